@@ -1,17 +1,32 @@
-// An SDK v3 requestHandler that hands each request to a WHATWG fetch function (the in-process
-// emulator, or anything else with the same signature) instead of the network. It does the
-// minimum the SDK needs: no sockets, no streams, the body as one Uint8Array.
-import type { HttpHandler, HttpRequest, HttpResponse } from '@smithy/types';
+// An SDK v3 requestHandler that hands each request to a WHATWG fetch function: the in-process
+// emulator, or the global fetch for a real endpoint. One transport for every target, so every
+// target records exchanges and times out the same way, and the in-process path stays close to
+// the cost of a bare SDK call (no sockets, no streams, the body as one Uint8Array).
+import type { HttpRequest, HttpResponse, RequestHandler } from '@smithy/types';
+import { recordRequest, recordResponse, type ExchangeRecorder } from './exchange.ts';
 
-export type FetchLike = (request: Request) => Promise<Response>;
+export type FetchLike = (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
 
-export function toFetchRequest(request: HttpRequest): Request {
+export interface FetchHandlerOptions {
+  recorder?: ExchangeRecorder;
+  /** A call with no answer after this long fails with a RequestTimeout error (it really fires). */
+  timeoutMs?: number;
+}
+
+export class RequestTimeoutError extends Error {
+  override readonly name = 'RequestTimeoutError';
+}
+
+export function requestUrl(request: HttpRequest): string {
   const query = request.query ? encodeQuery(request.query) : '';
   const port = request.port ? `:${request.port}` : '';
-  const url = `${request.protocol}//${request.hostname}${port}${request.path}${query ? `?${query}` : ''}`;
+  return `${request.protocol}//${request.hostname}${port}${request.path}${query ? `?${query}` : ''}`;
+}
+
+export function toFetchRequest(request: HttpRequest, signal?: AbortSignal): Request {
   const method = request.method.toUpperCase();
   const hasBody = method !== 'GET' && method !== 'HEAD' && request.body !== undefined && request.body !== null;
-  return new Request(url, { method, headers: request.headers, body: hasBody ? (request.body as BodyInit) : undefined });
+  return new Request(requestUrl(request), { method, headers: request.headers, body: hasBody ? (request.body as BodyInit) : undefined, signal });
 }
 
 function encodeQuery(query: Record<string, string | Array<string> | null>): string {
@@ -30,13 +45,56 @@ export async function toSdkResponse(response: Response): Promise<HttpResponse> {
   return { statusCode: response.status, reason: response.statusText, headers, body };
 }
 
-export function fetchHandler(fetchFn: FetchLike): HttpHandler<Record<string, never>> {
+async function withTimeout<T>(timeoutMs: number | undefined, work: (signal?: AbortSignal) => Promise<T>): Promise<T> {
+  if (!timeoutMs) return work();
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new RequestTimeoutError(`no answer within ${timeoutMs} ms`);
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([work(controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export type SdkRequestHandler = RequestHandler<HttpRequest, HttpResponse>;
+
+export function fetchHandler(fetchFn: FetchLike, options: FetchHandlerOptions = {}): SdkRequestHandler {
+  const { recorder, timeoutMs } = options;
   return {
     async handle(request: HttpRequest) {
-      const response = await fetchFn(toFetchRequest(request));
-      return { response: await toSdkResponse(response) };
+      const started = performance.now();
+      try {
+        const response = await withTimeout(timeoutMs, async (signal) => toSdkResponse(await fetchFn(toFetchRequest(request, signal))));
+        recorder?.record({
+          at: new Date().toISOString(),
+          durationMs: performance.now() - started,
+          request: recordRequest(request.method, requestUrl(request), request.headers, request.body),
+          response: recordResponse(response.statusCode, response.headers, response.body),
+        });
+        return { response };
+      } catch (error) {
+        recorder?.record({
+          at: new Date().toISOString(),
+          durationMs: performance.now() - started,
+          request: recordRequest(request.method, requestUrl(request), request.headers, request.body),
+          error: describeTransportError(error),
+        });
+        throw error;
+      }
     },
-    updateHttpClientConfig() {},
-    httpHandlerConfigs: () => ({}),
-  } as unknown as HttpHandler<Record<string, never>>;
+  };
+}
+
+/** One line: what went wrong on the wire (fetch hides the cause one level down). */
+export function describeTransportError(error: unknown): string {
+  const e = error as { message?: string; cause?: { code?: string; message?: string } };
+  const cause = e?.cause?.code ?? e?.cause?.message;
+  return cause ? `${e.message ?? String(error)} (${cause})` : (e?.message ?? String(error));
 }

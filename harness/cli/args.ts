@@ -1,0 +1,89 @@
+// `conformance run [options]`: flags to a validated configuration, or a one-line reason why not.
+import { parseArgs } from 'node:util';
+
+import { SERVICES } from '../../spec/rule.ts';
+import { ConformanceConfig, configInputFromEnv, dropUndefined, type ConformanceConfigInput } from '../config.ts';
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const USAGE = `usage: conformance run [options]
+
+  --target reference|endpoint|aws   where to run (default reference: the embedded emulator)
+  --endpoint URL                    one URL for every service (with --target endpoint)
+  --endpoint-<service> URL          a URL for one service (${SERVICES.join(', ')})
+  --emulator reference|generic      the adapter for the endpoint's clock/inbox/DNS (default generic)
+  --services a,b                    which services (default: all that have properties)
+  --runs N                          runs per property (default 25)
+  --seed N                          fast-check seed (default random; printed in the report)
+  --region R                        AWS region (default us-east-1)
+  --report-dir DIR                  where reports go (default reports)
+  --timeout-ms N                    per call; a target that does not answer costs this (default 10000)
+  --probe-throttling                with --target aws: allow the one property that exceeds a rate
+  -h, --help                        this text
+
+  aws target: CONFORMANCE_AWS_ACCOUNT_ALLOWLIST=<account ids> and CONFORMANCE_EMAIL_DOMAIN=<domain> are required.
+exit codes: 0 every checked rule holds · 1 non-conformance found · 2 the harness could not run`;
+
+const endpointFlags = Object.fromEntries(SERVICES.map((s) => [`endpoint-${s}`, { type: 'string' as const }]));
+
+export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): ConformanceConfig | 'help' {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        target: { type: 'string' }, endpoint: { type: 'string' }, emulator: { type: 'string' }, services: { type: 'string' },
+        runs: { type: 'string' }, seed: { type: 'string' }, region: { type: 'string' }, 'report-dir': { type: 'string' },
+        'timeout-ms': { type: 'string' }, 'probe-throttling': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        ...endpointFlags,
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0].replace(/\. To specify a positional.*$/, ''));
+  }
+  if (values.help) return 'help';
+
+  const number = (flag: string) => {
+    const raw = values[flag] as string | undefined;
+    if (raw === undefined) return undefined;
+    if (!/^-?\d+$/.test(raw)) throw new UsageError(`--${flag} takes a whole number, not "${raw}"`);
+    return Number(raw);
+  };
+  const services = (values.services as string | undefined)?.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = services?.filter((s) => !(SERVICES as readonly string[]).includes(s));
+  if (unknown?.length) throw new UsageError(`unknown service ${unknown.join(', ')} (services: ${SERVICES.join(', ')})`);
+
+  const fromEnv = configInputFromEnv(env);
+  const input: ConformanceConfigInput = {
+    target: values.target as ConformanceConfigInput['target'],
+    endpoint: values.endpoint as string | undefined,
+    endpoints: Object.fromEntries(SERVICES.map((s) => [s, values[`endpoint-${s}`] as string | undefined]).filter(([, v]) => v)),
+    emulator: values.emulator as ConformanceConfigInput['emulator'],
+    services: services as ConformanceConfigInput['services'],
+    runs: number('runs'),
+    seed: number('seed'),
+    region: values.region as string | undefined,
+    reportDir: values['report-dir'] as string | undefined,
+    timeoutMs: number('timeout-ms'),
+    aws: { ...fromEnv.aws, probeThrottling: (values['probe-throttling'] as boolean | undefined) ?? fromEnv.aws?.probeThrottling },
+  };
+  const parsed = ConformanceConfig.safeParse(dropUndefined(input));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const flag = issue.path.length ? `--${issue.path.map(String).join('-').replace(/([A-Z])/g, '-$1').toLowerCase()}` : 'options';
+    throw new UsageError(`${flag}: ${issue.message}`);
+  }
+  const config = parsed.data;
+  if (config.target === 'endpoint' && !config.endpoint && Object.keys(config.endpoints).length === 0) {
+    throw new UsageError('--target endpoint needs --endpoint URL (or --endpoint-<service> URL)');
+  }
+  if (config.target !== 'endpoint' && (config.endpoint || Object.keys(config.endpoints).length)) {
+    throw new UsageError(`--endpoint only goes with --target endpoint (the target is ${config.target})`);
+  }
+  return config;
+}
+

@@ -1,0 +1,78 @@
+// The one configuration of a conformance run. The CLI builds it from flags; a team running
+// vitest directly sets the same fields through CONFORMANCE_* environment variables. Workers
+// receive it as JSON in CONFORMANCE_CONFIG, so both paths end in the same object.
+import { z } from 'zod';
+import { SERVICES } from '../spec/rule.ts';
+import { implementedServices } from './targets/clients.ts';
+
+export const TARGET_KINDS = ['reference', 'endpoint', 'aws'] as const;
+export const EMULATOR_ADAPTERS = ['reference', 'generic'] as const;
+
+const Url = z.string().refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http(s) URL');
+
+export const ConformanceConfig = z.object({
+  target: z.enum(TARGET_KINDS).default('reference'),
+  endpoint: Url.optional(),
+  endpoints: z.partialRecord(z.enum(SERVICES), Url).default({}),
+  emulator: z.enum(EMULATOR_ADAPTERS).default('generic'),
+  /** By default every service that has conformance properties. */
+  services: z.array(z.enum(SERVICES)).min(1).default(() => [...implementedServices]),
+  runs: z.number().int().min(1).max(10_000).default(25),
+  seed: z.number().int().default(() => Math.floor(Math.random() * 2 ** 31)),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1').default('us-east-1'),
+  reportDir: z.string().min(1).default('reports'),
+  runId: z.string().default(() => new Date().toISOString().replace(/[:.]/g, '-')),
+  /** Per call: a target that never answers costs this long, not the run. */
+  timeoutMs: z.number().int().min(100).default(10_000),
+  aws: z
+    .object({
+      accountAllowlist: z.array(z.string().regex(/^\d{12}$/)).default([]),
+      emailDomain: z.string().optional(),
+      probeThrottling: z.boolean().default(false),
+    })
+    .default({ accountAllowlist: [], probeThrottling: false }),
+});
+export type ConformanceConfig = z.infer<typeof ConformanceConfig>;
+export type ConformanceConfigInput = z.input<typeof ConformanceConfig>;
+
+const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+const int = (value: string | undefined) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** The fields a person can set in the environment (for `vitest` runs and for the aws guard). */
+export function configInputFromEnv(env: NodeJS.ProcessEnv): ConformanceConfigInput {
+  return {
+    target: env.CONFORMANCE_TARGET as ConformanceConfigInput['target'],
+    endpoint: env.CONFORMANCE_ENDPOINT,
+    emulator: env.CONFORMANCE_EMULATOR as ConformanceConfigInput['emulator'],
+    services: list(env.CONFORMANCE_SERVICES) as ConformanceConfigInput['services'],
+    runs: int(env.CONFORMANCE_RUNS),
+    seed: int(env.CONFORMANCE_SEED),
+    region: env.CONFORMANCE_REGION,
+    reportDir: env.CONFORMANCE_REPORT_DIR,
+    aws: {
+      accountAllowlist: list(env.CONFORMANCE_AWS_ACCOUNT_ALLOWLIST) ?? [],
+      emailDomain: env.CONFORMANCE_EMAIL_DOMAIN || undefined,
+      probeThrottling: env.CONFORMANCE_PROBE_THROTTLING === '1' || env.CONFORMANCE_PROBE_THROTTLING === 'true',
+    },
+  };
+}
+
+const CONFIG_VAR = 'CONFORMANCE_CONFIG';
+
+export function shareConfig(config: ConformanceConfig, env: NodeJS.ProcessEnv = process.env): void {
+  env[CONFIG_VAR] = JSON.stringify(config);
+}
+
+/** In a worker: the CLI's config when there is one, else the environment's, else the defaults. */
+export function resolveConfig(env: NodeJS.ProcessEnv = process.env): ConformanceConfig {
+  const shared = env[CONFIG_VAR];
+  const input = shared ? JSON.parse(shared) : configInputFromEnv(env);
+  const parsed = ConformanceConfig.safeParse(dropUndefined(input));
+  if (!parsed.success) throw new Error(`invalid conformance configuration: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+  return parsed.data;
+}
+
+export function dropUndefined<T>(value: T): T {
+  if (Array.isArray(value) || value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, dropUndefined(v)])) as T;
+}

@@ -1,0 +1,64 @@
+// What one property run tells about each rule it covers: the verdicts the reporter aggregates.
+// Zod schemas, because outcomes cross from vitest workers to the reporter as plain data.
+import { z } from 'zod';
+import { SERVICES } from '../../spec/rule.ts';
+
+export const RULE_STATUSES = ['pass', 'fail', 'skipped', 'inconclusive', 'error'] as const;
+export type RuleStatus = (typeof RULE_STATUSES)[number];
+
+export const ExchangeSchema = z.object({
+  at: z.string(),
+  durationMs: z.number(),
+  request: z.object({ method: z.string(), url: z.string(), headers: z.record(z.string(), z.string()), body: z.string() }),
+  response: z.object({ status: z.number(), headers: z.record(z.string(), z.string()), body: z.string() }).optional(),
+  error: z.string().optional(),
+});
+
+export const FailureDetail = z.object({
+  message: z.string(),
+  operation: z.string(),
+  expected: z.string(),
+  actual: z.string(),
+  property: z.string(),
+  seed: z.number(),
+  path: z.string().optional(),
+  /** The shrunk sequence, as AWS CLI calls (and out-of-band steps) a person can paste. */
+  counterexample: z.array(z.string()),
+  /** The HTTP exchange(s) of the failing step, redacted. */
+  exchanges: z.array(ExchangeSchema),
+  reproduce: z.string(),
+});
+export type FailureDetail = z.infer<typeof FailureDetail>;
+
+export const RuleVerdict = z.object({
+  ruleId: z.string(),
+  status: z.enum(RULE_STATUSES),
+  /** How many times a check of this rule held. */
+  checks: z.number().int(),
+  reason: z.string().optional(),
+  failure: FailureDetail.optional(),
+});
+export type RuleVerdict = z.infer<typeof RuleVerdict>;
+
+export const TargetInfo = z.object({
+  kind: z.enum(['reference', 'endpoint', 'aws']),
+  label: z.string(),
+  region: z.string(),
+  capabilities: z.array(z.string()),
+  version: z.string().optional(),
+});
+export type TargetInfo = z.infer<typeof TargetInfo>;
+
+export const PropertyOutcome = z.object({
+  property: z.string(),
+  target: TargetInfo.optional(),
+  service: z.enum(SERVICES),
+  status: z.enum(['passed', 'failed', 'errored', 'skipped']),
+  seed: z.number(),
+  numRuns: z.number().int(),
+  durationMs: z.number(),
+  reason: z.string().optional(),
+  warnings: z.array(z.string()).default([]),
+  verdicts: z.array(RuleVerdict),
+});
+export type PropertyOutcome = z.infer<typeof PropertyOutcome>;

@@ -1,0 +1,61 @@
+// conformance.json: the report of one run, validated by this schema before it is written and
+// when it is read back (merge, diff, baselines).
+import { z } from 'zod';
+import { SERVICES } from '../../spec/rule.ts';
+import { FailureDetail, RULE_STATUSES, TargetInfo } from './outcome.ts';
+
+export const RuleResult = z.object({
+  id: z.string(),
+  service: z.enum(SERVICES),
+  operation: z.string(),
+  kind: z.string(),
+  status: z.enum(RULE_STATUSES),
+  statement: z.string(),
+  quote: z.string(),
+  source: z.string(),
+  needs: z.array(z.string()).optional(),
+  contradiction: z.object({ note: z.string(), reading: z.string() }).optional(),
+  /** How many checks of the rule held, across properties. */
+  checks: z.number().int(),
+  properties: z.array(z.string()),
+  reason: z.string().optional(),
+  failure: FailureDetail.optional(),
+});
+export type RuleResult = z.infer<typeof RuleResult>;
+
+export const Summary = z.object({
+  total: z.number().int(),
+  pass: z.number().int(),
+  fail: z.number().int(),
+  skipped: z.number().int(),
+  inconclusive: z.number().int(),
+  error: z.number().int(),
+});
+export type Summary = z.infer<typeof Summary>;
+
+export const PropertySummary = z.object({
+  property: z.string(),
+  service: z.enum(SERVICES),
+  status: z.enum(['passed', 'failed', 'errored', 'skipped']),
+  numRuns: z.number().int(),
+  durationMs: z.number(),
+  reason: z.string().optional(),
+  warnings: z.array(z.string()),
+});
+
+export const ConformanceReport = z.object({
+  schemaVersion: z.literal(1),
+  runId: z.string(),
+  target: TargetInfo,
+  seed: z.number().int(),
+  runs: z.number().int(),
+  services: z.array(z.enum(SERVICES)),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  summary: Summary,
+  rules: z.array(RuleResult),
+  properties: z.array(PropertySummary),
+  /** What kept the harness from running part of the suite (a module that failed to load, a target that could not be opened). */
+  errors: z.array(z.string()),
+});
+export type ConformanceReport = z.infer<typeof ConformanceReport>;

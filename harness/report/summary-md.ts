@@ -1,0 +1,53 @@
+// summary.md: short enough for a CI step summary; every finding with its rule, the document's
+// words, the shrunk calls and the exchange that shows it.
+import type { ConformanceReport, RuleResult } from './schema.ts';
+import { formatExchange, STATUS_LABEL } from './text.ts';
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function finding(rule: RuleResult): string {
+  const f = rule.failure!;
+  const lines = [
+    `### ${STATUS_LABEL[rule.status]} ${rule.id} (${rule.operation})`,
+    '',
+    rule.statement,
+    '',
+    `> ${rule.quote}`,
+    `> — ${rule.source}`,
+    '',
+    `**${f.message}**`,
+    '',
+    `- expected: ${f.expected}`,
+    `- actual: ${f.actual}`,
+    `- property: ${f.property} (seed ${f.seed}${f.path ? `, path ${f.path}` : ''})`,
+    `- reproduce: \`${f.reproduce}\``,
+    '',
+    'Shrunk counterexample:',
+    '```sh',
+    ...f.counterexample,
+    '```',
+  ];
+  if (f.exchanges.length) lines.push('', 'HTTP exchange of the failing step:', '```http', formatExchange(f.exchanges.at(-1)!), '```');
+  return lines.join('\n');
+}
+
+export function summaryMarkdown(report: ConformanceReport): string {
+  const { summary: s } = report;
+  const lines = [
+    `# Conformance: ${report.target.label}`,
+    '',
+    `Run ${report.runId} · seed ${report.seed} · ${report.runs} runs per property · region ${report.target.region} · ${(report.durationMs / 1000).toFixed(1)} s`,
+    '',
+    `**${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.inconclusive} inconclusive, ${s.skipped} skipped** of ${s.total} rules.`,
+    '',
+  ];
+  if (report.errors.length) lines.push('Harness errors:', '', ...report.errors.map((e) => `- ${e}`), '');
+  lines.push('| Rule | Operation | Status | Detail |', '| --- | --- | --- | --- |');
+  for (const rule of report.rules) {
+    const detail = rule.failure?.message ?? rule.reason ?? `${rule.checks} checks held`;
+    lines.push(`| ${rule.id} | ${rule.operation} | ${STATUS_LABEL[rule.status]} | ${cell(detail)} |`);
+  }
+  const findings = report.rules.filter((r) => r.failure);
+  if (findings.length) lines.push('', '## Findings', '', ...findings.map(finding).join('\n\n').split('\n'));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,19 @@
+// Small text helpers the report formats share.
+import type { Exchange } from '../transport/exchange.ts';
+import type { RuleStatus } from './outcome.ts';
+
+export const STATUS_LABEL: Record<RuleStatus, string> = { pass: 'pass', fail: 'FAIL', skipped: 'skipped', inconclusive: 'inconclusive', error: 'ERROR' };
+
+export const escapeXml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+
+/** An exchange as a person reads it: request line, headers, body; status, headers, body. */
+export function formatExchange(exchange: Exchange, maxBody = 2_000): string {
+  const cut = (body: string) => (body.length > maxBody ? `${body.slice(0, maxBody)}… (${body.length - maxBody} more characters)` : body);
+  const headers = (h: Record<string, string>) => Object.entries(h).map(([k, v]) => `${k}: ${v}`).join('\n');
+  const request = `${exchange.request.method} ${exchange.request.url}\n${headers(exchange.request.headers)}\n\n${cut(exchange.request.body)}`;
+  const response = exchange.response
+    ? `HTTP ${exchange.response.status}\n${headers(exchange.response.headers)}\n\n${cut(exchange.response.body)}`
+    : `(no answer: ${exchange.error ?? 'unknown'})`;
+  return `${request}\n\n--- answer after ${exchange.durationMs.toFixed(1)} ms ---\n${response}`;
+}

@@ -1,0 +1,74 @@
+// The vitest reporter that turns property outcomes (attached to each test's meta by the
+// properties) into the conformance report. The CLI uses it; a team running vitest directly can
+// use it too: `vitest run --project conformance --reporter=./harness/report/vitest-reporter.ts`.
+import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/node';
+import { SERVICES, type ServiceName } from '../../spec/rule.ts';
+import { resolveConfig, type ConformanceConfig } from '../config.ts';
+import { buildReport } from './build.ts';
+import { PropertyOutcome } from './outcome.ts';
+import type { ConformanceReport } from './schema.ts';
+import { writeReport } from './write.ts';
+
+export interface ConformanceReporterOptions {
+  config?: ConformanceConfig;
+  /** Lines of progress and the final summary go here (the CLI prints them; tests collect them). */
+  print?: (line: string) => void;
+}
+
+const serviceOfModule = (moduleId: string): ServiceName | undefined => {
+  const match = /properties\/([a-z-]+)\.property\.test\.ts$/.exec(moduleId);
+  return match && (SERVICES as readonly string[]).includes(match[1]) ? (match[1] as ServiceName) : undefined;
+};
+
+const firstLine = (error: { message?: string } | undefined) => (error?.message ?? 'unknown error').split('\n')[0];
+
+export default class ConformanceReporter implements Reporter {
+  report?: ConformanceReport;
+  reportPath?: string;
+  private startedAt = new Date();
+  private readonly print: (line: string) => void;
+  private readonly config: ConformanceConfig;
+
+  constructor(options: ConformanceReporterOptions = {}) {
+    this.config = options.config ?? resolveConfig();
+    this.print = options.print ?? ((line) => process.stdout.write(`${line}\n`));
+  }
+
+  onInit(): void {
+    this.startedAt = new Date();
+  }
+
+  onTestCaseResult(testCase: TestCase): void {
+    const outcome = testCase.meta().conformance;
+    if (!outcome) return;
+    const mark = { passed: '✓', failed: '✗', errored: '!', skipped: '-' }[outcome.status];
+    const bad = outcome.verdicts.filter((v) => v.status === 'fail' || v.status === 'error').map((v) => `${v.ruleId} ${v.status}`);
+    this.print(`${mark} [${outcome.service}] ${outcome.property} (${outcome.numRuns} runs, ${(outcome.durationMs / 1000).toFixed(1)} s)${bad.length ? `: ${bad.join(', ')}` : outcome.reason && outcome.status === 'skipped' ? `: ${outcome.reason}` : ''}`);
+  }
+
+  async onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): Promise<void> {
+    const outcomes: PropertyOutcome[] = [];
+    const serviceErrors: Partial<Record<ServiceName, string>> = {};
+    for (const module of testModules) {
+      const service = serviceOfModule(module.moduleId);
+      const moduleError = module.errors()[0];
+      if (service && moduleError) serviceErrors[service] = `could not run: ${firstLine(moduleError)}`;
+      for (const testCase of module.children.allTests()) {
+        const meta = testCase.meta().conformance;
+        if (meta) outcomes.push(PropertyOutcome.parse(meta));
+        else if (service && testCase.result().state === 'failed') serviceErrors[service] ??= `could not run: ${firstLine(testCase.result().errors?.[0])}`;
+      }
+    }
+    this.report = buildReport({
+      config: this.config,
+      outcomes,
+      serviceErrors,
+      errors: unhandledErrors.map((e) => `unhandled: ${firstLine(e)}`),
+      startedAt: this.startedAt,
+      durationMs: Date.now() - this.startedAt.getTime(),
+    });
+    this.reportPath = await writeReport(this.report, this.config.reportDir);
+    const s = this.report.summary;
+    this.print(`${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.inconclusive} inconclusive, ${s.skipped} skipped of ${s.total} rules · report: ${this.reportPath}`);
+  }
+}

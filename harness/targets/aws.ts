@@ -1,0 +1,80 @@
+// Real AWS, guarded: the default credential chain and region; refuses to start unless STS says
+// the caller's account is on the allow-list; mail only under CONFORMANCE_EMAIL_DOMAIN; the
+// documented rates honoured by pacing; everything created is deleted in teardown.
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { MiddlewareStack } from '@smithy/types';
+import type { ConformanceConfig } from '../config.ts';
+import { fetchHandler } from '../transport/fetch-handler.ts';
+import { buildTarget } from './base.ts';
+import { assertAccountAllowed, assertRecipientsAllowed, GuardError } from './aws-guard.ts';
+import { manualReplay } from './replay-lines.ts';
+import type { Target } from './target.ts';
+
+/** The caller's account, from STS; fails with one line when there are no usable credentials. */
+export async function callerAccount(config: Pick<ConformanceConfig, 'region' | 'timeoutMs'>): Promise<string> {
+  const sts = new STSClient({ region: config.region, maxAttempts: 1, requestHandler: fetchHandler((r, init) => fetch(r, init), { timeoutMs: config.timeoutMs }) });
+  try {
+    const identity = await sts.send(new GetCallerIdentityCommand({}));
+    if (!identity.Account) throw new GuardError('STS GetCallerIdentity answered without an account id');
+    return identity.Account;
+  } catch (error) {
+    if (error instanceof GuardError) throw error;
+    const e = error as Error;
+    if (e.name === 'CredentialsProviderError' || /credential/i.test(e.message)) {
+      throw new GuardError(`no AWS credentials found (${e.message.split('\n')[0]}); configure the default credential chain (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...)`);
+    }
+    throw new GuardError(`STS GetCallerIdentity failed: ${e.name}: ${e.message.split('\n')[0]}`);
+  } finally {
+    sts.destroy();
+  }
+}
+
+/** Every guard that must hold before anything is sent to AWS. */
+export async function checkAwsGuards(config: ConformanceConfig): Promise<string> {
+  const domain = config.aws.emailDomain;
+  if (!domain) throw new GuardError('refusing to touch AWS: set CONFORMANCE_EMAIL_DOMAIN to the domain whose addresses this run may send verification mail to');
+  const account = await callerAccount(config);
+  assertAccountAllowed(account, config.aws.accountAllowlist);
+  return account;
+}
+
+export async function awsTarget(config: ConformanceConfig): Promise<Target> {
+  const account = await checkAwsGuards(config);
+  const domain = config.aws.emailDomain!;
+  const target = buildTarget({
+    kind: 'aws',
+    label: `aws ${account} ${config.region}`,
+    region: config.region,
+    capabilities: config.aws.probeThrottling ? ['throttle-probe'] : [],
+    fetch: (request, init) => fetch(request, init),
+    credentials: undefined as never, // the SDK's default credential chain
+    timeoutMs: config.timeoutMs,
+    baseDomain: domain,
+    cliArgs: ` --region ${config.region}`,
+    oob: { replay: manualReplay },
+    close: async () => {},
+  });
+  return guardClients(target, domain);
+}
+
+/** Wraps client() so that every client refuses mail outside the domain before it is signed or sent. */
+function guardClients(target: Target, domain: string): Target {
+  const guarded = new WeakSet<object>();
+  const client = target.client.bind(target);
+  return Object.assign(target, {
+    client: ((service) => {
+      const c = client(service);
+      if (!guarded.has(c)) {
+        (c.middlewareStack as MiddlewareStack<any, any>).add(
+          (next, context) => async (args) => {
+            assertRecipientsAllowed(String(context.commandName), args.input as Record<string, unknown>, domain);
+            return next(args);
+          },
+          { step: 'initialize', name: 'conformanceRecipientGuard' },
+        );
+        guarded.add(c);
+      }
+      return c;
+    }) as Target['client'],
+  });
+}

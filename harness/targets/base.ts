@@ -1,0 +1,86 @@
+// The parts every target shares: clients, recorder, resource tracking, naming, pacing. A target
+// module only says how to reach its endpoint, its clock and its out-of-band channel.
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { Capability, ServiceName } from '../../spec/rule.ts';
+import { ExchangeRecorder } from '../transport/exchange.ts';
+import type { FetchLike } from '../transport/fetch-handler.ts';
+import { clientFactory } from './clients.ts';
+import { ResourceTracker } from './resources.ts';
+import type { Naming, OutOfBand, Target, TargetKind } from './target.ts';
+
+export interface TargetParts {
+  kind: TargetKind;
+  label: string;
+  version?: string;
+  region: string;
+  capabilities: Iterable<Capability>;
+  fetch: FetchLike;
+  credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  endpoint?: (service: ServiceName) => string | undefined;
+  timeoutMs: number;
+  oob: OutOfBand;
+  cliArgs: string;
+  /** The domain every email address and domain identity of a run lives under. */
+  baseDomain: string;
+  now?: () => number;
+  reset?: () => Promise<void>;
+  close?: () => Promise<void>;
+}
+
+/** Fake static credentials for emulators: they never leave this machine. */
+export const EMULATOR_CREDENTIALS: AwsCredentialIdentity = { accessKeyId: 'AKIDCONFORMANCE', secretAccessKey: 'conformance-secret' };
+
+/** Pacing margin: a virtual clock is exact; a real one drifts between harness and server. */
+const VIRTUAL_MARGIN_MS = 50;
+const realMargin = (intervalMs: number) => Math.ceil(intervalMs * 0.1) + 100;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function buildTarget(parts: TargetParts): Target {
+  const recorder = new ExchangeRecorder();
+  const client = clientFactory({ region: parts.region, credentials: parts.credentials, fetch: parts.fetch, recorder, timeoutMs: parts.timeoutMs, endpoint: parts.endpoint });
+  const now = parts.now ?? (() => Date.now());
+  const lastCall = new Map<string, number>();
+  const runTag = Math.random().toString(36).slice(2, 7);
+  let namings = 0;
+
+  return {
+    kind: parts.kind,
+    label: parts.label,
+    version: parts.version,
+    region: parts.region,
+    capabilities: new Set(parts.capabilities),
+    recorder,
+    oob: parts.oob,
+    resources: new ResourceTracker(),
+    cliArgs: parts.cliArgs,
+    client,
+    now,
+    async pace(key, intervalMs) {
+      const previous = lastCall.get(key);
+      if (previous !== undefined) {
+        if (parts.oob.advanceClock) {
+          const wait = previous + intervalMs + VIRTUAL_MARGIN_MS - now();
+          if (wait > 0) await parts.oob.advanceClock(wait);
+        } else {
+          const wait = previous + intervalMs + realMargin(intervalMs) - now();
+          if (wait > 0) await sleep(wait);
+        }
+      }
+      lastCall.set(key, now());
+    },
+    paced(key) {
+      lastCall.set(key, now());
+    },
+    newNaming(): Naming {
+      namings += 1;
+      const prefix = `avc-${runTag}-${namings}`;
+      return {
+        email: (local) => `${prefix}-${local}@${parts.baseDomain}`,
+        domain: (label) => `${prefix}-${label}.${parts.baseDomain}`,
+      };
+    },
+    reset: parts.reset ?? (async () => {}),
+    close: parts.close ?? (async () => {}),
+  };
+}

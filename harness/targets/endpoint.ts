@@ -1,0 +1,35 @@
+// Any emulator at a URL: one URL for all services (LocalStack style) or one per service, with
+// an adapter for its out-of-band channel.
+import type { ConformanceConfig } from '../config.ts';
+import { buildTarget, EMULATOR_CREDENTIALS } from './base.ts';
+import type { AdapterFactory } from './adapters/adapter.ts';
+import { genericAdapter } from './adapters/generic.ts';
+import { referenceHttpAdapter } from './adapters/reference-http.ts';
+import type { Target } from './target.ts';
+
+export const ADAPTERS: Record<ConformanceConfig['emulator'], AdapterFactory> = {
+  reference: referenceHttpAdapter,
+  generic: genericAdapter,
+};
+
+export async function endpointTarget(config: ConformanceConfig): Promise<Target> {
+  const base = config.endpoint ?? Object.values(config.endpoints)[0];
+  if (!base) throw new Error('--target endpoint needs --endpoint URL (or --endpoint-<service> URL)');
+  const adapter = await ADAPTERS[config.emulator](base, { timeoutMs: config.timeoutMs });
+  return buildTarget({
+    kind: 'endpoint',
+    label: `endpoint ${base} (${adapter.name})`,
+    version: adapter.version,
+    region: config.region,
+    capabilities: adapter.capabilities,
+    fetch: (request, init) => fetch(request, init),
+    credentials: EMULATOR_CREDENTIALS,
+    endpoint: (service) => config.endpoints[service] ?? config.endpoint,
+    timeoutMs: config.timeoutMs,
+    baseDomain: 'example.com',
+    cliArgs: ` --region ${config.region} --endpoint-url ${base}`,
+    now: adapter.now,
+    oob: adapter.oob,
+    reset: adapter.reset,
+  });
+}

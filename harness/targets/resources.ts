@@ -1,0 +1,31 @@
+// Everything a run creates is registered with its clean-up, and cleaned up after every property
+// run, also when the run failed: a sandbox account must not be left with resources behind.
+export class ResourceTracker {
+  private readonly cleanups = new Map<string, () => Promise<unknown>>();
+
+  add(key: string, cleanup: () => Promise<unknown>): void {
+    if (!this.cleanups.has(key)) this.cleanups.set(key, cleanup);
+  }
+
+  remove(key: string): void {
+    this.cleanups.delete(key);
+  }
+
+  get size(): number {
+    return this.cleanups.size;
+  }
+
+  /** Runs every clean-up, newest first; returns the ones that failed, without throwing. */
+  async cleanupAll(): Promise<string[]> {
+    const failures: string[] = [];
+    for (const [key, cleanup] of [...this.cleanups].reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        failures.push(`${key}: ${(error as Error).message}`);
+      }
+      this.cleanups.delete(key);
+    }
+    return failures;
+  }
+}

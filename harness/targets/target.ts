@@ -1,0 +1,59 @@
+// One interface for every target: real AWS, any emulator at a URL, or the embedded reference
+// emulator. Properties see only this: SDK clients, capabilities, the out-of-band channel.
+import type { Capability, ServiceName } from '../../spec/rule.ts';
+import type { ExchangeRecorder } from '../transport/exchange.ts';
+import type { ServiceClients } from './clients.ts';
+import type { ResourceTracker } from './resources.ts';
+
+export type TargetKind = 'reference' | 'endpoint' | 'aws';
+
+export interface InboxMessage { to: string; subject: string; body: string; link?: string; code?: string; sentAt: string }
+export interface DnsRecord { name: string; type: 'TXT' | 'CNAME'; value: string }
+
+/** What a person would do by hand, printed so a counterexample can be replayed. */
+export interface ReplayLines {
+  advanceClock(ms: number): string;
+  followLink(link: string): string;
+  publishDns(record: DnsRecord): string;
+  readInbox(to: string): string;
+}
+
+/** The channel outside the AWS API: clock, inbox, DNS. Each member exists only with its capability. */
+export interface OutOfBand {
+  advanceClock?(ms: number): Promise<void>;
+  latestMessage?(to: string): Promise<InboxMessage | undefined>;
+  followLink?(link: string): Promise<number>;
+  publishDns?(record: DnsRecord): Promise<void>;
+  replay: ReplayLines;
+}
+
+/** Names of what a run creates: under a run prefix, and (on AWS) under the user's domain only. */
+export interface Naming {
+  email(local: string): string;
+  domain(label: string): string;
+}
+
+export interface Target {
+  readonly kind: TargetKind;
+  /** For reports: which target, e.g. `reference`, `endpoint http://127.0.0.1:4566`, `aws 123456789012`. */
+  readonly label: string;
+  readonly version?: string;
+  readonly region: string;
+  readonly capabilities: ReadonlySet<Capability>;
+  readonly recorder: ExchangeRecorder;
+  readonly oob: OutOfBand;
+  readonly resources: ResourceTracker;
+  /** Appended to every printed AWS CLI call: region and endpoint. */
+  readonly cliArgs: string;
+  client<S extends ServiceName & keyof ServiceClients>(service: S): ServiceClients[S];
+  /** The target's clock, epoch ms (virtual where the target has one). */
+  now(): number;
+  /** Waits (or, with a movable clock, moves it) so calls keyed `key` stay `intervalMs` apart. */
+  pace(key: string, intervalMs: number): Promise<void>;
+  /** Marks a call keyed `key` as made now, outside `pace` (the throttling probe). */
+  paced(key: string): void;
+  /** A fresh state for the next property run, where the target can give one. */
+  newNaming(): Naming;
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,4 @@
+import { describeConformance } from './shared/vitest-suite.ts';
+import { sesProperties } from './ses/properties.ts';
+
+describeConformance('ses', sesProperties);

@@ -1,0 +1,36 @@
+import { confirmIdentity, mayConfirm } from '../../../models/ses/model.ts';
+import { instant } from '../../../models/shared/clock.ts';
+import { checkThat } from '../../shared/checks.ts';
+import type { RunContext } from '../../shared/context.ts';
+import { emailLocal } from '../arbitraries.ts';
+import { SesCommand, type SesBox } from './ses-command.ts';
+
+/** The owner follows the newest verification link in the inbox: in time, or after the 24 hours. */
+export class FollowLink extends SesCommand {
+  constructor(readonly local: string) { super(); }
+
+  check(box: Readonly<SesBox>): boolean {
+    return mayConfirm(box.state.identities.get(this.local), instant(box.lastSeen));
+  }
+
+  protected async execute(box: SesBox, ctx: RunContext): Promise<void> {
+    const { oob } = ctx.target;
+    const address = ctx.naming.email(this.local);
+    const before = ctx.now();
+    if (!mayConfirm(box.state.identities.get(this.local), instant(before))) return;
+    ctx.note(oob.replay.readInbox(address));
+    const message = await oob.latestMessage!(address);
+    checkThat(ctx, 'SES.EMAIL.SUCCESS_WITHIN_24H', 'VerifyEmailIdentity', Boolean(message?.link), () => ({
+      message: `no verification link was sent to ${address}`,
+      expected: 'a message with a verification link in the inbox',
+      actual: message ? `a message without a link: ${message.subject}` : 'no message',
+    }));
+    ctx.note(oob.replay.followLink(message!.link!));
+    await oob.followLink!(message!.link!);
+    box.state = confirmIdentity(box.state, this.local, ctx.since(before));
+  }
+
+  toString(): string { return `FollowVerificationLink(${this.local})`; }
+}
+
+export const followLinkCommand = { needs: ['inbox'] as const, arbitrary: emailLocal.map((local) => new FollowLink(local)) };

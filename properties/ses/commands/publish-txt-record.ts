@@ -1,0 +1,29 @@
+import { mayConfirm, publishToken, txtRecordName } from '../../../models/ses/model.ts';
+import { instant } from '../../../models/shared/clock.ts';
+import type { RunContext } from '../../shared/context.ts';
+import { domainLabel } from '../arbitraries.ts';
+import { SesCommand, type SesBox } from './ses-command.ts';
+
+/** The owner publishes the `_amazonses` TXT record with the domain's token: in time, or after the 72 hours. */
+export class PublishTxtRecord extends SesCommand {
+  constructor(readonly label: string) { super(); }
+
+  check(box: Readonly<SesBox>): boolean {
+    const identity = box.state.identities.get(this.label);
+    return identity?.kind === 'domain' && mayConfirm(identity, instant(box.lastSeen));
+  }
+
+  protected async execute(box: SesBox, ctx: RunContext): Promise<void> {
+    const identity = box.state.identities.get(this.label);
+    const before = ctx.now();
+    if (identity?.kind !== 'domain' || !mayConfirm(identity, instant(before))) return;
+    const record = { name: txtRecordName(ctx.naming.domain(this.label)), type: 'TXT' as const, value: identity.token };
+    ctx.note(ctx.target.oob.replay.publishDns(record));
+    await ctx.target.oob.publishDns!(record);
+    box.state = publishToken(box.state, this.label, identity.token, ctx.since(before));
+  }
+
+  toString(): string { return `PublishTxtRecord(${this.label})`; }
+}
+
+export const publishTxtRecordCommand = { needs: ['dns'] as const, arbitrary: domainLabel.map((label) => new PublishTxtRecord(label)) };

@@ -1,0 +1,76 @@
+// The one way a property calls a target: through the SDK client, recording the exchange and the
+// AWS CLI form of the call, and sorting the outcome into an answer, an AWS error, or no usable
+// answer at all (which is the target's fault, reported as `error`, never as a pass or a fail).
+import type { ObservedError } from '../../models/shared/aws-error.ts';
+import type { Instant } from '../../models/shared/clock.ts';
+import type { ServiceClients } from '../../harness/targets/clients.ts';
+import { describeTransportError } from '../../harness/transport/fetch-handler.ts';
+import { awsCliCall } from './aws-cli.ts';
+import type { RunContext } from './context.ts';
+import { TargetError } from './failure.ts';
+
+export type CallResult<O> =
+  | { ok: true; output: O; error?: undefined; at: Instant }
+  | { ok: false; output?: undefined; error: ObservedError; at: Instant };
+
+/** Any SDK v3 command; its output type is read off its middleware handler. */
+type SdkCommand = { readonly input: object; resolveMiddleware(...args: any[]): (...args: any[]) => Promise<{ output: unknown }> };
+type OutputOf<C> = C extends { resolveMiddleware(...args: any[]): (...args: any[]) => Promise<{ output: infer O }> } ? O : never;
+
+export const operationName = (command: { constructor: { name: string } }) => command.constructor.name.replace(/Command$/, '');
+
+interface SdkError {
+  name?: string;
+  message?: string;
+  Code?: string;
+  $fault?: 'client' | 'server';
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+  $response?: { statusCode?: number };
+}
+
+/** An AWS error the target answered with, or undefined when there was no usable answer. */
+export function observeError(error: unknown): ObservedError | undefined {
+  const e = error as SdkError;
+  const status = e?.$metadata?.httpStatusCode ?? e?.$response?.statusCode;
+  if (typeof status !== 'number' || status < 300) return undefined;
+  return {
+    code: e.Code ?? e.name ?? 'Unknown',
+    message: (e.message ?? '').split('\n')[0],
+    httpStatus: status,
+    fault: e.$fault,
+    requestId: e.$metadata?.requestId,
+  };
+}
+
+/** Why there was no usable answer: no answer at all, or one the SDK could not read. */
+function noAnswerReason(error: unknown, exchanges: RunContext['lastExchanges']): string {
+  const last = exchanges.at(-1);
+  if (last?.error || !last?.response) return `no answer: ${last?.error ?? describeTransportError(error)}`;
+  const { status, headers, body } = last.response;
+  const snippet = body.slice(0, 80).replace(/\s+/g, ' ');
+  return `unreadable answer: HTTP ${status} ${headers['content-type'] ?? ''} "${snippet}" (${(error as Error).message?.split('\n')[0]})`;
+}
+
+export async function call<C extends SdkCommand>(
+  ctx: RunContext,
+  service: keyof ServiceClients,
+  command: C,
+  rules: readonly string[],
+): Promise<CallResult<OutputOf<C>>> {
+  type O = OutputOf<C>;
+  const { target } = ctx;
+  const operation = operationName(command);
+  ctx.note(awsCliCall(service, operation, command.input, target.cliArgs));
+  const mark = target.recorder.mark();
+  const started = ctx.now();
+  try {
+    const output = (await (target.client(service) as unknown as { send(c: unknown): Promise<O> }).send(command));
+    ctx.lastExchanges = target.recorder.since(mark);
+    return { ok: true, output, at: ctx.since(started) };
+  } catch (error) {
+    ctx.lastExchanges = target.recorder.since(mark);
+    const observed = observeError(error);
+    if (observed) return { ok: false, error: observed, at: ctx.since(started) };
+    throw new TargetError(rules, operation, `${operation}: ${noAnswerReason(error, ctx.lastExchanges)}`, ctx.evidence());
+  }
+}

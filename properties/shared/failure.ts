@@ -1,0 +1,35 @@
+// The two ways a step can end a property run: the target answered and broke a documented rule
+// (ConformanceFailure), or the target gave no usable answer (TargetError).
+import type { Exchange } from '../../harness/transport/exchange.ts';
+
+export interface StepEvidence {
+  /** Every call and out-of-band step of the run so far, as a person would replay it. */
+  trace: string[];
+  exchanges: Exchange[];
+}
+
+export class ConformanceFailure extends Error {
+  override readonly name = 'ConformanceFailure';
+  constructor(
+    readonly ruleId: string,
+    readonly operation: string,
+    message: string,
+    readonly expected: string,
+    readonly actual: string,
+    readonly evidence: StepEvidence,
+  ) {
+    super(`${ruleId}: ${message}`);
+  }
+}
+
+export class TargetError extends Error {
+  override readonly name = 'TargetError';
+  constructor(
+    readonly ruleIds: readonly string[],
+    readonly operation: string,
+    message: string,
+    readonly evidence: StepEvidence,
+  ) {
+    super(message);
+  }
+}

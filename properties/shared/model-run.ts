@@ -1,0 +1,51 @@
+// Model-based properties: fc.commands over a service's commands, run with fc.asyncModelRun.
+// The abstract model is pure and lives in models/; a command's check() only reads it, its run()
+// calls the target, compares the answer with the model's allowed outcomes, then advances it.
+import fc from 'fast-check';
+import type { Capability } from '../../spec/rule.ts';
+import type { RunContext } from './context.ts';
+import { defineProperty, type ConformanceProperty } from './property.ts';
+
+/** fast-check's model is mutable; ours is not: the box holds the current immutable state. */
+export interface ModelBox<M> {
+  state: M;
+  /** The target clock as last read; check() judges time-dependent preconditions with it. */
+  lastSeen: number;
+}
+
+export type ModelCommand<M> = fc.AsyncCommand<ModelBox<M>, RunContext>;
+
+export interface CommandSpec<M> {
+  needs?: readonly Capability[];
+  arbitrary: fc.Arbitrary<ModelCommand<M>>;
+}
+
+export interface ModelPropertySpec<M> extends Omit<ConformanceProperty, 'arbitrary' | 'run'> {
+  initial(): M;
+  commands: readonly CommandSpec<M>[];
+  maxCommands: number;
+}
+
+export function modelProperty<M>(spec: ModelPropertySpec<M>): ConformanceProperty<Iterable<ModelCommand<M>>> {
+  const { initial, commands, maxCommands, ...property } = spec;
+  return defineProperty({
+    ...property,
+    arbitrary: ({ capabilities }) =>
+      fc.commands(
+        commands.filter((c) => (c.needs ?? []).every((n) => capabilities.has(n))).map((c) => c.arbitrary),
+        // Long sequences: the later lifecycle states (expiry, restart) need several steps to reach.
+        { maxCommands, size: 'max' },
+      ),
+    run: async (ctx, cmds) => {
+      const model: ModelBox<M> = { state: initial(), lastSeen: ctx.now() };
+      await fc.asyncModelRun(() => ({ model, real: ctx }), cmds);
+    },
+  });
+}
+
+/** A command class's common part: its printed form is the AWS CLI call it makes. */
+export abstract class BaseCommand<M> implements ModelCommand<M> {
+  abstract check(model: Readonly<ModelBox<M>>): boolean;
+  abstract run(model: ModelBox<M>, ctx: RunContext): Promise<void>;
+  abstract toString(): string;
+}

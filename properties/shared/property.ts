@@ -1,0 +1,27 @@
+// A conformance property: an arbitrary of inputs, a run that calls the target and checks rules,
+// and the rules it covers. Stateless and model-based properties are both this one shape.
+import type fc from 'fast-check';
+import type { Capability, ServiceName } from '../../spec/rule.ts';
+import type { RuleId } from '../../spec/index.ts';
+import type { RunContext } from './context.ts';
+
+export interface GenerationEnv {
+  capabilities: ReadonlySet<Capability>;
+}
+
+export interface ConformanceProperty<T = unknown> {
+  name: string;
+  service: ServiceName;
+  /** Every rule this property checks; a check of any other rule is a harness bug (a test enforces it). */
+  rules: readonly RuleId[];
+  /** Without these, the whole property is skipped. Rules may need more; see Rule.needs. */
+  needs?: readonly Capability[];
+  /** Scales the configured number of runs: a property that is costly per run asks for fewer. */
+  runsFactor?: number;
+  arbitrary(env: GenerationEnv): fc.Arbitrary<T>;
+  run(ctx: RunContext, value: T): Promise<void>;
+}
+
+export function defineProperty<T>(property: ConformanceProperty<T>): ConformanceProperty<T> {
+  return property;
+}

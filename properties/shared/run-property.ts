@@ -1,0 +1,102 @@
+// Runs one property against a target and turns fast-check's result into a verdict per rule:
+// pass only when checks of the rule held and nothing failed; a failing property's other rules
+// are inconclusive, never pass; rules whose capabilities the target lacks are skipped.
+import fc from 'fast-check';
+import type { PropertyOutcome, RuleVerdict } from '../../harness/report/outcome.ts';
+import type { Target } from '../../harness/targets/target.ts';
+import { ruleById } from '../../spec/index.ts';
+import { RunContext, type Ledger } from './context.ts';
+import { ConformanceFailure, TargetError } from './failure.ts';
+import type { ConformanceProperty } from './property.ts';
+
+export interface RunOptions {
+  seed: number;
+  runs: number;
+  /** How a person reruns this (the CLI fills it in). */
+  reproduce?: string;
+}
+
+function missingCapabilities(needs: readonly string[] | undefined, target: Target): string[] {
+  return (needs ?? []).filter((need) => !target.capabilities.has(need as never));
+}
+
+export async function runProperty<T>(property: ConformanceProperty<T>, target: Target, options: RunOptions): Promise<PropertyOutcome> {
+  const started = performance.now();
+  const numRuns = Math.max(1, Math.round(options.runs * (property.runsFactor ?? 1)));
+  const base = {
+    property: property.name,
+    service: property.service,
+    target: { kind: target.kind, label: target.label, region: target.region, capabilities: [...target.capabilities], version: target.version },
+    seed: options.seed,
+    numRuns,
+    warnings: [] as string[],
+  };
+  const lacking = missingCapabilities(property.needs, target);
+  if (lacking.length) {
+    const reason = `target ${target.label} lacks ${lacking.join(', ')}`;
+    return { ...base, status: 'skipped', reason, durationMs: 0, verdicts: property.rules.map((ruleId) => ({ ruleId, status: 'skipped', checks: 0, reason })) };
+  }
+
+  const ledger: Ledger = new Map();
+  const warnings: string[] = [];
+  const predicate = fc.asyncProperty(property.arbitrary({ capabilities: target.capabilities }), async (value) => {
+    await target.reset();
+    const ctx = new RunContext(target, ledger, target.newNaming());
+    try {
+      await property.run(ctx, value);
+    } finally {
+      const leftovers = await target.resources.cleanupAll();
+      for (const leftover of leftovers) warnings.push(`clean-up failed: ${leftover}`);
+    }
+  });
+
+  let details: fc.RunDetails<[T]>;
+  try {
+    details = await fc.check(predicate, { seed: options.seed, numRuns });
+  } catch (error) {
+    const reason = `the harness failed: ${(error as Error).message}`;
+    return { ...base, warnings, status: 'errored', reason, durationMs: performance.now() - started, verdicts: property.rules.map((ruleId) => ({ ruleId, status: 'error', checks: 0, reason })) };
+  }
+
+  const verdicts = verdictsFor(property, target, ledger, details, options);
+  const status = verdicts.some((v) => v.status === 'fail') ? 'failed' : verdicts.some((v) => v.status === 'error') ? 'errored' : 'passed';
+  const reason = details.failed ? (details.errorInstance as Error | null)?.message ?? 'failed' : undefined;
+  return { ...base, warnings: [...new Set(warnings)], status, reason, durationMs: performance.now() - started, verdicts };
+}
+
+function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, ledger: Ledger, details: fc.RunDetails<[T]>, options: RunOptions): RuleVerdict[] {
+  const failure = details.failed ? details.errorInstance : undefined;
+  const ruleIds = [...property.rules];
+  if (failure instanceof ConformanceFailure && !ruleIds.includes(failure.ruleId as never)) ruleIds.push(failure.ruleId as never);
+
+  const detail = (message: string, operation: string, expected: string, actual: string, evidence: ConformanceFailure['evidence']) => ({
+    message, operation, expected, actual,
+    property: property.name,
+    seed: details.seed,
+    path: details.counterexamplePath ?? undefined,
+    counterexample: evidence.trace,
+    exchanges: evidence.exchanges,
+    reproduce: options.reproduce ?? `npm run conformance -- --services ${property.service} --seed ${details.seed}`,
+  });
+
+  return ruleIds.map((ruleId): RuleVerdict => {
+    const checks = ledger.get(ruleId) ?? 0;
+    if (failure instanceof ConformanceFailure && failure.ruleId === ruleId) {
+      return { ruleId, status: 'fail', checks, failure: detail(failure.message, failure.operation, failure.expected, failure.actual, failure.evidence) };
+    }
+    if (failure instanceof TargetError && failure.ruleIds.includes(ruleId)) {
+      return { ruleId, status: 'error', checks, reason: failure.message, failure: detail(failure.message, failure.operation, 'an answer', failure.message, failure.evidence) };
+    }
+    const lacking = missingCapabilities(ruleById(ruleId).needs, target);
+    if (lacking.length) return { ruleId, status: 'skipped', checks: 0, reason: `target ${target.label} lacks ${lacking.join(', ')}` };
+    if (failure instanceof ConformanceFailure || failure instanceof TargetError) {
+      return { ruleId, status: 'inconclusive', checks, reason: `not fully checked: the property stopped at ${failure instanceof ConformanceFailure ? failure.ruleId : 'an error'} first` };
+    }
+    if (details.failed) {
+      const message = failure instanceof Error ? failure.message : String(failure ?? 'the property failed');
+      return { ruleId, status: 'error', checks, reason: `the harness failed: ${message}` };
+    }
+    if (checks === 0) return { ruleId, status: 'inconclusive', checks, reason: `not exercised in ${details.numRuns} runs` };
+    return { ruleId, status: 'pass', checks };
+  });
+}

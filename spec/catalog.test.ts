@@ -1,0 +1,45 @@
+// The catalog against the documents: every quote stands in its source, ids are unique and
+// name their service, so a report never quotes words AWS did not write.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { catalog, RULE_PREFIX } from './index.ts';
+
+const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
+const haveShared = existsSync(shared);
+const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function resolvePointer(doc: unknown, pointer: string): unknown {
+  return pointer.split('/').filter(Boolean).reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], doc);
+}
+
+/** `quote` (JSON) is contained in `actual`: every key it names has the same value there. */
+function contains(actual: unknown, quote: unknown): boolean {
+  if (quote === null || typeof quote !== 'object') return actual === quote;
+  if (Array.isArray(quote)) return Array.isArray(actual) && quote.length === actual.length && quote.every((q, i) => contains(actual[i], q));
+  if (actual === null || typeof actual !== 'object') return false;
+  return Object.entries(quote).every(([k, v]) => contains((actual as Record<string, unknown>)[k], v));
+}
+
+describe('rule catalog', () => {
+  it('has unique ids prefixed by their service', () => {
+    const ids = catalog.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of catalog) expect(rule.id.split('.')[0], rule.id).toBe(RULE_PREFIX[rule.service]);
+  });
+
+  // In CI the shared documents sit beside the clone; a user's bare checkout may not have them.
+  it.runIf(haveShared || process.env.CI)('quotes only words that stand in the source documents', () => {
+    for (const rule of catalog) {
+      const [file, pointer] = rule.source.split('#');
+      const text = readFileSync(shared + file, 'utf8');
+      if (pointer === undefined) {
+        expect(normalize(text), `${rule.id} quote not found in ${file}`).toContain(normalize(rule.quote));
+      } else {
+        const node = resolvePointer(JSON.parse(text), pointer);
+        expect(node, `${rule.id}: ${rule.source} resolves to nothing`).toBeDefined();
+        expect(contains(node, JSON.parse(rule.quote)), `${rule.id}: ${rule.source} does not contain ${rule.quote}`).toBe(true);
+      }
+    }
+  });
+});

@@ -1,0 +1,41 @@
+// A rule is one documented fact, as data. Every rule quotes the sentence (or, for supporting
+// operations that have no prose, the API-model fragment) it comes from, so a finding can show
+// the user exactly which documented behaviour the target broke.
+
+export const SERVICES = ['ses', 'pinpoint-email', 'lightsail', 'cognito-idp', 'amplifybackend'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+/** The first segment of every rule id of a service. */
+export const RULE_PREFIX: Record<ServiceName, string> = {
+  ses: 'SES',
+  'pinpoint-email': 'PINPOINT',
+  lightsail: 'LIGHTSAIL',
+  'cognito-idp': 'COGNITO',
+  amplifybackend: 'AMPLIFY',
+};
+
+/** What a target must offer for a rule to be checkable. */
+export const CAPABILITIES = ['clock', 'inbox', 'dns', 'throttle-probe', 'token-minting'] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export type RuleKind = 'shape' | 'enum' | 'limit' | 'state' | 'error' | 'throttle' | 'auth';
+
+export interface Rule {
+  readonly id: string;
+  readonly service: ServiceName;
+  readonly operation: string;
+  readonly kind: RuleKind;
+  /** What the check asserts, in one sentence of our own. */
+  readonly statement: string;
+  /** The document's words. For an `aws-models/...#pointer` source: the JSON the pointer must contain. */
+  readonly quote: string;
+  /** `aws-docs/<file>` or `aws-models/<file>#/json/pointer`, relative to ../shared. */
+  readonly source: string;
+  readonly needs?: readonly Capability[];
+  /** Where the documents contradict themselves: what they say, and which reading the check uses. */
+  readonly contradiction?: { readonly note: string; readonly reading: string };
+}
+
+export function defineRules<const T extends readonly Rule[]>(rules: T): T {
+  return rules;
+}

@@ -58,7 +58,7 @@ export function buildTarget(parts: TargetParts): Target {
     now,
     async pace(key, intervalMs) {
       const previous = lastCall.get(key);
-      if (previous !== undefined) {
+      if (previous !== undefined && previous <= now()) {
         if (parts.oob.advanceClock) {
           const wait = previous + intervalMs + VIRTUAL_MARGIN_MS - now();
           if (wait > 0) await parts.oob.advanceClock(wait);
@@ -80,7 +80,11 @@ export function buildTarget(parts: TargetParts): Target {
         domain: (label) => `${prefix}-${label}.${parts.baseDomain}`,
       };
     },
-    reset: parts.reset ?? (async () => {}),
+    async reset() {
+      await parts.reset?.();
+      // A reset target starts afresh (its throttling state too), and its clock may have moved back.
+      if (parts.reset) lastCall.clear();
+    },
     close: parts.close ?? (async () => {}),
   };
 }

@@ -2,11 +2,15 @@
 // credentials in headers, and tokens, passwords, client secrets and private keys in any body.
 export const REDACTED = '[redacted]';
 
-/** Field and header names whose values are secrets, in any protocol's spelling. */
+/**
+ * Field and header names whose values are secrets, in any protocol's spelling (compared with
+ * separators folded to `_`). Verification tokens and paging tokens are not secrets: they are
+ * published in DNS or meaningless alone, and findings need them.
+ */
 const SECRET_NAME =
-  /^(authorization|x-amz-security-token|x-amz-content-sha256-unused|.*secret.*|.*password.*|.*private_?key.*|access_?token|refresh_?token|id_?token|session_?token|aws_?access_?key_?id|security_?token)$/i;
+  /(^|_)(authorization|secret\w*|\w*password\w*|private_?key|access_?token|refresh_?token|id_?token|session_?token|security_?token|access_?key_?id|secret_?access_?key)$|secret|password/i;
 
-export const isSecretName = (name: string): boolean => SECRET_NAME.test(name.replace(/[-.\s]/g, '_'));
+export const isSecretName = (name: string): boolean => SECRET_NAME.test(name.replace(/[-.\s]/g, '_').replace(/([a-z])([A-Z])/g, '$1_$2'));
 
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};

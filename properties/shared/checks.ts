@@ -10,7 +10,9 @@ import { ConformanceFailure } from './failure.ts';
 export interface Mismatch { message: string; expected: string; actual: string }
 
 export function fail(ctx: RunContext, ruleId: RuleId, operation: string, mismatch: Mismatch): never {
-  throw new ConformanceFailure(ruleId, operation, mismatch.message, mismatch.expected, mismatch.actual, ctx.evidence());
+  // JSON.stringify(undefined) is undefined: a missing value must still read as one.
+  const text = (value: string | undefined) => value ?? 'undefined';
+  throw new ConformanceFailure(ruleId, operation, mismatch.message, text(mismatch.expected), text(mismatch.actual), ctx.evidence());
 }
 
 export function checkThat(ctx: RunContext, ruleId: RuleId, operation: string, holds: boolean, mismatch: () => Mismatch): void {

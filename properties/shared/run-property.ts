@@ -59,6 +59,8 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
   }
 
   const verdicts = verdictsFor(property, target, ledger, details, options);
+  // Every check must name a rule its property declares; the coverage test keeps this list empty.
+  for (const ruleId of ledger.keys()) if (!property.rules.includes(ruleId as never)) warnings.push(`checked ${ruleId}, which the property does not declare`);
   const status = verdicts.some((v) => v.status === 'fail') ? 'failed' : verdicts.some((v) => v.status === 'error') ? 'errored' : 'passed';
   const reason = details.failed ? (details.errorInstance as Error | null)?.message ?? 'failed' : undefined;
   return { ...base, warnings: [...new Set(warnings)], status, reason, durationMs: performance.now() - started, verdicts };

@@ -1,0 +1,52 @@
+// The harness's self-check: with each documented fault of the reference emulator switched on,
+// the report names the rule that fault breaks as `fail`; with none, every rule passes. A fault
+// added to the emulator without an entry here fails the first test.
+import { describe, expect, it } from 'vitest';
+import { createEmulator } from '../emulator/index.ts';
+import { sesProperties } from '../properties/ses/properties.ts';
+import { runSuite, statusOf } from './support/run-suite.ts';
+
+/** Which rule each fault breaks, as the documents state it. */
+const EXPECTED_FAILURE: Record<string, string> = {
+  'ses.giva.accept-over-100': 'SES.GIVA.MAX_IDENTITIES',
+  'ses.giva.no-throttle': 'SES.GIVA.THROTTLE',
+  'ses.giva.throttle-as-500': 'SES.GIVA.THROTTLE',
+  'ses.giva.missing-identities-500': 'SES.GIVA.IDENTITIES_REQUIRED',
+  'ses.status.lowercase': 'SES.GIVA.STATUS_ENUM',
+  'ses.email.never-fails': 'SES.EMAIL.FAILED_AFTER_24H',
+  'ses.email.token-not-null': 'SES.GIVA.EMAIL_TOKEN_NULL',
+  'ses.email.no-restart': 'SES.EMAIL.RESTART_AFTER_FAILED',
+  'ses.domain.drop-token': 'SES.GIVA.DOMAIN_TOKEN',
+  'ses.domain.token-mismatch': 'SES.GIVA.DOMAIN_TOKEN',
+  'ses.domain.ignores-dns': 'SES.DOMAIN.SUCCESS_WHEN_RECORD',
+  'ses.delete.keeps-identity': 'SES.DELETE.REMOVES_IDENTITY',
+};
+
+const PROPERTIES = { ses: sesProperties } as const;
+const catalog = createEmulator().control.faults.catalog().filter((f) => f.service in PROPERTIES);
+
+describe('fault catalog self-check', () => {
+  it('maps every fault of the catalog to the rule it breaks', () => {
+    expect(catalog.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED_FAILURE).sort());
+    expect(catalog.filter((f) => f.service === 'ses').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('passes every rule on the reference emulator with no fault', async () => {
+    const report = await runSuite('ses', sesProperties);
+    expect(report.rules.filter((r) => r.status !== 'pass').map((r) => `${r.id}: ${r.status} ${r.reason ?? r.failure?.message ?? ''}`)).toEqual([]);
+  });
+
+  for (const fault of catalog) {
+    it(`reports ${fault.id} as ${EXPECTED_FAILURE[fault.id]} failing`, async () => {
+      const report = await runSuite(fault.service as keyof typeof PROPERTIES, PROPERTIES[fault.service as keyof typeof PROPERTIES], { faults: [fault.id] });
+      const rule = report.rules.find((r) => r.id === EXPECTED_FAILURE[fault.id])!;
+      expect(rule.status, `${fault.id}: ${rule.reason ?? ''}`).toBe('fail');
+      // A finding a maintainer can act on: the document's words, a replayable sequence, the exchange.
+      expect(rule.quote.length).toBeGreaterThan(10);
+      expect(rule.failure!.counterexample.some((line) => line.startsWith('aws ses '))).toBe(true);
+      expect(rule.failure!.exchanges.length).toBeGreaterThan(0);
+      expect(report.rules.filter((r) => r.status === 'error').map((r) => `${r.id}: ${r.reason}`)).toEqual([]);
+      expect(statusOf(report, rule.id)).toBe('fail');
+    });
+  }
+});

@@ -1,0 +1,17 @@
+// An error a service answers on the wire. Every protocol writes it in its own error shape.
+
+export type ErrorType = 'Sender' | 'Receiver';
+
+export class AwsError extends Error {
+  readonly type: ErrorType;
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+    type?: ErrorType,
+  ) {
+    super(message);
+    this.name = 'AwsError';
+    this.type = type ?? (status >= 500 ? 'Receiver' : 'Sender');
+  }
+}

@@ -1,0 +1,90 @@
+// The `aws` target's code path, offline: msw intercepts the real AWS hostnames and answers SES
+// from the reference emulator and STS with a fixed caller. Proves the guards refuse before
+// anything is sent, and that a run leaves nothing behind.
+import { ListIdentitiesCommand, SESClient, VerifyEmailIdentityCommand } from '@aws-sdk/client-ses';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createEmulator } from '../emulator/index.ts';
+import { ConformanceConfig } from '../harness/config.ts';
+import { awsTarget } from '../harness/targets/aws.ts';
+import { fetchHandler } from '../harness/transport/fetch-handler.ts';
+import { sesProperties } from '../properties/ses/properties.ts';
+import { runSuite } from './support/run-suite.ts';
+
+const ACCOUNT = '123456789012';
+const emulator = createEmulator();
+const sesRequests: string[] = [];
+
+const callerIdentity = `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>
+<Arn>arn:aws:iam::${ACCOUNT}:user/conformance</Arn><UserId>AIDAEXAMPLE</UserId><Account>${ACCOUNT}</Account>
+</GetCallerIdentityResult><ResponseMetadata><RequestId>0</RequestId></ResponseMetadata></GetCallerIdentityResponse>`;
+
+const server = setupServer(
+  http.post(/^https:\/\/sts\.([a-z0-9-]+\.)?amazonaws\.com\/?$/, () => HttpResponse.xml(callerIdentity)),
+  http.all(/^https:\/\/email\.[a-z0-9-]+\.amazonaws\.com\//, async ({ request }) => {
+    sesRequests.push(new URLSearchParams(await request.clone().text()).get('Action') ?? '?');
+    return emulator.fetch(request);
+  }),
+);
+
+const config = (aws: Partial<ConformanceConfig['aws']>) =>
+  ConformanceConfig.parse({ target: 'aws', services: ['ses'], timeoutMs: 5_000, aws: { accountAllowlist: [ACCOUNT], emailDomain: 'sandbox.example.org', ...aws } });
+
+const savedEnv = { ...process.env };
+
+describe('aws target (offline, msw on the real AWS hostnames)', () => {
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => server.close());
+  beforeEach(() => {
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIAOFFLINEEXAMPLE', AWS_SECRET_ACCESS_KEY: 'offline-secret', AWS_EC2_METADATA_DISABLED: 'true' });
+    sesRequests.length = 0;
+    emulator.control.reset();
+  });
+  afterEach(() => {
+    process.env = { ...savedEnv };
+  });
+
+  it('runs the SES properties, skips what needs a clock, inbox or DNS, and leaves nothing behind', async () => {
+    // Waiting out the documented rate is real time on AWS; here it is the emulator's clock.
+    const target = await awsTarget(config({}), { sleep: async (ms) => emulator.control.clock.advance(ms) });
+    expect(target.label).toBe(`aws ${ACCOUNT} us-east-1`);
+    const report = await runSuite('ses', sesProperties, { target, runs: 5 });
+    const byStatus = (status: string) => report.rules.filter((r) => r.status === status).map((r) => r.id);
+    expect(byStatus('fail')).toEqual([]);
+    expect(byStatus('error')).toEqual([]);
+    expect(byStatus('skipped')).toEqual(expect.arrayContaining(['SES.GIVA.THROTTLE', 'SES.EMAIL.SUCCESS_WITHIN_24H', 'SES.DOMAIN.FAILED_AFTER_72H']));
+    expect(byStatus('pass')).toEqual(expect.arrayContaining(['SES.GIVA.MAX_IDENTITIES', 'SES.GIVA.RESPONSE_SHAPE', 'SES.DELETE.REMOVES_IDENTITY']));
+    const left = await new SESClient({ region: 'us-east-1', requestHandler: fetchHandler((r) => emulator.fetch(r)), credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
+      .send(new ListIdentitiesCommand({}));
+    expect(left.Identities).toEqual([]);
+    expect(sesRequests).toContain('VerifyEmailIdentity');
+  });
+
+  it('refuses an account that is not on the allow-list, before any SES call', async () => {
+    await expect(awsTarget(config({ accountAllowlist: ['210987654321'] }))).rejects.toThrow(`refusing to touch AWS account ${ACCOUNT}`);
+    await expect(awsTarget(config({ accountAllowlist: [] }))).rejects.toThrow(/ALLOWLIST is empty/);
+    expect(sesRequests).toEqual([]);
+  });
+
+  it('refuses to run without a mail domain', async () => {
+    await expect(awsTarget(config({ emailDomain: undefined }))).rejects.toThrow(/CONFORMANCE_EMAIL_DOMAIN/);
+  });
+
+  it('never sends verification mail outside the configured domain', async () => {
+    const target = await awsTarget(config({}));
+    const ses = target.client('ses');
+    await expect(ses.send(new VerifyEmailIdentityCommand({ EmailAddress: 'someone@elsewhere.com' }))).rejects.toThrow(/not under CONFORMANCE_EMAIL_DOMAIN/);
+    await expect(ses.send(new VerifyEmailIdentityCommand({ EmailAddress: 'x@sandbox.example.org.evil.com' }))).rejects.toThrow(/not under/);
+    await ses.send(new VerifyEmailIdentityCommand({ EmailAddress: 'ok@mail.sandbox.example.org' }));
+    expect(sesRequests).toEqual(['VerifyEmailIdentity']);
+  });
+
+  it('says in one line that there are no credentials', async () => {
+    for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_PROFILE', 'AWS_SESSION_TOKEN']) delete process.env[key];
+    Object.assign(process.env, { AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials', AWS_CONFIG_FILE: '/nonexistent/config' });
+    const error = await awsTarget(config({})).catch((e: Error) => e);
+    expect(String((error as Error).message)).toMatch(/^no AWS credentials found/);
+    expect((error as Error).message).not.toContain('\n');
+  });
+});

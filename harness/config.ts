@@ -76,3 +76,13 @@ export function dropUndefined<T>(value: T): T {
   if (Array.isArray(value) || value === null || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, dropUndefined(v)])) as T;
 }
+
+/** The command that reruns one service's properties exactly as this run did. */
+export function reproduceCommand(config: ConformanceConfig, service: string): string {
+  const flags = [`--target ${config.target}`];
+  if (config.endpoint) flags.push(`--endpoint ${config.endpoint}`);
+  for (const [s, url] of Object.entries(config.endpoints)) flags.push(`--endpoint-${s} ${url}`);
+  if (config.target === 'endpoint') flags.push(`--emulator ${config.emulator}`);
+  flags.push(`--services ${service}`, `--region ${config.region}`, `--runs ${config.runs}`, `--seed ${config.seed}`);
+  return `npm run conformance -- ${flags.join(' ')}`;
+}

@@ -54,6 +54,7 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
     expect(byStatus('fail')).toEqual([]);
     expect(byStatus('error')).toEqual([]);
     expect(byStatus('skipped')).toEqual(expect.arrayContaining(['SES.GIVA.THROTTLE', 'SES.EMAIL.SUCCESS_WITHIN_24H', 'SES.DOMAIN.FAILED_AFTER_72H']));
+    expect(report.rules.find((r) => r.id === 'SES.EMAIL.SUCCESS_WITHIN_24H')!.reason).toBe(`target aws ${ACCOUNT} us-east-1 lacks inbox`);
     expect(byStatus('pass')).toEqual(expect.arrayContaining(['SES.GIVA.MAX_IDENTITIES', 'SES.GIVA.RESPONSE_SHAPE', 'SES.DELETE.REMOVES_IDENTITY']));
     const left = await new SESClient({ region: 'us-east-1', requestHandler: fetchHandler((r) => emulator.fetch(r)), credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
       .send(new ListIdentitiesCommand({}));

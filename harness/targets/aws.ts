@@ -33,12 +33,13 @@ export async function callerAccount(config: Pick<ConformanceConfig, 'region' | '
 export async function checkAwsGuards(config: ConformanceConfig): Promise<string> {
   const domain = config.aws.emailDomain;
   if (!domain) throw new GuardError('refusing to touch AWS: set CONFORMANCE_EMAIL_DOMAIN to the domain whose addresses this run may send verification mail to');
+  if (config.aws.accountAllowlist.length === 0) assertAccountAllowed('', []); // refuse before any call to AWS
   const account = await callerAccount(config);
   assertAccountAllowed(account, config.aws.accountAllowlist);
   return account;
 }
 
-export async function awsTarget(config: ConformanceConfig): Promise<Target> {
+export async function awsTarget(config: ConformanceConfig, options: { sleep?: (ms: number) => Promise<void> } = {}): Promise<Target> {
   const account = await checkAwsGuards(config);
   const domain = config.aws.emailDomain!;
   const target = buildTarget({
@@ -52,7 +53,7 @@ export async function awsTarget(config: ConformanceConfig): Promise<Target> {
     baseDomain: domain,
     cliArgs: ` --region ${config.region}`,
     oob: { replay: manualReplay },
-    close: async () => {},
+    sleep: options.sleep,
   });
   return guardClients(target, domain);
 }

@@ -23,6 +23,8 @@ export interface TargetParts {
   /** The domain every email address and domain identity of a run lives under. */
   baseDomain: string;
   now?: () => number;
+  /** How pacing waits on a target whose clock cannot be moved (tests of the aws path replace it). */
+  sleep?: (ms: number) => Promise<void>;
   reset?: () => Promise<void>;
   close?: () => Promise<void>;
 }
@@ -34,12 +36,13 @@ export const EMULATOR_CREDENTIALS: AwsCredentialIdentity = { accessKeyId: 'AKIDC
 const VIRTUAL_MARGIN_MS = 50;
 const realMargin = (intervalMs: number) => Math.ceil(intervalMs * 0.1) + 100;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function buildTarget(parts: TargetParts): Target {
   const recorder = new ExchangeRecorder();
   const client = clientFactory({ region: parts.region, credentials: parts.credentials, fetch: parts.fetch, recorder, timeoutMs: parts.timeoutMs, endpoint: parts.endpoint });
   const now = parts.now ?? (() => Date.now());
+  const sleep = parts.sleep ?? realSleep;
   const lastCall = new Map<string, number>();
   const runTag = Math.random().toString(36).slice(2, 7);
   let namings = 0;

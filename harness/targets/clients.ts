@@ -5,6 +5,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import type { ServiceName } from '../../spec/rule.ts';
 import type { ExchangeRecorder } from '../transport/exchange.ts';
 import { fetchHandler, type FetchLike } from '../transport/fetch-handler.ts';
+import type { WireProtocol } from '../transport/wire-shape.ts';
 
 export interface ServiceClients {
   ses: SESClient;
@@ -24,6 +25,11 @@ type ClientConfig = NonNullable<ConstructorParameters<typeof SESClient>[0]>;
 
 const CONSTRUCTORS: { [S in keyof ServiceClients]: (config: ClientConfig) => ServiceClients[S] } = {
   ses: (config) => new SESClient(config),
+};
+
+/** The wire protocol each service speaks (its API model's metadata.protocol). */
+export const SERVICE_PROTOCOL: { [S in keyof ServiceClients]: WireProtocol } = {
+  ses: 'awsQuery',
 };
 
 export const implementedServices = Object.keys(CONSTRUCTORS) as (keyof ServiceClients)[];

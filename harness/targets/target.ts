@@ -52,8 +52,14 @@ export interface Target {
   pace(key: string, intervalMs: number): Promise<void>;
   /** Marks a call keyed `key` as made now, outside `pace` (the throttling probe). */
   paced(key: string): void;
-  /** A fresh state for the next property run, where the target can give one. */
+  /**
+   * Set when a call got no answer at all (a hang, a refused or dropped connection): later calls
+   * fail at once instead of each waiting out its timeout, so a dead target costs seconds.
+   */
+  unanswered?: string;
+  /** Names for the resources of one property run. */
   newNaming(): Naming;
+  /** A fresh state for the next property run, where the target can give one. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }

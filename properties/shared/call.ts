@@ -3,7 +3,8 @@
 // answer at all (which is the target's fault, reported as `error`, never as a pass or a fail).
 import type { ObservedError } from '../../models/shared/aws-error.ts';
 import type { Instant } from '../../models/shared/clock.ts';
-import type { ServiceClients } from '../../harness/targets/clients.ts';
+import { SERVICE_PROTOCOL, type ServiceClients } from '../../harness/targets/clients.ts';
+import { isProtocolAnswer } from '../../harness/transport/wire-shape.ts';
 import { describeTransportError } from '../../harness/transport/fetch-handler.ts';
 import { awsCliCall } from './aws-cli.ts';
 import type { RunContext } from './context.ts';
@@ -46,9 +47,11 @@ export function observeError(error: unknown): ObservedError | undefined {
 function noAnswerReason(error: unknown, exchanges: RunContext['lastExchanges']): string {
   const last = exchanges.at(-1);
   if (last?.error || !last?.response) return `no answer: ${last?.error ?? describeTransportError(error)}`;
-  const { status, headers, body } = last.response;
-  const snippet = body.slice(0, 80).replace(/\s+/g, ' ');
-  return `unreadable answer: HTTP ${status} ${headers['content-type'] ?? ''} "${snippet}" (${(error as Error).message?.split('\n')[0]})`;
+  return unreadable(last.response, (error as Error).message?.split('\n')[0] ?? 'the SDK could not read it');
+}
+
+function unreadable({ status, headers, body }: { status: number; headers: Record<string, string>; body: string }, why: string): string {
+  return `unreadable answer: HTTP ${status} ${headers['content-type'] ?? ''} "${body.slice(0, 80).replace(/\s+/g, ' ')}" (${why})`;
 }
 
 export async function call<C extends SdkCommand>(
@@ -61,16 +64,23 @@ export async function call<C extends SdkCommand>(
   const { target } = ctx;
   const operation = operationName(command);
   ctx.note(awsCliCall(service, operation, command.input, target.cliArgs));
+  if (target.unanswered) throw new TargetError(rules, operation, `${operation}: not sent: ${target.unanswered}`, ctx.evidence());
   const mark = target.recorder.mark();
   const started = ctx.now();
   try {
     const output = (await (target.client(service) as unknown as { send(c: unknown): Promise<O> }).send(command));
     ctx.lastExchanges = target.recorder.since(mark);
+    const response = ctx.lastExchanges.at(-1)?.response;
+    if (response && !isProtocolAnswer(SERVICE_PROTOCOL[service], operation, response)) {
+      throw new TargetError(rules, operation, `${operation}: ${unreadable(response, `not an ${SERVICE_PROTOCOL[service]} ${operation} answer`)}`, ctx.evidence());
+    }
     return { ok: true, output, at: ctx.since(started) };
   } catch (error) {
     ctx.lastExchanges = target.recorder.since(mark);
     const observed = observeError(error);
     if (observed) return { ok: false, error: observed, at: ctx.since(started) };
+    const last = ctx.lastExchanges.at(-1);
+    if (!last?.response) target.unanswered = `the target stopped answering (${operation}: ${last?.error ?? describeTransportError(error)})`;
     throw new TargetError(rules, operation, `${operation}: ${noAnswerReason(error, ctx.lastExchanges)}`, ctx.evidence());
   }
 }

@@ -2,7 +2,7 @@
 // target, with the verdicts attached to the test's meta for the conformance reporter. A test
 // fails when a rule fails or errors, so a plain `vitest` run is red exactly when the report is.
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import { resolveConfig } from '../../harness/config.ts';
+import { reproduceCommand, resolveConfig } from '../../harness/config.ts';
 import type { PropertyOutcome } from '../../harness/report/outcome.ts';
 import { openTarget } from '../../harness/targets/open.ts';
 import type { Target } from '../../harness/targets/target.ts';
@@ -29,7 +29,7 @@ export function describeConformance(service: ServiceName, properties: readonly C
 
     for (const property of properties) {
       test(property.name, async ({ task, skip }) => {
-        const outcome = await runProperty(property, target!, { seed: config.seed, runs: config.runs });
+        const outcome = await runProperty(property, target!, { seed: config.seed, runs: config.runs, reproduce: reproduceCommand(config, service) });
         task.meta.conformance = outcome;
         if (outcome.status === 'skipped') skip(outcome.reason);
         const bad = outcome.verdicts.filter((v) => v.status === 'fail' || v.status === 'error');

@@ -1,0 +1,135 @@
+// The `conformance` command as a user meets it: exit codes 0/1/2, one-line causes on stderr,
+// never a stack trace or a hang, and the report files on disk.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../emulator/server.ts';
+import { ConformanceReport } from '../harness/report/schema.ts';
+import { runCli } from './support/cli.ts';
+
+const reportDir = () => mkdtempSync(join(tmpdir(), 'conformance-cli-'));
+const readReport = (dir: string) => ConformanceReport.parse(JSON.parse(readFileSync(join(dir, 'latest', 'conformance.json'), 'utf8')));
+
+function expectOneLineCause(stderr: string, pattern: RegExp) {
+  const lines = stderr.trim().split('\n').filter((l) => !/^npm warn|ExperimentalWarning|--trace-warnings/.test(l));
+  expect(lines, stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+async function listen(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+describe('conformance CLI', () => {
+  it.concurrent.each([
+    [['run', '--bogus'], /^conformance: Unknown option '--bogus'/],
+    [['run', '--services', 'ses,sns'], /^conformance: unknown service sns/],
+    [['run', '--runs', 'many'], /^conformance: --runs takes a whole number/],
+    [['run', '--target', 'moon'], /^conformance: --target: /],
+    [['run', '--target', 'endpoint'], /^conformance: --target endpoint needs --endpoint URL/],
+    [['run', '--endpoint', 'http://127.0.0.1:1'], /^conformance: --endpoint only goes with --target endpoint/],
+    [['fly'], /^conformance: unknown command "fly"/],
+  ])('rejects %j with one line and exit 2', async (args, message, { expect }) => {
+    const result = await runCli(args);
+    expect(result.code).toBe(2);
+    expectOneLineCause(result.stderr, message);
+  });
+
+  it('explains an unreachable endpoint in one line, quickly', async () => {
+    const { server, url } = await listen(() => {});
+    await new Promise((resolve) => server.close(resolve)); // a port that was just free: nothing listens
+    const result = await runCli(['run', '--target', 'endpoint', '--endpoint', url]);
+    expect(result.code).toBe(2);
+    expectOneLineCause(result.stderr, new RegExp(`^conformance: cannot reach endpoint ${url}: .*ECONNREFUSED`));
+  });
+
+  it('refuses the aws target without an allow-list before touching the network', async () => {
+    const result = await runCli(['run', '--target', 'aws'], { CONFORMANCE_EMAIL_DOMAIN: 'sandbox.example.org', CONFORMANCE_AWS_ACCOUNT_ALLOWLIST: '' });
+    expect(result.code).toBe(2);
+    expectOneLineCause(result.stderr, /CONFORMANCE_AWS_ACCOUNT_ALLOWLIST is empty/);
+  });
+
+  it('runs every SES rule on the reference emulator, exits 0 and writes the reports', async () => {
+    const dir = reportDir();
+    const result = await runCli(['run', '--runs', '10', '--seed', '7', '--report-dir', dir]);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
+    const report = readReport(dir);
+    expect(report.target.kind).toBe('reference');
+    expect(report.seed).toBe(7);
+    expect(report.summary.total).toBeGreaterThan(15);
+    expect(report.rules.filter((r) => r.status !== 'pass').map((r) => r.id)).toEqual([]);
+    expect(readFileSync(join(dir, 'latest', 'summary.md'), 'utf8')).toContain(`${report.summary.pass} pass, 0 fail`);
+    expect(readFileSync(join(dir, 'latest', 'junit.xml'), 'utf8')).toMatch(/<testsuite name="ses @ reference" tests="\d+" failures="0"/);
+    expect(readFileSync(join(dir, 'latest', 'index.html'), 'utf8')).toContain('<table>');
+    expect(readFileSync(join(dir, report.runId, 'conformance.json'), 'utf8')).toBe(readFileSync(join(dir, 'latest', 'conformance.json'), 'utf8'));
+  });
+
+  describe('against the reference emulator as a server', () => {
+    let emulator: Awaited<ReturnType<typeof startServer>>;
+    beforeAll(async () => {
+      emulator = await startServer({ port: 0, host: '127.0.0.1' });
+    });
+    afterAll(() => emulator.close());
+
+    it('passes over HTTP with the reference adapter', async () => {
+      const dir = reportDir();
+      const result = await runCli(['run', '--target', 'endpoint', '--endpoint', emulator.url, '--emulator', 'reference', '--runs', '5', '--report-dir', dir]);
+      expect(result.code, result.stderr + result.stdout).toBe(0);
+      expect(readReport(dir).target.label).toBe(`endpoint ${emulator.url} (reference)`);
+    });
+
+    it('exits 1 and names the broken rule when the emulator has a fault', async () => {
+      emulator.emulator.control.faults.enable('ses.giva.accept-over-100');
+      try {
+        const dir = reportDir();
+        const result = await runCli(['run', '--target', 'endpoint', '--endpoint', emulator.url, '--emulator', 'reference', '--runs', '5', '--report-dir', dir]);
+        expect(result.code, result.stderr + result.stdout).toBe(1);
+        const rule = readReport(dir).rules.find((r) => r.id === 'SES.GIVA.MAX_IDENTITIES')!;
+        expect(rule.status).toBe('fail');
+        expect(rule.failure!.reproduce).toContain(`--endpoint ${emulator.url}`);
+        expect(rule.failure!.exchanges.at(-1)!.request.body).toContain('Identities.member.101=');
+      } finally {
+        emulator.emulator.control.faults.disable('ses.giva.accept-over-100');
+      }
+    });
+  });
+
+  describe('against a target that answers garbage or nothing', () => {
+    let garbage: { server: Server; url: string };
+    let silent: { server: Server; url: string };
+    beforeAll(async () => {
+      garbage = await listen((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>It works!</body></html>'));
+      // Answers the reachability probe, then never answers an API call.
+      silent = await listen((req, res) => (req.method === 'GET' ? res.end('ok') : undefined));
+    });
+    afterAll(() => {
+      garbage.server.close();
+      silent.server.closeAllConnections();
+      silent.server.close();
+    });
+
+    it('reports garbage answers as error verdicts and exits 2 with one line', async () => {
+      const dir = reportDir();
+      const result = await runCli(['run', '--target', 'endpoint', '--endpoint', garbage.url, '--runs', '3', '--report-dir', dir]);
+      expect(result.code, result.stdout).toBe(2);
+      expectOneLineCause(result.stderr, /^conformance: could not check every rule: .*unreadable answer: HTTP 200 text\/html/);
+      const report = readReport(dir);
+      expect(report.summary.error).toBeGreaterThan(0);
+      expect(report.summary.pass).toBe(0);
+    });
+
+    it('gives up on a target that never answers within seconds, not the run', async () => {
+      const dir = reportDir();
+      const result = await runCli(['run', '--target', 'endpoint', '--endpoint', silent.url, '--timeout-ms', '500', '--runs', '3', '--report-dir', dir]);
+      expect(result.code, result.stdout).toBe(2);
+      expectOneLineCause(result.stderr, /no answer within 500 ms/);
+      expect(result.ms).toBeLessThan(20_000);
+    });
+  });
+});

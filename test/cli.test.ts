@@ -35,7 +35,7 @@ describe('conformance CLI', () => {
     [['run', '--target', 'endpoint'], /^conformance: --target endpoint needs --endpoint URL/],
     [['run', '--endpoint', 'http://127.0.0.1:1'], /^conformance: --endpoint only goes with --target endpoint/],
     [['fly'], /^conformance: unknown command "fly"/],
-  ])('rejects %j with one line and exit 2', async (args, message, { expect }) => {
+  ])('rejects %j with one line and exit 2', async (args, message) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);
     expectOneLineCause(result.stderr, message);
@@ -53,6 +53,16 @@ describe('conformance CLI', () => {
     const result = await runCli(['run', '--target', 'aws'], { CONFORMANCE_EMAIL_DOMAIN: 'sandbox.example.org', CONFORMANCE_AWS_ACCOUNT_ALLOWLIST: '' });
     expect(result.code).toBe(2);
     expectOneLineCause(result.stderr, /CONFORMANCE_AWS_ACCOUNT_ALLOWLIST is empty/);
+  });
+
+  it('says in one line that there are no AWS credentials', async () => {
+    const result = await runCli(['run', '--target', 'aws'], {
+      CONFORMANCE_EMAIL_DOMAIN: 'sandbox.example.org', CONFORMANCE_AWS_ACCOUNT_ALLOWLIST: '123456789012',
+      AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '', AWS_PROFILE: '',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials', AWS_CONFIG_FILE: '/nonexistent/config', AWS_EC2_METADATA_DISABLED: 'true',
+    });
+    expect(result.code).toBe(2);
+    expectOneLineCause(result.stderr, /^conformance: no AWS credentials found/);
   });
 
   it('runs every SES rule on the reference emulator, exits 0 and writes the reports', async () => {

@@ -3,7 +3,7 @@
 // receive it as JSON in CONFORMANCE_CONFIG, so both paths end in the same object.
 import { z } from 'zod';
 import { SERVICES } from '../spec/rule.ts';
-import { implementedServices } from './targets/clients.ts';
+import { servicesWithProperties } from './services.ts';
 
 export const TARGET_KINDS = ['reference', 'endpoint', 'aws'] as const;
 export const EMULATOR_ADAPTERS = ['reference', 'generic'] as const;
@@ -16,7 +16,7 @@ export const ConformanceConfig = z.object({
   endpoints: z.partialRecord(z.enum(SERVICES), Url).default({}),
   emulator: z.enum(EMULATOR_ADAPTERS).default('generic'),
   /** By default every service that has conformance properties. */
-  services: z.array(z.enum(SERVICES)).min(1).default(() => [...implementedServices]),
+  services: z.array(z.enum(SERVICES)).min(1).default(() => [...servicesWithProperties]),
   runs: z.number().int().min(1).max(10_000).default(25),
   seed: z.number().int().default(() => Math.floor(Math.random() * 2 ** 31)),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1').default('us-east-1'),

@@ -1,12 +1,16 @@
-// The rule catalog: every documented fact the harness checks, for every service.
+// The rule catalog: every documented fact the harness checks, for every service. A service's
+// slice adds its rules file here.
 import type { Rule, ServiceName } from './rule.ts';
 import { sesRules } from './ses.rules.ts';
 
 export * from './rule.ts';
 
-export const catalog: readonly Rule[] = [...sesRules];
+const RULE_SETS = [sesRules] as const;
 
-export type RuleId = (typeof sesRules)[number]['id'];
+export const catalog: readonly Rule[] = RULE_SETS.flat();
+
+/** The id of any rule in the catalog: checks name rules by this type, so a typo does not compile. */
+export type RuleId = (typeof RULE_SETS)[number][number]['id'];
 
 const byId = new Map(catalog.map((rule) => [rule.id, rule]));
 

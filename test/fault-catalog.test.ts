@@ -3,7 +3,8 @@
 // added to the emulator without an entry here fails the first test.
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../emulator/index.ts';
-import { sesProperties } from '../properties/ses/properties.ts';
+import { CONFORMANCE_PROPERTIES } from '../properties/registry.ts';
+import type { ServiceName } from '../spec/rule.ts';
 import { runSuite, statusOf } from './support/run-suite.ts';
 
 /** Which rule each fault breaks, as the documents state it. */
@@ -22,28 +23,32 @@ const EXPECTED_FAILURE: Record<string, string> = {
   'ses.delete.keeps-identity': 'SES.DELETE.REMOVES_IDENTITY',
 };
 
-const PROPERTIES = { ses: sesProperties } as const;
-const catalog = createEmulator().control.faults.catalog().filter((f) => f.service in PROPERTIES);
+const catalog = createEmulator().control.faults.catalog().filter((f) => f.service in CONFORMANCE_PROPERTIES);
+const servicesWithFaults = [...new Set(catalog.map((f) => f.service as ServiceName))];
+const propertiesOf = (service: ServiceName) => CONFORMANCE_PROPERTIES[service]!;
 
 describe('fault catalog self-check', () => {
   it('maps every fault of the catalog to the rule it breaks', () => {
     expect(catalog.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED_FAILURE).sort());
-    expect(catalog.filter((f) => f.service === 'ses').length).toBeGreaterThanOrEqual(5);
+    for (const service of Object.keys(CONFORMANCE_PROPERTIES)) expect(catalog.filter((f) => f.service === service).length, service).toBeGreaterThanOrEqual(4);
   });
 
-  it('passes every rule on the reference emulator with no fault', async () => {
-    const report = await runSuite('ses', sesProperties);
-    expect(report.rules.filter((r) => r.status !== 'pass').map((r) => `${r.id}: ${r.status} ${r.reason ?? r.failure?.message ?? ''}`)).toEqual([]);
-  });
+  for (const service of servicesWithFaults) {
+    it(`passes every ${service} rule on the reference emulator with no fault`, async () => {
+      const report = await runSuite(service, propertiesOf(service));
+      expect(report.rules.filter((r) => r.status !== 'pass').map((r) => `${r.id}: ${r.status} ${r.reason ?? r.failure?.message ?? ''}`)).toEqual([]);
+      expect(report.properties.flatMap((p) => p.warnings)).toEqual([]);
+    });
+  }
 
   for (const fault of catalog) {
     it(`reports ${fault.id} as ${EXPECTED_FAILURE[fault.id]} failing`, async () => {
-      const report = await runSuite(fault.service as keyof typeof PROPERTIES, PROPERTIES[fault.service as keyof typeof PROPERTIES], { faults: [fault.id] });
+      const report = await runSuite(fault.service as ServiceName, propertiesOf(fault.service as ServiceName), { faults: [fault.id] });
       const rule = report.rules.find((r) => r.id === EXPECTED_FAILURE[fault.id])!;
       expect(rule.status, `${fault.id}: ${rule.reason ?? ''}`).toBe('fail');
       // A finding a maintainer can act on: the document's words, a replayable sequence, the exchange.
       expect(rule.quote.length).toBeGreaterThan(10);
-      expect(rule.failure!.counterexample.some((line) => line.startsWith('aws ses '))).toBe(true);
+      expect(rule.failure!.counterexample.some((line) => line.startsWith(`aws ${fault.service} `))).toBe(true);
       expect(rule.failure!.exchanges.length).toBeGreaterThan(0);
       expect(report.rules.filter((r) => r.status === 'error').map((r) => `${r.id}: ${r.reason}`)).toEqual([]);
       expect(statusOf(report, rule.id)).toBe('fail');

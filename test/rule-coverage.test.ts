@@ -3,10 +3,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sesProperties } from '../properties/ses/properties.ts';
+import { CONFORMANCE_PROPERTIES } from '../properties/registry.ts';
 import { catalog, RULE_PREFIX } from '../spec/index.ts';
 
-const allProperties = [...sesProperties];
+const allProperties = Object.values(CONFORMANCE_PROPERTIES).flat();
 const ids = new Set(catalog.map((r) => r.id));
 
 function sources(dir: string): string[] {
@@ -16,6 +16,11 @@ function sources(dir: string): string[] {
 }
 
 describe('rules and properties', () => {
+  it('every service with rules has properties, and the reverse', () => {
+    const withRules = [...new Set(catalog.map((r) => r.service))].sort();
+    expect(Object.keys(CONFORMANCE_PROPERTIES).sort()).toEqual(withRules);
+  });
+
   it('every rule is covered by at least one property', () => {
     const covered = new Set(allProperties.flatMap((p) => p.rules));
     expect(catalog.filter((r) => !covered.has(r.id as never)).map((r) => r.id)).toEqual([]);

@@ -8,6 +8,7 @@ import { exitCodeOf } from '../report/build.ts';
 import ConformanceReporter from '../report/vitest-reporter.ts';
 import { parseRunArgs, USAGE, UsageError } from './args.ts';
 import { preflight, PreflightError } from './preflight.ts';
+import { propertyFile } from '../services.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -16,7 +17,7 @@ async function run(config: ConformanceConfig): Promise<0 | 1 | 2> {
   shareConfig(config);
   const reporter = new ConformanceReporter({ config });
   process.stdout.write(`conformance: ${config.services.join(', ')} against ${config.target}${config.endpoint ? ` ${config.endpoint}` : ''} · seed ${config.seed} · ${config.runs} runs\n`);
-  const vitest = await startVitest('test', config.services.map((s) => `properties/${s}.property.test.ts`), {
+  const vitest = await startVitest('test', config.services.map(propertyFile), {
     root,
     project: 'conformance',
     reporters: [reporter],

@@ -1,7 +1,7 @@
 // What must hold before any property runs, so that a wrong set-up ends in one line and exit 2
 // instead of a report full of errors: the endpoint answers, the aws guards pass.
 import type { ConformanceConfig } from '../config.ts';
-import { isImplemented, implementedServices } from '../targets/clients.ts';
+import { servicesWithProperties } from '../services.ts';
 import { checkAwsGuards } from '../targets/aws.ts';
 import { describeTransportError } from '../transport/fetch-handler.ts';
 
@@ -21,9 +21,9 @@ export async function assertReachable(url: string, timeoutMs: number): Promise<v
 }
 
 export async function preflight(config: ConformanceConfig): Promise<void> {
-  const missing = config.services.filter((s) => !isImplemented(s));
+  const missing = config.services.filter((s) => !servicesWithProperties.includes(s));
   if (missing.length) {
-    throw new PreflightError(`no conformance properties exist yet for ${missing.join(', ')} (available: ${implementedServices.join(', ')})`);
+    throw new PreflightError(`no conformance properties exist yet for ${missing.join(', ')} (available: ${servicesWithProperties.join(', ')})`);
   }
   if (config.target === 'endpoint') {
     const urls = new Set([config.endpoint, ...config.services.map((s) => config.endpoints[s])].filter((u): u is string => Boolean(u)));

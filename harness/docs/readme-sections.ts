@@ -2,7 +2,7 @@
 // are never written twice. `npm run docs` rewrites them; a test fails when they are stale.
 import { createEmulator } from '../../emulator/index.ts';
 import { catalog, SERVICES } from '../../spec/index.ts';
-import { implementedServices } from '../targets/clients.ts';
+import { servicesWithProperties } from '../services.ts';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -11,7 +11,7 @@ export function rulesSection(): string {
   for (const service of SERVICES) {
     const rules = catalog.filter((r) => r.service === service);
     if (!rules.length) {
-      if (!implementedServices.includes(service as never)) lines.push(`### ${service}`, '', '_Not covered yet._', '');
+      if (!servicesWithProperties.includes(service)) lines.push(`### ${service}`, '', '_Not covered yet._', '');
       continue;
     }
     lines.push(`### ${service} (${rules.length} rules)`, '', '| Rule | Operation | Needs | What is checked | The document says |', '| --- | --- | --- | --- | --- |');

@@ -63,8 +63,8 @@ function guardClients(target: Target, domain: string): Target {
   const guarded = new WeakSet<object>();
   const client = target.client.bind(target);
   return Object.assign(target, {
-    client: ((service) => {
-      const c = client(service);
+    client: ((service, region) => {
+      const c = client(service, region);
       if (!guarded.has(c)) {
         (c.middlewareStack as MiddlewareStack<any, any>).add(
           (next, context) => async (args) => {

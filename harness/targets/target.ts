@@ -10,12 +10,22 @@ export type TargetKind = 'reference' | 'endpoint' | 'aws';
 export interface InboxMessage { to: string; subject: string; body: string; link?: string; code?: string; sentAt: string }
 export interface DnsRecord { name: string; type: 'TXT' | 'CNAME'; value: string }
 
+/** An access token minted out of band (token-minting capability), e.g. without the admin scope. */
+export interface TokenRequest {
+  userPoolId: string;
+  clientId?: string;
+  username: string;
+  scopes?: string[];
+  expiresInSeconds?: number;
+}
+
 /** What a person would do by hand, printed so a counterexample can be replayed. */
 export interface ReplayLines {
   advanceClock(ms: number): string;
   followLink(link: string): string;
   publishDns(record: DnsRecord): string;
   readInbox(to: string): string;
+  mintToken(request: TokenRequest): string;
 }
 
 /** The channel outside the AWS API: clock, inbox, DNS. Each member exists only with its capability. */
@@ -24,6 +34,7 @@ export interface OutOfBand {
   latestMessage?(to: string): Promise<InboxMessage | undefined>;
   followLink?(link: string): Promise<number>;
   publishDns?(record: DnsRecord): Promise<void>;
+  mintToken?(request: TokenRequest): Promise<string>;
   replay: ReplayLines;
 }
 
@@ -45,7 +56,8 @@ export interface Target {
   readonly resources: ResourceTracker;
   /** Appended to every printed AWS CLI call: region and endpoint. */
   readonly cliArgs: string;
-  client<S extends ServiceName & keyof ServiceClients>(service: S): ServiceClients[S];
+  /** The SDK client of a service, in the target's region or (Lightsail's per-region rules) another. */
+  client<S extends ServiceName>(service: S, region?: string): ServiceClients[S];
   /** The target's clock, epoch ms (virtual where the target has one). */
   now(): number;
   /** Waits (or, with a movable clock, moves it) so calls keyed `key` stay `intervalMs` apart. */

@@ -59,16 +59,17 @@ export async function call<C extends SdkCommand>(
   service: keyof ServiceClients,
   command: C,
   rules: readonly string[],
+  options: { region?: string } = {},
 ): Promise<CallResult<OutputOf<C>>> {
   type O = OutputOf<C>;
   const { target } = ctx;
   const operation = operationName(command);
-  ctx.note(awsCliCall(service, operation, command.input, target.cliArgs));
+  ctx.note(awsCliCall(service, operation, command.input, options.region ? target.cliArgs.replace(`--region ${target.region}`, `--region ${options.region}`) : target.cliArgs));
   if (target.unanswered) throw new TargetError(rules, operation, `${operation}: not sent: ${target.unanswered}`, ctx.evidence());
   const mark = target.recorder.mark();
   const started = ctx.now();
   try {
-    const output = (await (target.client(service) as unknown as { send(c: unknown): Promise<O> }).send(command));
+    const output = (await (target.client(service, options.region) as unknown as { send(c: unknown): Promise<O> }).send(command));
     ctx.lastExchanges = target.recorder.since(mark);
     const response = ctx.lastExchanges.at(-1)?.response;
     if (response && !isProtocolAnswer(SERVICE_PROTOCOL[service], operation, response)) {

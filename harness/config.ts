@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { SERVICES } from '../spec/rule.ts';
 import { servicesWithProperties } from './services.ts';
 
-export const TARGET_KINDS = ['reference', 'endpoint', 'aws'] as const;
-export const EMULATOR_ADAPTERS = ['reference', 'generic'] as const;
+/** reference, endpoint and aws, and the third-party emulators the harness starts itself. */
+export const TARGET_KINDS = ['reference', 'endpoint', 'aws', 'cognito-local', 'aws-ses-v2-local'] as const;
+export const EMULATOR_ADAPTERS = ['reference', 'generic', 'cognito-local', 'aws-ses-v2-local'] as const;
 
 const Url = z.string().refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http(s) URL');
 
@@ -15,6 +16,8 @@ export const ConformanceConfig = z.object({
   endpoint: Url.optional(),
   endpoints: z.partialRecord(z.enum(SERVICES), Url).default({}),
   emulator: z.enum(EMULATOR_ADAPTERS).default('generic'),
+  /** The emulator's working directory, where an adapter finds its data (cognito-local's codes). */
+  emulatorData: z.string().optional(),
   /** By default every service that has conformance properties. */
   services: z.array(z.enum(SERVICES)).min(1).default(() => [...servicesWithProperties]),
   runs: z.number().int().min(1).max(10_000).default(25),
@@ -22,6 +25,10 @@ export const ConformanceConfig = z.object({
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1').default('us-east-1'),
   reportDir: z.string().min(1).default('reports'),
   runId: z.string().default(() => new Date().toISOString().replace(/[:.]/g, '-')),
+  /** Known divergences: reported `known`; the run exits 0 when it finds exactly these. */
+  baseline: z.string().optional(),
+  /** Rewrite the baseline file with this run's divergences instead of comparing. */
+  updateBaseline: z.boolean().default(false),
   /** Per call: a target that never answers costs this long, not the run. */
   timeoutMs: z.number().int().min(100).default(10_000),
   aws: z
@@ -44,6 +51,7 @@ export function configInputFromEnv(env: NodeJS.ProcessEnv): ConformanceConfigInp
     target: env.CONFORMANCE_TARGET as ConformanceConfigInput['target'],
     endpoint: env.CONFORMANCE_ENDPOINT,
     emulator: env.CONFORMANCE_EMULATOR as ConformanceConfigInput['emulator'],
+    emulatorData: env.CONFORMANCE_EMULATOR_DATA,
     services: list(env.CONFORMANCE_SERVICES) as ConformanceConfigInput['services'],
     runs: int(env.CONFORMANCE_RUNS),
     seed: int(env.CONFORMANCE_SEED),

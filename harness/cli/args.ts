@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 
 import { SERVICES } from '../../spec/rule.ts';
 import { ConformanceConfig, configInputFromEnv, dropUndefined, type ConformanceConfigInput } from '../config.ts';
+import { isManagedEmulator, servicesOf } from '../targets/managed/emulators.ts';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -11,15 +12,21 @@ export class UsageError extends Error {
 export const USAGE = `usage: conformance run [options]
 
   --target reference|endpoint|aws   where to run (default reference: the embedded emulator)
+  --target cognito-local|aws-ses-v2-local
+                                    start that emulator (pinned in package.json) on a free loopback port, run, stop it
   --endpoint URL                    one URL for every service (with --target endpoint)
   --endpoint-<service> URL          a URL for one service (${SERVICES.join(', ')})
-  --emulator reference|generic      the adapter for the endpoint's clock/inbox/DNS (default generic)
+  --emulator reference|generic|cognito-local|aws-ses-v2-local
+                                    the adapter for the endpoint's clock/inbox/DNS (default generic)
+  --emulator-data DIR               the emulator's working directory (cognito-local keeps its codes there)
   --services a,b                    which services (default: all that have properties)
   --runs N                          runs per property (default 25)
   --seed N                          fast-check seed (default random; printed in the report)
   --region R                        AWS region (default us-east-1)
   --report-dir DIR                  where reports go (default reports)
   --timeout-ms N                    per call; a target that does not answer costs this (default 10000)
+  --baseline FILE                   known divergences: reported as known; exit 0 when exactly these are found
+  --update-baseline                 rewrite FILE (with --baseline) from this run's divergences
   --probe-throttling                with --target aws: allow the one property that exceeds a rate
   -h, --help                        this text
 
@@ -27,6 +34,12 @@ export const USAGE = `usage: conformance run [options]
 exit codes: 0 every checked rule holds · 1 non-conformance found · 2 the harness could not run`;
 
 const endpointFlags = Object.fromEntries(SERVICES.map((s) => [`endpoint-${s}`, { type: 'string' as const }]));
+
+/** A third-party emulator only emulates some services: by default, run those. */
+function defaultServices(target?: string, emulator?: string): string[] | undefined {
+  const name = target && isManagedEmulator(target) ? target : target === 'endpoint' && emulator && isManagedEmulator(emulator) ? emulator : undefined;
+  return name ? servicesOf(name) : undefined;
+}
 
 export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): ConformanceConfig | 'help' {
   let values: Record<string, string | boolean | undefined>;
@@ -36,9 +49,10 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): Conformanc
       strict: true,
       allowPositionals: false,
       options: {
-        target: { type: 'string' }, endpoint: { type: 'string' }, emulator: { type: 'string' }, services: { type: 'string' },
+        target: { type: 'string' }, endpoint: { type: 'string' }, emulator: { type: 'string' }, 'emulator-data': { type: 'string' }, services: { type: 'string' },
         runs: { type: 'string' }, seed: { type: 'string' }, region: { type: 'string' }, 'report-dir': { type: 'string' },
         'timeout-ms': { type: 'string' }, 'probe-throttling': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        baseline: { type: 'string' }, 'update-baseline': { type: 'boolean' },
         ...endpointFlags,
       },
     }));
@@ -63,12 +77,15 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): Conformanc
     endpoint: values.endpoint as string | undefined,
     endpoints: Object.fromEntries(SERVICES.map((s) => [s, values[`endpoint-${s}`] as string | undefined]).filter(([, v]) => v)),
     emulator: values.emulator as ConformanceConfigInput['emulator'],
-    services: services as ConformanceConfigInput['services'],
+    emulatorData: values['emulator-data'] as string | undefined,
+    services: (services ?? defaultServices(values.target as string | undefined, values.emulator as string | undefined)) as ConformanceConfigInput['services'],
     runs: number('runs'),
     seed: number('seed'),
     region: values.region as string | undefined,
     reportDir: values['report-dir'] as string | undefined,
     timeoutMs: number('timeout-ms'),
+    baseline: values.baseline as string | undefined,
+    updateBaseline: values['update-baseline'] as boolean | undefined,
     aws: { ...fromEnv.aws, probeThrottling: (values['probe-throttling'] as boolean | undefined) ?? fromEnv.aws?.probeThrottling },
   };
   const parsed = ConformanceConfig.safeParse(dropUndefined(input));
@@ -80,6 +97,10 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): Conformanc
   const config = parsed.data;
   if (config.target === 'endpoint' && !config.endpoint && Object.keys(config.endpoints).length === 0) {
     throw new UsageError('--target endpoint needs --endpoint URL (or --endpoint-<service> URL)');
+  }
+  if (config.updateBaseline && !config.baseline) throw new UsageError('--update-baseline needs --baseline FILE (the file to write)');
+  if (isManagedEmulator(config.target) && (config.endpoint || Object.keys(config.endpoints).length)) {
+    throw new UsageError(`--target ${config.target} starts its own emulator; to use one you started, say --target endpoint --emulator ${config.target} --endpoint URL`);
   }
   if (config.target !== 'endpoint' && (config.endpoint || Object.keys(config.endpoints).length)) {
     throw new UsageError(`--endpoint only goes with --target endpoint (the target is ${config.target})`);

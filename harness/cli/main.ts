@@ -4,15 +4,34 @@
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
 import { shareConfig, type ConformanceConfig } from '../config.ts';
+import { comparisonHolds, describeComparison } from '../report/baseline.ts';
 import { exitCodeOf } from '../report/build.ts';
 import ConformanceReporter from '../report/vitest-reporter.ts';
 import { parseRunArgs, USAGE, UsageError } from './args.ts';
 import { preflight, PreflightError } from './preflight.ts';
 import { propertyFile } from '../services.ts';
+import { isManagedEmulator, startEmulator } from '../targets/managed/emulators.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
+/** A third-party emulator the CLI starts for the run and stops afterwards, whatever happens. */
 async function run(config: ConformanceConfig): Promise<0 | 1 | 2> {
+  if (!isManagedEmulator(config.target)) return runAgainst(config);
+  await preflight(config);
+  let emulator;
+  try {
+    emulator = await startEmulator(config.target);
+  } catch (error) {
+    throw new PreflightError((error as Error).message);
+  }
+  try {
+    return await runAgainst({ ...config, endpoint: emulator.url, emulator: config.target, emulatorData: emulator.workDir });
+  } finally {
+    await emulator.stop();
+  }
+}
+
+async function runAgainst(config: ConformanceConfig): Promise<0 | 1 | 2> {
   await preflight(config);
   shareConfig(config);
   const reporter = new ConformanceReporter({ config });
@@ -26,6 +45,21 @@ async function run(config: ConformanceConfig): Promise<0 | 1 | 2> {
   });
   await vitest.close();
   if (!reporter.report) throw new Error('the run ended without a report');
+  if (config.updateBaseline) return reporter.report.errors.length ? 2 : 0;
+  if (reporter.comparison) {
+    const differences = describeComparison(reporter.comparison);
+    for (const line of differences) process.stdout.write(`${line}\n`);
+    if (!comparisonHolds(reporter.comparison)) {
+      process.stderr.write(`conformance: the run differs from the baseline ${config.baseline}: ${reporter.comparison.appeared.length} new, ${reporter.comparison.disappeared.length} gone\n`);
+      return 1;
+    }
+    if (reporter.report.errors.length) {
+      process.stderr.write(`conformance: could not check every rule: ${reporter.report.errors[0]}\n`);
+      return 2;
+    }
+    process.stdout.write(`matches the baseline ${config.baseline}\n`);
+    return 0;
+  }
   const code = exitCodeOf(reporter.report);
   if (code === 2) {
     const first = reporter.report.errors[0] ?? reporter.report.rules.find((r) => r.status === 'error')?.reason;

@@ -2,6 +2,7 @@
 // instead of a report full of errors: the endpoint answers, the aws guards pass.
 import type { ConformanceConfig } from '../config.ts';
 import { servicesWithProperties } from '../services.ts';
+import { readBaseline } from '../report/baseline.ts';
 import { checkAwsGuards } from '../targets/aws.ts';
 import { describeTransportError } from '../transport/fetch-handler.ts';
 
@@ -24,6 +25,13 @@ export async function preflight(config: ConformanceConfig): Promise<void> {
   const missing = config.services.filter((s) => !servicesWithProperties.includes(s));
   if (missing.length) {
     throw new PreflightError(`no conformance properties exist yet for ${missing.join(', ')} (available: ${servicesWithProperties.join(', ')})`);
+  }
+  if (config.baseline && !config.updateBaseline) {
+    try {
+      await readBaseline(config.baseline);
+    } catch (error) {
+      throw new PreflightError((error as Error).message);
+    }
   }
   if (config.target === 'endpoint') {
     const urls = new Set([config.endpoint, ...config.services.map((s) => config.endpoints[s])].filter((u): u is string => Boolean(u)));

@@ -7,7 +7,7 @@ import type { ConformanceConfig } from '../config.ts';
 import type { PropertyOutcome, RuleStatus, RuleVerdict, TargetInfo } from './outcome.ts';
 import { ConformanceReport, type RuleResult, type Summary } from './schema.ts';
 
-const PRECEDENCE: RuleStatus[] = ['fail', 'error', 'pass', 'inconclusive', 'skipped'];
+const PRECEDENCE: RuleStatus[] = ['fail', 'error', 'pass', 'not-implemented', 'inconclusive', 'skipped', 'known'];
 
 export interface BuildInput {
   config: Pick<ConformanceConfig, 'runId' | 'seed' | 'runs' | 'services' | 'region' | 'target'>;
@@ -20,7 +20,7 @@ export interface BuildInput {
 }
 
 export function summarize(rules: { status: RuleStatus }[]): Summary {
-  const summary: Summary = { total: rules.length, pass: 0, fail: 0, skipped: 0, inconclusive: 0, error: 0 };
+  const summary: Summary = { total: rules.length, pass: 0, fail: 0, skipped: 0, inconclusive: 0, error: 0, 'not-implemented': 0, known: 0 };
   for (const rule of rules) summary[rule.status] += 1;
   return summary;
 }
@@ -61,7 +61,7 @@ export function buildReport(input: BuildInput): ConformanceReport {
     };
   });
 
-  const target: TargetInfo = outcomes.find((o) => o.target)?.target ?? { kind: config.target, label: config.target, region: config.region, capabilities: [] };
+  const target: TargetInfo = outcomes.find((o) => o.target)?.target ?? { kind: config.target === 'reference' || config.target === 'aws' ? config.target : 'endpoint', label: config.target, region: config.region, capabilities: [] };
   return ConformanceReport.parse({
     schemaVersion: 1,
     runId: config.runId,
@@ -78,9 +78,9 @@ export function buildReport(input: BuildInput): ConformanceReport {
   });
 }
 
-/** 1 when non-conformance was found; else 2 when the harness could not check something; else 0. */
+/** 1 when non-conformance was found (a failing rule, an operation the target lacks); else 2 when the harness could not check something; else 0. */
 export function exitCodeOf(report: ConformanceReport): 0 | 1 | 2 {
-  if (report.summary.fail > 0) return 1;
+  if (report.summary.fail > 0 || report.summary['not-implemented'] > 0) return 1;
   if (report.summary.error > 0 || report.errors.length > 0) return 2;
   return 0;
 }

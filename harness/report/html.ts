@@ -1,10 +1,10 @@
 // index.html: the same report, self-contained (no scripts, no external assets), for a browser.
 import type { ConformanceReport, RuleResult } from './schema.ts';
-import { escapeXml as esc, formatExchange, STATUS_LABEL } from './text.ts';
+import { escapeXml as esc, formatExchange, STATUS_LABEL, summaryLine } from './text.ts';
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1b1b1b}table{border-collapse:collapse;width:100%}
 td,th{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}.pass{color:#17692e}.fail,.error{color:#b00020;font-weight:600}
-.skipped,.inconclusive{color:#7a5d00}blockquote{margin:.3rem 0;padding-left:.8rem;border-left:3px solid #ccc;color:#444}pre{background:#f5f5f5;padding:.6rem;overflow:auto;white-space:pre-wrap}`;
+.skipped,.inconclusive,.not-implemented,.known{color:#7a5d00}blockquote{margin:.3rem 0;padding-left:.8rem;border-left:3px solid #ccc;color:#444}pre{background:#f5f5f5;padding:.6rem;overflow:auto;white-space:pre-wrap}`;
 
 function details(rule: RuleResult): string {
   const f = rule.failure;
@@ -22,7 +22,7 @@ export function reportHtml(report: ConformanceReport): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Conformance: ${esc(report.target.label)}</title><style>${STYLE}</style></head><body>
 <h1>Conformance: ${esc(report.target.label)}</h1>
 <p>Run ${esc(report.runId)} · seed ${report.seed} · ${report.runs} runs per property · ${(report.durationMs / 1000).toFixed(1)} s</p>
-<p><b>${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.inconclusive} inconclusive, ${s.skipped} skipped</b> of ${s.total} rules.</p>
+<p><b>${esc(summaryLine(s))}</b></p>
 ${report.errors.length ? `<ul>${report.errors.map((e) => `<li class="error">${esc(e)}</li>`).join('')}</ul>` : ''}
 <table><thead><tr><th>Rule</th><th>Operation</th><th>Status</th><th>Statement</th></tr></thead><tbody>
 ${rows}

@@ -9,6 +9,7 @@ function testcase(rule: RuleResult): string {
   switch (rule.status) {
     case 'pass': return `${open}</testcase>`;
     case 'fail': return `${open}\n      <failure message="${escapeXml(f?.message ?? 'failed')}" type="${escapeXml(rule.kind)}">${body}</failure>\n    </testcase>`;
+    case 'not-implemented': return `${open}\n      <failure message="${escapeXml(`not implemented: ${rule.reason ?? ''}`)}" type="not-implemented">${body}</failure>\n    </testcase>`;
     case 'error': return `${open}\n      <error message="${escapeXml(rule.reason ?? f?.message ?? 'error')}">${body}</error>\n    </testcase>`;
     default: return `${open}\n      <skipped message="${escapeXml(`${rule.status}: ${rule.reason ?? ''}`)}"/>\n    </testcase>`;
   }
@@ -18,9 +19,9 @@ export function junitXml(report: ConformanceReport): string {
   const suites = report.services.map((service) => {
     const rules = report.rules.filter((r) => r.service === service);
     const count = (status: string) => rules.filter((r) => r.status === status).length;
-    const skipped = count('skipped') + count('inconclusive');
+    const skipped = count('skipped') + count('inconclusive') + count('known');
     return [
-      `  <testsuite name="${escapeXml(`${service} @ ${report.target.label}`)}" tests="${rules.length}" failures="${count('fail')}" errors="${count('error')}" skipped="${skipped}" timestamp="${report.startedAt}">`,
+      `  <testsuite name="${escapeXml(`${service} @ ${report.target.label}`)}" tests="${rules.length}" failures="${count('fail') + count('not-implemented')}" errors="${count('error')}" skipped="${skipped}" timestamp="${report.startedAt}">`,
       ...rules.map(testcase),
       '  </testsuite>',
     ].join('\n');

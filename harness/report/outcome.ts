@@ -3,7 +3,13 @@
 import { z } from 'zod';
 import { SERVICES } from '../../spec/rule.ts';
 
-export const RULE_STATUSES = ['pass', 'fail', 'skipped', 'inconclusive', 'error'] as const;
+/**
+ * pass: checks held · fail: the target answered and broke the rule · error: no usable answer (a
+ * hang, a dropped connection, garbage) · not-implemented: the target says it does not know an
+ * operation the rule needs · skipped: the target lacks a capability the rule needs ·
+ * inconclusive: not fully checked · known: a divergence recorded in the baseline.
+ */
+export const RULE_STATUSES = ['pass', 'fail', 'skipped', 'inconclusive', 'error', 'not-implemented', 'known'] as const;
 export type RuleStatus = (typeof RULE_STATUSES)[number];
 
 export const ExchangeSchema = z.object({

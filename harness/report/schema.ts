@@ -20,6 +20,8 @@ export const RuleResult = z.object({
   properties: z.array(z.string()),
   reason: z.string().optional(),
   failure: FailureDetail.optional(),
+  /** With a baseline: the status the rule had before the baseline marked it `known`. */
+  baselineStatus: z.enum(RULE_STATUSES).optional(),
 });
 export type RuleResult = z.infer<typeof RuleResult>;
 
@@ -30,6 +32,8 @@ export const Summary = z.object({
   skipped: z.number().int(),
   inconclusive: z.number().int(),
   error: z.number().int(),
+  'not-implemented': z.number().int(),
+  known: z.number().int(),
 });
 export type Summary = z.infer<typeof Summary>;
 

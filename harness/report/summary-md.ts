@@ -1,7 +1,7 @@
 // summary.md: short enough for a CI step summary; every finding with its rule, the document's
 // words, the shrunk calls and the exchange that shows it.
 import type { ConformanceReport, RuleResult } from './schema.ts';
-import { formatExchange, STATUS_LABEL } from './text.ts';
+import { formatExchange, STATUS_LABEL, summaryLine } from './text.ts';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -38,13 +38,13 @@ export function summaryMarkdown(report: ConformanceReport): string {
     '',
     `Run ${report.runId} · seed ${report.seed} · ${report.runs} runs per property · region ${report.target.region} · ${(report.durationMs / 1000).toFixed(1)} s`,
     '',
-    `**${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.inconclusive} inconclusive, ${s.skipped} skipped** of ${s.total} rules.`,
+    `**${summaryLine(s)}.**`,
     '',
   ];
   if (report.errors.length) lines.push('Harness errors:', '', ...report.errors.map((e) => `- ${e}`), '');
   lines.push('| Rule | Operation | Status | Detail |', '| --- | --- | --- | --- |');
   for (const rule of report.rules) {
-    const detail = rule.failure?.message ?? rule.reason ?? `${rule.checks} checks held`;
+    const detail = rule.status === 'known' ? `known divergence (${rule.baselineStatus}): ${rule.failure?.message ?? rule.reason ?? ''}` : rule.failure?.message ?? rule.reason ?? `${rule.checks} checks held`;
     lines.push(`| ${rule.id} | ${rule.operation} | ${STATUS_LABEL[rule.status]} | ${cell(detail)} |`);
   }
   const findings = report.rules.filter((r) => r.failure);

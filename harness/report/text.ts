@@ -2,7 +2,16 @@
 import type { Exchange } from '../transport/exchange.ts';
 import type { RuleStatus } from './outcome.ts';
 
-export const STATUS_LABEL: Record<RuleStatus, string> = { pass: 'pass', fail: 'FAIL', skipped: 'skipped', inconclusive: 'inconclusive', error: 'ERROR' };
+export const STATUS_LABEL: Record<RuleStatus, string> = {
+  pass: 'pass', fail: 'FAIL', skipped: 'skipped', inconclusive: 'inconclusive', error: 'ERROR', 'not-implemented': 'not-implemented', known: 'known',
+};
+
+/** `12 pass, 1 fail, ...` with only the statuses that occur, in a fixed order. */
+export function summaryLine(summary: Record<RuleStatus | 'total', number>): string {
+  const order: RuleStatus[] = ['pass', 'fail', 'error', 'not-implemented', 'known', 'inconclusive', 'skipped'];
+  const parts = order.filter((s) => summary[s] > 0 || s === 'pass' || s === 'fail').map((s) => `${summary[s]} ${s}`);
+  return `${parts.join(', ')} of ${summary.total} rules`;
+}
 
 export const escapeXml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');

@@ -4,9 +4,11 @@
 import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/node';
 import { SERVICES, type ServiceName } from '../../spec/rule.ts';
 import { resolveConfig, type ConformanceConfig } from '../config.ts';
+import { applyBaseline, baselineFrom, readBaseline, writeBaseline, type BaselineComparison } from './baseline.ts';
 import { buildReport } from './build.ts';
 import { PropertyOutcome } from './outcome.ts';
 import type { ConformanceReport } from './schema.ts';
+import { summaryLine } from './text.ts';
 import { writeReport } from './write.ts';
 
 export interface ConformanceReporterOptions {
@@ -25,6 +27,8 @@ const firstLine = (error: { message?: string } | undefined) => (error?.message ?
 export default class ConformanceReporter implements Reporter {
   report?: ConformanceReport;
   reportPath?: string;
+  /** Set when the run was compared with a baseline. */
+  comparison?: BaselineComparison;
   private startedAt = new Date();
   private readonly print: (line: string) => void;
   private readonly config: ConformanceConfig;
@@ -42,7 +46,7 @@ export default class ConformanceReporter implements Reporter {
     const outcome = testCase.meta().conformance;
     if (!outcome) return;
     const mark = { passed: '✓', failed: '✗', errored: '!', skipped: '-' }[outcome.status];
-    const bad = outcome.verdicts.filter((v) => v.status === 'fail' || v.status === 'error').map((v) => `${v.ruleId} ${v.status}`);
+    const bad = outcome.verdicts.filter((v) => v.status === 'fail' || v.status === 'error' || v.status === 'not-implemented').map((v) => `${v.ruleId} ${v.status}`);
     this.print(`${mark} [${outcome.service}] ${outcome.property} (${outcome.numRuns} runs, ${(outcome.durationMs / 1000).toFixed(1)} s)${bad.length ? `: ${bad.join(', ')}` : outcome.reason && outcome.status === 'skipped' ? `: ${outcome.reason}` : ''}`);
   }
 
@@ -59,7 +63,7 @@ export default class ConformanceReporter implements Reporter {
         else if (service && testCase.result().state === 'failed') serviceErrors[service] ??= `could not run: ${firstLine(testCase.result().errors?.[0])}`;
       }
     }
-    this.report = buildReport({
+    let report = buildReport({
       config: this.config,
       outcomes,
       serviceErrors,
@@ -67,8 +71,17 @@ export default class ConformanceReporter implements Reporter {
       startedAt: this.startedAt,
       durationMs: Date.now() - this.startedAt.getTime(),
     });
+    const { baseline: baselinePath, updateBaseline } = this.config;
+    if (baselinePath && updateBaseline) {
+      const baseline = baselineFrom(report);
+      await writeBaseline(baselinePath, baseline);
+      this.print(`baseline ${baselinePath} written: ${Object.keys(baseline.divergences).length} known divergences`);
+    } else if (baselinePath) {
+      ({ report, comparison: this.comparison } = applyBaseline(report, await readBaseline(baselinePath)));
+    }
+    this.report = report;
     this.reportPath = await writeReport(this.report, this.config.reportDir);
     const s = this.report.summary;
-    this.print(`${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.inconclusive} inconclusive, ${s.skipped} skipped of ${s.total} rules · report: ${this.reportPath}`);
+    this.print(`${summaryLine(s)} · report: ${this.reportPath}`);
   }
 }

@@ -60,6 +60,7 @@ export function buildTarget(parts: TargetParts): Target {
     client,
     now,
     async pace(key, intervalMs) {
+      if (this.unanswered) return; // the call will not be sent: nothing to wait for
       const previous = lastCall.get(key);
       if (previous !== undefined && previous <= now()) {
         if (parts.oob.advanceClock) {

@@ -3,6 +3,8 @@
 import type { ConformanceConfig } from '../config.ts';
 import { buildTarget, EMULATOR_CREDENTIALS } from './base.ts';
 import type { AdapterFactory } from './adapters/adapter.ts';
+import { awsSesV2LocalAdapter } from './adapters/aws-ses-v2-local.ts';
+import { cognitoLocalAdapter } from './adapters/cognito-local.ts';
 import { genericAdapter } from './adapters/generic.ts';
 import { referenceHttpAdapter } from './adapters/reference-http.ts';
 import type { Target } from './target.ts';
@@ -10,15 +12,24 @@ import type { Target } from './target.ts';
 export const ADAPTERS: Record<ConformanceConfig['emulator'], AdapterFactory> = {
   reference: referenceHttpAdapter,
   generic: genericAdapter,
+  'cognito-local': cognitoLocalAdapter,
+  'aws-ses-v2-local': awsSesV2LocalAdapter,
 };
 
-export async function endpointTarget(config: ConformanceConfig): Promise<Target> {
+export interface EndpointOptions {
+  version?: string;
+  /** Called after the target's own close (stops an emulator the harness started). */
+  onClose?: () => Promise<void>;
+}
+
+export async function endpointTarget(config: ConformanceConfig, options: EndpointOptions = {}): Promise<Target> {
   const base = config.endpoint ?? Object.values(config.endpoints)[0];
   if (!base) throw new Error('--target endpoint needs --endpoint URL (or --endpoint-<service> URL)');
-  const adapter = await ADAPTERS[config.emulator](base, { timeoutMs: config.timeoutMs });
+  const adapter = await ADAPTERS[config.emulator](base, { timeoutMs: config.timeoutMs, workDir: config.emulatorData, version: options.version });
+  const name = adapter.name === 'generic' || adapter.name === 'reference' ? `endpoint ${base} (${adapter.name})` : `${adapter.name}${adapter.version ? ` ${adapter.version}` : ''} ${base}`;
   return buildTarget({
     kind: 'endpoint',
-    label: `endpoint ${base} (${adapter.name})`,
+    label: name,
     version: adapter.version,
     region: config.region,
     capabilities: adapter.capabilities,
@@ -31,5 +42,6 @@ export async function endpointTarget(config: ConformanceConfig): Promise<Target>
     now: adapter.now,
     oob: adapter.oob,
     reset: adapter.reset,
+    close: options.onClose,
   });
 }

@@ -2,6 +2,7 @@
 import type { ConformanceConfig } from '../config.ts';
 import { awsTarget } from './aws.ts';
 import { endpointTarget } from './endpoint.ts';
+import { managedTarget } from './managed.ts';
 import { referenceTarget } from './reference.ts';
 import type { Target } from './target.ts';
 
@@ -10,5 +11,7 @@ export async function openTarget(config: ConformanceConfig): Promise<Target> {
     case 'reference': return referenceTarget(config);
     case 'endpoint': return endpointTarget(config);
     case 'aws': return awsTarget(config);
+    case 'cognito-local':
+    case 'aws-ses-v2-local': return managedTarget(config, config.target);
   }
 }

@@ -8,7 +8,7 @@ import { isProtocolAnswer } from '../../harness/transport/wire-shape.ts';
 import { describeTransportError } from '../../harness/transport/fetch-handler.ts';
 import { awsCliCall } from './aws-cli.ts';
 import type { RunContext } from './context.ts';
-import { TargetError } from './failure.ts';
+import { NotImplementedError, TargetError } from './failure.ts';
 
 export type CallResult<O> =
   | { ok: true; output: O; error?: undefined; at: Instant }
@@ -41,6 +41,18 @@ export function observeError(error: unknown): ObservedError | undefined {
     fault: e.$fault,
     requestId: e.$metadata?.requestId,
   };
+}
+
+const NOT_IMPLEMENTED_CODE = /^(Unknown(Operation)?(Exception)?|InvalidAction|NotImplemented(Exception)?|Unsupported(Operation)?(Exception)?|UnknownError|Unknown|NotFound)$/;
+
+/**
+ * The target's way of saying it does not know the operation: HTTP 501, an "unknown operation"
+ * code, or a 404 that is not one of AWS's own not-found errors (those are named *NotFound*Exception
+ * or NoSuch*, and are answers about a resource, not about the operation).
+ */
+export function isNotImplemented(error: ObservedError): boolean {
+  if (error.httpStatus === 501 || NOT_IMPLEMENTED_CODE.test(error.code)) return true;
+  return error.httpStatus === 404 && !/NotFound.+|^NoSuch/.test(error.code);
 }
 
 /** Why there was no usable answer: no answer at all, or one the SDK could not read. */
@@ -79,6 +91,9 @@ export async function call<C extends SdkCommand>(
   } catch (error) {
     ctx.lastExchanges = target.recorder.since(mark);
     const observed = observeError(error);
+    if (observed && isNotImplemented(observed)) {
+      throw new NotImplementedError(operation, `${operation} is not implemented by the target: ${observed.code} (HTTP ${observed.httpStatus}) ${observed.message}`.trim(), ctx.evidence());
+    }
     if (observed) return { ok: false, error: observed, at: ctx.since(started) };
     const last = ctx.lastExchanges.at(-1);
     if (!last?.response) target.unanswered = `the target stopped answering (${operation}: ${last?.error ?? describeTransportError(error)})`;

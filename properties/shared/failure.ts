@@ -33,3 +33,15 @@ export class TargetError extends Error {
     super(message);
   }
 }
+
+/** The target said it does not know an operation a rule needs (404/501, UnknownOperation, ...). */
+export class NotImplementedError extends Error {
+  override readonly name = 'NotImplementedError';
+  constructor(
+    readonly operation: string,
+    message: string,
+    readonly evidence: StepEvidence,
+  ) {
+    super(message);
+  }
+}

@@ -6,7 +6,7 @@ import type { PropertyOutcome, RuleVerdict } from '../../harness/report/outcome.
 import type { Target } from '../../harness/targets/target.ts';
 import { ruleById } from '../../spec/index.ts';
 import { RunContext, type Ledger } from './context.ts';
-import { ConformanceFailure, TargetError } from './failure.ts';
+import { ConformanceFailure, NotImplementedError, TargetError } from './failure.ts';
 import type { ConformanceProperty } from './property.ts';
 
 export interface RunOptions {
@@ -61,7 +61,7 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
   const verdicts = verdictsFor(property, target, ledger, details, options);
   // Every check must name a rule its property declares; the coverage test keeps this list empty.
   for (const ruleId of ledger.keys()) if (!property.rules.includes(ruleId as never)) warnings.push(`checked ${ruleId}, which the property does not declare`);
-  const status = verdicts.some((v) => v.status === 'fail') ? 'failed' : verdicts.some((v) => v.status === 'error') ? 'errored' : 'passed';
+  const status = verdicts.some((v) => v.status === 'fail' || v.status === 'not-implemented') ? 'failed' : verdicts.some((v) => v.status === 'error') ? 'errored' : 'passed';
   const reason = details.failed ? (details.errorInstance as Error | null)?.message ?? 'failed' : undefined;
   return { ...base, warnings: [...new Set(warnings)], status, reason, durationMs: performance.now() - started, verdicts };
 }
@@ -91,6 +91,10 @@ function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, ledger
     }
     const lacking = missingCapabilities(ruleById(ruleId).needs, target);
     if (lacking.length) return { ruleId, status: 'skipped', checks: 0, reason: `target ${target.label} lacks ${lacking.join(', ')}` };
+    // An operation the property needs is missing: none of its rules can be checked on this target.
+    if (failure instanceof NotImplementedError) {
+      return { ruleId, status: 'not-implemented', checks, reason: failure.message, failure: detail(failure.message, failure.operation, `${failure.operation} answered`, failure.message, failure.evidence) };
+    }
     if (failure instanceof ConformanceFailure || failure instanceof TargetError) {
       return { ruleId, status: 'inconclusive', checks, reason: `not fully checked: the property stopped at ${failure instanceof ConformanceFailure ? failure.ruleId : 'an error'} first` };
     }

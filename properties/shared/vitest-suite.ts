@@ -32,7 +32,7 @@ export function describeConformance(service: ServiceName, properties: readonly C
         const outcome = await runProperty(property, target!, { seed: config.seed, runs: config.runs, reproduce: reproduceCommand(config, service) });
         task.meta.conformance = outcome;
         if (outcome.status === 'skipped') skip(outcome.reason);
-        const bad = outcome.verdicts.filter((v) => v.status === 'fail' || v.status === 'error');
+        const bad = outcome.verdicts.filter((v) => v.status === 'fail' || v.status === 'error' || v.status === 'not-implemented');
         if (bad.length) throw new Error(bad.map((v) => `${v.ruleId} ${v.status}: ${v.failure?.message ?? v.reason}`).join('\n'));
       });
     }

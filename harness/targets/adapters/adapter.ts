@@ -13,4 +13,12 @@ export interface EndpointAdapter {
   reset?(): Promise<void>;
 }
 
-export type AdapterFactory = (baseUrl: string, options: { timeoutMs: number }) => Promise<EndpointAdapter>;
+export interface AdapterOptions {
+  timeoutMs: number;
+  /** The emulator's working directory, when the harness started it (its data lives there). */
+  workDir?: string;
+  /** The emulator's version, when the harness knows it. */
+  version?: string;
+}
+
+export type AdapterFactory = (baseUrl: string, options: AdapterOptions) => Promise<EndpointAdapter>;

@@ -1,0 +1,86 @@
+// Baselines: the divergences a target is known to have (an emulator's imperfections, recorded at
+// a pinned version). Known divergences are reported `known` instead of failing; a run exits 0
+// when it finds exactly the baseline, 1 when a rule newly diverges or a known divergence is gone.
+import { readFile, writeFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { RULE_PREFIX, SERVICES } from '../../spec/rule.ts';
+import type { RuleStatus } from './outcome.ts';
+import { summarize } from './build.ts';
+import type { ConformanceReport } from './schema.ts';
+
+/** The statuses a baseline records: what the target does instead of holding the rule. */
+export const DIVERGENT = ['fail', 'error', 'not-implemented'] as const satisfies readonly RuleStatus[];
+type Divergent = (typeof DIVERGENT)[number];
+const isDivergent = (status: RuleStatus): status is Divergent => (DIVERGENT as readonly string[]).includes(status);
+
+export const Baseline = z.object({
+  schemaVersion: z.literal(1),
+  target: z.string(),
+  version: z.string().optional(),
+  services: z.array(z.enum(SERVICES)),
+  divergences: z.record(z.string(), z.object({ status: z.enum(DIVERGENT), summary: z.string() })),
+});
+export type Baseline = z.infer<typeof Baseline>;
+
+export interface Divergence { id: string; status: string; summary: string }
+export interface BaselineComparison {
+  /** Rules that diverge now and are not in the baseline (or diverge differently). */
+  appeared: Divergence[];
+  /** Baseline divergences that are gone (the rule now holds, or diverges differently). */
+  disappeared: Divergence[];
+}
+
+const summaryOf = (rule: ConformanceReport['rules'][number]) => (rule.failure?.message ?? rule.reason ?? rule.status).split('\n')[0];
+
+export function baselineFrom(report: ConformanceReport): Baseline {
+  const divergences: Baseline['divergences'] = {};
+  for (const rule of report.rules) {
+    const status = rule.status === 'known' ? rule.baselineStatus! : rule.status;
+    if (isDivergent(status)) divergences[rule.id] = { status, summary: summaryOf(rule) };
+  }
+  return { schemaVersion: 1, target: report.target.label, version: report.target.version, services: report.services, divergences };
+}
+
+/** Marks the report's known divergences and says how the run differs from the baseline. */
+export function applyBaseline(report: ConformanceReport, baseline: Baseline): { report: ConformanceReport; comparison: BaselineComparison } {
+  const comparison: BaselineComparison = { appeared: [], disappeared: [] };
+  const rules = report.rules.map((rule) => {
+    const known = baseline.divergences[rule.id];
+    if (known && known.status === rule.status) return { ...rule, status: 'known' as const, baselineStatus: rule.status };
+    if (isDivergent(rule.status)) comparison.appeared.push({ id: rule.id, status: rule.status, summary: summaryOf(rule) });
+    if (known) comparison.disappeared.push({ id: rule.id, status: `${known.status} → ${rule.status}`, summary: known.summary });
+    return rule;
+  });
+  const prefixes = report.services.map((s) => `${RULE_PREFIX[s]}.`);
+  for (const [id, known] of Object.entries(baseline.divergences)) {
+    const inRun = report.rules.some((r) => r.id === id);
+    if (!inRun && prefixes.some((p) => id.startsWith(p))) comparison.disappeared.push({ id, status: `${known.status} → (no such rule)`, summary: known.summary });
+  }
+  return { report: { ...report, rules, summary: summarize(rules) }, comparison };
+}
+
+export const comparisonHolds = (c: BaselineComparison) => c.appeared.length === 0 && c.disappeared.length === 0;
+
+export function describeComparison(c: BaselineComparison): string[] {
+  return [
+    ...c.appeared.map((d) => `new divergence: ${d.id} ${d.status}: ${d.summary}`),
+    ...c.disappeared.map((d) => `known divergence gone: ${d.id} ${d.status} (was: ${d.summary})`),
+  ];
+}
+
+export async function readBaseline(path: string): Promise<Baseline> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new Error(`cannot read baseline ${path} (create it with --update-baseline)`);
+  }
+  const parsed = Baseline.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`baseline ${path} is not a conformance baseline: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
+  return parsed.data;
+}
+
+export async function writeBaseline(path: string, baseline: Baseline): Promise<void> {
+  const sorted = Object.fromEntries(Object.entries(baseline.divergences).sort(([a], [b]) => a.localeCompare(b)));
+  await writeFile(path, `${JSON.stringify({ ...baseline, divergences: sorted }, null, 2)}\n`);
+}

@@ -1,0 +1,25 @@
+// aws-ses-v2-local (npm aws-ses-v2-local): it keeps every mail it was asked to send, readable at
+// GET /store. That is its inbox; it has no movable clock and no DNS.
+import { manualReplay } from '../replay-lines.ts';
+import type { InboxMessage } from '../target.ts';
+import type { AdapterFactory } from './adapter.ts';
+
+interface StoredMail { messageId: string; at: number; subject?: string; body?: { text?: string; html?: string }; destination?: { to?: string[] } }
+
+export const awsSesV2LocalAdapter: AdapterFactory = async (baseUrl, { timeoutMs, version }) => ({
+  name: 'aws-ses-v2-local',
+  version,
+  capabilities: ['inbox', 'throttle-probe'],
+  now: () => Date.now(),
+  oob: {
+    latestMessage: async (to): Promise<InboxMessage | undefined> => {
+      const response = await fetch(`${baseUrl}/store`, { signal: AbortSignal.timeout(timeoutMs) });
+      const { emails } = (await response.json()) as { emails: StoredMail[] };
+      const mail = emails.filter((e) => e.destination?.to?.includes(to)).at(-1);
+      if (!mail) return undefined;
+      const body = mail.body?.text ?? mail.body?.html ?? '';
+      return { to, subject: mail.subject ?? '', body, link: /https?:\/\/\S+/.exec(body)?.[0], sentAt: new Date(mail.at * 1000).toISOString() };
+    },
+    replay: { ...manualReplay, readInbox: (to) => `curl -s ${baseUrl}/store  # mails to ${to}` },
+  },
+});

@@ -1,0 +1,88 @@
+// Starts a third-party emulator from the project's own dependencies as a child process on a free
+// loopback port, with a fresh working directory, and stops it again: on close, on the harness's
+// exit, and on SIGINT/SIGTERM, so no run leaves a process or a directory behind.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface ManagedProcessSpec {
+  name: string;
+  /** The script to run with this Node, and its arguments; `{port}` is replaced. */
+  script: string;
+  args?: (port: number) => string[];
+  env?: (port: number) => NodeJS.ProcessEnv;
+  /** True once the emulator answers; polled until it does or the start-up time runs out. */
+  ready(url: string): Promise<boolean>;
+  startupMs?: number;
+}
+
+export interface ManagedProcess {
+  url: string;
+  workDir: string;
+  stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const child of running) child.kill('SIGKILL');
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const child of running) child.kill('SIGKILL');
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export async function startManaged(spec: ManagedProcessSpec): Promise<ManagedProcess> {
+  installExitHook();
+  const port = await freePort();
+  const workDir = mkdtempSync(join(tmpdir(), `conformance-${spec.name}-`));
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [spec.script, ...(spec.args?.(port) ?? [])], {
+    cwd: workDir,
+    env: { ...process.env, ...spec.env?.(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let output = '';
+  const keep = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-4_000); };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const stop = async () => {
+    if (running.delete(child) && child.exitCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 2_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(workDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + (spec.startupMs ?? 15_000);
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    if (await spec.ready(url).catch(() => false)) return { url, workDir, stop };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stop();
+  const last = output.trim().split('\n').at(-1) ?? '';
+  throw new Error(`${spec.name} did not start on ${url}${child.exitCode !== null ? ` (exited with ${child.exitCode})` : ''}${last ? `: ${last}` : ''}`);
+}

@@ -34,8 +34,12 @@ export function observeError(error: unknown): ObservedError | undefined {
   const e = error as SdkError;
   const status = e?.$metadata?.httpStatusCode ?? e?.$response?.statusCode;
   if (typeof status !== 'number' || status < 300) return undefined;
+  // Without $fault the SDK could not read the error body at all: that is no AWS answer, unless it
+  // is the bare 404/501 a web server gives for a route it does not have.
+  const bareRouteMiss = status === 404 || status === 501;
+  if (!e.$fault && !bareRouteMiss) return undefined;
   return {
-    code: e.Code ?? e.name ?? 'Unknown',
+    code: e.$fault ? (e.Code ?? e.name ?? 'Unknown') : status === 501 ? 'NotImplemented' : 'NotFound',
     message: (e.message ?? '').split('\n')[0],
     httpStatus: status,
     fault: e.$fault,
@@ -43,16 +47,16 @@ export function observeError(error: unknown): ObservedError | undefined {
   };
 }
 
-const NOT_IMPLEMENTED_CODE = /^(Unknown(Operation)?(Exception)?|InvalidAction|NotImplemented(Exception)?|Unsupported(Operation)?(Exception)?|UnknownError|Unknown|NotFound)$/;
+const NOT_IMPLEMENTED_CODE = /^(UnknownOperation(Exception)?|InvalidAction|NotImplemented(Exception)?|Unsupported(Operation)?(Exception)?)$/;
 
 /**
  * The target's way of saying it does not know the operation: HTTP 501, an "unknown operation"
- * code, or a 404 that is not one of AWS's own not-found errors (those are named *NotFound*Exception
- * or NoSuch*, and are answers about a resource, not about the operation).
+ * code, or a bare 404 (the SDK names an unreadable 404 `NotFound` or `Unknown`; AWS's own
+ * not-found errors are named *NotFoundException or NoSuch* and speak of a resource, not the operation).
  */
 export function isNotImplemented(error: ObservedError): boolean {
   if (error.httpStatus === 501 || NOT_IMPLEMENTED_CODE.test(error.code)) return true;
-  return error.httpStatus === 404 && !/NotFound.+|^NoSuch/.test(error.code);
+  return error.httpStatus === 404 && /^(NotFound|Unknown|UnknownError)$/.test(error.code);
 }
 
 /** Why there was no usable answer: no answer at all, or one the SDK could not read. */

@@ -29,6 +29,8 @@ export const ConformanceConfig = z.object({
   baseline: z.string().optional(),
   /** Rewrite the baseline file with this run's divergences instead of comparing. */
   updateBaseline: z.boolean().default(false),
+  /** `i/n`: this run is one of n shards (CI machines); their reports merge with `conformance merge`. */
+  shard: z.string().regex(/^[1-9]\d*\/[1-9]\d*$/, 'must look like 1/3').optional(),
   /** Per call: a target that never answers costs this long, not the run. */
   timeoutMs: z.number().int().min(100).default(10_000),
   aws: z

@@ -28,6 +28,7 @@ export const USAGE = `usage: conformance run [options]
   --baseline FILE                   known divergences: reported as known; exit 0 when exactly these are found
   --update-baseline                 rewrite FILE (with --baseline) from this run's divergences
   --probe-throttling                with --target aws: allow the one property that exceeds a rate
+  --shard I/N                       run the I-th of N shards (vitest --shard); merge the reports with conformance merge
   -h, --help                        this text
 
   aws target: CONFORMANCE_AWS_ACCOUNT_ALLOWLIST=<account ids> and CONFORMANCE_EMAIL_DOMAIN=<domain> are required.
@@ -52,7 +53,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): Conformanc
         target: { type: 'string' }, endpoint: { type: 'string' }, emulator: { type: 'string' }, 'emulator-data': { type: 'string' }, services: { type: 'string' },
         runs: { type: 'string' }, seed: { type: 'string' }, region: { type: 'string' }, 'report-dir': { type: 'string' },
         'timeout-ms': { type: 'string' }, 'probe-throttling': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-        baseline: { type: 'string' }, 'update-baseline': { type: 'boolean' },
+        baseline: { type: 'string' }, 'update-baseline': { type: 'boolean' }, shard: { type: 'string' },
         ...endpointFlags,
       },
     }));
@@ -86,6 +87,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): Conformanc
     timeoutMs: number('timeout-ms'),
     baseline: values.baseline as string | undefined,
     updateBaseline: values['update-baseline'] as boolean | undefined,
+    shard: values.shard as string | undefined,
     aws: { ...fromEnv.aws, probeThrottling: (values['probe-throttling'] as boolean | undefined) ?? fromEnv.aws?.probeThrottling },
   };
   const parsed = ConformanceConfig.safeParse(dropUndefined(input));

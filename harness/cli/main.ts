@@ -9,6 +9,7 @@ import { exitCodeOf } from '../report/build.ts';
 import ConformanceReporter from '../report/vitest-reporter.ts';
 import { parseRunArgs, USAGE, UsageError } from './args.ts';
 import { preflight, PreflightError } from './preflight.ts';
+import { diffCommand, mergeCommand, REPORT_USAGE } from './report-commands.ts';
 import { propertyFile } from '../services.ts';
 import { isManagedEmulator, startEmulator } from '../targets/managed/emulators.ts';
 
@@ -41,7 +42,8 @@ async function runAgainst(config: ConformanceConfig): Promise<0 | 1 | 2> {
     project: 'conformance',
     reporters: [reporter],
     watch: false,
-    passWithNoTests: false,
+    passWithNoTests: Boolean(config.shard), // a shard may hold none of the selected services
+    shard: config.shard,
   });
   await vitest.close();
   if (!reporter.report) throw new Error('the run ended without a report');
@@ -71,14 +73,16 @@ async function runAgainst(config: ConformanceConfig): Promise<0 | 1 | 2> {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${USAGE}\n${REPORT_USAGE}\n`);
     return command === undefined ? 2 : 0;
   }
-  if (command !== 'run') {
-    process.stderr.write(`conformance: unknown command "${command}" (try: conformance run --help)\n`);
+  if (!['run', 'diff', 'merge'].includes(command)) {
+    process.stderr.write(`conformance: unknown command "${command}" (commands: run, diff, merge; try conformance --help)\n`);
     return 2;
   }
   try {
+    if (command === 'diff') return await diffCommand(rest);
+    if (command === 'merge') return await mergeCommand(rest);
     const config = parseRunArgs(rest, process.env);
     if (config === 'help') {
       process.stdout.write(`${USAGE}\n`);

@@ -1,0 +1,53 @@
+// Reports of one matrix, brought together: shards of a run (vitest --shard) merge into one report;
+// two runs diff into what regressed since a baseline run and what was fixed.
+import { readFile } from 'node:fs/promises';
+import { applyBaseline, baselineFrom, type BaselineComparison } from './baseline.ts';
+import { summarize } from './build.ts';
+import type { RuleStatus } from './outcome.ts';
+import { ConformanceReport, type RuleResult } from './schema.ts';
+
+const PRECEDENCE: RuleStatus[] = ['fail', 'error', 'pass', 'not-implemented', 'known', 'inconclusive', 'skipped'];
+
+export async function readReport(path: string): Promise<ConformanceReport> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read report ${path}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const parsed = ConformanceReport.safeParse(json);
+  if (!parsed.success) throw new Error(`${path} is not a conformance.json: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
+  return parsed.data;
+}
+
+/** Shards of one run: every rule once, the strongest verdict where shards overlap. */
+export function mergeReports(reports: ConformanceReport[]): ConformanceReport {
+  if (!reports.length) throw new Error('nothing to merge');
+  const byId = new Map<string, RuleResult>();
+  for (const rule of reports.flatMap((r) => r.rules)) {
+    const seen = byId.get(rule.id);
+    if (!seen || PRECEDENCE.indexOf(rule.status) < PRECEDENCE.indexOf(seen.status)) {
+      byId.set(rule.id, { ...rule, checks: rule.checks + (seen?.checks ?? 0), properties: [...new Set([...(seen?.properties ?? []), ...rule.properties])] });
+    }
+  }
+  const rules = [...byId.values()];
+  const labels = [...new Set(reports.map((r) => r.target.label))];
+  const started = reports.map((r) => Date.parse(r.startedAt));
+  return ConformanceReport.parse({
+    ...reports[0],
+    runId: `${reports[0].runId}-merged`,
+    target: { ...reports[0].target, label: labels.join(' + '), capabilities: [...new Set(reports.flatMap((r) => r.target.capabilities))] },
+    services: [...new Set(reports.flatMap((r) => r.services))],
+    startedAt: new Date(Math.min(...started)).toISOString(),
+    durationMs: Math.max(...reports.map((r, i) => started[i] + r.durationMs)) - Math.min(...started),
+    summary: summarize(rules),
+    rules,
+    properties: reports.flatMap((r) => r.properties),
+    errors: reports.flatMap((r) => r.errors),
+  });
+}
+
+/** What `next` does differently from `base`: divergences that appeared (regressions) or went away. */
+export function diffReports(base: ConformanceReport, next: ConformanceReport): BaselineComparison {
+  return applyBaseline(next, baselineFrom(base)).comparison;
+}

@@ -18,6 +18,8 @@ export const ADAPTERS: Record<ConformanceConfig['emulator'], AdapterFactory> = {
 
 export interface EndpointOptions {
   version?: string;
+  /** Started by the harness: its URL (a random port) is no part of its name. */
+  managed?: boolean;
   /** Called after the target's own close (stops an emulator the harness started). */
   onClose?: () => Promise<void>;
 }
@@ -26,7 +28,9 @@ export async function endpointTarget(config: ConformanceConfig, options: Endpoin
   const base = config.endpoint ?? Object.values(config.endpoints)[0];
   if (!base) throw new Error('--target endpoint needs --endpoint URL (or --endpoint-<service> URL)');
   const adapter = await ADAPTERS[config.emulator](base, { timeoutMs: config.timeoutMs, workDir: config.emulatorData, version: options.version });
-  const name = adapter.name === 'generic' || adapter.name === 'reference' ? `endpoint ${base} (${adapter.name})` : `${adapter.name}${adapter.version ? ` ${adapter.version}` : ''} ${base}`;
+  const name = adapter.name === 'generic' || adapter.name === 'reference'
+    ? `endpoint ${base} (${adapter.name})`
+    : `${adapter.name}${adapter.version ? ` ${adapter.version}` : ''}${options.managed ? '' : ` ${base}`}`;
   return buildTarget({
     kind: 'endpoint',
     label: name,

@@ -8,10 +8,10 @@ import type { Target } from './target.ts';
 
 export async function managedTarget(config: ConformanceConfig, name: ManagedEmulatorName): Promise<Target> {
   const version = emulatorVersion(name);
-  if (config.endpoint) return endpointTarget({ ...config, emulator: name }, { version });
+  if (config.endpoint) return endpointTarget({ ...config, emulator: name }, { version, managed: true });
   const emulator = await startEmulator(name);
   try {
-    return await endpointTarget({ ...config, endpoint: emulator.url, emulator: name, emulatorData: emulator.workDir }, { version, onClose: emulator.stop });
+    return await endpointTarget({ ...config, endpoint: emulator.url, emulator: name, emulatorData: emulator.workDir }, { version, managed: true, onClose: emulator.stop });
   } catch (error) {
     await emulator.stop();
     throw error;

@@ -81,7 +81,7 @@ export async function call<C extends SdkCommand>(
   const { target } = ctx;
   const operation = operationName(command);
   ctx.note(awsCliCall(service, operation, command.input, options.region ? target.cliArgs.replace(`--region ${target.region}`, `--region ${options.region}`) : target.cliArgs));
-  if (target.unanswered) throw new TargetError(rules, operation, `${operation}: not sent: ${target.unanswered}`, ctx.evidence());
+  if (target.unanswered) throw new TargetError(rules, operation, `${operation}: not sent: ${target.unanswered}`, ctx.evidence(), true);
   const mark = target.recorder.mark();
   const started = ctx.now();
   try {
@@ -99,8 +99,8 @@ export async function call<C extends SdkCommand>(
       throw new NotImplementedError(operation, `${operation} is not implemented by the target: ${observed.code} (HTTP ${observed.httpStatus}) ${observed.message}`.trim(), ctx.evidence());
     }
     if (observed) return { ok: false, error: observed, at: ctx.since(started) };
-    const last = ctx.lastExchanges.at(-1);
-    if (!last?.response) target.unanswered = `the target stopped answering (${operation}: ${last?.error ?? describeTransportError(error)})`;
-    throw new TargetError(rules, operation, `${operation}: ${noAnswerReason(error, ctx.lastExchanges)}`, ctx.evidence());
+    const silent = !ctx.lastExchanges.at(-1)?.response;
+    if (silent) target.unanswered = `the target stopped answering (${operation}: ${ctx.lastExchanges.at(-1)?.error ?? describeTransportError(error)})`;
+    throw new TargetError(rules, operation, `${operation}: ${noAnswerReason(error, ctx.lastExchanges)}`, ctx.evidence(), silent);
   }
 }

@@ -29,6 +29,8 @@ export class TargetError extends Error {
     readonly operation: string,
     message: string,
     readonly evidence: StepEvidence,
+    /** The target stopped answering altogether: nothing else in the property can be checked either. */
+    readonly silent = false,
   ) {
     super(message);
   }

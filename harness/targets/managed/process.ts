@@ -24,18 +24,25 @@ export interface ManagedProcess {
   stop(): Promise<void>;
 }
 
-const running = new Set<ChildProcess>();
+const running = new Map<ChildProcess, string>();
 let exitHookInstalled = false;
+
+/** Synchronous, so it also works from the 'exit' event. */
+function killAll(): void {
+  for (const [child, workDir] of running) {
+    child.kill('SIGKILL');
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  running.clear();
+}
 
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const child of running) child.kill('SIGKILL');
-  });
+  process.on('exit', killAll);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      for (const child of running) child.kill('SIGKILL');
+      killAll();
       process.exit(signal === 'SIGINT' ? 130 : 143);
     });
   }
@@ -59,7 +66,7 @@ export async function startManaged(spec: ManagedProcessSpec): Promise<ManagedPro
     env: { ...process.env, ...spec.env?.(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  running.add(child);
+  running.set(child, workDir);
   let output = '';
   const keep = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-4_000); };
   child.stdout!.on('data', keep);

@@ -29,6 +29,10 @@ export const ConformanceConfig = z.object({
   baseline: z.string().optional(),
   /** Rewrite the baseline file with this run's divergences instead of comparing. */
   updateBaseline: z.boolean().default(false),
+  /** Only the property with this name (a finding's replay). */
+  property: z.string().optional(),
+  /** With --seed and --property: replay exactly this fast-check path (the shrunk counterexample). */
+  path: z.string().regex(/^\d+(:\d+)*(@\S+)?$/, 'must look like 4:3:0 or 4:3:0@AAB').optional(),
   /** `i/n`: this run is one of n shards (CI machines); their reports merge with `conformance merge`. */
   shard: z.string().regex(/^[1-9]\d*\/[1-9]\d*$/, 'must look like 1/3').optional(),
   /** Per call: a target that never answers costs this long, not the run. */
@@ -87,12 +91,14 @@ export function dropUndefined<T>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, dropUndefined(v)])) as T;
 }
 
-/** The command that reruns one service's properties exactly as this run did. */
-export function reproduceCommand(config: ConformanceConfig, service: string): string {
+/** The command that reruns one service's properties exactly as this run did; with a property and a path, just its counterexample. */
+export function reproduceCommand(config: ConformanceConfig, service: string, finding?: { property: string; seed: number; path?: string }): string {
   const flags = [`--target ${config.target}`];
   if (config.endpoint) flags.push(`--endpoint ${config.endpoint}`);
   for (const [s, url] of Object.entries(config.endpoints)) flags.push(`--endpoint-${s} ${url}`);
   if (config.target === 'endpoint') flags.push(`--emulator ${config.emulator}`);
-  flags.push(`--services ${service}`, `--region ${config.region}`, `--runs ${config.runs}`, `--seed ${config.seed}`);
+  flags.push(`--services ${service}`, `--region ${config.region}`, `--runs ${config.runs}`, `--seed ${finding?.seed ?? config.seed}`);
+  if (finding) flags.push(`--property '${finding.property.replace(/'/g, `'\\''`)}'`);
+  if (finding?.path) flags.push(`--path '${finding.path}'`);
   return `npm run conformance -- ${flags.join(' ')}`;
 }

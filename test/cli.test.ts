@@ -104,6 +104,16 @@ describe('conformance CLI', () => {
         expect(rule.status).toBe('fail');
         expect(rule.failure!.reproduce).toContain(`--endpoint ${emulator.url}`);
         expect(rule.failure!.exchanges.at(-1)!.request.body).toContain('Identities.member.101=');
+
+        // The finding's own reproduce command replays exactly its shrunk counterexample.
+        const replayDir = reportDir();
+        const replayArgs = rule.failure!.reproduce.replace(/^npm run conformance -- /, '').match(/'[^']*'|\S+/g)!.map((a) => a.replace(/^'|'$/g, ''));
+        const replay = await runCli(['run', ...replayArgs, '--report-dir', replayDir]);
+        expect(replay.code, replay.stderr + replay.stdout).toBe(1);
+        const replayed = readReport(replayDir).rules.find((r) => r.id === 'SES.GIVA.MAX_IDENTITIES')!;
+        expect(replayed.status).toBe('fail');
+        expect(replayed.failure!.counterexample.length).toBe(rule.failure!.counterexample.length);
+        expect(readReport(replayDir).properties.map((p) => p.property)).toEqual([rule.failure!.property]);
       } finally {
         emulator.emulator.control.faults.disable('ses.giva.accept-over-100');
       }

@@ -28,6 +28,8 @@ export const USAGE = `usage: conformance run [options]
   --baseline FILE                   known divergences: reported as known; exit 0 when exactly these are found
   --update-baseline                 rewrite FILE (with --baseline) from this run's divergences
   --probe-throttling                with --target aws: allow the one property that exceeds a rate
+  --property NAME                   run only this property (a finding's replay)
+  --path P                          with --seed and --property: replay exactly this counterexample path
   --shard I/N                       run the I-th of N shards (vitest --shard); merge the reports with conformance merge
   -h, --help                        this text
 
@@ -54,6 +56,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): Conformanc
         runs: { type: 'string' }, seed: { type: 'string' }, region: { type: 'string' }, 'report-dir': { type: 'string' },
         'timeout-ms': { type: 'string' }, 'probe-throttling': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
         baseline: { type: 'string' }, 'update-baseline': { type: 'boolean' }, shard: { type: 'string' },
+        property: { type: 'string' }, path: { type: 'string' },
         ...endpointFlags,
       },
     }));
@@ -88,6 +91,8 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): Conformanc
     baseline: values.baseline as string | undefined,
     updateBaseline: values['update-baseline'] as boolean | undefined,
     shard: values.shard as string | undefined,
+    property: values.property as string | undefined,
+    path: values.path as string | undefined,
     aws: { ...fromEnv.aws, probeThrottling: (values['probe-throttling'] as boolean | undefined) ?? fromEnv.aws?.probeThrottling },
   };
   const parsed = ConformanceConfig.safeParse(dropUndefined(input));
@@ -100,6 +105,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): Conformanc
   if (config.target === 'endpoint' && !config.endpoint && Object.keys(config.endpoints).length === 0) {
     throw new UsageError('--target endpoint needs --endpoint URL (or --endpoint-<service> URL)');
   }
+  if (config.path && (!config.property || values.seed === undefined)) throw new UsageError('--path replays one counterexample: give it with --seed and --property');
   if (config.updateBaseline && !config.baseline) throw new UsageError('--update-baseline needs --baseline FILE (the file to write)');
   if (isManagedEmulator(config.target) && (config.endpoint || Object.keys(config.endpoints).length)) {
     throw new UsageError(`--target ${config.target} starts its own emulator; to use one you started, say --target endpoint --emulator ${config.target} --endpoint URL`);

@@ -44,6 +44,7 @@ async function runAgainst(config: ConformanceConfig): Promise<0 | 1 | 2> {
     watch: false,
     passWithNoTests: Boolean(config.shard), // a shard may hold none of the selected services
     shard: config.shard,
+    testNamePattern: config.property ? new RegExp(`^\\S+ ${config.property.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : undefined,
   });
   await vitest.close();
   if (!reporter.report) throw new Error('the run ended without a report');

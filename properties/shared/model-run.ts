@@ -30,11 +30,11 @@ export function modelProperty<M>(spec: ModelPropertySpec<M>): ConformancePropert
   const { initial, commands, maxCommands, ...property } = spec;
   return defineProperty({
     ...property,
-    arbitrary: ({ capabilities }) =>
+    arbitrary: ({ capabilities, replayPath }) =>
       fc.commands(
         commands.filter((c) => (c.needs ?? []).every((n) => capabilities.has(n))).map((c) => c.arbitrary),
         // Long sequences: the later lifecycle states (expiry, restart) need several steps to reach.
-        { maxCommands, size: 'max' },
+        { maxCommands, size: 'max', replayPath },
       ),
     run: async (ctx, cmds) => {
       const model: ModelBox<M> = { state: initial(), lastSeen: ctx.now() };

@@ -7,6 +7,8 @@ import type { RunContext } from './context.ts';
 
 export interface GenerationEnv {
   capabilities: ReadonlySet<Capability>;
+  /** fc.commands' own replay path, to replay a model-based counterexample exactly. */
+  replayPath?: string;
 }
 
 export interface ConformanceProperty<T = unknown> {

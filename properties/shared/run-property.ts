@@ -12,8 +12,13 @@ import type { ConformanceProperty } from './property.ts';
 export interface RunOptions {
   seed: number;
   runs: number;
-  /** How a person reruns this (the CLI fills it in). */
-  reproduce?: string;
+  /** How a person reruns a finding (the vitest suite fills it in from the configuration). */
+  reproduce?: (finding: { property: string; seed: number; path?: string }) => string;
+  /**
+   * Replay only this counterexample (with the seed of the finding): fast-check's path, and for a
+   * model-based property also fc.commands' replay path, written `<path>@<replayPath>`.
+   */
+  path?: string;
 }
 
 function missingCapabilities(needs: readonly string[] | undefined, target: Target): string[] {
@@ -39,7 +44,8 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
 
   const ledger: Ledger = new Map();
   const warnings: string[] = [];
-  const predicate = fc.asyncProperty(property.arbitrary({ capabilities: target.capabilities }), async (value) => {
+  const [fcPath, replayPath] = options.path?.split('@') ?? [];
+  const predicate = fc.asyncProperty(property.arbitrary({ capabilities: target.capabilities, replayPath }), async (value) => {
     await target.reset();
     const ctx = new RunContext(target, ledger, target.newNaming());
     try {
@@ -52,7 +58,7 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
 
   let details: fc.RunDetails<[T]>;
   try {
-    details = await fc.check(predicate, { seed: options.seed, numRuns });
+    details = await fc.check(predicate, { seed: options.seed, numRuns, path: fcPath });
   } catch (error) {
     const reason = `the harness failed: ${(error as Error).message}`;
     return { ...base, warnings, status: 'errored', reason, durationMs: performance.now() - started, verdicts: property.rules.map((ruleId) => ({ ruleId, status: 'error', checks: 0, reason })) };
@@ -71,14 +77,19 @@ function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, ledger
   const ruleIds = [...property.rules];
   if (failure instanceof ConformanceFailure && !ruleIds.includes(failure.ruleId as never)) ruleIds.push(failure.ruleId as never);
 
+  // fc.commands prints its replay path into the counterexample; it belongs with fast-check's path.
+  const commandsReplay = /replayPath="([^"]+)"/.exec(String(details.counterexample?.[0] ?? ''))?.[1];
+  const path = details.counterexamplePath ? `${details.counterexamplePath}${commandsReplay ? `@${commandsReplay}` : ''}` : undefined;
   const detail = (message: string, operation: string, expected: string, actual: string, evidence: ConformanceFailure['evidence']) => ({
     message, operation, expected, actual,
     property: property.name,
     seed: details.seed,
-    path: details.counterexamplePath ?? undefined,
+    path,
     counterexample: evidence.trace,
     exchanges: evidence.exchanges,
-    reproduce: options.reproduce ?? `npm run conformance -- --services ${property.service} --seed ${details.seed}`,
+    reproduce: (options.reproduce ?? ((f) => `npm run conformance -- --services ${property.service} --seed ${f.seed}${f.path ? ` --path ${f.path}` : ''}`))({
+      property: property.name, seed: details.seed, path,
+    }),
   });
 
   return ruleIds.map((ruleId): RuleVerdict => {

@@ -29,7 +29,12 @@ export function describeConformance(service: ServiceName, properties: readonly C
 
     for (const property of properties) {
       test(property.name, async ({ task, skip }) => {
-        const outcome = await runProperty(property, target!, { seed: config.seed, runs: config.runs, reproduce: reproduceCommand(config, service) });
+        const outcome = await runProperty(property, target!, {
+          seed: config.seed,
+          runs: config.runs,
+          path: config.path,
+          reproduce: (finding) => reproduceCommand(config, service, finding),
+        });
         task.meta.conformance = outcome;
         if (outcome.status === 'skipped') skip(outcome.reason);
         const bad = outcome.verdicts.filter((v) => v.status === 'fail' || v.status === 'error' || v.status === 'not-implemented');

@@ -47,7 +47,7 @@ async function raw(emulator: Emulator, body: string): Promise<{ status: number; 
 
 describe('fault catalog', () => {
   it('lists every SES fault once, with its service and a one-sentence description', () => {
-    const catalog = createEmulator().control.faults.catalog();
+    const catalog = createEmulator().control.faults.catalog().filter((f) => f.id.startsWith('ses.'));
     expect(catalog.map((f) => f.id).sort()).toEqual([...SES_FAULT_IDS].sort());
     for (const fault of catalog) {
       expect(fault.service).toBe('ses');

@@ -20,7 +20,7 @@ export const referenceHttpAdapter: AdapterFactory = async (baseUrl, { timeoutMs 
 
   return {
     name: 'reference',
-    capabilities: ['clock', 'inbox', 'dns', 'throttle-probe'],
+    capabilities: ['clock', 'inbox', 'dns', 'throttle-probe', 'token-minting'],
     now: () => Date.now() + offset,
     oob: {
       advanceClock: async (ms) => {
@@ -30,6 +30,7 @@ export const referenceHttpAdapter: AdapterFactory = async (baseUrl, { timeoutMs 
       latestMessage: async (to) => ((await call(`inbox?to=${encodeURIComponent(to)}`)).messages as InboxMessage[]).at(-1),
       followLink: async (link) => (await fetch(link, { signal: AbortSignal.timeout(timeoutMs) })).status,
       publishDns: async (record) => { await post('dns', record); },
+      mintToken: async (request) => ((await post('tokens', request)) as { accessToken: string }).accessToken,
       replay: controlRouteReplay(baseUrl),
     },
     reset: async () => { await post('reset', {}); },

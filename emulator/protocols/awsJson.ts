@@ -1,0 +1,130 @@
+// The awsJson1_1 protocol (Lightsail, Cognito user pools): POST / with
+// `X-Amz-Target: <targetPrefix>.<Operation>` and a JSON body; JSON answers, and errors as
+// HTTP 4xx/5xx with `{"__type": "<Code>", "message": ...}`. Malformed bodies, wrong types and
+// missing members get the service's own 400 input error, never a 5xx.
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION, readCallerScope, type CallerScope } from '../caller-scope.ts';
+import { AwsError } from '../errors.ts';
+import type { FrontDoor } from '../router.ts';
+import { decodeJsonInput, validationMessage, type JsonInfer, type JsonStructureShape } from './jsonInput.ts';
+
+export const AWS_JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+export interface JsonCall {
+  /** From the SigV4 credential scope; for unsigned calls the default account and the endpoint's region. */
+  scope: CallerScope;
+  /** Whether the request carried IAM credentials at all. */
+  signed: boolean;
+  requestId: string;
+}
+
+export type JsonValue = string | number | boolean | null | undefined | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface AwsJsonOperation<S extends JsonStructureShape = JsonStructureShape> {
+  input: S;
+  /**
+   * 'sigv4': the request must carry IAM credentials. 'none': the operation is authorised by
+   * something in its input (Cognito's access token) and works without an Authorization header.
+   */
+  auth: 'sigv4' | 'none';
+  /** Returns the output members (timestamps as epoch seconds); throws AwsError for an error answer. */
+  handle(input: JsonInfer<S>, call: JsonCall): JsonObject | void;
+}
+
+export interface AwsJsonBinding {
+  protocol: 'awsJson1_1';
+  /** e.g. 'Lightsail_20161128' */
+  targetPrefix: string;
+  operations: Readonly<Record<string, AwsJsonOperation<any>>>;
+  /** The service's own 400 error for input it cannot accept (unreadable JSON, wrong types, constraints). */
+  inputError(message: string): AwsError;
+  /** The service's own 500 error, for a bug in the emulator. */
+  internalError(): AwsError;
+  /** A last look at every error answer before it is written (where a fault bends status codes). */
+  rewriteError?(error: AwsError): AwsError;
+}
+
+/** Keeps the handler's input type tied to its declared shape. */
+export function jsonOperation<S extends JsonStructureShape>(operation: AwsJsonOperation<S>): AwsJsonOperation<S> {
+  return operation;
+}
+
+/** What a JSON service answers to a call that needs IAM credentials and has none. */
+export function missingAuthenticationError(): AwsError {
+  return new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 400);
+}
+
+export function epochSeconds(ms: number): number {
+  return ms / 1000;
+}
+
+const TARGET_HEADER = 'x-amz-target';
+/** The region of a regional endpoint such as cognito-idp.eu-west-1.amazonaws.com. */
+const ENDPOINT_REGION = /^[a-z0-9-]+\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?$/;
+
+export function createAwsJsonFrontDoor(bindings: readonly AwsJsonBinding[]): FrontDoor {
+  const byPrefix = new Map(bindings.map((binding) => [binding.targetPrefix, binding]));
+  return {
+    claims: (request) => request.headers.has(TARGET_HEADER),
+    async handle(request, url) {
+      const requestId = randomUUID();
+      const target = request.headers.get(TARGET_HEADER) ?? '';
+      const dot = target.lastIndexOf('.');
+      const binding = dot === -1 ? undefined : byPrefix.get(target.slice(0, dot));
+      try {
+        if (binding === undefined || request.method !== 'POST' || url.pathname !== '/') throw unknownOperation(target);
+        const name = target.slice(dot + 1);
+        const operation: AwsJsonOperation | undefined = Object.hasOwn(binding.operations, name) ? binding.operations[name] : undefined;
+        if (operation === undefined) throw unknownOperation(target);
+
+        const signedScope = readCallerScope(request, url);
+        if (operation.auth === 'sigv4' && signedScope === undefined) throw missingAuthenticationError();
+        const call: JsonCall = { scope: signedScope ?? unsignedScope(url), signed: signedScope !== undefined, requestId };
+
+        const decoded = decodeJsonInput(operation.input, await readBody(request, binding));
+        if (!decoded.ok) throw binding.inputError(validationMessage(decoded.problems));
+        return awsJsonResponse(200, operation.handle(decoded.input, call) ?? {}, requestId);
+      } catch (error) {
+        const answer = error instanceof AwsError ? error : (binding?.internalError() ?? new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500));
+        return errorResponse(binding?.rewriteError?.(answer) ?? answer, requestId);
+      }
+    },
+  };
+}
+
+function unknownOperation(target: string): AwsError {
+  return new AwsError('UnknownOperationException', target === '' ? 'Missing X-Amz-Target' : `Unknown operation ${target.slice(0, 128)}`, 400);
+}
+
+/** An empty body counts as `{}`; anything that is not a JSON object is the service's input error. */
+async function readBody(request: Request, binding: AwsJsonBinding): Promise<unknown> {
+  let text: string;
+  try {
+    text = await request.text();
+  } catch {
+    throw binding.inputError('The request body could not be read.');
+  }
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw binding.inputError('The request body is not valid JSON.');
+  }
+}
+
+function unsignedScope(url: URL): CallerScope {
+  const region = ENDPOINT_REGION.exec(url.hostname)?.[1] ?? DEFAULT_REGION;
+  return { accessKeyId: '', account: DEFAULT_ACCOUNT, region };
+}
+
+function awsJsonResponse(status: number, body: JsonObject, requestId: string, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': AWS_JSON_CONTENT_TYPE, 'x-amzn-RequestId': requestId, ...headers },
+  });
+}
+
+function errorResponse(error: AwsError, requestId: string): Response {
+  return awsJsonResponse(error.status, { __type: error.code, message: error.message }, requestId, { 'x-amzn-ErrorType': error.code });
+}

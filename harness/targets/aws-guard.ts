@@ -6,6 +6,7 @@ export const RECIPIENT_FIELDS: Record<string, readonly string[]> = {
   VerifyEmailIdentityCommand: ['EmailAddress'],
   VerifyEmailAddressCommand: ['EmailAddress'],
   VerifyDomainIdentityCommand: ['Domain'],
+  CreateEmailIdentityCommand: ['EmailIdentity'],
 };
 
 export class GuardError extends Error {

@@ -55,7 +55,7 @@ export async function awsTarget(config: ConformanceConfig, options: { sleep?: (m
     oob: { replay: manualReplay },
     sleep: options.sleep,
   });
-  return guardClients(target, domain);
+  return guardClients(Object.assign(target, { account }), domain);
 }
 
 /** Wraps client() so that every client refuses mail outside the domain before it is signed or sent. */

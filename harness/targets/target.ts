@@ -50,6 +50,8 @@ export interface Target {
   readonly label: string;
   readonly version?: string;
   readonly region: string;
+  /** The AWS account the target's resources live in, where the target knows it (AWS: from STS); used in ARNs. */
+  readonly account?: string;
   readonly capabilities: ReadonlySet<Capability>;
   readonly recorder: ExchangeRecorder;
   readonly oob: OutOfBand;

@@ -1,0 +1,4 @@
+import { describeConformance } from './shared/vitest-suite.ts';
+import { pinpointEmailProperties } from './pinpoint-email/properties.ts';
+
+describeConformance('pinpoint-email', pinpointEmailProperties);

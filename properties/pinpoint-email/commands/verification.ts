@@ -1,0 +1,78 @@
+import { confirmIdentity, mayConfirm } from '../../../models/pinpoint-email/model.ts';
+import { dkimRecord } from '../../../models/pinpoint-email/shapes.ts';
+import { instant } from '../../../models/shared/clock.ts';
+import { checkThat } from '../../shared/checks.ts';
+import type { RunContext } from '../../shared/context.ts';
+import { clockStep, domainName, emailName, type PoolName } from '../arbitraries.ts';
+import { PinpointCommand, realName, type PinpointBox } from './pinpoint-command.ts';
+
+/** The owner follows the verification link in the inbox. */
+export class FollowLink extends PinpointCommand {
+  constructor(readonly name: PoolName) { super(); }
+
+  check(box: Readonly<PinpointBox>): boolean { return mayConfirm(box.state.identities.get(this.name.key), instant(box.lastSeen)); }
+
+  protected async execute(box: PinpointBox, ctx: RunContext): Promise<void> {
+    const before = ctx.now();
+    if (!mayConfirm(box.state.identities.get(this.name.key), instant(before))) return;
+    const { oob } = ctx.target;
+    const address = realName(ctx, this.name);
+    ctx.note(oob.replay.readInbox(address));
+    const message = await oob.latestMessage!(address);
+    checkThat(ctx, 'PINPOINT.VERIFY.EMAIL_LINK', 'CreateEmailIdentity', Boolean(message?.link), () => ({
+      message: `no verification link was sent to ${address}`,
+      expected: 'a message with a verification link in the inbox',
+      actual: message ? `a message without a link: ${message.subject}` : 'no message',
+    }));
+    ctx.note(oob.replay.followLink(message!.link!));
+    await oob.followLink!(message!.link!);
+    box.state = confirmIdentity(box.state, this.name.key, ctx.since(before));
+  }
+
+  toString(): string { return `FollowVerificationLink(${this.name.key})`; }
+}
+
+export const followLinkCommand = { needs: ['inbox'] as const, arbitrary: emailName.map((name) => new FollowLink(name)) };
+
+/** The owner publishes the DKIM CNAME records of every token: in time, or after the 72 hours. */
+export class PublishDkim extends PinpointCommand {
+  constructor(readonly name: PoolName) { super(); }
+
+  check(box: Readonly<PinpointBox>): boolean { return mayConfirm(box.state.identities.get(this.name.key), instant(box.lastSeen)); }
+
+  protected async execute(box: PinpointBox, ctx: RunContext): Promise<void> {
+    const identity = box.state.identities.get(this.name.key);
+    const before = ctx.now();
+    if (!identity || !mayConfirm(identity, instant(before))) return;
+    await publishDkimRecords(ctx, realName(ctx, this.name), identity.tokens);
+    box.state = confirmIdentity(box.state, this.name.key, ctx.since(before));
+  }
+
+  toString(): string { return `PublishDkimRecords(${this.name.key})`; }
+}
+
+export async function publishDkimRecords(ctx: RunContext, domain: string, tokens: readonly string[]): Promise<void> {
+  for (const token of tokens) {
+    const record = dkimRecord(domain, token);
+    ctx.note(ctx.target.oob.replay.publishDns(record));
+    await ctx.target.oob.publishDns!(record);
+  }
+}
+
+export const publishDkimCommand = { needs: ['dns'] as const, arbitrary: domainName.map((name) => new PublishDkim(name)) };
+
+/** Moves the target's clock forward, across the 72 h window. */
+export class AdvanceClock extends PinpointCommand {
+  constructor(readonly ms: number) { super(); }
+
+  check(): boolean { return true; }
+
+  protected async execute(_box: PinpointBox, ctx: RunContext): Promise<void> {
+    ctx.note(ctx.target.oob.replay.advanceClock(this.ms));
+    await ctx.target.oob.advanceClock!(this.ms);
+  }
+
+  toString(): string { return `AdvanceClock(${this.ms / 3_600_000} h)`; }
+}
+
+export const advanceClockCommand = { needs: ['clock'] as const, arbitrary: clockStep.map((ms) => new AdvanceClock(ms)) };

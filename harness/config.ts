@@ -41,9 +41,11 @@ export const ConformanceConfig = z.object({
     .object({
       accountAllowlist: z.array(z.string().regex(/^\d{12}$/)).default([]),
       emailDomain: z.string().optional(),
+      /** Phone numbers (E.164) a run may create SMS destinations for; none by default. */
+      smsNumbers: z.array(z.string().regex(/^\+\d{6,15}$/)).default([]),
       probeThrottling: z.boolean().default(false),
     })
-    .default({ accountAllowlist: [], probeThrottling: false }),
+    .default({ accountAllowlist: [], probeThrottling: false, smsNumbers: [] }),
 });
 export type ConformanceConfig = z.infer<typeof ConformanceConfig>;
 export type ConformanceConfigInput = z.input<typeof ConformanceConfig>;
@@ -66,6 +68,7 @@ export function configInputFromEnv(env: NodeJS.ProcessEnv): ConformanceConfigInp
     aws: {
       accountAllowlist: list(env.CONFORMANCE_AWS_ACCOUNT_ALLOWLIST) ?? [],
       emailDomain: env.CONFORMANCE_EMAIL_DOMAIN || undefined,
+      smsNumbers: list(env.CONFORMANCE_SMS_NUMBERS) ?? [],
       probeThrottling: env.CONFORMANCE_PROBE_THROTTLING === '1' || env.CONFORMANCE_PROBE_THROTTLING === 'true',
     },
   };

@@ -81,6 +81,17 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
     expect(sesRequests).toEqual(['VerifyEmailIdentity']);
   });
 
+  it('never creates SMS destinations or Cognito users outside what the user allowed', async () => {
+    const target = await awsTarget(config({ smsNumbers: ['+12065550100'] }));
+    const { CreateContactMethodCommand } = await import('@aws-sdk/client-lightsail');
+    const { AdminCreateUserCommand, UpdateUserAttributesCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+    await expect(target.client('lightsail').send(new CreateContactMethodCommand({ protocol: 'SMS', contactEndpoint: '+12065550199' }))).rejects.toThrow(/\+12065550199 is not in CONFORMANCE_SMS_NUMBERS/);
+    await expect(target.client('lightsail').send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'a@elsewhere.com' }))).rejects.toThrow(/not under CONFORMANCE_EMAIL_DOMAIN/);
+    await expect(target.client('cognito-idp').send(new AdminCreateUserCommand({ UserPoolId: 'p', Username: 'u', UserAttributes: [{ Name: 'email', Value: 'u@elsewhere.com' }] }))).rejects.toThrow(/not under/);
+    await expect(target.client('cognito-idp').send(new UpdateUserAttributesCommand({ AccessToken: 't', UserAttributes: [{ Name: 'phone_number', Value: '+15555550123' }] }))).rejects.toThrow(/CONFORMANCE_SMS_NUMBERS/);
+    expect(sesRequests).toEqual([]);
+  });
+
   it('says in one line that there are no credentials', async () => {
     for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_PROFILE', 'AWS_SESSION_TOKEN']) delete process.env[key];
     Object.assign(process.env, { AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials', AWS_CONFIG_FILE: '/nonexistent/config' });

@@ -6,7 +6,7 @@ import type { MiddlewareStack } from '@smithy/types';
 import type { ConformanceConfig } from '../config.ts';
 import { fetchHandler } from '../transport/fetch-handler.ts';
 import { buildTarget } from './base.ts';
-import { assertAccountAllowed, assertRecipientsAllowed, GuardError } from './aws-guard.ts';
+import { assertAccountAllowed, assertRecipientsAllowed, GuardError, type RecipientPolicy } from './aws-guard.ts';
 import { manualReplay } from './replay-lines.ts';
 import type { Target } from './target.ts';
 
@@ -55,11 +55,11 @@ export async function awsTarget(config: ConformanceConfig, options: { sleep?: (m
     oob: { replay: manualReplay },
     sleep: options.sleep,
   });
-  return guardClients(Object.assign(target, { account }), domain);
+  return guardClients(Object.assign(target, { account }), { domain, phones: config.aws.smsNumbers });
 }
 
 /** Wraps client() so that every client refuses mail outside the domain before it is signed or sent. */
-function guardClients(target: Target, domain: string): Target {
+function guardClients(target: Target, policy: RecipientPolicy): Target {
   const guarded = new WeakSet<object>();
   const client = target.client.bind(target);
   return Object.assign(target, {
@@ -68,7 +68,7 @@ function guardClients(target: Target, domain: string): Target {
       if (!guarded.has(c)) {
         (c.middlewareStack as MiddlewareStack<any, any>).add(
           (next, context) => async (args) => {
-            assertRecipientsAllowed(String(context.commandName), args.input as Record<string, unknown>, domain);
+            assertRecipientsAllowed(String(context.commandName), args.input as Record<string, unknown>, policy);
             return next(args);
           },
           { step: 'initialize', name: 'conformanceRecipientGuard' },

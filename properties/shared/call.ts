@@ -8,7 +8,8 @@ import { isProtocolAnswer } from '../../harness/transport/wire-shape.ts';
 import { describeTransportError } from '../../harness/transport/fetch-handler.ts';
 import { awsCliCall } from './aws-cli.ts';
 import type { RunContext } from './context.ts';
-import { NotImplementedError, TargetError } from './failure.ts';
+import { GuardError } from '../../harness/targets/aws-guard.ts';
+import { NotImplementedError, RefusedError, TargetError } from './failure.ts';
 
 export type CallResult<O> =
   | { ok: true; output: O; error?: undefined; at: Instant }
@@ -93,6 +94,7 @@ export async function call<C extends SdkCommand>(
     }
     return { ok: true, output, at: ctx.since(started) };
   } catch (error) {
+    if (error instanceof GuardError) throw new RefusedError(rules, error.message);
     ctx.lastExchanges = target.recorder.since(mark);
     const observed = observeError(error);
     if (observed && isNotImplemented(observed)) {

@@ -36,6 +36,17 @@ export class TargetError extends Error {
   }
 }
 
+/** The target's guard refused the call before sending it (mail or SMS outside what the user allowed). */
+export class RefusedError extends Error {
+  override readonly name = 'RefusedError';
+  constructor(
+    readonly ruleIds: readonly string[],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** The target said it does not know an operation a rule needs (404/501, UnknownOperation, ...). */
 export class NotImplementedError extends Error {
   override readonly name = 'NotImplementedError';

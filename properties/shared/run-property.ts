@@ -6,7 +6,7 @@ import type { PropertyOutcome, RuleVerdict } from '../../harness/report/outcome.
 import type { Target } from '../../harness/targets/target.ts';
 import { ruleById } from '../../spec/index.ts';
 import { RunContext, type Ledger } from './context.ts';
-import { ConformanceFailure, NotImplementedError, TargetError } from './failure.ts';
+import { ConformanceFailure, NotImplementedError, RefusedError, TargetError } from './failure.ts';
 import type { ConformanceProperty } from './property.ts';
 
 export interface RunOptions {
@@ -37,8 +37,9 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
     warnings: [] as string[],
   };
   const lacking = missingCapabilities(property.needs, target);
-  if (lacking.length) {
-    const reason = `target ${target.label} lacks ${lacking.join(', ')}`;
+  const unavailable = lacking.length ? undefined : property.unavailable?.(target);
+  if (lacking.length || unavailable) {
+    const reason = unavailable ?? `target ${target.label} lacks ${lacking.join(', ')}`;
     return { ...base, status: 'skipped', reason, durationMs: 0, verdicts: property.rules.map((ruleId) => ({ ruleId, status: 'skipped', checks: 0, reason })) };
   }
 
@@ -102,6 +103,8 @@ function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, ledger
     }
     const lacking = missingCapabilities(ruleById(ruleId).needs, target);
     if (lacking.length) return { ruleId, status: 'skipped', checks: 0, reason: `target ${target.label} lacks ${lacking.join(', ')}` };
+    // The user's guards forbid what checking this rule takes (e.g. texting a number nobody listed).
+    if (failure instanceof RefusedError) return { ruleId, status: failure.ruleIds.includes(ruleId) ? 'skipped' : 'inconclusive', checks, reason: failure.message };
     // An operation the property needs is missing: none of its rules can be checked on this target.
     if (failure instanceof NotImplementedError) {
       return { ruleId, status: 'not-implemented', checks, reason: failure.message, failure: detail(failure.message, failure.operation, `${failure.operation} answered`, failure.message, failure.evidence) };

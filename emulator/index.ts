@@ -6,13 +6,20 @@ import { createFaultRegistry } from './control/faults.ts';
 import { createInbox } from './control/inbox.ts';
 import { createLinks } from './control/links.ts';
 import { createControlRoutes } from './control/routes.ts';
+import { assertMintRequest } from './control/tokens.ts';
+import { createCognitoService } from './cognito-idp/service.ts';
+import { createLightsailService } from './lightsail/service.ts';
+import { createAwsJsonFrontDoor, type AwsJsonBinding } from './protocols/awsJson.ts';
 import { createAwsQueryFrontDoor, type AwsQueryBinding } from './protocols/awsQuery.ts';
+import { createRestJsonFrontDoor, type RestJsonBinding } from './protocols/restJson1.ts';
+import { createAmplifyBackendService } from './amplifybackend/service.ts';
+import { createPinpointEmailService } from './pinpoint-email/service.ts';
 import { createRouter } from './router.ts';
 import type { EmulatedService, ServiceContext } from './service.ts';
 import { createSesService } from './ses/service.ts';
 import type { Emulator, EmulatorControl, EmulatorOptions } from './types.ts';
 
-export type { DnsRecord, Emulator, EmulatorControl, EmulatorOptions, FaultInfo, InboxMessage } from './types.ts';
+export type { DnsRecord, Emulator, EmulatorControl, EmulatorOptions, FaultInfo, InboxMessage, MintTokenRequest } from './types.ts';
 
 export const DEFAULT_PUBLIC_URL = 'http://localhost:4566';
 
@@ -26,7 +33,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     faults: createFaultRegistry(),
     links: createLinks(clock, () => publicUrl),
   };
-  const services: EmulatedService[] = [createSesService(ctx)];
+  const cognito = createCognitoService(ctx);
+  const services: EmulatedService[] = [createSesService(ctx), createLightsailService(ctx), cognito, createPinpointEmailService(ctx), createAmplifyBackendService(ctx)];
   for (const id of options.faults ?? []) ctx.faults.enable(id); // throws UnknownFaultError on a typo
 
   const control: EmulatorControl = {
@@ -39,6 +47,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       disable: (id) => ctx.faults.disable(id),
       enabled: () => ctx.faults.enabled(),
     },
+    tokens: {
+      mint(request) {
+        assertMintRequest(request);
+        return cognito.mintAccessToken(request);
+      },
+    },
     reset() {
       for (const service of services) service.reset();
       ctx.inbox.clear();
@@ -50,9 +64,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   const bindings = services.flatMap((service) => service.bindings);
   const queryBindings = bindings.filter((binding): binding is AwsQueryBinding => binding.protocol === 'awsQuery');
+  const jsonBindings = bindings.filter((binding): binding is AwsJsonBinding => binding.protocol === 'awsJson1_1');
+  const restBindings = bindings.filter((binding): binding is RestJsonBinding => binding.protocol === 'restJson1');
   const fetch = createRouter({
     control: createControlRoutes(control, ctx.links),
-    frontDoors: [createAwsQueryFrontDoor(queryBindings)],
+    frontDoors: [createAwsJsonFrontDoor(jsonBindings), createRestJsonFrontDoor(restBindings), createAwsQueryFrontDoor(queryBindings)],
   });
   return { fetch, control };
 }

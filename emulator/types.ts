@@ -21,6 +21,8 @@ export interface EmulatorControl {
   inbox: { list(filter?: { to?: string }): InboxMessage[]; clear(): void };
   dns: { publish(record: DnsRecord): void; remove(record: DnsRecord): void; list(): DnsRecord[] };
   faults: { catalog(): FaultInfo[]; enable(id: string): void; disable(id: string): void; enabled(): string[] };
+  /** Access tokens for tests (capability `token-minting`); throws for an unknown pool, client or user. */
+  tokens: { mint(request: MintTokenRequest): string };
   /** Forgets all state (identities, inbox, DNS, links, throttles, clock offset); faults stay as they are. */
   reset(): void;
 }
@@ -48,4 +50,16 @@ export interface FaultInfo {
   id: string;
   service: string;
   description: string;
+}
+
+/** What `control.tokens.mint` (and POST /_emulator/tokens) takes. */
+export interface MintTokenRequest {
+  userPoolId: string;
+  /** Default: the pool's first app client. */
+  clientId?: string;
+  username: string;
+  /** Default: ['aws.cognito.signin.user.admin']. */
+  scopes?: string[];
+  /** Default: the client's access-token validity (1 hour); 0 or less mints an already expired token. */
+  expiresInSeconds?: number;
 }

@@ -4,6 +4,7 @@ import { jsonResponse } from '../router.ts';
 import type { EmulatorControl } from '../types.ts';
 import { assertDnsRecord } from './dns.ts';
 import { LINK_PATH_PREFIX, type LinkOutcome, type Links } from './links.ts';
+import { mintTokenRoute } from './tokens.ts';
 
 type RouteHandler = (request: Request, url: URL) => Promise<Response> | Response;
 
@@ -90,6 +91,7 @@ export function createControlRoutes(control: EmulatorControl, links: Links): (re
         return jsonResponse(200, { enabled: control.faults.enabled() });
       },
     },
+    '/_emulator/tokens': { POST: (request) => mintTokenRoute(control, request) },
     '/_emulator/reset': {
       POST: () => {
         control.reset();

@@ -1,0 +1,43 @@
+// What UpdateBackendAuth does to a stored auth configuration, and how GetBackendAuth answers it.
+// An update replaces AuthResources and Service, and each sub-configuration it carries
+// (ForgotPassword, Mfa, OAuth, PasswordPolicy, VerificationMessage, IdentityPoolConfigs'
+// UnauthenticatedLogin); what it omits stays. RequiredSignUpAttributes, SignInMethod,
+// UserPoolName and IdentityPoolName cannot be updated and are preserved.
+import type { FaultRegistry } from '../control/faults.ts';
+import { AwsError } from '../errors.ts';
+import { validationMessage } from '../protocols/restJsonCodec.ts';
+import { AmplifyFault } from './faults.ts';
+import type { StoredAuthConfig, UpdateAuthConfig } from './shapes.ts';
+
+const DELIVERY_METHOD_PATH = 'resourceConfig.userPoolConfigs.verificationMessage.deliveryMethod';
+
+/** VerificationMessage.DeliveryMethod is required; checked here so that a fault can bend it. */
+export function checkVerificationMessage(config: { UserPoolConfigs: { VerificationMessage?: { DeliveryMethod?: string } } }, faults: FaultRegistry): void {
+  const message = config.UserPoolConfigs.VerificationMessage;
+  if (message === undefined || message.DeliveryMethod !== undefined || faults.on(AmplifyFault.AcceptsMissingDeliveryMethod)) return;
+  throw new AwsError('BadRequestException', validationMessage([`Value null at '${DELIVERY_METHOD_PATH}' failed to satisfy constraint: Member must not be null`]), 400);
+}
+
+function definedMembers<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function applyUpdate(stored: StoredAuthConfig, update: UpdateAuthConfig, faults: FaultRegistry): StoredAuthConfig {
+  const { RequiredSignUpAttributes, SignInMethod, UserPoolName, ...subConfigs } = update.UserPoolConfigs;
+  const userPool: NonNullable<StoredAuthConfig['UserPoolConfigs']> = { ...stored.UserPoolConfigs, ...definedMembers(subConfigs) };
+  if (faults.on(AmplifyFault.UpdateOverwritesImmutable)) Object.assign(userPool, { RequiredSignUpAttributes, SignInMethod, UserPoolName });
+  const identityPool =
+    update.IdentityPoolConfigs === undefined ? stored.IdentityPoolConfigs : { ...stored.IdentityPoolConfigs, ...definedMembers(update.IdentityPoolConfigs) };
+  return structuredClone({ AuthResources: update.AuthResources, IdentityPoolConfigs: identityPool, Service: update.Service, UserPoolConfigs: userPool });
+}
+
+/** The stored configuration as GetBackendAuth answers it, bent by the faults that are on. */
+export function renderConfig(stored: StoredAuthConfig, faults: FaultRegistry): StoredAuthConfig {
+  const config = structuredClone(stored);
+  const userPool = config.UserPoolConfigs;
+  if (userPool?.VerificationMessage === undefined) return config;
+  if (faults.on(AmplifyFault.DropsVerificationMessage)) delete userPool.VerificationMessage;
+  // The changelog renders the enum as 'EMAIL ' '| ' 'SMS': only EMAIL carries the space.
+  else if (userPool.VerificationMessage.DeliveryMethod === 'EMAIL' && faults.on(AmplifyFault.DeliveryMethodTrailingSpace)) userPool.VerificationMessage.DeliveryMethod = 'EMAIL ';
+  return config;
+}

@@ -1,0 +1,74 @@
+// Pinpoint Email's entries in the fault catalog: each one breaks one thing the CreateEmailIdentity
+// document (or its tag rules) states.
+import type { FaultRegistry } from '../control/faults.ts';
+import type { FaultInfo } from '../types.ts';
+
+export const PinpointFault = {
+  TagsAcceptOver50: 'pinpoint.tags.accept-over-50',
+  TagsAcceptLongKey: 'pinpoint.tags.accept-long-key',
+  TagsAcceptAwsPrefix: 'pinpoint.tags.accept-aws-prefix',
+  TagsDuplicateKey: 'pinpoint.tags.duplicate-key',
+  TagsCaseInsensitiveKeys: 'pinpoint.tags.case-insensitive-keys',
+  DomainAsEmail: 'pinpoint.identity.domain-as-email',
+  VerifiedOnCreate: 'pinpoint.identity.verified-on-create',
+  EmailGetsTokens: 'pinpoint.dkim.email-gets-tokens',
+  DuplicateTokens: 'pinpoint.dkim.duplicate-tokens',
+  DomainNeverFails: 'pinpoint.domain.never-fails',
+  LimitAs500: 'pinpoint.errors.limit-as-500',
+  UntagIgnored: 'pinpoint.untag.ignored',
+} as const;
+
+const PINPOINT_FAULTS: FaultInfo[] = [
+  {
+    id: PinpointFault.TagsAcceptOver50,
+    description: 'A 51st tag is accepted, although "a resource can have as many as 50 tags".',
+  },
+  {
+    id: PinpointFault.TagsAcceptLongKey,
+    description: 'A 129-character tag key is accepted, although "the maximum length of a tag key is 128 characters".',
+  },
+  {
+    id: PinpointFault.TagsAcceptAwsPrefix,
+    description: 'Tag keys beginning with aws: are accepted, although "the aws: prefix is reserved for use by AWS".',
+  },
+  {
+    id: PinpointFault.TagsDuplicateKey,
+    description: 'Tagging an existing key adds a second tag with that key instead of replacing its value, although "each tag key must be unique and it can have only one value".',
+  },
+  {
+    id: PinpointFault.TagsCaseInsensitiveKeys,
+    description: 'Tag keys that differ only in case overwrite each other, although "tag keys and values are case sensitive".',
+  },
+  {
+    id: PinpointFault.DomainAsEmail,
+    description: 'A domain identity answers IdentityType EMAIL_ADDRESS instead of DOMAIN.',
+  },
+  {
+    id: PinpointFault.VerifiedOnCreate,
+    description: 'A new identity answers VerifiedForSendingStatus true before its link is followed or its DKIM records are detected.',
+  },
+  {
+    id: PinpointFault.EmailGetsTokens,
+    description: 'An email address identity gets DKIM tokens, although for an email address "this object is empty".',
+  },
+  {
+    id: PinpointFault.DuplicateTokens,
+    description: 'A domain\'s DKIM tokens are all the same string, although they are "a set of unique strings".',
+  },
+  {
+    id: PinpointFault.DomainNeverFails,
+    description: 'A domain whose DKIM records never appear stays PENDING after 72 hours instead of becoming FAILED.',
+  },
+  {
+    id: PinpointFault.LimitAs500,
+    description: 'A tag-limit violation answers HTTP 500 instead of the 400 BadRequestException the API model lists.',
+  },
+  {
+    id: PinpointFault.UntagIgnored,
+    description: 'UntagResource answers success but the tags stay on the resource.',
+  },
+].map((fault) => ({ ...fault, service: 'pinpoint-email' }));
+
+export function registerPinpointFaults(registry: FaultRegistry): void {
+  for (const fault of PINPOINT_FAULTS) registry.define(fault);
+}

@@ -1,0 +1,197 @@
+// The Pinpoint Email (2018-07-26) operations the emulator speaks, as restJson1 handlers: HTTP
+// bindings and shapes from the API model, behaviour from the CreateEmailIdentity document,
+// errors only those the model lists for each operation.
+import { AwsError } from '../errors.ts';
+import { restOperation, type AnyRestJsonOperation, type RestJsonCall } from '../protocols/restJson1.ts';
+import { optional, required, rj } from '../protocols/restJsonShapes.ts';
+import type { RegionalStore } from '../regional-store.ts';
+import type { ServiceContext } from '../service.ts';
+import { isDomainName, isEmailAddress } from '../ses/identity-syntax.ts';
+import { identityArn, identityFromArn, RESOURCE_ARN_HEADER } from './arn.ts';
+import { PinpointFault } from './faults.ts';
+import type { PinpointLifecycle } from './lifecycle.ts';
+import type { EmailIdentity, PinpointRegion } from './store.ts';
+import { checkTags, mergeTags, removeTags } from './tags.ts';
+
+const DEFAULT_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 1000;
+
+const tagShape = rj.structure({ Key: required(rj.string()), Value: optional(rj.string()) });
+const identityTypeShape = rj.enum(['EMAIL_ADDRESS', 'DOMAIN', 'MANAGED_DOMAIN']);
+const dkimAttributesShape = rj.structure({
+  SigningEnabled: optional(rj.boolean()),
+  Status: optional(rj.enum(['PENDING', 'SUCCESS', 'FAILED', 'TEMPORARY_FAILURE', 'NOT_STARTED'])),
+  Tokens: optional(rj.list(rj.string())),
+});
+const identityLabel = { in: 'uri' } as const;
+const arnInQuery = { in: 'query' } as const;
+
+function badRequest(message: string): AwsError {
+  return new AwsError('BadRequestException', message, 400);
+}
+
+export function createPinpointOperations(ctx: ServiceContext, store: RegionalStore<PinpointRegion>, lifecycle: PinpointLifecycle): AnyRestJsonOperation[] {
+  const { faults, clock } = ctx;
+  const stateOf = (call: RestJsonCall) => store.get(call.scope);
+
+  /** Reads an identity with its time-driven moves applied; NotFoundException when there is none. */
+  const identityOf = (state: PinpointRegion, name: string): EmailIdentity => {
+    const identity = state.identities.get(name);
+    if (identity === undefined) throw new AwsError('NotFoundException', `Email identity ${name.slice(0, 256)} does not exist.`, 404);
+    lifecycle.settle(identity, clock.now());
+    return identity;
+  };
+  const identityByArn = (arn: string, call: RestJsonCall) => {
+    const state = stateOf(call);
+    return identityOf(state, identityFromArn(arn, state));
+  };
+
+  const typeOf = (identity: EmailIdentity) => (identity.type === 'DOMAIN' && faults.on(PinpointFault.DomainAsEmail) ? 'EMAIL_ADDRESS' : identity.type);
+  // "If the email identity is an email address, this object is empty."
+  const dkimOf = (identity: EmailIdentity) =>
+    identity.dkim === undefined ? {} : { SigningEnabled: true, Status: identity.dkim.status, Tokens: [...identity.dkim.tokens] };
+  const tellArn = (call: RestJsonCall, state: PinpointRegion, name: string) => {
+    call.responseHeaders[RESOURCE_ARN_HEADER] = identityArn(state, name);
+  };
+
+  const createEmailIdentity = restOperation({
+    name: 'CreateEmailIdentity',
+    method: 'POST',
+    uri: '/v1/email/identities',
+    input: rj.structure({ EmailIdentity: required(rj.string()), Tags: optional(rj.list(tagShape)) }),
+    output: rj.structure({ IdentityType: optional(identityTypeShape), VerifiedForSendingStatus: optional(rj.boolean()), DkimAttributes: optional(dkimAttributesShape) }),
+    handle(input, call) {
+      const name = input.EmailIdentity;
+      const type = name.includes('@') ? 'EMAIL_ADDRESS' : 'DOMAIN';
+      if (type === 'EMAIL_ADDRESS' ? !isEmailAddress(name) : !isDomainName(name)) {
+        throw badRequest(`Invalid email address or domain: ${name.slice(0, 256)}`);
+      }
+      const state = stateOf(call);
+      // The model lists no AlreadyExistsException for this operation.
+      if (state.identities.has(name)) throw badRequest(`Email identity ${name} already exists.`);
+      const tags = mergeTags([], checkTags(input.Tags ?? [], faults), faults);
+      const identity = lifecycle.create(state, name, type, tags);
+      tellArn(call, state, name);
+      return { IdentityType: typeOf(identity), VerifiedForSendingStatus: identity.verified, DkimAttributes: dkimOf(identity) };
+    },
+  });
+
+  const getEmailIdentity = restOperation({
+    name: 'GetEmailIdentity',
+    method: 'GET',
+    uri: '/v1/email/identities/{EmailIdentity}',
+    input: rj.structure({ EmailIdentity: required(rj.string(), identityLabel) }),
+    output: rj.structure({
+      IdentityType: optional(identityTypeShape),
+      FeedbackForwardingStatus: optional(rj.boolean()),
+      VerifiedForSendingStatus: optional(rj.boolean()),
+      DkimAttributes: optional(dkimAttributesShape),
+      Tags: optional(rj.list(tagShape)),
+    }),
+    handle(input, call) {
+      const state = stateOf(call);
+      const identity = identityOf(state, input.EmailIdentity);
+      tellArn(call, state, identity.name);
+      return {
+        IdentityType: typeOf(identity),
+        // Feedback forwarding is on until someone turns it off, as in SES.
+        FeedbackForwardingStatus: true,
+        VerifiedForSendingStatus: identity.verified,
+        DkimAttributes: dkimOf(identity),
+        Tags: identity.tags.map((tag) => ({ ...tag })),
+      };
+    },
+  });
+
+  // Every identity in code-unit order of the name; NextToken names the last identity returned,
+  // so pages stay consistent when identities come and go in between.
+  const listEmailIdentities = restOperation({
+    name: 'ListEmailIdentities',
+    method: 'GET',
+    uri: '/v1/email/identities',
+    input: rj.structure({
+      NextToken: optional(rj.string(), { in: 'query' }),
+      PageSize: optional(rj.integer({ min: 1, max: MAX_PAGE_SIZE }), { in: 'query' }),
+    }),
+    output: rj.structure({
+      EmailIdentities: optional(rj.list(rj.structure({ IdentityType: optional(identityTypeShape), IdentityName: optional(rj.string()), SendingEnabled: optional(rj.boolean()) }))),
+      NextToken: optional(rj.string()),
+    }),
+    handle(input, call) {
+      const after = input.NextToken === undefined ? undefined : readNextToken(input.NextToken);
+      const pageSize = input.PageSize ?? DEFAULT_PAGE_SIZE;
+      const state = stateOf(call);
+      const names = [...state.identities.keys()].filter((name) => after === undefined || name > after).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const page = names.slice(0, pageSize).map((name) => identityOf(state, name));
+      const more = names.length > page.length;
+      return {
+        EmailIdentities: page.map((identity) => ({ IdentityType: typeOf(identity), IdentityName: identity.name, SendingEnabled: identity.verified })),
+        NextToken: more ? writeNextToken(page[page.length - 1]!.name) : undefined,
+      };
+    },
+  });
+
+  const deleteEmailIdentity = restOperation({
+    name: 'DeleteEmailIdentity',
+    method: 'DELETE',
+    uri: '/v1/email/identities/{EmailIdentity}',
+    input: rj.structure({ EmailIdentity: required(rj.string(), identityLabel) }),
+    output: rj.structure({}),
+    handle(input, call) {
+      const state = stateOf(call);
+      identityOf(state, input.EmailIdentity);
+      state.identities.delete(input.EmailIdentity);
+    },
+  });
+
+  const tagResource = restOperation({
+    name: 'TagResource',
+    method: 'POST',
+    uri: '/v1/email/tags',
+    input: rj.structure({ ResourceArn: required(rj.string()), Tags: required(rj.list(tagShape)) }),
+    output: rj.structure({}),
+    handle(input, call) {
+      const identity = identityByArn(input.ResourceArn, call);
+      identity.tags = mergeTags(identity.tags, checkTags(input.Tags, faults), faults);
+    },
+  });
+
+  const untagResource = restOperation({
+    name: 'UntagResource',
+    method: 'DELETE',
+    uri: '/v1/email/tags',
+    input: rj.structure({ ResourceArn: required(rj.string(), arnInQuery), TagKeys: required(rj.list(rj.string()), { in: 'query' }) }),
+    output: rj.structure({}),
+    handle(input, call) {
+      const identity = identityByArn(input.ResourceArn, call);
+      const remaining = removeTags(identity.tags, input.TagKeys, faults);
+      if (!faults.on(PinpointFault.UntagIgnored)) identity.tags = remaining;
+    },
+  });
+
+  const listTagsForResource = restOperation({
+    name: 'ListTagsForResource',
+    method: 'GET',
+    uri: '/v1/email/tags',
+    input: rj.structure({ ResourceArn: required(rj.string(), arnInQuery) }),
+    output: rj.structure({ Tags: optional(rj.list(tagShape)) }),
+    handle(input, call) {
+      return { Tags: identityByArn(input.ResourceArn, call).tags.map((tag) => ({ ...tag })) };
+    },
+  });
+
+  // One statement per operation: TypeScript budgets type instantiations per statement.
+  return [createEmailIdentity, getEmailIdentity, listEmailIdentities, deleteEmailIdentity, tagResource, untagResource, listTagsForResource];
+}
+
+const NEXT_TOKEN_PREFIX = 'after:';
+
+function writeNextToken(lastName: string): string {
+  return Buffer.from(NEXT_TOKEN_PREFIX + lastName, 'utf8').toString('base64url');
+}
+
+function readNextToken(token: string): string {
+  const text = /^[A-Za-z0-9_-]+$/.test(token) ? Buffer.from(token, 'base64url').toString('utf8') : '';
+  if (!text.startsWith(NEXT_TOKEN_PREFIX)) throw badRequest('Invalid NextToken.');
+  return text.slice(NEXT_TOKEN_PREFIX.length);
+}

@@ -1,0 +1,197 @@
+// AmplifyBackend through the real SDK client: backends and their jobs, the backend-auth round
+// trip (the whole ResourceConfig, secrets included), updates that replace the sub-configurations
+// they carry and preserve what cannot change, required members and enums at every depth, and
+// NotFoundException for what does not exist.
+import {
+  CreateBackendAuthCommand,
+  CreateBackendCommand,
+  DeleteBackendAuthCommand,
+  DeleteBackendCommand,
+  GetBackendAuthCommand,
+  GetBackendJobCommand,
+  UpdateBackendAuthCommand,
+  type AmplifyBackendClient,
+  type CreateBackendAuthResourceConfig,
+} from '@aws-sdk/client-amplifybackend';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createEmulator, type Emulator } from '../../emulator/index.ts';
+import { APP, createBackend, ENV, fullAuthConfig, RESOURCE } from './amplifybackend-support.ts';
+import { amplifyClient, rawCall, signedRequest } from './rest-json-clients.ts';
+import { expectSdkError } from './support.ts';
+
+let emulator: Emulator;
+let amplify: AmplifyBackendClient;
+
+beforeEach(async () => {
+  emulator = createEmulator();
+  amplify = amplifyClient(emulator);
+  await createBackend(amplify);
+});
+
+const createAuth = (config: CreateBackendAuthResourceConfig = fullAuthConfig(), appId = APP, environment = ENV) =>
+  amplify.send(new CreateBackendAuthCommand({ AppId: appId, BackendEnvironmentName: environment, ResourceName: RESOURCE, ResourceConfig: config }));
+const getAuth = async (appId = APP, environment = ENV, resourceName = RESOURCE) =>
+  (await amplify.send(new GetBackendAuthCommand({ AppId: appId, BackendEnvironmentName: environment, ResourceName: resourceName }))).ResourceConfig;
+const update = (ResourceConfig: Record<string, unknown>) =>
+  amplify.send(new UpdateBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE, ResourceConfig: ResourceConfig as never }));
+
+describe('AmplifyBackend: backends and jobs', () => {
+  it('CreateBackend answers a job that is IN_PROGRESS, then COMPLETED 10 s later', async () => {
+    const out = await amplify.send(new CreateBackendCommand({ AppId: APP, AppName: 'My app', BackendEnvironmentName: 'prod' }));
+    expect(out).toMatchObject({ AppId: APP, BackendEnvironmentName: 'prod', Operation: 'CreateBackend', Status: 'IN_PROGRESS' });
+    expect(out.JobId).toMatch(/^[0-9a-f-]{36}$/);
+    const job = () => amplify.send(new GetBackendJobCommand({ AppId: APP, BackendEnvironmentName: 'prod', JobId: out.JobId! }));
+    const running = await job();
+    expect(running).toMatchObject({ JobId: out.JobId, Operation: 'CreateBackend', Status: 'IN_PROGRESS' });
+    expect(running.UpdateTime).toBe(running.CreateTime);
+    emulator.control.clock.advance(10_000);
+    const done = await job();
+    expect(done).toMatchObject({ Status: 'COMPLETED', CreateTime: running.CreateTime });
+    expect(Date.parse(done.UpdateTime!) - Date.parse(done.CreateTime!)).toBe(10_000);
+  });
+
+  it('refuses a second CreateBackend for the same environment, and unknown jobs are NotFoundException', async () => {
+    await expectSdkError(createBackend(amplify), 'BadRequestException', 400);
+    const error = await expectSdkError(amplify.send(new GetBackendJobCommand({ AppId: APP, BackendEnvironmentName: ENV, JobId: 'nope' })), 'NotFoundException', 404);
+    expect((error as { ResourceType?: string }).ResourceType).toBe('job');
+  });
+
+  it('DeleteBackend removes the environment; its job can still be read', async () => {
+    await createAuth();
+    const deleted = await amplify.send(new DeleteBackendCommand({ AppId: APP, BackendEnvironmentName: ENV }));
+    expect(deleted).toMatchObject({ Operation: 'DeleteBackend', Status: 'IN_PROGRESS' });
+    await expectSdkError(getAuth(), 'NotFoundException', 404);
+    expect((await amplify.send(new GetBackendJobCommand({ AppId: APP, BackendEnvironmentName: ENV, JobId: deleted.JobId! }))).Operation).toBe('DeleteBackend');
+  });
+});
+
+describe('AmplifyBackend: backend auth', () => {
+  it('CreateBackendAuth answers its job, and GetBackendAuth answers the whole configuration as created', async () => {
+    const out = await createAuth();
+    expect(out).toMatchObject({ AppId: APP, BackendEnvironmentName: ENV, Operation: 'CreateBackendAuth', Status: 'IN_PROGRESS' });
+    expect(out.JobId).toBeTruthy();
+    const got = await amplify.send(new GetBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE }));
+    expect(got).toMatchObject({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE });
+    expect(got.ResourceConfig).toEqual(fullAuthConfig());
+  });
+
+  it('sends camelCase wire names and stores secrets as given', async () => {
+    await createAuth();
+    const raw = await rawCall(emulator, signedRequest('POST', `/backend/${APP}/auth/${ENV}/details`, JSON.stringify({ resourceName: RESOURCE }), { service: 'amplifybackend' }));
+    expect(raw.status).toBe(200);
+    const config = raw.body.resourceConfig as { userPoolConfigs: { verificationMessage: unknown; oAuth: { socialProviderSettings: { SignInWithApple: unknown } } } };
+    expect(config.userPoolConfigs.verificationMessage).toEqual({ deliveryMethod: 'EMAIL', emailSettings: { emailMessage: 'Verify with {####}', emailSubject: 'Verify' }, smsSettings: { smsMessage: 'Code {####}' } });
+    expect(config.userPoolConfigs.oAuth.socialProviderSettings.SignInWithApple).toMatchObject({ client_id: 'apple-id', private_key: expect.stringContaining('PRIVATE KEY') });
+  });
+
+  it('UpdateBackendAuth replaces the sub-configurations it carries, keeps those it omits and what cannot change', async () => {
+    await createAuth();
+    const out = await update({
+      AuthResources: 'USER_POOL_ONLY',
+      Service: 'COGNITO',
+      IdentityPoolConfigs: { UnauthenticatedLogin: true },
+      UserPoolConfigs: { VerificationMessage: { DeliveryMethod: 'SMS', SmsSettings: { SmsMessage: 'New {####}' } }, Mfa: { MFAMode: 'ON' } },
+    });
+    expect(out).toMatchObject({ Operation: 'UpdateBackendAuth', Status: 'IN_PROGRESS' });
+    const expected = fullAuthConfig();
+    expected.AuthResources = 'USER_POOL_ONLY';
+    expected.IdentityPoolConfigs = { IdentityPoolName: 'idpool', UnauthenticatedLogin: true };
+    expected.UserPoolConfigs!.VerificationMessage = { DeliveryMethod: 'SMS', SmsSettings: { SmsMessage: 'New {####}' } };
+    expected.UserPoolConfigs!.Mfa = { MFAMode: 'ON' };
+    expect(await getAuth()).toEqual(expected);
+  });
+
+  it('ignores UserPoolName, SignInMethod and RequiredSignUpAttributes in an update (they are not in its shape)', async () => {
+    await createAuth();
+    const body = {
+      resourceName: RESOURCE,
+      resourceConfig: { authResources: 'USER_POOL_ONLY', service: 'COGNITO', userPoolConfigs: { userPoolName: 'other', signInMethod: 'USERNAME', requiredSignUpAttributes: ['NAME'] } },
+    };
+    const raw = await rawCall(emulator, signedRequest('POST', `/backend/${APP}/auth/${ENV}`, JSON.stringify(body), { service: 'amplifybackend' }));
+    expect(raw.status).toBe(200);
+    expect((await getAuth())!.UserPoolConfigs).toMatchObject({ UserPoolName: 'mypool', SignInMethod: 'EMAIL_AND_PHONE_NUMBER', RequiredSignUpAttributes: ['EMAIL', 'PHONE_NUMBER'] });
+  });
+
+  it('DeleteBackendAuth removes the resource; a second create of the same name is refused while it exists', async () => {
+    await createAuth();
+    await expectSdkError(createAuth(), 'BadRequestException', 400);
+    const out = await amplify.send(new DeleteBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE }));
+    expect(out.Operation).toBe('DeleteBackendAuth');
+    await expectSdkError(getAuth(), 'NotFoundException', 404);
+    await createAuth();
+  });
+});
+
+describe('AmplifyBackend: input validation', () => {
+  const without = (mutate: (config: any) => void): CreateBackendAuthResourceConfig => {
+    const config = fullAuthConfig();
+    mutate(config);
+    return config;
+  };
+
+  it('refuses a missing required member at every depth with 400 BadRequestException naming it', async () => {
+    const cases: Array<[string, CreateBackendAuthResourceConfig]> = [
+      ['resourceConfig.authResources', without((c) => delete c.AuthResources)],
+      ['resourceConfig.service', without((c) => delete c.Service)],
+      ['resourceConfig.userPoolConfigs', without((c) => delete c.UserPoolConfigs)],
+      ['resourceConfig.identityPoolConfigs.identityPoolName', without((c) => delete c.IdentityPoolConfigs.IdentityPoolName)],
+      ['resourceConfig.userPoolConfigs.userPoolName', without((c) => delete c.UserPoolConfigs.UserPoolName)],
+      ['resourceConfig.userPoolConfigs.signInMethod', without((c) => delete c.UserPoolConfigs.SignInMethod)],
+      ['resourceConfig.userPoolConfigs.requiredSignUpAttributes', without((c) => delete c.UserPoolConfigs.RequiredSignUpAttributes)],
+      ['resourceConfig.userPoolConfigs.forgotPassword.deliveryMethod', without((c) => delete c.UserPoolConfigs.ForgotPassword.DeliveryMethod)],
+      ['resourceConfig.userPoolConfigs.mfa.MFAMode', without((c) => delete c.UserPoolConfigs.Mfa.MFAMode)],
+      ['resourceConfig.userPoolConfigs.oAuth.redirectSignInURIs', without((c) => delete c.UserPoolConfigs.OAuth.RedirectSignInURIs)],
+      ['resourceConfig.userPoolConfigs.passwordPolicy.minimumLength', without((c) => delete c.UserPoolConfigs.PasswordPolicy.MinimumLength)],
+      ['resourceConfig.userPoolConfigs.verificationMessage.deliveryMethod', without((c) => delete c.UserPoolConfigs.VerificationMessage.DeliveryMethod)],
+    ];
+    for (const [path, config] of cases) {
+      const error = await expectSdkError(createAuth(config), 'BadRequestException', 400);
+      expect(error.message, path).toContain(`'${path}'`);
+    }
+    await expectSdkError(update({ AuthResources: 'USER_POOL_ONLY', Service: 'COGNITO', UserPoolConfigs: { VerificationMessage: {} } }), 'BadRequestException', 400);
+    await expectSdkError(update({ AuthResources: 'USER_POOL_ONLY', Service: 'COGNITO' }), 'BadRequestException', 400);
+  });
+
+  it('refuses values outside every enum', async () => {
+    const cases = [
+      without((c) => (c.AuthResources = 'BOTH')),
+      without((c) => (c.Service = 'cognito')),
+      without((c) => (c.UserPoolConfigs.SignInMethod = 'PASSKEY')),
+      without((c) => (c.UserPoolConfigs.RequiredSignUpAttributes = ['EMAIL', 'SHOE_SIZE'])),
+      without((c) => (c.UserPoolConfigs.VerificationMessage.DeliveryMethod = 'EMAIL ')),
+      without((c) => (c.UserPoolConfigs.ForgotPassword.DeliveryMethod = 'PIGEON')),
+      without((c) => (c.UserPoolConfigs.Mfa.Settings.MfaTypes = ['EMAIL'])),
+      without((c) => (c.UserPoolConfigs.OAuth.OAuthScopes = ['ALL'])),
+      without((c) => (c.UserPoolConfigs.OAuth.OAuthGrantType = 'PASSWORD')),
+      without((c) => (c.UserPoolConfigs.PasswordPolicy.AdditionalConstraints = ['REQUIRE_EMOJI'])),
+    ];
+    for (const config of cases) await expectSdkError(createAuth(config), 'BadRequestException', 400);
+    await expectSdkError(update({ AuthResources: 'USER_POOL_ONLY', Service: 'COGNITO', UserPoolConfigs: { Mfa: { MFAMode: 'SOMETIMES' } } }), 'BadRequestException', 400);
+  });
+
+  it('refuses wrong JSON types in raw bodies', async () => {
+    const config = { authResources: 'USER_POOL_ONLY', service: 'COGNITO', userPoolConfigs: { requiredSignUpAttributes: ['EMAIL'], signInMethod: 'EMAIL', userPoolName: 'p', passwordPolicy: { minimumLength: '8' } } };
+    const raw = await rawCall(emulator, signedRequest('POST', `/backend/${APP}/auth`, JSON.stringify({ backendEnvironmentName: ENV, resourceName: 'r', resourceConfig: config }), { service: 'amplifybackend' }));
+    expect(raw).toMatchObject({ status: 400, code: 'BadRequestException' });
+    expect(raw.body.message).toContain("'resourceConfig.userPoolConfigs.passwordPolicy.minimumLength'");
+  });
+});
+
+describe('AmplifyBackend: NotFoundException', () => {
+  it('answers 404 with the resourceType for an unknown app, environment or auth resource', async () => {
+    await createAuth();
+    const cases: Array<[Promise<unknown>, string]> = [
+      [getAuth('unknown-app'), 'app'],
+      [getAuth(APP, 'staging'), 'environment'],
+      [getAuth(APP, ENV, 'other'), 'auth'],
+      [createAuth(fullAuthConfig(), 'unknown-app'), 'app'],
+      [createAuth(fullAuthConfig(), APP, 'staging'), 'environment'],
+      [amplify.send(new GetBackendJobCommand({ AppId: APP, BackendEnvironmentName: 'staging', JobId: 'x' })), 'environment'],
+      [amplify.send(new DeleteBackendCommand({ AppId: 'unknown-app', BackendEnvironmentName: ENV })), 'app'],
+    ];
+    for (const [call, resourceType] of cases) {
+      const error = await expectSdkError(call, 'NotFoundException', 404);
+      expect((error as { ResourceType?: string }).ResourceType).toBe(resourceType);
+    }
+  });
+});

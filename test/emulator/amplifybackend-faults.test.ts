@@ -1,0 +1,115 @@
+// Each AmplifyBackend fault of the catalog changes the behaviour its description names; where it
+// is cheap, the same test first shows the documented behaviour with the fault off.
+import {
+  CreateBackendAuthCommand,
+  GetBackendAuthCommand,
+  GetBackendJobCommand,
+  UpdateBackendAuthCommand,
+  type AmplifyBackendClient,
+  type CreateBackendAuthResourceConfig,
+} from '@aws-sdk/client-amplifybackend';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createEmulator, type Emulator } from '../../emulator/index.ts';
+import { APP, createBackend, ENV, fullAuthConfig, RESOURCE } from './amplifybackend-support.ts';
+import { amplifyClient } from './rest-json-clients.ts';
+import { expectSdkError } from './support.ts';
+
+let emulator: Emulator;
+let amplify: AmplifyBackendClient;
+
+beforeEach(async () => {
+  emulator = createEmulator();
+  amplify = amplifyClient(emulator);
+  await createBackend(amplify);
+});
+
+const createAuth = (config: CreateBackendAuthResourceConfig = fullAuthConfig()) =>
+  amplify.send(new CreateBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE, ResourceConfig: config }));
+const getAuth = async () => (await amplify.send(new GetBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE }))).ResourceConfig!;
+const smsUpdate = () =>
+  amplify.send(
+    new UpdateBackendAuthCommand({
+      AppId: APP,
+      BackendEnvironmentName: ENV,
+      ResourceName: RESOURCE,
+      ResourceConfig: { AuthResources: 'USER_POOL_ONLY', Service: 'COGNITO', UserPoolConfigs: { VerificationMessage: { DeliveryMethod: 'SMS' } } },
+    }),
+  );
+const enable = (id: string) => emulator.control.faults.enable(id);
+
+describe('AmplifyBackend faults', () => {
+  it('lists every fault under the amplifybackend service', () => {
+    const ids = emulator.control.faults.catalog().filter((f) => f.service === 'amplifybackend').map((f) => f.id);
+    expect(ids.sort()).toEqual([
+      'amplify.accepts-missing-delivery-method',
+      'amplify.delivery-method-trailing-space',
+      'amplify.drops-verification-message',
+      'amplify.response-without-jobid',
+      'amplify.unknown-app-500',
+      'amplify.update-ignored',
+      'amplify.update-overwrites-immutable',
+    ]);
+  });
+
+  it('amplify.drops-verification-message answers without the VerificationMessage', async () => {
+    await createAuth();
+    expect((await getAuth()).UserPoolConfigs!.VerificationMessage).toBeDefined();
+    enable('amplify.drops-verification-message');
+    expect((await getAuth()).UserPoolConfigs!.VerificationMessage).toBeUndefined();
+  });
+
+  it("amplify.delivery-method-trailing-space answers DeliveryMethod 'EMAIL '", async () => {
+    await createAuth();
+    expect((await getAuth()).UserPoolConfigs!.VerificationMessage!.DeliveryMethod).toBe('EMAIL');
+    enable('amplify.delivery-method-trailing-space');
+    expect((await getAuth()).UserPoolConfigs!.VerificationMessage!.DeliveryMethod).toBe('EMAIL ');
+  });
+
+  it('amplify.update-overwrites-immutable lets an update drop UserPoolName, SignInMethod and RequiredSignUpAttributes', async () => {
+    await createAuth();
+    enable('amplify.update-overwrites-immutable');
+    await smsUpdate();
+    const userPool = (await getAuth()).UserPoolConfigs!;
+    expect(userPool.VerificationMessage!.DeliveryMethod).toBe('SMS');
+    expect(userPool.UserPoolName).toBeUndefined();
+    expect(userPool.SignInMethod).toBeUndefined();
+    expect(userPool.RequiredSignUpAttributes).toBeUndefined();
+  });
+
+  it('amplify.accepts-missing-delivery-method accepts a VerificationMessage without DeliveryMethod', async () => {
+    const config = fullAuthConfig();
+    config.UserPoolConfigs!.VerificationMessage = { EmailSettings: { EmailSubject: 'x' } } as never;
+    await expectSdkError(createAuth(config), 'BadRequestException', 400);
+    enable('amplify.accepts-missing-delivery-method');
+    await createAuth(config);
+    expect((await getAuth()).UserPoolConfigs!.VerificationMessage).toEqual({ EmailSettings: { EmailSubject: 'x' } });
+  });
+
+  it('amplify.unknown-app-500 answers 500 for an unknown app or environment', async () => {
+    enable('amplify.unknown-app-500');
+    for (const [app, env] of [['unknown', ENV], [APP, 'staging']] as const) {
+      const error = await amplify.send(new GetBackendAuthCommand({ AppId: app, BackendEnvironmentName: env, ResourceName: RESOURCE })).then(
+        () => undefined,
+        (e: { $metadata: { httpStatusCode?: number } }) => e,
+      );
+      expect(error?.$metadata.httpStatusCode).toBe(500);
+    }
+  });
+
+  it('amplify.response-without-jobid answers Create and Update without JobId', async () => {
+    enable('amplify.response-without-jobid');
+    const created = await createAuth();
+    expect(created.Operation).toBe('CreateBackendAuth');
+    expect(created.JobId).toBeUndefined();
+    expect((await smsUpdate()).JobId).toBeUndefined();
+  });
+
+  it('amplify.update-ignored answers success but keeps the old configuration', async () => {
+    await createAuth();
+    enable('amplify.update-ignored');
+    const out = await smsUpdate();
+    expect(out.Status).toBe('IN_PROGRESS');
+    expect((await amplify.send(new GetBackendJobCommand({ AppId: APP, BackendEnvironmentName: ENV, JobId: out.JobId! }))).Operation).toBe('UpdateBackendAuth');
+    expect((await getAuth()).UserPoolConfigs!.VerificationMessage!.DeliveryMethod).toBe('EMAIL');
+  });
+});

@@ -5,7 +5,7 @@
 // UserPoolName and IdentityPoolName cannot be updated and are preserved.
 import type { FaultRegistry } from '../control/faults.ts';
 import { AwsError } from '../errors.ts';
-import { validationMessage } from '../protocols/restJsonCodec.ts';
+import { validationMessage } from '../protocols/input-shapes.ts';
 import { AmplifyFault } from './faults.ts';
 import type { StoredAuthConfig, UpdateAuthConfig } from './shapes.ts';
 

@@ -4,7 +4,8 @@
 // 404 NotFoundException carrying its resourceType.
 import { AwsError } from '../errors.ts';
 import { AwsErrorWithFields, restOperation, type AnyRestJsonOperation, type RestJsonCall } from '../protocols/restJson1.ts';
-import { optional, required, rj } from '../protocols/restJsonShapes.ts';
+import { shapes } from '../protocols/input-shapes.ts';
+import { optional, required } from '../protocols/restJsonShapes.ts';
 import type { RegionalStore } from '../regional-store.ts';
 import type { ServiceContext } from '../service.ts';
 import { applyUpdate, checkVerificationMessage, renderConfig } from './auth-config.ts';
@@ -13,7 +14,7 @@ import { jobStatus, jobTimes, startJob } from './jobs.ts';
 import { createResourceConfigShape, jobOutputShape, updateResourceConfigShape } from './shapes.ts';
 import type { AmplifyApp, AmplifyRegion, BackendEnvironment, BackendJob } from './store.ts';
 
-const text = rj.string();
+const text = shapes.string();
 const appIdLabel = required(text, { in: 'uri', wire: 'appId' });
 const environmentLabel = required(text, { in: 'uri', wire: 'backendEnvironmentName' });
 const resourceNameBody = required(text, { wire: 'resourceName' });
@@ -60,11 +61,11 @@ export function createAmplifyOperations(ctx: ServiceContext, store: RegionalStor
     name: 'CreateBackend',
     method: 'POST',
     uri: '/backend',
-    input: rj.structure({
+    input: shapes.structure({
       AppId: required(text, { wire: 'appId' }),
       AppName: required(text, { wire: 'appName' }),
       BackendEnvironmentName: required(text, { wire: 'backendEnvironmentName' }),
-      ResourceConfig: optional(rj.structure({}), { wire: 'resourceConfig' }),
+      ResourceConfig: optional(shapes.structure({}), { wire: 'resourceConfig' }),
       ResourceName: optional(text, { wire: 'resourceName' }),
     }),
     output: jobOutputShape,
@@ -86,7 +87,7 @@ export function createAmplifyOperations(ctx: ServiceContext, store: RegionalStor
     name: 'CreateBackendAuth',
     method: 'POST',
     uri: '/backend/{appId}/auth',
-    input: rj.structure({
+    input: shapes.structure({
       AppId: appIdLabel,
       BackendEnvironmentName: required(text, { wire: 'backendEnvironmentName' }),
       ResourceConfig: required(createResourceConfigShape, { wire: 'resourceConfig' }),
@@ -108,8 +109,8 @@ export function createAmplifyOperations(ctx: ServiceContext, store: RegionalStor
     name: 'GetBackendAuth',
     method: 'POST',
     uri: '/backend/{appId}/auth/{backendEnvironmentName}/details',
-    input: rj.structure({ AppId: appIdLabel, BackendEnvironmentName: environmentLabel, ResourceName: resourceNameBody }),
-    output: rj.structure({
+    input: shapes.structure({ AppId: appIdLabel, BackendEnvironmentName: environmentLabel, ResourceName: resourceNameBody }),
+    output: shapes.structure({
       AppId: optional(text, { wire: 'appId' }),
       BackendEnvironmentName: optional(text, { wire: 'backendEnvironmentName' }),
       Error: optional(text, { wire: 'error' }),
@@ -128,7 +129,7 @@ export function createAmplifyOperations(ctx: ServiceContext, store: RegionalStor
     name: 'UpdateBackendAuth',
     method: 'POST',
     uri: '/backend/{appId}/auth/{backendEnvironmentName}',
-    input: rj.structure({
+    input: shapes.structure({
       AppId: appIdLabel,
       BackendEnvironmentName: environmentLabel,
       ResourceConfig: required(updateResourceConfigShape, { wire: 'resourceConfig' }),
@@ -149,8 +150,8 @@ export function createAmplifyOperations(ctx: ServiceContext, store: RegionalStor
     name: 'GetBackendJob',
     method: 'GET',
     uri: '/backend/{appId}/job/{backendEnvironmentName}/{jobId}',
-    input: rj.structure({ AppId: appIdLabel, BackendEnvironmentName: environmentLabel, JobId: required(text, { in: 'uri', wire: 'jobId' }) }),
-    output: rj.structure({
+    input: shapes.structure({ AppId: appIdLabel, BackendEnvironmentName: environmentLabel, JobId: required(text, { in: 'uri', wire: 'jobId' }) }),
+    output: shapes.structure({
       ...jobOutputShape.members,
       CreateTime: optional(text, { wire: 'createTime' }),
       UpdateTime: optional(text, { wire: 'updateTime' }),
@@ -174,7 +175,7 @@ export function createAmplifyOperations(ctx: ServiceContext, store: RegionalStor
     name: 'DeleteBackend',
     method: 'POST',
     uri: '/backend/{appId}/environments/{backendEnvironmentName}/remove',
-    input: rj.structure({ AppId: appIdLabel, BackendEnvironmentName: environmentLabel }),
+    input: shapes.structure({ AppId: appIdLabel, BackendEnvironmentName: environmentLabel }),
     output: jobOutputShape,
     handle(input, call) {
       const app = appOf(call, input.AppId);
@@ -188,7 +189,7 @@ export function createAmplifyOperations(ctx: ServiceContext, store: RegionalStor
     name: 'DeleteBackendAuth',
     method: 'POST',
     uri: '/backend/{appId}/auth/{backendEnvironmentName}/remove',
-    input: rj.structure({ AppId: appIdLabel, BackendEnvironmentName: environmentLabel, ResourceName: resourceNameBody }),
+    input: shapes.structure({ AppId: appIdLabel, BackendEnvironmentName: environmentLabel, ResourceName: resourceNameBody }),
     output: jobOutputShape,
     handle(input, call) {
       const app = appOf(call, input.AppId);

@@ -3,14 +3,14 @@
 // SRP and custom flows are not emulated.
 import { createHmac, randomBytes } from 'node:crypto';
 import { jsonOperation, type AwsJsonOperation, type JsonObject } from '../protocols/awsJson.ts';
-import { json, optional, required } from '../protocols/jsonInput.ts';
+import { optional, required, shapes } from '../protocols/input-shapes.ts';
 import type { AccessTokens } from './access-tokens.ts';
 import { userAttributeList } from './attributes.ts';
 import { invalidParameter, notAuthorized, resourceNotFound } from './errors.ts';
 import { CLIENT_ID, CLIENT_METADATA, STRING_MAP, USER_POOL_ID } from './shapes.ts';
 import type { AppClient, CognitoStore, UserPool } from './store.ts';
 
-const AUTH_FLOW = json.enum(['USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH']);
+const AUTH_FLOW = shapes.enum(['USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH']);
 /** The client setting (new style, then legacy) that lets each password flow through. */
 const FLOW_PERMISSIONS: Record<string, readonly string[]> = {
   USER_PASSWORD_AUTH: ['ALLOW_USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH'],
@@ -74,7 +74,7 @@ export function createAuthOperations(store: CognitoStore, tokens: AccessTokens):
   return {
     InitiateAuth: jsonOperation({
       auth: 'none',
-      input: json.structure({ AuthFlow: required(AUTH_FLOW), ClientId: required(CLIENT_ID), AuthParameters: optional(STRING_MAP), ClientMetadata: optional(CLIENT_METADATA) }),
+      input: shapes.structure({ AuthFlow: required(AUTH_FLOW), ClientId: required(CLIENT_ID), AuthParameters: optional(STRING_MAP), ClientMetadata: optional(CLIENT_METADATA) }),
       handle(input) {
         const { pool, client } = store.clientById(input.ClientId);
         return authenticate(pool, client, input.AuthFlow, input.AuthParameters, ['USER_PASSWORD_AUTH']);
@@ -83,7 +83,7 @@ export function createAuthOperations(store: CognitoStore, tokens: AccessTokens):
 
     AdminInitiateAuth: jsonOperation({
       auth: 'sigv4',
-      input: json.structure({
+      input: shapes.structure({
         UserPoolId: required(USER_POOL_ID),
         ClientId: required(CLIENT_ID),
         AuthFlow: required(AUTH_FLOW),

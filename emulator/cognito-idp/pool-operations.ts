@@ -2,7 +2,7 @@
 // DeleteUserPool, CreateUserPoolClient, AdminCreateUser, AdminSetUserPassword.
 import { randomUUID } from 'node:crypto';
 import { epochSeconds, jsonOperation, type AwsJsonOperation, type JsonObject } from '../protocols/awsJson.ts';
-import { json, optional, required } from '../protocols/jsonInput.ts';
+import { optional, required, shapes } from '../protocols/input-shapes.ts';
 import type { ServiceContext } from '../service.ts';
 import { DEFAULT_ACCESS_TOKEN_VALIDITY_MS } from './access-tokens.ts';
 import { checkAttributes, userAttributeList } from './attributes.ts';
@@ -17,8 +17,8 @@ const DEFAULT_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRES
 const TIME_UNIT_MS = { seconds: 1000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
 /** CreateUserPoolClient: access tokens are valid between 5 minutes and 1 day. */
 const ACCESS_TOKEN_VALIDITY_RANGE_MS = [5 * 60_000, 86_400_000] as const;
-const NAME = json.string({ min: 1, max: 128, pattern: /^[\w\s+=,.@-]+$/ });
-const TIME_UNIT = json.enum(['seconds', 'minutes', 'hours', 'days']);
+const NAME = shapes.string({ min: 1, max: 128, pattern: /^[\w\s+=,.@-]+$/ });
+const TIME_UNIT = shapes.enum(['seconds', 'minutes', 'hours', 'days']);
 
 export function createPoolOperations(ctx: ServiceContext, store: CognitoStore): Record<string, AwsJsonOperation<any>> {
   const now = () => ctx.clock.now();
@@ -65,26 +65,26 @@ export function createPoolOperations(ctx: ServiceContext, store: CognitoStore): 
   return {
     CreateUserPool: jsonOperation({
       auth: 'sigv4',
-      input: json.structure({
+      input: shapes.structure({
         PoolName: required(NAME),
         Policies: optional(
-          json.structure({
+          shapes.structure({
             PasswordPolicy: optional(
-              json.structure({
-                MinimumLength: optional(json.integer({ min: 6, max: 99 })),
-                RequireUppercase: optional(json.boolean()),
-                RequireLowercase: optional(json.boolean()),
-                RequireNumbers: optional(json.boolean()),
-                RequireSymbols: optional(json.boolean()),
-                TemporaryPasswordValidityDays: optional(json.integer({ min: 0, max: 365 })),
+              shapes.structure({
+                MinimumLength: optional(shapes.integer({ min: 6, max: 99 })),
+                RequireUppercase: optional(shapes.boolean()),
+                RequireLowercase: optional(shapes.boolean()),
+                RequireNumbers: optional(shapes.boolean()),
+                RequireSymbols: optional(shapes.boolean()),
+                TemporaryPasswordValidityDays: optional(shapes.integer({ min: 0, max: 365 })),
               }),
             ),
           }),
         ),
-        DeletionProtection: optional(json.enum(['ACTIVE', 'INACTIVE'])),
+        DeletionProtection: optional(shapes.enum(['ACTIVE', 'INACTIVE'])),
         AutoVerifiedAttributes: optional(VERIFIED_ATTRIBUTES),
         UsernameAttributes: optional(VERIFIED_ATTRIBUTES),
-        MfaConfiguration: optional(json.enum(['OFF', 'ON', 'OPTIONAL'])),
+        MfaConfiguration: optional(shapes.enum(['OFF', 'ON', 'OPTIONAL'])),
         UserPoolTags: optional(STRING_MAP),
       }),
       handle(input, call) {
@@ -113,13 +113,13 @@ export function createPoolOperations(ctx: ServiceContext, store: CognitoStore): 
 
     DescribeUserPool: jsonOperation({
       auth: 'sigv4',
-      input: json.structure({ UserPoolId: required(USER_POOL_ID) }),
+      input: shapes.structure({ UserPoolId: required(USER_POOL_ID) }),
       handle: (input, call) => ({ UserPool: describePool(store.poolFor(call.scope, input.UserPoolId)) }),
     }),
 
     DeleteUserPool: jsonOperation({
       auth: 'sigv4',
-      input: json.structure({ UserPoolId: required(USER_POOL_ID) }),
+      input: shapes.structure({ UserPoolId: required(USER_POOL_ID) }),
       handle(input, call) {
         const pool = store.poolFor(call.scope, input.UserPoolId);
         if (pool.deletionProtection === 'ACTIVE') throw invalidParameter('The user pool cannot be deleted because deletion protection is activated.');
@@ -130,14 +130,14 @@ export function createPoolOperations(ctx: ServiceContext, store: CognitoStore): 
 
     CreateUserPoolClient: jsonOperation({
       auth: 'sigv4',
-      input: json.structure({
+      input: shapes.structure({
         UserPoolId: required(USER_POOL_ID),
         ClientName: required(NAME),
-        GenerateSecret: optional(json.boolean()),
-        AccessTokenValidity: optional(json.integer({ min: 1, max: 86400 })),
-        TokenValidityUnits: optional(json.structure({ AccessToken: optional(TIME_UNIT), IdToken: optional(TIME_UNIT), RefreshToken: optional(TIME_UNIT) })),
+        GenerateSecret: optional(shapes.boolean()),
+        AccessTokenValidity: optional(shapes.integer({ min: 1, max: 86400 })),
+        TokenValidityUnits: optional(shapes.structure({ AccessToken: optional(TIME_UNIT), IdToken: optional(TIME_UNIT), RefreshToken: optional(TIME_UNIT) })),
         ExplicitAuthFlows: optional(
-          json.list(json.enum(['ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'])),
+          shapes.list(shapes.enum(['ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'])),
         ),
       }),
       handle(input, call) {
@@ -182,13 +182,13 @@ export function createPoolOperations(ctx: ServiceContext, store: CognitoStore): 
 
     AdminCreateUser: jsonOperation({
       auth: 'sigv4',
-      input: json.structure({
+      input: shapes.structure({
         UserPoolId: required(USER_POOL_ID),
         Username: required(USERNAME),
         UserAttributes: optional(ATTRIBUTE_LIST),
         TemporaryPassword: optional(PASSWORD),
-        MessageAction: optional(json.enum(['RESEND', 'SUPPRESS'])),
-        DesiredDeliveryMediums: optional(json.list(json.enum(['SMS', 'EMAIL']))),
+        MessageAction: optional(shapes.enum(['RESEND', 'SUPPRESS'])),
+        DesiredDeliveryMediums: optional(shapes.list(shapes.enum(['SMS', 'EMAIL']))),
         ClientMetadata: optional(CLIENT_METADATA),
       }),
       handle(input, call) {
@@ -225,7 +225,7 @@ export function createPoolOperations(ctx: ServiceContext, store: CognitoStore): 
 
     AdminSetUserPassword: jsonOperation({
       auth: 'sigv4',
-      input: json.structure({ UserPoolId: required(USER_POOL_ID), Username: required(USERNAME), Password: required(PASSWORD), Permanent: optional(json.boolean()) }),
+      input: shapes.structure({ UserPoolId: required(USER_POOL_ID), Username: required(USERNAME), Password: required(PASSWORD), Permanent: optional(shapes.boolean()) }),
       handle(input, call) {
         const pool = store.poolFor(call.scope, input.UserPoolId);
         const user = pool.users.get(input.Username);

@@ -1,7 +1,7 @@
 // What a signed-in user does with an access token, no IAM credentials needed: GetUser,
 // GetUserAttributeVerificationCode, VerifyUserAttribute, UpdateUserAttributes, GlobalSignOut.
 import { jsonOperation, missingAuthenticationError, type AwsJsonOperation, type JsonObject } from '../protocols/awsJson.ts';
-import { json, optional, required } from '../protocols/jsonInput.ts';
+import { optional, required, shapes } from '../protocols/input-shapes.ts';
 import type { ServiceContext } from '../service.ts';
 import type { AccessTokens } from './access-tokens.ts';
 import { checkAttributes, isVerifiable, userAttributeList, verifiedFlag } from './attributes.ts';
@@ -35,7 +35,7 @@ export function createUserOperations(ctx: ServiceContext, tokens: AccessTokens, 
   return {
     GetUser: jsonOperation({
       auth: 'none',
-      input: json.structure({ AccessToken: required(ACCESS_TOKEN) }),
+      input: shapes.structure({ AccessToken: required(ACCESS_TOKEN) }),
       handle(input) {
         const { user } = tokens.authorize(input.AccessToken);
         return { Username: user.username, UserAttributes: userAttributeList(user.attributes) };
@@ -44,7 +44,7 @@ export function createUserOperations(ctx: ServiceContext, tokens: AccessTokens, 
 
     GetUserAttributeVerificationCode: jsonOperation({
       auth: 'none',
-      input: json.structure({ AccessToken: required(ACCESS_TOKEN), AttributeName: required(ATTRIBUTE_NAME), ClientMetadata: optional(CLIENT_METADATA) }),
+      input: shapes.structure({ AccessToken: required(ACCESS_TOKEN), AttributeName: required(ATTRIBUTE_NAME), ClientMetadata: optional(CLIENT_METADATA) }),
       handle(input, call) {
         if (!call.signed && faults.on(CognitoFault.CodeRequiresSigv4)) throw missingAuthenticationError();
         const { pool, user } = tokens.authorize(input.AccessToken);
@@ -58,7 +58,7 @@ export function createUserOperations(ctx: ServiceContext, tokens: AccessTokens, 
 
     VerifyUserAttribute: jsonOperation({
       auth: 'none',
-      input: json.structure({ AccessToken: required(ACCESS_TOKEN), AttributeName: required(ATTRIBUTE_NAME), Code: required(json.string({ min: 1, max: 2048, pattern: /^\S+$/ })) }),
+      input: shapes.structure({ AccessToken: required(ACCESS_TOKEN), AttributeName: required(ATTRIBUTE_NAME), Code: required(shapes.string({ min: 1, max: 2048, pattern: /^\S+$/ })) }),
       handle(input) {
         const { user } = tokens.authorize(input.AccessToken);
         codes.verify(user, input.AttributeName, input.Code);
@@ -67,7 +67,7 @@ export function createUserOperations(ctx: ServiceContext, tokens: AccessTokens, 
 
     UpdateUserAttributes: jsonOperation({
       auth: 'none',
-      input: json.structure({ UserAttributes: required(ATTRIBUTE_LIST), AccessToken: required(ACCESS_TOKEN), ClientMetadata: optional(CLIENT_METADATA) }),
+      input: shapes.structure({ UserAttributes: required(ATTRIBUTE_LIST), AccessToken: required(ACCESS_TOKEN), ClientMetadata: optional(CLIENT_METADATA) }),
       handle(input) {
         const { pool, user } = tokens.authorize(input.AccessToken);
         checkAttributes(input.UserAttributes, { selfService: true });
@@ -78,7 +78,7 @@ export function createUserOperations(ctx: ServiceContext, tokens: AccessTokens, 
 
     GlobalSignOut: jsonOperation({
       auth: 'none',
-      input: json.structure({ AccessToken: required(ACCESS_TOKEN) }),
+      input: shapes.structure({ AccessToken: required(ACCESS_TOKEN) }),
       handle(input) {
         const { pool, user } = tokens.authorize(input.AccessToken);
         tokens.revokeAll(pool, user);

@@ -2,14 +2,14 @@
 // with one completed Operation record in the caller's Region.
 import { randomUUID } from 'node:crypto';
 import { epochSeconds, jsonOperation, type AwsJsonOperation, type JsonCall, type JsonObject } from '../protocols/awsJson.ts';
-import { json, optional, required } from '../protocols/jsonInput.ts';
+import { optional, required, shapes } from '../protocols/input-shapes.ts';
 import type { RegionalStore } from '../regional-store.ts';
 import type { ServiceContext } from '../service.ts';
 import type { ContactMethods } from './contact-methods.ts';
 import { LightsailFault } from './faults.ts';
 import type { ContactMethod, LightsailRegion } from './store.ts';
 
-const PROTOCOL = json.enum(['Email', 'SMS']);
+const PROTOCOL = shapes.enum(['Email', 'SMS']);
 type OperationType = 'CreateContactMethod' | 'DeleteContactMethod' | 'SendContactMethodVerification';
 
 export function createLightsailOperations(ctx: ServiceContext, store: RegionalStore<LightsailRegion>, contactMethods: ContactMethods): Record<string, AwsJsonOperation<any>> {
@@ -50,7 +50,7 @@ export function createLightsailOperations(ctx: ServiceContext, store: RegionalSt
   return {
     CreateContactMethod: jsonOperation({
       auth: 'sigv4',
-      input: json.structure({ protocol: required(PROTOCOL), contactEndpoint: required(json.string({ min: 1, max: 256 })) }),
+      input: shapes.structure({ protocol: required(PROTOCOL), contactEndpoint: required(shapes.string({ min: 1, max: 256 })) }),
       handle(input, call) {
         const state = stateOf(call);
         const method = contactMethods.create(state, input.protocol, input.contactEndpoint);
@@ -60,7 +60,7 @@ export function createLightsailOperations(ctx: ServiceContext, store: RegionalSt
 
     GetContactMethods: jsonOperation({
       auth: 'sigv4',
-      input: json.structure({ protocols: optional(json.list(PROTOCOL)) }),
+      input: shapes.structure({ protocols: optional(shapes.list(PROTOCOL)) }),
       handle(input, call) {
         const state = stateOf(call);
         return { contactMethods: contactMethods.list(state, input.protocols).map((method) => describe(method, state)) };
@@ -69,7 +69,7 @@ export function createLightsailOperations(ctx: ServiceContext, store: RegionalSt
 
     DeleteContactMethod: jsonOperation({
       auth: 'sigv4',
-      input: json.structure({ protocol: required(PROTOCOL) }),
+      input: shapes.structure({ protocol: required(PROTOCOL) }),
       handle(input, call) {
         const state = stateOf(call);
         return { operations: contactMethods.delete(state, input.protocol).map((method) => operationRecord(state, method.name, 'DeleteContactMethod')) };
@@ -80,7 +80,7 @@ export function createLightsailOperations(ctx: ServiceContext, store: RegionalSt
       auth: 'sigv4',
       // The model's ContactMethodVerificationProtocol allows only Email; other values are refused
       // by the handler (not the shape) so that a fault can bend the answer.
-      input: json.structure({ protocol: required(json.string()) }),
+      input: shapes.structure({ protocol: required(shapes.string()) }),
       handle(input, call) {
         const state = stateOf(call);
         const method = contactMethods.sendVerification(state, input.protocol);

@@ -3,7 +3,8 @@
 // errors only those the model lists for each operation.
 import { AwsError } from '../errors.ts';
 import { restOperation, type AnyRestJsonOperation, type RestJsonCall } from '../protocols/restJson1.ts';
-import { optional, required, rj } from '../protocols/restJsonShapes.ts';
+import { shapes } from '../protocols/input-shapes.ts';
+import { optional, required } from '../protocols/restJsonShapes.ts';
 import type { RegionalStore } from '../regional-store.ts';
 import type { ServiceContext } from '../service.ts';
 import { isDomainName, isEmailAddress } from '../ses/identity-syntax.ts';
@@ -16,12 +17,12 @@ import { checkTags, mergeTags, removeTags } from './tags.ts';
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
 
-const tagShape = rj.structure({ Key: required(rj.string()), Value: optional(rj.string()) });
-const identityTypeShape = rj.enum(['EMAIL_ADDRESS', 'DOMAIN', 'MANAGED_DOMAIN']);
-const dkimAttributesShape = rj.structure({
-  SigningEnabled: optional(rj.boolean()),
-  Status: optional(rj.enum(['PENDING', 'SUCCESS', 'FAILED', 'TEMPORARY_FAILURE', 'NOT_STARTED'])),
-  Tokens: optional(rj.list(rj.string())),
+const tagShape = shapes.structure({ Key: required(shapes.string()), Value: optional(shapes.string()) });
+const identityTypeShape = shapes.enum(['EMAIL_ADDRESS', 'DOMAIN', 'MANAGED_DOMAIN']);
+const dkimAttributesShape = shapes.structure({
+  SigningEnabled: optional(shapes.boolean()),
+  Status: optional(shapes.enum(['PENDING', 'SUCCESS', 'FAILED', 'TEMPORARY_FAILURE', 'NOT_STARTED'])),
+  Tokens: optional(shapes.list(shapes.string())),
 });
 const identityLabel = { in: 'uri' } as const;
 const arnInQuery = { in: 'query' } as const;
@@ -58,8 +59,8 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
     name: 'CreateEmailIdentity',
     method: 'POST',
     uri: '/v1/email/identities',
-    input: rj.structure({ EmailIdentity: required(rj.string()), Tags: optional(rj.list(tagShape)) }),
-    output: rj.structure({ IdentityType: optional(identityTypeShape), VerifiedForSendingStatus: optional(rj.boolean()), DkimAttributes: optional(dkimAttributesShape) }),
+    input: shapes.structure({ EmailIdentity: required(shapes.string()), Tags: optional(shapes.list(tagShape)) }),
+    output: shapes.structure({ IdentityType: optional(identityTypeShape), VerifiedForSendingStatus: optional(shapes.boolean()), DkimAttributes: optional(dkimAttributesShape) }),
     handle(input, call) {
       const name = input.EmailIdentity;
       const type = name.includes('@') ? 'EMAIL_ADDRESS' : 'DOMAIN';
@@ -80,13 +81,13 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
     name: 'GetEmailIdentity',
     method: 'GET',
     uri: '/v1/email/identities/{EmailIdentity}',
-    input: rj.structure({ EmailIdentity: required(rj.string(), identityLabel) }),
-    output: rj.structure({
+    input: shapes.structure({ EmailIdentity: required(shapes.string(), identityLabel) }),
+    output: shapes.structure({
       IdentityType: optional(identityTypeShape),
-      FeedbackForwardingStatus: optional(rj.boolean()),
-      VerifiedForSendingStatus: optional(rj.boolean()),
+      FeedbackForwardingStatus: optional(shapes.boolean()),
+      VerifiedForSendingStatus: optional(shapes.boolean()),
       DkimAttributes: optional(dkimAttributesShape),
-      Tags: optional(rj.list(tagShape)),
+      Tags: optional(shapes.list(tagShape)),
     }),
     handle(input, call) {
       const state = stateOf(call);
@@ -109,13 +110,13 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
     name: 'ListEmailIdentities',
     method: 'GET',
     uri: '/v1/email/identities',
-    input: rj.structure({
-      NextToken: optional(rj.string(), { in: 'query' }),
-      PageSize: optional(rj.integer({ min: 1, max: MAX_PAGE_SIZE }), { in: 'query' }),
+    input: shapes.structure({
+      NextToken: optional(shapes.string(), { in: 'query' }),
+      PageSize: optional(shapes.integer({ min: 1, max: MAX_PAGE_SIZE }), { in: 'query' }),
     }),
-    output: rj.structure({
-      EmailIdentities: optional(rj.list(rj.structure({ IdentityType: optional(identityTypeShape), IdentityName: optional(rj.string()), SendingEnabled: optional(rj.boolean()) }))),
-      NextToken: optional(rj.string()),
+    output: shapes.structure({
+      EmailIdentities: optional(shapes.list(shapes.structure({ IdentityType: optional(identityTypeShape), IdentityName: optional(shapes.string()), SendingEnabled: optional(shapes.boolean()) }))),
+      NextToken: optional(shapes.string()),
     }),
     handle(input, call) {
       const after = input.NextToken === undefined ? undefined : readNextToken(input.NextToken);
@@ -135,8 +136,8 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
     name: 'DeleteEmailIdentity',
     method: 'DELETE',
     uri: '/v1/email/identities/{EmailIdentity}',
-    input: rj.structure({ EmailIdentity: required(rj.string(), identityLabel) }),
-    output: rj.structure({}),
+    input: shapes.structure({ EmailIdentity: required(shapes.string(), identityLabel) }),
+    output: shapes.structure({}),
     handle(input, call) {
       const state = stateOf(call);
       identityOf(state, input.EmailIdentity);
@@ -148,8 +149,8 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
     name: 'TagResource',
     method: 'POST',
     uri: '/v1/email/tags',
-    input: rj.structure({ ResourceArn: required(rj.string()), Tags: required(rj.list(tagShape)) }),
-    output: rj.structure({}),
+    input: shapes.structure({ ResourceArn: required(shapes.string()), Tags: required(shapes.list(tagShape)) }),
+    output: shapes.structure({}),
     handle(input, call) {
       const identity = identityByArn(input.ResourceArn, call);
       identity.tags = mergeTags(identity.tags, checkTags(input.Tags, faults), faults);
@@ -160,8 +161,8 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
     name: 'UntagResource',
     method: 'DELETE',
     uri: '/v1/email/tags',
-    input: rj.structure({ ResourceArn: required(rj.string(), arnInQuery), TagKeys: required(rj.list(rj.string()), { in: 'query' }) }),
-    output: rj.structure({}),
+    input: shapes.structure({ ResourceArn: required(shapes.string(), arnInQuery), TagKeys: required(shapes.list(shapes.string()), { in: 'query' }) }),
+    output: shapes.structure({}),
     handle(input, call) {
       const identity = identityByArn(input.ResourceArn, call);
       const remaining = removeTags(identity.tags, input.TagKeys, faults);
@@ -173,8 +174,8 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
     name: 'ListTagsForResource',
     method: 'GET',
     uri: '/v1/email/tags',
-    input: rj.structure({ ResourceArn: required(rj.string(), arnInQuery) }),
-    output: rj.structure({ Tags: optional(rj.list(tagShape)) }),
+    input: shapes.structure({ ResourceArn: required(shapes.string(), arnInQuery) }),
+    output: shapes.structure({ Tags: optional(shapes.list(tagShape)) }),
     handle(input, call) {
       return { Tags: identityByArn(input.ResourceArn, call).tags.map((tag) => ({ ...tag })) };
     },

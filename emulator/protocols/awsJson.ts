@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, readCallerScope, type CallerScope } from '../caller-scope.ts';
 import { AwsError } from '../errors.ts';
 import type { FrontDoor } from '../router.ts';
-import { decodeJsonInput, validationMessage, type JsonInfer, type JsonStructureShape } from './jsonInput.ts';
+import { validationMessage, type Infer, type StructureShape } from './input-shapes.ts';
+import { decodeJsonInput } from './jsonInput.ts';
 
 export const AWS_JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
@@ -21,7 +22,7 @@ export interface JsonCall {
 export type JsonValue = string | number | boolean | null | undefined | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-export interface AwsJsonOperation<S extends JsonStructureShape = JsonStructureShape> {
+export interface AwsJsonOperation<S extends StructureShape = StructureShape> {
   input: S;
   /**
    * 'sigv4': the request must carry IAM credentials. 'none': the operation is authorised by
@@ -29,7 +30,7 @@ export interface AwsJsonOperation<S extends JsonStructureShape = JsonStructureSh
    */
   auth: 'sigv4' | 'none';
   /** Returns the output members (timestamps as epoch seconds); throws AwsError for an error answer. */
-  handle(input: JsonInfer<S>, call: JsonCall): JsonObject | void;
+  handle(input: Infer<S>, call: JsonCall): JsonObject | void;
 }
 
 export interface AwsJsonBinding {
@@ -46,7 +47,7 @@ export interface AwsJsonBinding {
 }
 
 /** Keeps the handler's input type tied to its declared shape. */
-export function jsonOperation<S extends JsonStructureShape>(operation: AwsJsonOperation<S>): AwsJsonOperation<S> {
+export function jsonOperation<S extends StructureShape>(operation: AwsJsonOperation<S>): AwsJsonOperation<S> {
   return operation;
 }
 

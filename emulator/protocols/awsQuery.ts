@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { readCallerScope, type CallerScope } from '../caller-scope.ts';
 import { AwsError } from '../errors.ts';
 import type { FrontDoor } from '../router.ts';
-import { buildFormTree, decodeInput, type Infer, type StructureShape } from './queryInput.ts';
+import type { Infer, StructureShape } from './input-shapes.ts';
+import { buildFormTree, decodeInput } from './queryInput.ts';
 import { appendContent, escapeXml, type XmlStructure } from './xml.ts';
 
 export interface QueryCall {
@@ -19,7 +20,7 @@ export interface AwsQueryOperation<S extends StructureShape = StructureShape> {
   /** Runs before the input is decoded, for what applies to every call, valid or not (rate limits). */
   admit?(call: QueryCall): void;
   /** Returns the result's members; throws AwsError for an error answer. */
-  handle(input: Infer<S>, call: QueryCall): XmlStructure | void;
+  handle(input: Infer<S, 'map'>, call: QueryCall): XmlStructure | void;
 }
 
 export interface AwsQueryBinding {

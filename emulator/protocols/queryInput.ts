@@ -3,55 +3,7 @@
 // are decoded against it. Type errors and missing required members become one ValidationError
 // worded the way AWS words it.
 import { AwsError } from '../errors.ts';
-
-export interface StringShape { readonly kind: 'string' }
-export interface EnumShape<V extends string = string> { readonly kind: 'enum'; readonly values: readonly V[] }
-export interface IntegerShape { readonly kind: 'integer' }
-export interface BooleanShape { readonly kind: 'boolean' }
-export interface ListShape<E extends Shape = Shape> { readonly kind: 'list'; readonly member: E }
-export interface MapShape<V extends Shape = Shape> { readonly kind: 'map'; readonly value: V }
-export interface StructureShape<M extends Members = Members> { readonly kind: 'structure'; readonly members: M }
-export type Shape = StringShape | EnumShape | IntegerShape | BooleanShape | ListShape | MapShape | StructureShape;
-
-export interface Member<S extends Shape = Shape, Required extends boolean = boolean> {
-  readonly shape: S;
-  readonly required: Required;
-}
-export type Members = { readonly [name: string]: Member };
-
-/** The decoded TypeScript type of a shape. */
-export type Infer<S> = S extends StringShape
-  ? string
-  : S extends EnumShape<infer V>
-    ? V
-    : S extends IntegerShape
-      ? number
-      : S extends BooleanShape
-        ? boolean
-        : S extends ListShape<infer E>
-          ? Infer<E>[]
-          : S extends MapShape<infer V>
-            ? Map<string, Infer<V>>
-            : S extends StructureShape<infer M>
-              ? InferMembers<M>
-              : never;
-type InferMembers<M extends Members> = {
-  -readonly [K in keyof M as M[K]['required'] extends true ? K : never]: Infer<M[K]['shape']>;
-} & {
-  -readonly [K in keyof M as M[K]['required'] extends true ? never : K]?: Infer<M[K]['shape']>;
-};
-
-export const shapes = {
-  string: (): StringShape => ({ kind: 'string' }),
-  enum: <const V extends string>(values: readonly V[]): EnumShape<V> => ({ kind: 'enum', values }),
-  integer: (): IntegerShape => ({ kind: 'integer' }),
-  boolean: (): BooleanShape => ({ kind: 'boolean' }),
-  list: <E extends Shape>(member: E): ListShape<E> => ({ kind: 'list', member }),
-  map: <V extends Shape>(value: V): MapShape<V> => ({ kind: 'map', value }),
-  structure: <M extends Members>(members: M): StructureShape<M> => ({ kind: 'structure', members }),
-};
-export const required = <S extends Shape>(shape: S): Member<S, true> => ({ shape, required: true });
-export const optional = <S extends Shape>(shape: S): Member<S, false> => ({ shape, required: false });
+import { checkEnum, checkInteger, checkListLength, checkString, memberPath, missingMember, quoted, validationMessage, wrongType, type InferMembers, type ListShape, type MapShape, type Members, type Shape, type StructureShape } from './input-shapes.ts';
 
 /** The form as a tree: `Identities.member.1=a` becomes Identities → member → 1 → value 'a'. */
 export interface FormNode {
@@ -79,20 +31,19 @@ export function buildFormTree(params: URLSearchParams): FormNode {
 
 /** AWS's wording for a missing required member; exported for handlers that check it themselves. */
 export function missingMemberError(path: string): AwsError {
-  return validationError([`Value null at '${path}' failed to satisfy constraint: Member must not be null`]);
+  return validationError([missingMember(path)]);
 }
 
 export function validationError(problems: string[]): AwsError {
-  const count = problems.length === 1 ? '1 validation error detected' : `${problems.length} validation errors detected`;
-  return new AwsError('ValidationError', `${count}: ${problems.join('; ')}`);
+  return new AwsError('ValidationError', validationMessage(problems));
 }
 
 /** Decodes the form against the operation's input structure; throws a ValidationError. */
-export function decodeInput<M extends Members>(shape: StructureShape<M>, form: FormNode): InferMembers<M> {
+export function decodeInput<M extends Members>(shape: StructureShape<M>, form: FormNode): InferMembers<M, 'map'> {
   const problems: string[] = [];
   const decoded = decodeStructure(shape, form, '', problems);
   if (problems.length > 0) throw validationError(problems);
-  return decoded as InferMembers<M>;
+  return decoded as InferMembers<M, 'map'>;
 }
 
 const INDEX = /^[1-9]\d*$/;
@@ -100,45 +51,54 @@ const INTEGER = /^[+-]?\d+$/;
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 
-function memberPath(parent: string, name: string): string {
-  const camel = name.charAt(0).toLowerCase() + name.slice(1);
-  return parent === '' ? camel : `${parent}.${camel}`;
-}
+/** awsQuery quotes a longer prefix of a value than the JSON protocols. */
+const QUOTE_LIMIT = 64;
 
-function quoted(value: string): string {
-  return value.length > 64 ? `'${value.slice(0, 64)}...'` : `'${value}'`;
+/** A scalar whose text does not read as its type; the text is quoted back. */
+function badText(problems: string[], text: string, path: string, expected: string): undefined {
+  problems.push(`Value ${quoted(text, QUOTE_LIMIT)} at '${path}' failed to satisfy constraint: Member must be ${expected}`);
+  return undefined;
 }
 
 function decodeValue(shape: Shape, node: FormNode, path: string, problems: string[]): unknown {
   switch (shape.kind) {
-    case 'string':
-      return scalar(node, path, problems);
+    case 'string': {
+      const text = scalar(node, path, problems);
+      if (text !== undefined) checkString(shape, text, path, problems, QUOTE_LIMIT);
+      return text;
+    }
     case 'enum': {
       const text = scalar(node, path, problems);
       if (text === undefined) return undefined;
-      if (!shape.values.includes(text)) {
-        problems.push(`Value ${quoted(text)} at '${path}' failed to satisfy constraint: Member must satisfy enum value set: [${shape.values.join(', ')}]`);
-        return undefined;
-      }
-      return text;
+      return checkEnum(shape, text, path, problems, QUOTE_LIMIT) ? text : undefined;
     }
     case 'integer': {
       const text = scalar(node, path, problems);
       if (text === undefined) return undefined;
       const number = INTEGER.test(text) ? Number(text) : NaN;
-      if (!(number >= INT32_MIN && number <= INT32_MAX)) {
-        problems.push(`Value ${quoted(text)} at '${path}' failed to satisfy constraint: Member must be an integer`);
-        return undefined;
-      }
+      if (!(number >= INT32_MIN && number <= INT32_MAX)) return badText(problems, text, path, 'an integer');
+      checkInteger(shape, number, path, problems);
       return number;
+    }
+    case 'double': {
+      const text = scalar(node, path, problems);
+      if (text === undefined) return undefined;
+      const number = text.trim() === '' ? NaN : Number(text);
+      if (!Number.isFinite(number)) return badText(problems, text, path, 'a number');
+      return number;
+    }
+    case 'timestamp': {
+      // awsQuery writes timestamps as ISO 8601 date-times.
+      const text = scalar(node, path, problems);
+      if (text === undefined) return undefined;
+      const ms = Date.parse(text);
+      if (Number.isNaN(ms)) return badText(problems, text, path, 'a timestamp');
+      return new Date(ms);
     }
     case 'boolean': {
       const text = scalar(node, path, problems);
       if (text === undefined) return undefined;
-      if (text !== 'true' && text !== 'false') {
-        problems.push(`Value ${quoted(text)} at '${path}' failed to satisfy constraint: Member must be true or false`);
-        return undefined;
-      }
+      if (text !== 'true' && text !== 'false') return badText(problems, text, path, 'true or false');
       return text === 'true';
     }
     case 'list':
@@ -151,11 +111,7 @@ function decodeValue(shape: Shape, node: FormNode, path: string, problems: strin
 }
 
 function scalar(node: FormNode, path: string, problems: string[]): string | undefined {
-  if (node.value === undefined) {
-    problems.push(`Value at '${path}' failed to satisfy constraint: Member must be a single value`);
-    return undefined;
-  }
-  return node.value;
+  return node.value === undefined ? wrongType(problems, path, 'a single value') : node.value;
 }
 
 /** `Name=` with an empty value is how SDKs send an empty list or map. */
@@ -169,7 +125,7 @@ function indexed(node: FormNode | undefined, path: string, problems: string[]): 
   const items: Array<[number, FormNode]> = [];
   for (const [index, child] of node.children) {
     if (!INDEX.test(index)) {
-      problems.push(`Value at '${path}' failed to satisfy constraint: ${quoted(index)} is not a valid index (1, 2, ...)`);
+      problems.push(`Value at '${path}' failed to satisfy constraint: ${quoted(index, QUOTE_LIMIT)} is not a valid index (1, 2, ...)`);
       continue;
     }
     items.push([Number(index), child]);
@@ -180,20 +136,16 @@ function indexed(node: FormNode | undefined, path: string, problems: string[]): 
 function decodeList(shape: ListShape, node: FormNode, path: string, problems: string[]): unknown[] | undefined {
   if (isEmptyCollection(node)) return [];
   const members = node.children?.get('member');
-  if (node.value !== undefined || members === undefined || node.children!.size !== 1) {
-    problems.push(`Value at '${path}' failed to satisfy constraint: Member must be a list (${path}.member.N)`);
-    return undefined;
-  }
-  return indexed(members, path, problems).map((item, i) => decodeValue(shape.member, item, `${path}.${i + 1}.member`, problems));
+  if (node.value !== undefined || members === undefined || node.children!.size !== 1) return wrongType(problems, path, `a list (${path}.member.N)`);
+  const items = indexed(members, path, problems);
+  checkListLength(shape, items.length, path, problems);
+  return items.map((item, i) => decodeValue(shape.member, item, `${path}.${i + 1}.member`, problems));
 }
 
 function decodeMap(shape: MapShape, node: FormNode, path: string, problems: string[]): Map<string, unknown> | undefined {
   if (isEmptyCollection(node)) return new Map();
   const entries = node.children?.get('entry');
-  if (node.value !== undefined || entries === undefined || node.children!.size !== 1) {
-    problems.push(`Value at '${path}' failed to satisfy constraint: Member must be a map (${path}.entry.N.key/value)`);
-    return undefined;
-  }
+  if (node.value !== undefined || entries === undefined || node.children!.size !== 1) return wrongType(problems, path, `a map (${path}.entry.N.key/value)`);
   const map = new Map<string, unknown>();
   for (const entry of indexed(entries, path, problems)) {
     const key = entry.children?.get('key')?.value;
@@ -214,7 +166,7 @@ function decodeStructure(shape: StructureShape, node: FormNode, path: string, pr
     const child = node.children?.get(name);
     const childPath = memberPath(path, name);
     if (child === undefined) {
-      if (member.required) problems.push(`Value null at '${childPath}' failed to satisfy constraint: Member must not be null`);
+      if (member.required) problems.push(missingMember(childPath));
       continue;
     }
     const value = decodeValue(member.shape, child, childPath, problems);

@@ -7,9 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { readCallerScope, type CallerScope } from '../caller-scope.ts';
 import { AwsError } from '../errors.ts';
 import type { FrontDoor } from '../router.ts';
-import { decodeRequest, encodeOutput, hasBodyMembers, validationMessage } from './restJsonCodec.ts';
+import { validationMessage, type Infer, type Output } from './input-shapes.ts';
+import { decodeRequest, encodeOutput, hasBodyMembers } from './restJsonCodec.ts';
 import { compileRoute, matchRoute, pathSegments, type RouteTemplate } from './restJsonRoutes.ts';
-import type { RjInfer, RjOutput, RjStructureShape } from './restJsonShapes.ts';
+import type { RestStructureShape } from './restJsonShapes.ts';
 
 export interface RestJsonCall {
   scope: CallerScope;
@@ -18,7 +19,7 @@ export interface RestJsonCall {
   responseHeaders: Record<string, string>;
 }
 
-export interface RestJsonOperation<I extends RjStructureShape = RjStructureShape, O extends RjStructureShape = RjStructureShape> {
+export interface RestJsonOperation<I extends RestStructureShape = RestStructureShape, O extends RestStructureShape = RestStructureShape> {
   name: string;
   method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
   /** The model's requestUri, labels in braces. */
@@ -26,7 +27,7 @@ export interface RestJsonOperation<I extends RjStructureShape = RjStructureShape
   input: I;
   output: O;
   /** Returns the output members by their model names; throws AwsError for an error answer. */
-  handle(input: RjInfer<I>, call: RestJsonCall): NoInfer<RjOutput<O>> | void;
+  handle(input: Infer<I>, call: RestJsonCall): NoInfer<Output<O>> | void;
 }
 
 /** Any operation, its types erased (a handler of any input fits `input: never`). */
@@ -34,8 +35,8 @@ export interface AnyRestJsonOperation {
   name: string;
   method: RestJsonOperation['method'];
   uri: string;
-  input: RjStructureShape;
-  output: RjStructureShape;
+  input: RestStructureShape;
+  output: RestStructureShape;
   handle(input: never, call: RestJsonCall): unknown;
 }
 
@@ -65,15 +66,15 @@ export class AwsErrorWithFields extends AwsError {
 }
 
 /** Types the handler against its declared shapes, then erases the types for the binding's list. */
-export function restOperation<I extends RjStructureShape, O extends RjStructureShape>(operation: RestJsonOperation<I, O>): AnyRestJsonOperation {
+export function restOperation<I extends RestStructureShape, O extends RestStructureShape>(operation: RestJsonOperation<I, O>): AnyRestJsonOperation {
   return operation as unknown as AnyRestJsonOperation;
 }
 
 /** An operation with its types erased: the front door only passes decoded input through. */
 interface RouteEntry {
   route: RouteTemplate;
-  input: RjStructureShape;
-  output: RjStructureShape;
+  input: RestStructureShape;
+  output: RestStructureShape;
   handle(input: Record<string, unknown>, call: RestJsonCall): unknown;
 }
 

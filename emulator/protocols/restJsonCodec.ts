@@ -1,8 +1,11 @@
 // restJson1 codec: gathers an operation's input from URI labels, the query string and the JSON
 // body by the shape's wire bindings, checks it (types, required members at every depth, enums,
 // lengths and ranges), and writes output structures back with their wire names. Problems are
-// collected and worded the way AWS words validation errors; the front door decides the code.
-import { wireName, type RjShape, type RjStructureShape } from './restJsonShapes.ts';
+// collected and worded the way AWS words validation errors (input-shapes.ts, with body values
+// checked by jsonInput.ts under wire names); the front door decides the code.
+import { missingMember, wrongType, type Shape } from './input-shapes.ts';
+import { decodeJsonValue, type JsonNaming } from './jsonInput.ts';
+import { wireName, type RestStructureShape } from './restJsonShapes.ts';
 
 export interface RequestParts {
   /** URI labels by wire name, already percent-decoded. */
@@ -15,17 +18,18 @@ export interface RequestParts {
 /** The input by member names; the operation's handler is typed against its own shape. */
 export type DecodeResult = { ok: true; input: Record<string, unknown> } | { ok: false; problems: string[] };
 
-/** The AWS wording of a list of problems, e.g. "1 validation error detected: Value null at 'x' ...". */
-export function validationMessage(problems: readonly string[]): string {
-  const count = problems.length === 1 ? '1 validation error detected' : `${problems.length} validation errors detected`;
-  return `${count}: ${problems.join('; ')}`;
-}
+/** Body members by wire name, their paths by wire name too (`resourceConfig.userPoolConfigs`). */
+const REST_JSON_NAMING: JsonNaming = {
+  key: wireName,
+  path: (parent, name, member) => `${parent}.${wireName(name, member)}`,
+  nullListItems: true,
+};
 
-export function hasBodyMembers(shape: RjStructureShape): boolean {
+export function hasBodyMembers(shape: RestStructureShape): boolean {
   return Object.values(shape.members).some((member) => member.location === 'body');
 }
 
-export function decodeRequest(shape: RjStructureShape, parts: RequestParts): DecodeResult {
+export function decodeRequest(shape: RestStructureShape, parts: RequestParts): DecodeResult {
   const problems: string[] = [];
   const body = isPlainObject(parts.body) ? parts.body : {};
   const decoded: Record<string, unknown> = {};
@@ -37,7 +41,7 @@ export function decodeRequest(shape: RjStructureShape, parts: RequestParts): Dec
     else if (member.location === 'query') value = fromQuery(member.shape, parts.query, wire, problems);
     else value = Object.hasOwn(body, wire) && body[wire] !== null ? decodeJson(member.shape, body[wire], wire, problems) : undefined;
     if (value === undefined) {
-      if (member.required) problems.push(missing(wire));
+      if (member.required) problems.push(missingMember(wire));
       continue;
     }
     decoded[name] = value;
@@ -46,7 +50,7 @@ export function decodeRequest(shape: RjStructureShape, parts: RequestParts): Dec
 }
 
 /** Writes a handler's output with wire names; undefined members are left out, enums are not judged. */
-export function encodeOutput(shape: RjShape, value: unknown): unknown {
+export function encodeOutput(shape: Shape, value: unknown): unknown {
   if (value === undefined || value === null) return undefined;
   switch (shape.kind) {
     case 'timestamp':
@@ -78,29 +82,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function missing(path: string): string {
-  return `Value null at '${path}' failed to satisfy constraint: Member must not be null`;
-}
-
-/** Only a prefix of a value is quoted back: values may be secrets or very long. */
-function quoted(value: string): string {
-  return value.length > 32 ? `'${value.slice(0, 32)}...'` : `'${value}'`;
-}
-
-function wrongType(problems: string[], path: string, expected: string): undefined {
-  problems.push(`Value at '${path}' failed to satisfy constraint: Member must be ${expected}`);
-  return undefined;
-}
-
 /** Query members: a list takes every occurrence of its key, a scalar the first. */
-function fromQuery(shape: RjShape, query: URLSearchParams, key: string, problems: string[]): unknown {
+function fromQuery(shape: Shape, query: URLSearchParams, key: string, problems: string[]): unknown {
   if (!query.has(key)) return undefined;
   if (shape.kind === 'list') return query.getAll(key).map((text, i) => fromText(shape.member, text, `${key}.${i + 1}.member`, problems));
   return fromText(shape, query.get(key)!, key, problems);
 }
 
 /** Labels and query values arrive as text; scalars are converted, then checked like JSON values. */
-function fromText(shape: RjShape, text: string, path: string, problems: string[]): unknown {
+function fromText(shape: Shape, text: string, path: string, problems: string[]): unknown {
   switch (shape.kind) {
     case 'integer':
       return /^-?\d{1,10}$/.test(text) ? decodeJson(shape, Number(text), path, problems) : wrongType(problems, path, 'an integer');
@@ -121,63 +111,6 @@ function fromText(shape: RjShape, text: string, path: string, problems: string[]
   }
 }
 
-function decodeJson(shape: RjShape, value: unknown, path: string, problems: string[]): unknown {
-  switch (shape.kind) {
-    case 'string': {
-      if (typeof value !== 'string') return wrongType(problems, path, 'a string');
-      const length = [...value].length;
-      if (shape.min !== undefined && length < shape.min) {
-        problems.push(`Value ${quoted(value)} at '${path}' failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`);
-      } else if (shape.max !== undefined && length > shape.max) {
-        problems.push(`Value at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`);
-      }
-      return value;
-    }
-    case 'enum':
-      if (typeof value !== 'string') return wrongType(problems, path, 'a string');
-      if (!shape.values.includes(value)) {
-        problems.push(`Value ${quoted(value)} at '${path}' failed to satisfy constraint: Member must satisfy enum value set: [${shape.values.join(', ')}]`);
-      }
-      return value;
-    case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > 2 ** 31 - 1) return wrongType(problems, path, 'an integer');
-      if (shape.min !== undefined && value < shape.min) {
-        problems.push(`Value '${value}' at '${path}' failed to satisfy constraint: Member must have value greater than or equal to ${shape.min}`);
-      } else if (shape.max !== undefined && value > shape.max) {
-        problems.push(`Value '${value}' at '${path}' failed to satisfy constraint: Member must have value less than or equal to ${shape.max}`);
-      }
-      return value;
-    case 'double':
-      return typeof value === 'number' && Number.isFinite(value) ? value : wrongType(problems, path, 'a number');
-    case 'boolean':
-      return typeof value === 'boolean' ? value : wrongType(problems, path, 'a boolean');
-    case 'timestamp':
-      return typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000) : wrongType(problems, path, 'a timestamp in epoch seconds');
-    case 'list':
-      if (!Array.isArray(value)) return wrongType(problems, path, 'a list');
-      return value.map((item, i) => (item === null ? wrongType(problems, `${path}.${i + 1}.member`, 'a value') : decodeJson(shape.member, item, `${path}.${i + 1}.member`, problems)));
-    case 'map': {
-      if (!isPlainObject(value)) return wrongType(problems, path, 'a map');
-      const decoded: Record<string, unknown> = Object.create(null);
-      for (const [key, item] of Object.entries(value)) decoded[key] = decodeJson(shape.value, item, `${path}.${key}`, problems);
-      return decoded;
-    }
-    case 'structure': {
-      if (!isPlainObject(value)) return wrongType(problems, path, 'a structure');
-      const decoded: Record<string, unknown> = {};
-      for (const name in shape.members) {
-        const member = shape.members[name]!;
-        const wire = wireName(name, member);
-        const child = `${path}.${wire}`;
-        // JSON null means absent, as the SDKs and AWS treat it; unknown members are ignored.
-        const item = Object.hasOwn(value, wire) ? value[wire] : undefined;
-        if (item === undefined || item === null) {
-          if (member.required) problems.push(missing(child));
-          continue;
-        }
-        decoded[name] = decodeJson(member.shape, item, child, problems);
-      }
-      return decoded;
-    }
-  }
+function decodeJson(shape: Shape, value: unknown, path: string, problems: string[]): unknown {
+  return decodeJsonValue(shape, value, path, problems, REST_JSON_NAMING);
 }

@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { AwsError } from '../errors.ts';
 import { queryOperation, type AwsQueryOperation, type QueryCall } from '../protocols/awsQuery.ts';
-import { missingMemberError, optional, required, shapes, validationError } from '../protocols/queryInput.ts';
+import { optional, required, shapes } from '../protocols/input-shapes.ts';
+import { missingMemberError, validationError } from '../protocols/queryInput.ts';
 import type { XmlStructure } from '../protocols/xml.ts';
 import type { RegionalStore } from '../regional-store.ts';
 import type { ServiceContext } from '../service.ts';

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readCallerScope } from '../../emulator/caller-scope.ts';
 import { AwsError } from '../../emulator/errors.ts';
-import { buildFormTree, decodeInput, optional, required, shapes } from '../../emulator/protocols/queryInput.ts';
+import { optional, required, shapes } from '../../emulator/protocols/input-shapes.ts';
+import { buildFormTree, decodeInput } from '../../emulator/protocols/queryInput.ts';
 import { appendElement, escapeXml } from '../../emulator/protocols/xml.ts';
 import { TokenBucket } from '../../emulator/token-bucket.ts';
 

@@ -6,7 +6,8 @@ import { AwsError } from '../../emulator/errors.ts';
 import { createRestJsonFrontDoor, restOperation, type RestJsonBinding } from '../../emulator/protocols/restJson1.ts';
 import { decodeRequest, encodeOutput } from '../../emulator/protocols/restJsonCodec.ts';
 import { compileRoute, matchRoute, pathSegments } from '../../emulator/protocols/restJsonRoutes.ts';
-import { optional, required, rj } from '../../emulator/protocols/restJsonShapes.ts';
+import { shapes as rj } from '../../emulator/protocols/input-shapes.ts';
+import { optional, required } from '../../emulator/protocols/restJsonShapes.ts';
 import { signedRequest } from './rest-json-clients.ts';
 
 const shape = rj.structure({

@@ -2,10 +2,14 @@
 // slice adds its rules file here.
 import type { Rule, ServiceName } from './rule.ts';
 import { sesRules } from './ses.rules.ts';
+import { pinpointEmailRules } from './pinpoint-email.rules.ts';
+import { lightsailRules } from './lightsail.rules.ts';
+import { cognitoIdpRules } from './cognito-idp.rules.ts';
+import { amplifyBackendRules } from './amplifybackend.rules.ts';
 
 export * from './rule.ts';
 
-const RULE_SETS = [sesRules] as const;
+const RULE_SETS = [sesRules, pinpointEmailRules, lightsailRules, cognitoIdpRules, amplifyBackendRules] as const;
 
 export const catalog: readonly Rule[] = RULE_SETS.flat();
 

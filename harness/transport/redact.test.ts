@@ -25,6 +25,14 @@ describe('redaction at the source', () => {
     expect(xml).not.toMatch(/AKIA1|wJal|Fwo/);
   });
 
+  it('redacts secret values, never whole structures whose name mentions a password', () => {
+    const body = JSON.parse(redactBody(JSON.stringify({ passwordPolicy: { minimumLength: 8 }, forgotPassword: { deliveryMethod: 'SMS' }, Password: 'hunter2', TemporaryPassword: null }), 'application/json'));
+    expect(body).toEqual({ passwordPolicy: { minimumLength: 8 }, forgotPassword: { deliveryMethod: 'SMS' }, Password: REDACTED, TemporaryPassword: REDACTED });
+    expect(awsCliCall('amplifybackend', 'CreateBackendAuth', { ResourceConfig: { PasswordPolicy: { MinimumLength: 8 }, Facebook: { ClientSecret: 's3cr3t' } } })).toBe(
+      `aws amplifybackend create-backend-auth --resource-config '{"PasswordPolicy":{"MinimumLength":8},"Facebook":{"ClientSecret":"${REDACTED}"}}'`,
+    );
+  });
+
   it('keeps what findings need: verification and paging tokens are not secrets', () => {
     for (const name of ['VerificationToken', 'NextToken', 'Identities', 'DkimTokens']) expect(isSecretName(name), name).toBe(false);
     for (const name of ['AccessToken', 'ClientSecret', 'SecretAccessKey', 'AccessKeyId', 'PrivateKey', 'TemporaryPassword', 'x-amz-security-token', 'RefreshToken']) expect(isSecretName(name), name).toBe(true);

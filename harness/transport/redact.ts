@@ -24,11 +24,17 @@ function redactAuthorization(value: string): string {
   return scope ? `${value.split(' ')[0]} Credential=${REDACTED}/${scope[1]}, Signature=${REDACTED}` : REDACTED;
 }
 
+/**
+ * A secret is a value, never a structure: a secret-named member holding an object (PasswordPolicy,
+ * ForgotPassword) is not itself secret, and is redacted member by member like any other.
+ */
+export const isSecretMember = (name: string, value: unknown): boolean => isSecretName(name) && (value === null || typeof value !== 'object');
+
 export function redactValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactValue);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) out[key] = isSecretName(key) ? REDACTED : redactValue(v);
+    for (const [key, v] of Object.entries(value)) out[key] = isSecretMember(key, v) ? REDACTED : redactValue(v);
     return out;
   }
   return value;

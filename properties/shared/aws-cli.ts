@@ -1,6 +1,6 @@
 // Calls printed as AWS CLI commands, so a counterexample can be pasted into a shell. Secrets
 // are redacted here too: a printed call is as public as a report.
-import { isSecretName, REDACTED } from '../../harness/transport/redact.ts';
+import { isSecretMember, REDACTED } from '../../harness/transport/redact.ts';
 
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase();
 
@@ -8,7 +8,7 @@ const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').repl
 export const shellQuote = (value: string) => (/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
 
 function argument(name: string, value: unknown): string {
-  if (isSecretName(name)) return `--${kebab(name)} ${REDACTED}`;
+  if (isSecretMember(name, value)) return `--${kebab(name)} ${REDACTED}`;
   if (typeof value === 'boolean') return value ? `--${kebab(name)}` : `--no-${kebab(name)}`;
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
     return `--${kebab(name)}${value.length ? ' ' + value.map(shellQuote).join(' ') : ' []'}`;
@@ -20,7 +20,7 @@ function argument(name: string, value: unknown): string {
 function redactDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactDeep);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isSecretName(k) ? REDACTED : redactDeep(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isSecretMember(k, v) ? REDACTED : redactDeep(v)]));
   }
   return value;
 }

@@ -17,27 +17,33 @@ export type ModelCommand<M> = fc.AsyncCommand<ModelBox<M>, RunContext>;
 
 export interface CommandSpec<M> {
   needs?: readonly Capability[];
-  arbitrary: fc.Arbitrary<ModelCommand<M>>;
+  /** The command's arbitrary, or one built from the target's capabilities (what it may be asked to do). */
+  arbitrary: fc.Arbitrary<ModelCommand<M>> | ((capabilities: ReadonlySet<Capability>) => fc.Arbitrary<ModelCommand<M>>);
 }
 
 export interface ModelPropertySpec<M> extends Omit<ConformanceProperty, 'arbitrary' | 'run'> {
   initial(): M;
+  /** Set-up a run needs before its first command (a user pool, a signed-in user): returns the model it starts from. */
+  prepare?(ctx: RunContext, initial: M): Promise<M>;
   commands: readonly CommandSpec<M>[];
   maxCommands: number;
 }
 
 export function modelProperty<M>(spec: ModelPropertySpec<M>): ConformanceProperty<Iterable<ModelCommand<M>>> {
-  const { initial, commands, maxCommands, ...property } = spec;
+  const { initial, prepare, commands, maxCommands, ...property } = spec;
   return defineProperty({
     ...property,
     arbitrary: ({ capabilities, replayPath }) =>
       fc.commands(
-        commands.filter((c) => (c.needs ?? []).every((n) => capabilities.has(n))).map((c) => c.arbitrary),
+        commands
+          .filter((c) => (c.needs ?? []).every((n) => capabilities.has(n)))
+          .map((c) => (typeof c.arbitrary === 'function' ? c.arbitrary(capabilities) : c.arbitrary)),
         // Long sequences: the later lifecycle states (expiry, restart) need several steps to reach.
         { maxCommands, size: 'max', replayPath },
       ),
     run: async (ctx, cmds) => {
-      const model: ModelBox<M> = { state: initial(), lastSeen: ctx.now() };
+      const start = prepare ? await prepare(ctx, initial()) : initial();
+      const model: ModelBox<M> = { state: start, lastSeen: ctx.now() };
       await fc.asyncModelRun(() => ({ model, real: ctx }), cmds);
     },
   });

@@ -3,6 +3,7 @@
 import type fc from 'fast-check';
 import type { Capability, ServiceName } from '../../spec/rule.ts';
 import type { RuleId } from '../../spec/index.ts';
+import type { Target } from '../../harness/targets/target.ts';
 import type { RunContext } from './context.ts';
 
 export interface GenerationEnv {
@@ -18,6 +19,8 @@ export interface ConformanceProperty<T = unknown> {
   rules: readonly RuleId[];
   /** Without these, the whole property is skipped. Rules may need more; see Rule.needs. */
   needs?: readonly Capability[];
+  /** Why the property cannot run on this target although it has the capabilities (e.g. a setting it needs is missing); skipped with that reason. */
+  unavailable?(target: Target): string | undefined;
   /** Scales the configured number of runs: a property that is costly per run asks for fewer. */
   runsFactor?: number;
   arbitrary(env: GenerationEnv): fc.Arbitrary<T>;

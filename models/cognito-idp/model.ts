@@ -1,0 +1,104 @@
+// The abstract Cognito model: one user's verifiable attributes (which value each has, whether it
+// is verified, the code last sent for it) and the user's access token. Pure: every function takes
+// a model and returns a new one or an expectation. Values are pool indexes; a run maps them to
+// real addresses and numbers.
+import { HOUR, type Instant } from '../shared/clock.ts';
+import { deadlinePosition, startVerification, type DeadlinePosition } from '../shared/lifecycle.ts';
+import type { VerifiableAttribute } from './shapes.ts';
+
+/** Verification codes are valid for 24 hours (Amazon Cognito Developer Guide). */
+export const CODE_VALIDITY_MS = 24 * HOUR;
+/** Access tokens are valid 1 hour by default (the app client's AccessTokenValidity default). */
+export const TOKEN_VALIDITY_MS = 1 * HOUR;
+
+export interface IssuedCode {
+  readonly issuedAt: Instant;
+  /** Wrong codes tried against it: kept low, so no attempt limit is reached. */
+  readonly wrongTries: number;
+}
+
+/** How an attribute came to its verified state: names the rule an observation of it checks. */
+export type AttributeCause = 'initial' | 'verified' | 'updated' | 'wrong-code' | 'expired-code';
+
+export interface AttributeState {
+  /** Index into the run's pool of values for this attribute. */
+  readonly value: number;
+  readonly verified: boolean;
+  readonly cause: AttributeCause;
+  /** The code last sent for the current value, if any. */
+  readonly code?: IssuedCode;
+}
+
+export interface CognitoModel {
+  readonly attributes: ReadonlyMap<VerifiableAttribute, AttributeState>;
+  readonly token?: { readonly issuedAt: Instant; readonly revoked: boolean };
+}
+
+export const initialCognitoModel = (verified: Partial<Record<VerifiableAttribute, boolean>> = {}): CognitoModel => ({
+  attributes: new Map<VerifiableAttribute, AttributeState>([
+    ['email', { value: 0, verified: verified.email ?? false, cause: 'initial' }],
+    ['phone_number', { value: 0, verified: verified.phone_number ?? false, cause: 'initial' }],
+  ]),
+});
+
+const position = (since: Instant, windowMs: number, at: Instant): DeadlinePosition => deadlinePosition(startVerification(since, windowMs, false), at);
+
+export type TokenState = 'none' | 'valid' | 'expired' | 'revoked' | 'boundary';
+
+/** Where the user's access token stands at `at`: usable, surely expired or revoked, or too close to its expiry to judge. */
+export function tokenState(model: CognitoModel, at: Instant): TokenState {
+  if (!model.token) return 'none';
+  if (model.token.revoked) return 'revoked';
+  const p = position(model.token.issuedAt, TOKEN_VALIDITY_MS, at);
+  return p === 'before' ? 'valid' : p === 'after' ? 'expired' : 'boundary';
+}
+
+export const signedIn = (model: CognitoModel, at: Instant): CognitoModel => ({ ...model, token: { issuedAt: at, revoked: false } });
+export const signedOut = (model: CognitoModel): CognitoModel => (model.token ? { ...model, token: { ...model.token, revoked: true } } : model);
+
+function withAttribute(model: CognitoModel, attribute: VerifiableAttribute, state: AttributeState): CognitoModel {
+  const attributes = new Map(model.attributes);
+  attributes.set(attribute, state);
+  return { ...model, attributes };
+}
+
+export const attributeOf = (model: CognitoModel, attribute: VerifiableAttribute): AttributeState => model.attributes.get(attribute)!;
+
+/** A code was sent for the attribute's current value: it replaces any earlier one. */
+export const codeIssued = (model: CognitoModel, attribute: VerifiableAttribute, at: Instant): CognitoModel =>
+  withAttribute(model, attribute, { ...attributeOf(model, attribute), code: { issuedAt: at, wrongTries: 0 } });
+
+export type CodeState = 'none' | 'valid' | 'expired' | 'boundary';
+
+export function codeState(model: CognitoModel, attribute: VerifiableAttribute, at: Instant): CodeState {
+  const code = attributeOf(model, attribute).code;
+  if (!code) return 'none';
+  const p = position(code.issuedAt, CODE_VALIDITY_MS, at);
+  return p === 'before' ? 'valid' : p === 'after' ? 'expired' : 'boundary';
+}
+
+/** The outcome VerifyUserAttribute must give for the code that was sent: accepted within 24 hours, ExpiredCodeException after. */
+export function expectedForSentCode(model: CognitoModel, attribute: VerifiableAttribute, at: Instant): 'accepted' | 'ExpiredCodeException' | undefined {
+  const state = codeState(model, attribute, at);
+  return state === 'valid' ? 'accepted' : state === 'expired' ? 'ExpiredCodeException' : undefined;
+}
+
+/** The sent code was accepted: the attribute is verified, and the code used up (what a used code does again is not documented). */
+export const verified = (model: CognitoModel, attribute: VerifiableAttribute): CognitoModel =>
+  withAttribute(model, attribute, { value: attributeOf(model, attribute).value, verified: true, cause: 'verified' });
+
+/** The sent code was refused as expired: nothing changes but the cause of what GetUser shows. */
+export const codeExpired = (model: CognitoModel, attribute: VerifiableAttribute): CognitoModel =>
+  withAttribute(model, attribute, { ...attributeOf(model, attribute), cause: 'expired-code' });
+
+export function wrongCodeTried(model: CognitoModel, attribute: VerifiableAttribute): CognitoModel {
+  const state = attributeOf(model, attribute);
+  return withAttribute(model, attribute, { ...state, cause: 'wrong-code', code: state.code && { ...state.code, wrongTries: state.code.wrongTries + 1 } });
+}
+
+/** A changed value is unverified, and a code sent for the old value no longer concerns it. */
+export const valueChanged = (model: CognitoModel, attribute: VerifiableAttribute, value: number): CognitoModel =>
+  withAttribute(model, attribute, { value, verified: false, cause: 'updated' });
+
+/** What GetUser must show for `<attribute>_verified`: "true" when verified; "false" or nothing otherwise. */
+export const allowedVerifiedFlags = (state: AttributeState): ReadonlySet<string | undefined> => (state.verified ? new Set(['true']) : new Set(['false', undefined]));

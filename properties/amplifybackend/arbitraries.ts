@@ -1,0 +1,120 @@
+// AmplifyBackend arbitraries: every documented sub-configuration of a ResourceConfig, with each
+// enum's members, empty and full lists, and the deprecated ForgotPassword. Secrets (ClientSecret,
+// PrivateKey) carry a marker, so a test can prove none of them reaches a report.
+import fc from 'fast-check';
+import {
+  ADDITIONAL_CONSTRAINTS, CREATE_REQUIRED_PATHS, MFA_MODES, MFA_TYPES, OAUTH_GRANT_TYPES, OAUTH_SCOPES, REQUIRED_SIGN_UP_ATTRIBUTES, SIGN_IN_METHODS,
+  UPDATE_REQUIRED_PATHS, type CreateResourceConfig, type UpdateResourceConfig,
+} from '../../models/amplifybackend/shapes.ts';
+
+/** Every secret value a property sends starts with this, so its absence from reports can be checked. */
+export const SECRET_MARKER = 'avcsecret';
+
+const text = (prefix: string) => fc.stringMatching(/^[a-z0-9]{1,8}$/).map((s) => `${prefix} ${s}`);
+const secret = fc.stringMatching(/^[A-Za-z0-9]{8,16}$/).map((s) => `${SECRET_MARKER}${s}`);
+const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+/** A record without its undefined members, as the SDK would send it. */
+const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+export const emailSettings = fc.record({ EmailMessage: text('Your code is {####}'), EmailSubject: text('Verify') }, { requiredKeys: [] }).map(clean);
+export const smsSettings = fc.record({ SmsMessage: text('Code {####}') }, { requiredKeys: [] }).map(clean);
+
+/** A message config: EMAIL with its email settings or SMS with its SMS settings (the other settings sometimes too). */
+export const messageConfig = fc.oneof(
+  fc.record({ DeliveryMethod: fc.constant('EMAIL' as const), EmailSettings: emailSettings, SmsSettings: optional(smsSettings) }).map(clean),
+  fc.record({ DeliveryMethod: fc.constant('SMS' as const), SmsSettings: smsSettings, EmailSettings: optional(emailSettings) }).map(clean),
+);
+
+export const mfa = fc.record({
+  MFAMode: fc.constantFrom(...MFA_MODES),
+  Settings: optional(fc.record({ MfaTypes: fc.subarray([...MFA_TYPES]), SmsMessage: text('MFA {####}') }, { requiredKeys: [] }).map(clean)),
+}).map(clean);
+
+const social = fc.record({ ClientId: fc.stringMatching(/^[a-z0-9]{4,12}$/), ClientSecret: secret });
+export const socialProviders = fc.record({
+  Facebook: social,
+  Google: social,
+  LoginWithAmazon: social,
+  SignInWithApple: fc.record({ ClientId: fc.stringMatching(/^[a-z.]{4,12}$/), KeyId: fc.stringMatching(/^[A-Z0-9]{10}$/), PrivateKey: secret, TeamId: fc.stringMatching(/^[A-Z0-9]{10}$/) }),
+}, { requiredKeys: [] }).map(clean);
+
+const uris = fc.uniqueArray(fc.constantFrom('https://app.example.com/', 'https://www.example.com/callback', 'myapp://signin/'), { minLength: 1, maxLength: 3 });
+
+export const oauth = fc.record({
+  DomainPrefix: optional(fc.stringMatching(/^avc[a-z0-9]{3,10}$/)),
+  OAuthGrantType: fc.constantFrom(...OAUTH_GRANT_TYPES),
+  OAuthScopes: fc.subarray([...OAUTH_SCOPES], { minLength: 1 }),
+  RedirectSignInURIs: uris,
+  RedirectSignOutURIs: uris,
+  SocialProviderSettings: optional(socialProviders),
+}).map(clean);
+
+/** MinimumLength is a float in the document: whole and fractional values, small and large. */
+export const passwordPolicy = fc.record({
+  MinimumLength: fc.constantFrom(6, 8, 12, 99, 8.5),
+  AdditionalConstraints: optional(fc.subarray([...ADDITIONAL_CONSTRAINTS])),
+}).map(clean);
+
+export const requiredSignUpAttributes = fc.oneof(
+  { weight: 3, arbitrary: fc.subarray([...REQUIRED_SIGN_UP_ATTRIBUTES], { minLength: 1, maxLength: 4 }) },
+  { weight: 1, arbitrary: fc.constant([...REQUIRED_SIGN_UP_ATTRIBUTES]) },
+);
+
+/** A documented CreateBackendAuth ResourceConfig; `full` puts every optional sub-configuration in. */
+export const createConfig = (full = false): fc.Arbitrary<CreateResourceConfig> => {
+  const maybe = <T>(arb: fc.Arbitrary<T>) => (full ? arb : optional(arb));
+  return fc.record({
+    withIdentityPool: full ? fc.constant(true) : fc.boolean(),
+    identityPoolName: fc.stringMatching(/^avcidp[a-z0-9]{1,8}$/),
+    unauthenticated: fc.boolean(),
+    ForgotPassword: maybe(messageConfig),
+    Mfa: maybe(mfa),
+    OAuth: maybe(oauth),
+    PasswordPolicy: maybe(passwordPolicy),
+    RequiredSignUpAttributes: requiredSignUpAttributes,
+    SignInMethod: fc.constantFrom(...SIGN_IN_METHODS),
+    UserPoolName: fc.stringMatching(/^avcpool[a-z0-9]{1,8}$/),
+    VerificationMessage: full ? messageConfig : fc.option(messageConfig, { nil: undefined, freq: 4 }),
+  }).map(({ withIdentityPool, identityPoolName, unauthenticated, ...userPool }) => ({
+    AuthResources: withIdentityPool ? ('IDENTITY_POOL_AND_USER_POOL' as const) : ('USER_POOL_ONLY' as const),
+    ...(withIdentityPool ? { IdentityPoolConfigs: { IdentityPoolName: identityPoolName, UnauthenticatedLogin: unauthenticated } } : {}),
+    Service: 'COGNITO' as const,
+    UserPoolConfigs: clean(userPool) as CreateResourceConfig['UserPoolConfigs'],
+  }));
+};
+
+/**
+ * An UpdateBackendAuth ResourceConfig without AuthResources (the command keeps the resource's
+ * own): each sub-configuration named or not, the verification message most often, with the
+ * Update shape's optional members sometimes left out.
+ */
+export type UpdateWithoutResources = Omit<UpdateResourceConfig, 'AuthResources'>;
+export const updateConfig: fc.Arbitrary<UpdateWithoutResources> = fc.record({
+  unauthenticated: optional(fc.boolean()),
+  ForgotPassword: optional(fc.oneof(messageConfig, smsSettings.map((SmsSettings) => ({ SmsSettings })))),
+  Mfa: optional(fc.oneof(mfa, fc.record({ Settings: fc.record({ MfaTypes: fc.subarray([...MFA_TYPES]) }) }))),
+  OAuth: optional(oauth),
+  PasswordPolicy: optional(passwordPolicy),
+  VerificationMessage: fc.option(messageConfig, { nil: undefined, freq: 5 }),
+}).map(({ unauthenticated, ...userPool }) => ({
+  ...(unauthenticated !== undefined ? { IdentityPoolConfigs: { UnauthenticatedLogin: unauthenticated } } : {}),
+  Service: 'COGNITO' as const,
+  UserPoolConfigs: clean(userPool) as UpdateResourceConfig['UserPoolConfigs'],
+}));
+
+/** A required member to leave out, VerificationMessage.DeliveryMethod most often. */
+const vmPath = (paths: readonly (readonly string[])[]) => paths.find((p) => p.join('.').endsWith('VerificationMessage.DeliveryMethod'))!;
+export const missingMember = fc.oneof(
+  { weight: 2, arbitrary: fc.constantFrom('create' as const, 'update' as const).map((operation) => ({ operation, path: vmPath(operation === 'create' ? CREATE_REQUIRED_PATHS : UPDATE_REQUIRED_PATHS) })) },
+  { weight: 3, arbitrary: fc.constantFrom(...CREATE_REQUIRED_PATHS).map((path) => ({ operation: 'create' as const, path })) },
+  { weight: 1, arbitrary: fc.constantFrom(...UPDATE_REQUIRED_PATHS).map((path) => ({ operation: 'update' as const, path })) },
+);
+
+/** Copies `request` without the member at `path`. */
+export function without<T extends object>(request: T, path: readonly string[]): T {
+  const copy = structuredClone(request) as Record<string, unknown>;
+  let node: Record<string, unknown> | undefined = copy;
+  for (const key of path.slice(0, -1)) node = node?.[key] as Record<string, unknown> | undefined;
+  if (node) delete node[path.at(-1)!];
+  return copy as T;
+}

@@ -60,8 +60,9 @@ export async function setUpUser(ctx: RunContext, rules: readonly RuleId[], verif
     UserPoolId: userPoolId, ClientName: 'avc-client', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
   }), rules));
   const clientId = client.UserPoolClient!.ClientId!;
-  // An email-shaped username: accepted by pools with and without email as the username attribute.
-  const username = ctx.naming.email('login');
+  // The username is the user's first email address: accepted alike by pools with and without
+  // email as the username attribute (some emulators make email the username attribute by default).
+  const username = attributeValue(ctx, 'email', 0);
   const attributes = VERIFIABLE_ATTRIBUTES.flatMap((attribute) => [
     { Name: attribute, Value: attributeValue(ctx, attribute, 0) },
     ...(verified[attribute] ? [{ Name: verifiedFlag(attribute), Value: 'true' }] : []),

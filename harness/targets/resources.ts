@@ -15,6 +15,13 @@ export class ResourceTracker {
     return this.cleanups.size;
   }
 
+  /** Forgets every clean-up without running it (the target stopped answering); returns what is left behind. */
+  abandon(): string[] {
+    const keys = [...this.cleanups.keys()];
+    this.cleanups.clear();
+    return keys;
+  }
+
   /** Runs every clean-up, newest first; returns the ones that failed, without throwing. */
   async cleanupAll(): Promise<string[]> {
     const failures: string[] = [];

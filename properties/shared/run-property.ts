@@ -52,8 +52,9 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
     try {
       await property.run(ctx, value);
     } finally {
-      const leftovers = await target.resources.cleanupAll();
-      for (const leftover of leftovers) warnings.push(`clean-up failed: ${leftover}`);
+      // A target that stopped answering would make every clean-up wait out its timeout.
+      if (target.unanswered) for (const key of target.resources.abandon()) warnings.push(`not cleaned up (the target stopped answering): ${key}`);
+      else for (const leftover of await target.resources.cleanupAll()) warnings.push(`clean-up failed: ${leftover}`);
     }
   });
 

@@ -130,9 +130,13 @@ export function sentUnsigned(ctx: RunContext): boolean {
   return request !== undefined && !Object.keys(request.headers).some((name) => name.toLowerCase() === 'authorization');
 }
 
+/** Errors that speak of authorisation: refusing an unsigned call with one of these breaks the IAM-free rule. */
+const AUTHORISATION_ERROR = /NotAuthorized|AccessDenied|MissingAuthentication|IncompleteSignature|InvalidClientTokenId|UnrecognizedClient|Signature/;
+
 /** A GetUserAttributeVerificationCode that must succeed: unsigned, authorised by the token alone. */
 export function expectCodeSent<O>(ctx: RunContext, result: CallResult<O>, expected: string): O {
-  const rule: RuleId = 'COGNITO.AUTH.NO_IAM';
+  // Refused for want of a signature: the IAM-free rule; refused for any other reason: no code was sent.
+  const rule: RuleId = result.ok || AUTHORISATION_ERROR.test(result.error.code) ? 'COGNITO.AUTH.NO_IAM' : 'COGNITO.CODE.DELIVERY_DETAILS';
   if (!sentUnsigned(ctx)) {
     // Signed by the client after all: this call says nothing about IAM-free authorisation.
     if (!result.ok) fail(ctx, 'COGNITO.CODE.DELIVERY_DETAILS', GUAVC, { message: 'answered an error where a code should be sent', expected, actual: `${result.error.code} (HTTP ${result.error.httpStatus}): ${result.error.message}` });

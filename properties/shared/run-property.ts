@@ -111,7 +111,9 @@ function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, ledger
       return { ruleId, status: 'not-implemented', checks, reason: failure.message, failure: detail(failure.message, failure.operation, `${failure.operation} answered`, failure.message, failure.evidence) };
     }
     // A target that stopped answering leaves nothing else checkable either.
-    if (failure instanceof TargetError && failure.silent) return { ruleId, status: 'error', checks, reason: failure.message };
+    if (failure instanceof TargetError && failure.silent) {
+      return { ruleId, status: 'error', checks, reason: failure.message, failure: detail(failure.message, failure.operation, 'an answer', failure.message, failure.evidence) };
+    }
     if (failure instanceof ConformanceFailure || failure instanceof TargetError) {
       return { ruleId, status: 'inconclusive', checks, reason: `not fully checked: the property stopped at ${failure instanceof ConformanceFailure ? failure.ruleId : 'an error'} first` };
     }

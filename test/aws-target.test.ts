@@ -9,7 +9,9 @@ import { createEmulator } from '../emulator/index.ts';
 import { ConformanceConfig } from '../harness/config.ts';
 import { awsTarget } from '../harness/targets/aws.ts';
 import { fetchHandler } from '../harness/transport/fetch-handler.ts';
+import { CONFORMANCE_PROPERTIES } from '../properties/registry.ts';
 import { sesProperties } from '../properties/ses/properties.ts';
+import type { ServiceName } from '../spec/rule.ts';
 import { runSuite } from './support/run-suite.ts';
 
 const ACCOUNT = '123456789012';
@@ -22,10 +24,13 @@ const callerIdentity = `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.
 
 const server = setupServer(
   http.post(/^https:\/\/sts\.([a-z0-9-]+\.)?amazonaws\.com\/?$/, () => HttpResponse.xml(callerIdentity)),
-  http.all(/^https:\/\/email\.[a-z0-9-]+\.amazonaws\.com\//, async ({ request }) => {
+  http.all(/^https:\/\/email\.[a-z0-9-]+\.amazonaws\.com\/$/, async ({ request }) => {
     sesRequests.push(new URLSearchParams(await request.clone().text()).get('Action') ?? '?');
     return emulator.fetch(request);
   }),
+  // Pinpoint Email (email.<region>/v1/...), Lightsail, Cognito and AmplifyBackend at their real hostnames.
+  http.all(/^https:\/\/email\.[a-z0-9-]+\.amazonaws\.com\/v1\//, ({ request }) => emulator.fetch(request)),
+  http.all(/^https:\/\/(lightsail|cognito-idp|amplifybackend)\.[a-z0-9-]+\.amazonaws\.com\//, ({ request }) => emulator.fetch(request)),
 );
 
 const config = (aws: Partial<ConformanceConfig['aws']>) =>
@@ -37,7 +42,8 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => server.close());
   beforeEach(() => {
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIAOFFLINEEXAMPLE', AWS_SECRET_ACCESS_KEY: 'offline-secret', AWS_EC2_METADATA_DISABLED: 'true' });
+    // A 12-digit key id is the account to the emulator: the same account STS names, as on AWS.
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: ACCOUNT, AWS_SECRET_ACCESS_KEY: 'offline-secret', AWS_EC2_METADATA_DISABLED: 'true' });
     sesRequests.length = 0;
     emulator.control.reset();
   });
@@ -60,6 +66,20 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
       .send(new ListIdentitiesCommand({}));
     expect(left.Identities).toEqual([]);
     expect(sesRequests).toContain('VerifyEmailIdentity');
+  });
+
+  it.each(['pinpoint-email', 'lightsail', 'cognito-idp', 'amplifybackend'] as ServiceName[])('runs the %s properties within the guards and leaves nothing behind', async (service) => {
+    process.env.CONFORMANCE_AMPLIFY_APP_ID = 'd1avcsandbox';
+    // Cognito users carry a phone number: allow the run's own numbers, as a user would list theirs.
+    const smsNumbers = service === 'cognito-idp' ? Array.from({ length: 10 }, (_, i) => `+1555010100${i}`) : [];
+    const target = await awsTarget(config({ smsNumbers }), { sleep: async (ms) => emulator.control.clock.advance(ms) });
+    const report = await runSuite(service, CONFORMANCE_PROPERTIES[service]!, { target, runs: 3 });
+    expect(report.rules.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => `${r.id} ${r.status}: ${r.failure?.message ?? r.reason}`)).toEqual([]);
+    expect(report.rules.some((r) => r.status === 'pass')).toBe(true);
+    // SMS needs CONFORMANCE_SMS_NUMBERS, which this run does not set: those rules are refused, never sent.
+    for (const rule of report.rules.filter((r) => r.status === 'skipped')) expect(rule.reason).toMatch(/lacks|CONFORMANCE_SMS_NUMBERS/);
+    expect(report.properties.flatMap((p) => p.warnings)).toEqual([]);
+    expect(target.resources.size).toBe(0);
   });
 
   it('refuses an account that is not on the allow-list, before any SES call', async () => {

@@ -29,7 +29,8 @@ export class ResourceTracker {
       try {
         await cleanup();
       } catch (error) {
-        failures.push(`${key}: ${(error as Error).message}`);
+        // Already gone (deleted by the run itself, or never created because the call was refused).
+        if (!/NotFound|NoSuch/.test((error as Error).name)) failures.push(`${key}: ${(error as Error).message}`);
       }
       this.cleanups.delete(key);
     }

@@ -65,7 +65,7 @@ describe('conformance CLI', () => {
     expectOneLineCause(result.stderr, /^conformance: no AWS credentials found/);
   });
 
-  it('runs every SES rule on the reference emulator, exits 0 and writes the reports', async () => {
+  it('runs every rule on the reference emulator, exits 0 and writes the reports', async () => {
     const dir = reportDir();
     const result = await runCli(['run', '--runs', '10', '--seed', '7', '--report-dir', dir]);
     expect(result.code, result.stderr + result.stdout).toBe(0);

@@ -17,13 +17,7 @@ const environments = new WeakMap<RunContext, string>();
 export const setEnvironment = (ctx: RunContext, env: string) => environments.set(ctx, env);
 const envOf = (ctx: RunContext) => environments.get(ctx)!;
 
-abstract class AmplifyCommand extends BaseCommand<AmplifyModel> {
-  async run(box: AmplifyBox, ctx: RunContext): Promise<void> {
-    await this.execute(box, ctx);
-    box.lastSeen = ctx.now();
-  }
-  protected abstract execute(box: AmplifyBox, ctx: RunContext): Promise<void>;
-}
+abstract class AmplifyCommand extends BaseCommand<AmplifyModel> {}
 
 export class CreateAuth extends AmplifyCommand {
   constructor(readonly config: CreateResourceConfig) { super(); }

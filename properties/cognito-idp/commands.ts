@@ -13,7 +13,7 @@ import type { RuleId } from '../../spec/index.ts';
 import type { CallResult } from '../shared/call.ts';
 import { checkThat, expectSuccess } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
-import { BaseCommand, type ModelBox } from '../shared/model-run.ts';
+import { advanceClockCommand as advanceClock, BaseCommand, type ModelBox } from '../shared/model-run.ts';
 import { clientMetadata, clockStep, differentCode, unverifiableName, verifiableAttribute, wrongCode } from './arbitraries.ts';
 import {
   attributeValue, checkDeliveryDetails, checkDocumentedError, checkMetadataNotEchoed, checkUser, expectCodeSent, expectDocumentedRejection, expectTokenRefused, getCode, getUser,
@@ -32,11 +32,6 @@ abstract class CognitoCommand extends BaseCommand<CognitoModel> {
   /** Whether the model can say what the token does now: usable, or surely refused. */
   protected tokenJudgeable(box: Readonly<CognitoBox>): boolean {
     return tokenState(box.state, instant(box.lastSeen)) !== 'boundary';
-  }
-
-  async run(box: CognitoBox, ctx: RunContext): Promise<void> {
-    await this.execute(box, ctx);
-    box.lastSeen = ctx.now();
   }
 
   /**
@@ -214,17 +209,6 @@ export class SignOut extends CognitoCommand {
   toString(): string { return 'GlobalSignOut'; }
 }
 
-export class AdvanceClock extends CognitoCommand {
-  constructor(readonly ms: number) { super(); }
-  check(): boolean { return true; }
-
-  protected async execute(_box: CognitoBox, ctx: RunContext): Promise<void> {
-    ctx.note(ctx.target.oob.replay.advanceClock(this.ms));
-    await ctx.target.oob.advanceClock!(this.ms);
-  }
-
-  toString(): string { return `AdvanceClock(${this.ms / 60_000} min)`; }
-}
 
 type Caps = ReadonlySet<Capability>;
 
@@ -238,4 +222,4 @@ export const updateCommand = {
 export const getUserCommand = { arbitrary: fc.constant(null).map(() => new GetUser()) };
 export const signInCommand = { arbitrary: fc.constant(null).map(() => new SignIn()) };
 export const signOutCommand = { arbitrary: fc.constant(null).map(() => new SignOut()) };
-export const advanceClockCommand = { needs: ['clock'] as const, arbitrary: clockStep.map((ms) => new AdvanceClock(ms)) };
+export const advanceClockCommand = advanceClock<CognitoModel>(clockStep);

@@ -8,7 +8,7 @@ import { supportsSms, type ContactProtocol } from '../../models/lightsail/shapes
 import { HOUR, instant, MINUTE } from '../../models/shared/clock.ts';
 import { checkThat } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
-import { BaseCommand, type ModelBox } from '../shared/model-run.ts';
+import { advanceClockCommand as advanceClock, BaseCommand, type ModelBox } from '../shared/model-run.ts';
 import {
   checkContactMethods, checkDocumentedError, checkEmailStatus, checkSendAnswer, createContactMethod, deleteContactMethod, endpointFor,
   expectDocumentedRejection, expectDocumentedSuccess, regionOf, REGION_SLOTS, sendVerification, type RegionSlot,
@@ -17,14 +17,7 @@ import {
 export type LightsailBox = ModelBox<LightsailModel>;
 export { emptyLightsailModel };
 
-abstract class LightsailCommand extends BaseCommand<LightsailModel> {
-  async run(box: LightsailBox, ctx: RunContext): Promise<void> {
-    await this.execute(box, ctx);
-    box.lastSeen = ctx.now();
-  }
-
-  protected abstract execute(box: LightsailBox, ctx: RunContext): Promise<void>;
-}
+abstract class LightsailCommand extends BaseCommand<LightsailModel> {}
 
 const slot = fc.constantFrom(...REGION_SLOTS, 'home' as const);
 const protocol = fc.constantFrom<ContactProtocol>('Email', 'SMS');
@@ -175,17 +168,4 @@ export class DeleteContact extends LightsailCommand {
 export const deleteContactCommand = { arbitrary: fc.tuple(slot, protocol).map(([s, p]) => new DeleteContact(s, p)) };
 
 /** Moves the target's clock: a verification request may expire. */
-export class AdvanceClock extends LightsailCommand {
-  constructor(readonly ms: number) { super(); }
-
-  check(): boolean { return true; }
-
-  protected async execute(_box: LightsailBox, ctx: RunContext): Promise<void> {
-    ctx.note(ctx.target.oob.replay.advanceClock(this.ms));
-    await ctx.target.oob.advanceClock!(this.ms);
-  }
-
-  toString(): string { return `AdvanceClock(${this.ms / 3_600_000} h)`; }
-}
-
-export const advanceClockCommand = { needs: ['clock'] as const, arbitrary: fc.constantFrom(1 * MINUTE, 1 * HOUR, 25 * HOUR, 73 * HOUR).map((ms) => new AdvanceClock(ms)) };
+export const advanceClockCommand = advanceClock<LightsailModel>(fc.constantFrom(1 * MINUTE, 1 * HOUR, 25 * HOUR, 73 * HOUR));

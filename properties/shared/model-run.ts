@@ -49,9 +49,43 @@ export function modelProperty<M>(spec: ModelPropertySpec<M>): ConformancePropert
   });
 }
 
-/** A command class's common part: its printed form is the AWS CLI call it makes. */
+/**
+ * What every command of every service shares: run() executes the step, checks the invariants that
+ * hold after every step, then notes the target's clock for the next check()'s time-dependent
+ * preconditions.
+ */
 export abstract class BaseCommand<M> implements ModelCommand<M> {
   abstract check(model: Readonly<ModelBox<M>>): boolean;
-  abstract run(model: ModelBox<M>, ctx: RunContext): Promise<void>;
+  protected abstract execute(model: ModelBox<M>, ctx: RunContext): Promise<void>;
   abstract toString(): string;
+
+  /** Invariants a service checks after every step (Pinpoint Email: the tags as listed). */
+  protected async afterStep(_model: ModelBox<M>, _ctx: RunContext): Promise<void> {}
+
+  async run(model: ModelBox<M>, ctx: RunContext): Promise<void> {
+    await this.execute(model, ctx);
+    await this.afterStep(model, ctx);
+    model.lastSeen = ctx.now();
+  }
 }
+
+/** Moves the target's clock forward (clock capability): the same step for every service's model. */
+export class AdvanceClock<M> extends BaseCommand<M> {
+  constructor(readonly ms: number) { super(); }
+
+  check(): boolean { return true; }
+
+  protected async execute(_model: ModelBox<M>, ctx: RunContext): Promise<void> {
+    ctx.note(ctx.target.oob.replay.advanceClock(this.ms));
+    await ctx.target.oob.advanceClock!(this.ms);
+  }
+
+  toString(): string {
+    return this.ms < 3_600_000 ? `AdvanceClock(${this.ms / 60_000} min)` : `AdvanceClock(${this.ms / 3_600_000} h)`;
+  }
+}
+
+export const advanceClockCommand = <M>(steps: fc.Arbitrary<number>): CommandSpec<M> => ({
+  needs: ['clock'],
+  arbitrary: steps.map((ms) => new AdvanceClock<M>(ms)),
+});

@@ -18,13 +18,10 @@ export abstract class PinpointCommand extends BaseCommand<PinpointModel> {
     return undefined;
   }
 
-  async run(box: PinpointBox, ctx: RunContext): Promise<void> {
-    await this.execute(box, ctx);
+  /** The 50-tag limit and key uniqueness, as ListTagsForResource shows them after every step that may change tags. */
+  protected override async afterStep(box: PinpointBox, ctx: RunContext): Promise<void> {
     const touched = this.touchesTagsOf();
     const identity = touched && box.state.identities.get(touched.key);
     if (touched && identity) await checkListedTags(ctx, realName(ctx, touched), identity.tags);
-    box.lastSeen = ctx.now();
   }
-
-  protected abstract execute(box: PinpointBox, ctx: RunContext): Promise<void>;
 }

@@ -1,8 +1,9 @@
-import { confirmIdentity, mayConfirm } from '../../../models/pinpoint-email/model.ts';
+import { confirmIdentity, mayConfirm, type PinpointModel } from '../../../models/pinpoint-email/model.ts';
 import { dkimRecord } from '../../../models/pinpoint-email/shapes.ts';
 import { instant } from '../../../models/shared/clock.ts';
 import { checkThat } from '../../shared/checks.ts';
 import type { RunContext } from '../../shared/context.ts';
+import { advanceClockCommand as advanceClock } from '../../shared/model-run.ts';
 import { clockStep, domainName, emailName, type PoolName } from '../arbitraries.ts';
 import { PinpointCommand, realName, type PinpointBox } from './pinpoint-command.ts';
 
@@ -62,17 +63,4 @@ export async function publishDkimRecords(ctx: RunContext, domain: string, tokens
 export const publishDkimCommand = { needs: ['dns'] as const, arbitrary: domainName.map((name) => new PublishDkim(name)) };
 
 /** Moves the target's clock forward, across the 72 h window. */
-export class AdvanceClock extends PinpointCommand {
-  constructor(readonly ms: number) { super(); }
-
-  check(): boolean { return true; }
-
-  protected async execute(_box: PinpointBox, ctx: RunContext): Promise<void> {
-    ctx.note(ctx.target.oob.replay.advanceClock(this.ms));
-    await ctx.target.oob.advanceClock!(this.ms);
-  }
-
-  toString(): string { return `AdvanceClock(${this.ms / 3_600_000} h)`; }
-}
-
-export const advanceClockCommand = { needs: ['clock'] as const, arbitrary: clockStep.map((ms) => new AdvanceClock(ms)) };
+export const advanceClockCommand = advanceClock<PinpointModel>(clockStep);

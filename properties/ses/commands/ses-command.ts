@@ -11,12 +11,4 @@ export const poolKey = (name: PoolName) => (name.kind === 'email' ? name.local :
 
 export const realName = (ctx: RunContext, name: PoolName) => (name.kind === 'email' ? ctx.naming.email(name.local) : ctx.naming.domain(name.label));
 
-export abstract class SesCommand extends BaseCommand<SesModel> {
-  /** Every run ends by noting the target's clock, for the next check()'s time-dependent preconditions. */
-  async run(box: SesBox, ctx: RunContext): Promise<void> {
-    await this.execute(box, ctx);
-    box.lastSeen = ctx.now();
-  }
-
-  protected abstract execute(box: SesBox, ctx: RunContext): Promise<void>;
-}
+export abstract class SesCommand extends BaseCommand<SesModel> {}

@@ -2,6 +2,7 @@
 // change an attribute, read the user, sign in and out, move the clock. Every token-authorised
 // command first asks the model where the token stands: a usable token must work, an expired or
 // revoked one must be refused.
+import { readVerificationCode } from '../shared/inbox.ts';
 import fc from 'fast-check';
 import {
   attributeOf, codeExpired, codeIssued, codeState, expectedForSentCode, signedIn, signedOut, tokenState, valueChanged, verified, wrongCodeTried,
@@ -11,7 +12,7 @@ import type { VerifiableAttribute } from '../../models/cognito-idp/shapes.ts';
 import { instant } from '../../models/shared/clock.ts';
 import type { RuleId } from '../../spec/index.ts';
 import type { CallResult } from '../shared/call.ts';
-import { checkThat, expectSuccess } from '../shared/checks.ts';
+import { expectSuccess } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { advanceClockCommand as advanceClock, BaseCommand, type ModelBox } from '../shared/model-run.ts';
 import { clientMetadata, clockStep, differentCode, unverifiableName, verifiableAttribute, wrongCode } from './arbitraries.ts';
@@ -118,14 +119,7 @@ export class VerifySentCode extends CognitoCommand {
 /** The newest code sent to the attribute's current value, from the inbox. */
 export async function readCode(ctx: RunContext, box: CognitoBox, attribute: VerifiableAttribute): Promise<string> {
   const to = attributeValue(ctx, attribute, attributeOf(box.state, attribute).value);
-  ctx.note(ctx.target.oob.replay.readInbox(to));
-  const message = await ctx.target.oob.latestMessage!(to);
-  checkThat(ctx, 'COGNITO.VERIFY.CODE_ACCEPTED', GUAVC, Boolean(message?.code), () => ({
-    message: `no verification code was sent to ${to}`,
-    expected: 'a message with a code in the inbox',
-    actual: message ? `a message without a code: ${message.subject}` : 'no message',
-  }));
-  return message!.code!;
+  return readVerificationCode(ctx, to, 'COGNITO.VERIFY.CODE_ACCEPTED', GUAVC);
 }
 
 /** VerifyUserAttribute with a code that is not the one sent: CodeMismatchException, nothing verified. */

@@ -1,12 +1,12 @@
 // The Lightsail model-based commands. The model is keyed by region slot (check() has no target,
 // so no real region); run() resolves a slot to a region with the target's.
+import { followVerificationLink } from '../shared/inbox.ts';
 import fc from 'fast-check';
 import {
   contactIn, createContact, deleteContact, emptyLightsailModel, requestIsFresh, requestVerification, verifyContact, type LightsailModel,
 } from '../../models/lightsail/model.ts';
 import { supportsSms, type ContactProtocol } from '../../models/lightsail/shapes.ts';
 import { HOUR, instant, MINUTE } from '../../models/shared/clock.ts';
-import { checkThat } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { advanceClockCommand as advanceClock, BaseCommand, type ModelBox } from '../shared/model-run.ts';
 import {
@@ -116,16 +116,8 @@ export class FollowLink extends LightsailCommand {
   toString(): string { return `FollowVerificationLink(${this.slot})`; }
 }
 
-export async function followLatestLink(ctx: RunContext, address: string): Promise<void> {
-  const { oob } = ctx.target;
-  ctx.note(oob.replay.readInbox(address));
-  const message = await oob.latestMessage!(address);
-  checkThat(ctx, 'LIGHTSAIL.VERIFY.LINK_MAKES_VALID', 'SendContactMethodVerification', Boolean(message?.link), () => ({
-    message: `no verification link was sent to ${address}`, expected: 'a message with a verification link in the inbox', actual: message ? `a message without a link: ${message.subject}` : 'no message',
-  }));
-  ctx.note(oob.replay.followLink(message!.link!));
-  await oob.followLink!(message!.link!);
-}
+export const followLatestLink = (ctx: RunContext, address: string) =>
+  followVerificationLink(ctx, address, 'LIGHTSAIL.VERIFY.LINK_MAKES_VALID', 'SendContactMethodVerification');
 
 export const followLinkCommand = { needs: ['inbox'] as const, arbitrary: slot.map((s) => new FollowLink(s)) };
 

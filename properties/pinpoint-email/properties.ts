@@ -1,6 +1,7 @@
 // The Pinpoint Email properties: stateless ones per documented limit and lifecycle, and the
 // model-based one over create / tag / untag / list tags / get / list / delete / verify / clock.
 // Every PINPOINT rule in spec/ is covered by at least one of them.
+import { followVerificationLink } from '../shared/inbox.ts';
 import { CreateEmailIdentityCommand } from '@aws-sdk/client-pinpoint-email';
 import fc from 'fast-check';
 import { confirmIdentity, createIdentity, createViolations, emptyPinpointModel, tagViolationsFor, type PinpointModel } from '../../models/pinpoint-email/model.ts';
@@ -10,7 +11,6 @@ import { applyTags, charLength, untagKeys, type TagInput } from '../../models/sh
 import type { RuleId } from '../../spec/index.ts';
 import { UntagResourceCommand } from '@aws-sdk/client-pinpoint-email';
 import { call } from '../shared/call.ts';
-import { checkThat } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { modelProperty } from '../shared/model-run.ts';
 import { defineProperty, type ConformanceProperty } from '../shared/property.ts';
@@ -181,15 +181,8 @@ const emailVerifiedByLink = defineProperty({
   async run(ctx) {
     const address = ctx.naming.email('owner');
     let model = await createValid(ctx, 'email', address, []);
-    const { oob } = ctx.target;
-    ctx.note(oob.replay.readInbox(address));
-    const message = await oob.latestMessage!(address);
-    checkThat(ctx, 'PINPOINT.VERIFY.EMAIL_LINK', CREATE, Boolean(message?.link), () => ({
-      message: `no verification link was sent to ${address}`, expected: 'a message with a verification link', actual: message ? `a message without a link: ${message.subject}` : 'no message',
-    }));
     const before = ctx.now();
-    ctx.note(oob.replay.followLink(message!.link!));
-    await oob.followLink!(message!.link!);
+    await followVerificationLink(ctx, address, 'PINPOINT.VERIFY.EMAIL_LINK', CREATE);
     model = confirmIdentity(model, 'x', ctx.since(before));
     const result = await getEmailIdentity(ctx, address, ['PINPOINT.VERIFY.EMAIL_LINK']);
     const output = expectDocumentedSuccess(ctx, 'PINPOINT.VERIFY.EMAIL_LINK', 'GetEmailIdentity', result, `${address} exists`);

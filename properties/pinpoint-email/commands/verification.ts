@@ -1,7 +1,7 @@
+import { followVerificationLink } from '../../shared/inbox.ts';
 import { confirmIdentity, mayConfirm, type PinpointModel } from '../../../models/pinpoint-email/model.ts';
 import { dkimRecord } from '../../../models/pinpoint-email/shapes.ts';
 import { instant } from '../../../models/shared/clock.ts';
-import { checkThat } from '../../shared/checks.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { advanceClockCommand as advanceClock } from '../../shared/model-run.ts';
 import { clockStep, domainName, emailName, type PoolName } from '../arbitraries.ts';
@@ -16,17 +16,7 @@ export class FollowLink extends PinpointCommand {
   protected async execute(box: PinpointBox, ctx: RunContext): Promise<void> {
     const before = ctx.now();
     if (!mayConfirm(box.state.identities.get(this.name.key), instant(before))) return;
-    const { oob } = ctx.target;
-    const address = realName(ctx, this.name);
-    ctx.note(oob.replay.readInbox(address));
-    const message = await oob.latestMessage!(address);
-    checkThat(ctx, 'PINPOINT.VERIFY.EMAIL_LINK', 'CreateEmailIdentity', Boolean(message?.link), () => ({
-      message: `no verification link was sent to ${address}`,
-      expected: 'a message with a verification link in the inbox',
-      actual: message ? `a message without a link: ${message.subject}` : 'no message',
-    }));
-    ctx.note(oob.replay.followLink(message!.link!));
-    await oob.followLink!(message!.link!);
+    await followVerificationLink(ctx, realName(ctx, this.name), 'PINPOINT.VERIFY.EMAIL_LINK', 'CreateEmailIdentity');
     box.state = confirmIdentity(box.state, this.name.key, ctx.since(before));
   }
 

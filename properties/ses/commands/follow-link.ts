@@ -1,6 +1,6 @@
+import { followVerificationLink } from '../../shared/inbox.ts';
 import { confirmIdentity, mayConfirm } from '../../../models/ses/model.ts';
 import { instant } from '../../../models/shared/clock.ts';
-import { checkThat } from '../../shared/checks.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { emailLocal } from '../arbitraries.ts';
 import { SesCommand, type SesBox } from './ses-command.ts';
@@ -14,19 +14,9 @@ export class FollowLink extends SesCommand {
   }
 
   protected async execute(box: SesBox, ctx: RunContext): Promise<void> {
-    const { oob } = ctx.target;
-    const address = ctx.naming.email(this.local);
     const before = ctx.now();
     if (!mayConfirm(box.state.identities.get(this.local), instant(before))) return;
-    ctx.note(oob.replay.readInbox(address));
-    const message = await oob.latestMessage!(address);
-    checkThat(ctx, 'SES.EMAIL.SUCCESS_WITHIN_24H', 'VerifyEmailIdentity', Boolean(message?.link), () => ({
-      message: `no verification link was sent to ${address}`,
-      expected: 'a message with a verification link in the inbox',
-      actual: message ? `a message without a link: ${message.subject}` : 'no message',
-    }));
-    ctx.note(oob.replay.followLink(message!.link!));
-    await oob.followLink!(message!.link!);
+    await followVerificationLink(ctx, ctx.naming.email(this.local), 'SES.EMAIL.SUCCESS_WITHIN_24H', 'VerifyEmailIdentity');
     box.state = confirmIdentity(box.state, this.local, ctx.since(before));
   }
 

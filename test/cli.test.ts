@@ -1,16 +1,15 @@
 // The `conformance` command as a user meets it: exit codes 0/1/2, one-line causes on stderr,
 // never a stack trace or a hang, and the report files on disk.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../emulator/server.ts';
 import { ConformanceReport } from '../harness/report/schema.ts';
-import { runCli } from './support/cli.ts';
+import { removeTempDirs, runCli, tempDir } from './support/cli.ts';
 
-const reportDir = () => mkdtempSync(join(tmpdir(), 'conformance-cli-'));
+const reportDir = () => tempDir('conformance-cli-');
 const readReport = (dir: string) => ConformanceReport.parse(JSON.parse(readFileSync(join(dir, 'latest', 'conformance.json'), 'utf8')));
 
 function expectOneLineCause(stderr: string, pattern: RegExp) {
@@ -27,6 +26,8 @@ async function listen(handler: Parameters<typeof createServer>[1]): Promise<{ se
 }
 
 describe('conformance CLI', () => {
+  afterAll(removeTempDirs);
+
   it.concurrent.each([
     [['run', '--bogus'], /^conformance: Unknown option '--bogus'/],
     [['run', '--services', 'ses,sns'], /^conformance: unknown service sns/],

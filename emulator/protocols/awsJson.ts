@@ -2,6 +2,7 @@
 // `X-Amz-Target: <targetPrefix>.<Operation>` and a JSON body; JSON answers, and errors as
 // HTTP 4xx/5xx with `{"__type": "<Code>", "message": ...}`. Malformed bodies, wrong types and
 // missing members get the service's own 400 input error, never a 5xx.
+import { readJsonBody } from './json-body.ts';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, readCallerScope, type CallerScope } from '../caller-scope.ts';
 import { AwsError } from '../errors.ts';
@@ -83,7 +84,7 @@ export function createAwsJsonFrontDoor(bindings: readonly AwsJsonBinding[]): Fro
         if (operation.auth === 'sigv4' && signedScope === undefined) throw missingAuthenticationError();
         const call: JsonCall = { scope: signedScope ?? unsignedScope(url), signed: signedScope !== undefined, requestId };
 
-        const decoded = decodeJsonInput(operation.input, await readBody(request, binding));
+        const decoded = decodeJsonInput(operation.input, await readJsonBody(request, (m) => binding.inputError(m)));
         if (!decoded.ok) throw binding.inputError(validationMessage(decoded.problems));
         return awsJsonResponse(200, operation.handle(decoded.input, call) ?? {}, requestId);
       } catch (error) {
@@ -98,21 +99,6 @@ function unknownOperation(target: string): AwsError {
   return new AwsError('UnknownOperationException', target === '' ? 'Missing X-Amz-Target' : `Unknown operation ${target.slice(0, 128)}`, 400);
 }
 
-/** An empty body counts as `{}`; anything that is not a JSON object is the service's input error. */
-async function readBody(request: Request, binding: AwsJsonBinding): Promise<unknown> {
-  let text: string;
-  try {
-    text = await request.text();
-  } catch {
-    throw binding.inputError('The request body could not be read.');
-  }
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw binding.inputError('The request body is not valid JSON.');
-  }
-}
 
 function unsignedScope(url: URL): CallerScope {
   const region = ENDPOINT_REGION.exec(url.hostname)?.[1] ?? DEFAULT_REGION;

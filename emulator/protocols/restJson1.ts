@@ -3,6 +3,7 @@
 // string and a JSON body; answers are JSON. Errors carry the model's HTTP status, the code in
 // the `x-amzn-ErrorType` header and `{"message": ...}` in the body, which is what the SDKs read.
 // Unreadable or invalid input gets the service's 400 input error, never a 5xx.
+import { readJsonBody } from './json-body.ts';
 import { randomUUID } from 'node:crypto';
 import { readCallerScope, type CallerScope } from '../caller-scope.ts';
 import { AwsError } from '../errors.ts';
@@ -113,7 +114,7 @@ export function createRestJsonFrontDoor(bindings: readonly RestJsonBinding[]): F
         if (scope === undefined) throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403);
 
         const { entry: operation, labels } = found;
-        const body = hasBodyMembers(operation.input) ? await readJsonBody(request, binding) : undefined;
+        const body = hasBodyMembers(operation.input) ? await readJsonObject(request, binding) : undefined;
         const decoded = decodeRequest(operation.input, { labels, query: url.searchParams, body });
         if (!decoded.ok) throw binding.inputError(validationMessage(decoded.problems));
 
@@ -137,21 +138,9 @@ function findOperation(service: CompiledBinding, method: string, segments: reado
   return undefined;
 }
 
-/** An empty body counts as `{}`; a body that is not a JSON object is the service's input error. */
-async function readJsonBody(request: Request, binding: RestJsonBinding): Promise<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = await request.text();
-  } catch {
-    throw binding.inputError('The request body could not be read.');
-  }
-  if (text.trim() === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw binding.inputError('The request body is not valid JSON.');
-  }
+/** restJson1 bodies are JSON objects: anything else is the service's input error. */
+async function readJsonObject(request: Request, binding: RestJsonBinding): Promise<Record<string, unknown>> {
+  const parsed = await readJsonBody(request, (m) => binding.inputError(m));
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw binding.inputError('The request body must be a JSON object.');
   return parsed as Record<string, unknown>;
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { SERVICES } from '../spec/rule.ts';
 import { servicesWithProperties } from './services.ts';
+import { isManagedEmulator, servicesOf } from './targets/managed/emulators.ts';
 
 /** reference, endpoint and aws, and the third-party emulators the harness starts itself. */
 export const TARGET_KINDS = ['reference', 'endpoint', 'aws', 'cognito-local', 'aws-ses-v2-local'] as const;
@@ -50,6 +51,12 @@ export const ConformanceConfig = z.object({
 export type ConformanceConfig = z.infer<typeof ConformanceConfig>;
 export type ConformanceConfigInput = z.input<typeof ConformanceConfig>;
 
+/** A third-party emulator only emulates some services: by default, run those. */
+export function defaultServices(target?: string, emulator?: string): string[] | undefined {
+  const name = target && isManagedEmulator(target) ? target : target === 'endpoint' && emulator && isManagedEmulator(emulator) ? emulator : undefined;
+  return name ? servicesOf(name) : undefined;
+}
+
 const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
 const int = (value: string | undefined) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -60,7 +67,7 @@ export function configInputFromEnv(env: NodeJS.ProcessEnv): ConformanceConfigInp
     endpoint: env.CONFORMANCE_ENDPOINT,
     emulator: env.CONFORMANCE_EMULATOR as ConformanceConfigInput['emulator'],
     emulatorData: env.CONFORMANCE_EMULATOR_DATA,
-    services: list(env.CONFORMANCE_SERVICES) as ConformanceConfigInput['services'],
+    services: (list(env.CONFORMANCE_SERVICES) ?? defaultServices(env.CONFORMANCE_TARGET, env.CONFORMANCE_EMULATOR)) as ConformanceConfigInput['services'],
     runs: int(env.CONFORMANCE_RUNS),
     seed: int(env.CONFORMANCE_SEED),
     region: env.CONFORMANCE_REGION,

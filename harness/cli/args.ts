@@ -2,8 +2,8 @@
 import { parseArgs } from 'node:util';
 
 import { SERVICES } from '../../spec/rule.ts';
-import { ConformanceConfig, configInputFromEnv, dropUndefined, type ConformanceConfigInput } from '../config.ts';
-import { isManagedEmulator, servicesOf } from '../targets/managed/emulators.ts';
+import { ConformanceConfig, configInputFromEnv, defaultServices, dropUndefined, type ConformanceConfigInput } from '../config.ts';
+import { isManagedEmulator } from '../targets/managed/emulators.ts';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -38,11 +38,6 @@ exit codes: 0 every checked rule holds · 1 non-conformance found · 2 the harne
 
 const endpointFlags = Object.fromEntries(SERVICES.map((s) => [`endpoint-${s}`, { type: 'string' as const }]));
 
-/** A third-party emulator only emulates some services: by default, run those. */
-function defaultServices(target?: string, emulator?: string): string[] | undefined {
-  const name = target && isManagedEmulator(target) ? target : target === 'endpoint' && emulator && isManagedEmulator(emulator) ? emulator : undefined;
-  return name ? servicesOf(name) : undefined;
-}
 
 export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): ConformanceConfig | 'help' {
   let values: Record<string, string | boolean | undefined>;

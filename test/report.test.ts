@@ -1,6 +1,8 @@
 // The report pipeline on outcomes made by hand: aggregation across properties, exit codes,
 // baselines, merge and diff, and the formats.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ConformanceReport } from '../harness/report/schema.ts';
 import { applyBaseline, baselineFrom, comparisonHolds } from '../harness/report/baseline.ts';
 import { buildReport, exitCodeOf } from '../harness/report/build.ts';
 import { junitXml } from '../harness/report/junit.ts';
@@ -80,5 +82,11 @@ describe('report', () => {
     expect(junit).toContain('type="not-implemented"');
     expect(reportHtml(r)).toContain('SES.GIVA.MAX_IDENTITIES broke');
     expect(reportHtml({ ...r, rules: [{ ...r.rules[0], failure: failure('<script>alert(1)</script>') }] })).not.toContain('<script>');
+  });
+
+  it('keeps the checked-in sample report valid against the schema', () => {
+    const sample = JSON.parse(readFileSync(new URL('../reports/sample/conformance.json', import.meta.url), 'utf8'));
+    expect(ConformanceReport.safeParse(sample).success).toBe(true);
+    expect(sample.rules.some((r: { status: string }) => r.status === 'fail')).toBe(true);
   });
 });

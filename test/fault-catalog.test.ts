@@ -1,9 +1,11 @@
 // The harness's self-check: with each documented fault of the reference emulator switched on,
 // the report names the rule that fault breaks as `fail`; with none, every rule passes. A fault
-// added to the emulator without an entry here fails the first test.
+// added to the emulator without an entry here fails the first test; a rule no fault breaks (so no
+// run has shown that its check can fail) fails the second.
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../emulator/index.ts';
 import { CONFORMANCE_PROPERTIES } from '../properties/registry.ts';
+import { catalog as rules } from '../spec/index.ts';
 import type { ServiceName } from '../spec/rule.ts';
 import { runSuite, statusOf } from './support/run-suite.ts';
 
@@ -21,6 +23,15 @@ const EXPECTED_FAILURE: Record<string, string> = {
   'ses.domain.token-mismatch': 'SES.GIVA.DOMAIN_TOKEN',
   'ses.domain.ignores-dns': 'SES.DOMAIN.SUCCESS_WHEN_RECORD',
   'ses.delete.keeps-identity': 'SES.DELETE.REMOVES_IDENTITY',
+  'ses.giva.all-identities': 'SES.GIVA.RESPONSE_SHAPE',
+  'ses.email.verified-on-create': 'SES.EMAIL.PENDING_UNTIL_CLICKED',
+  'ses.email.link-ignored': 'SES.EMAIL.SUCCESS_WITHIN_24H',
+  'ses.domain.verified-on-create': 'SES.DOMAIN.PENDING_UNTIL_RECORD',
+  'ses.domain.never-fails': 'SES.DOMAIN.FAILED_AFTER_72H',
+  'ses.domain.no-restart': 'SES.DOMAIN.RESTART_AFTER_FAILED',
+  'ses.verify-domain.no-token': 'SES.VERIFY_DOMAIN.TOKEN_RETURNED',
+  'ses.list.drops-last': 'SES.LIST.IDENTITIES',
+  'ses.errors.unknown-code': 'SES.ERRORS.QUERY_ERROR_SHAPE',
   'pinpoint.tags.accept-over-50': 'PINPOINT.TAGS.MAX_50',
   'pinpoint.tags.accept-long-key': 'PINPOINT.TAGS.KEY_LENGTH',
   'pinpoint.tags.accept-aws-prefix': 'PINPOINT.TAGS.AWS_PREFIX',
@@ -33,6 +44,18 @@ const EXPECTED_FAILURE: Record<string, string> = {
   'pinpoint.domain.never-fails': 'PINPOINT.VERIFY.DOMAIN_FAILED_72H',
   'pinpoint.errors.limit-as-500': 'PINPOINT.ERRORS.DOCUMENTED',
   'pinpoint.untag.ignored': 'PINPOINT.UNTAG.REMOVES',
+  'pinpoint.create.accept-missing-identity': 'PINPOINT.CREATE.IDENTITY_REQUIRED',
+  'pinpoint.dkim.status-lowercase': 'PINPOINT.ENUM.DKIM_STATUS',
+  'pinpoint.tags.accept-long-value': 'PINPOINT.TAGS.VALUE_LENGTH',
+  'pinpoint.tags.accept-any-character': 'PINPOINT.TAGS.CHARACTERS',
+  'pinpoint.tags.omitted-value-dropped': 'PINPOINT.TAGS.VALUE_OPTIONAL',
+  'pinpoint.verify.link-ignored': 'PINPOINT.VERIFY.EMAIL_LINK',
+  'pinpoint.domain.ignores-dkim': 'PINPOINT.VERIFY.DOMAIN_DKIM',
+  'pinpoint.get.unknown-400': 'PINPOINT.GET.NOT_FOUND',
+  'pinpoint.delete.keeps-identity': 'PINPOINT.DELETE.REMOVES_IDENTITY',
+  'pinpoint.identity.type-lowercase': 'PINPOINT.ENUM.IDENTITY_TYPE',
+  'pinpoint.create.drops-tags': 'PINPOINT.TAGS.LIST_MATCHES',
+  'pinpoint.list.drops-last': 'PINPOINT.LIST.IDENTITIES',
   'lightsail.sms-verification-accepted': 'LIGHTSAIL.SEND.SMS_REJECTED',
   'lightsail.send-without-contact-method': 'LIGHTSAIL.SEND.NEEDS_EMAIL_CONTACT',
   'lightsail.second-email-contact-method': 'LIGHTSAIL.CONTACT.ONE_PER_PROTOCOL',
@@ -41,6 +64,13 @@ const EXPECTED_FAILURE: Record<string, string> = {
   'lightsail.operation-wrong-type': 'LIGHTSAIL.SEND.OPERATION_TYPE',
   'lightsail.link-does-not-verify': 'LIGHTSAIL.VERIFY.LINK_MAKES_VALID',
   'lightsail.errors-as-500': 'LIGHTSAIL.ERRORS.DOCUMENTED',
+  'lightsail.send-protocol-optional': 'LIGHTSAIL.SEND.PROTOCOL_REQUIRED',
+  'lightsail.created-valid': 'LIGHTSAIL.CONTACT.PENDING_ON_CREATE',
+  'lightsail.resend-refused': 'LIGHTSAIL.VERIFY.RESEND',
+  'lightsail.send-empty-operations': 'LIGHTSAIL.SEND.RESPONSE_SHAPE',
+  'lightsail.status-lowercase': 'LIGHTSAIL.ENUMS',
+  'lightsail.get-drops-sms': 'LIGHTSAIL.CONTACT.GET_MATCHES',
+  'lightsail.delete.keeps-contact': 'LIGHTSAIL.CONTACT.DELETE',
   'cognito.code-requires-sigv4': 'COGNITO.AUTH.NO_IAM',
   'cognito.accepts-malformed-token': 'COGNITO.AUTH.MALFORMED_TOKEN',
   'cognito.accepts-expired-token': 'COGNITO.AUTH.EXPIRED_TOKEN',
@@ -53,6 +83,10 @@ const EXPECTED_FAILURE: Record<string, string> = {
   'cognito.code-never-expires': 'COGNITO.VERIFY.CODE_EXPIRES_24H',
   'cognito.update-keeps-verified': 'COGNITO.UPDATE.UNVERIFIES',
   'cognito.echoes-client-metadata': 'COGNITO.CLIENT_METADATA.NOT_ECHOED',
+  'cognito.attribute-name-unbounded': 'COGNITO.CODE.ATTRIBUTE_NAME_LENGTH',
+  'cognito.no-delivery-details': 'COGNITO.CODE.DELIVERY_DETAILS',
+  'cognito.right-code-refused': 'COGNITO.VERIFY.CODE_ACCEPTED',
+  'cognito.undocumented-error-code': 'COGNITO.ERRORS.DOCUMENTED',
   'amplify.drops-verification-message': 'AMPLIFY.VERIFICATION.ROUND_TRIP',
   'amplify.delivery-method-trailing-space': 'AMPLIFY.VERIFICATION.DELIVERY_METHOD_ENUM',
   'amplify.update-overwrites-immutable': 'AMPLIFY.UPDATE.IMMUTABLE_PRESERVED',
@@ -60,6 +94,12 @@ const EXPECTED_FAILURE: Record<string, string> = {
   'amplify.unknown-app-500': 'AMPLIFY.ERRORS.NOT_FOUND',
   'amplify.response-without-jobid': 'AMPLIFY.JOB.RESPONSE_FIELDS',
   'amplify.update-ignored': 'AMPLIFY.UPDATE.APPLIED',
+  'amplify.job-status-missing': 'AMPLIFY.JOB.STATUS',
+  'amplify.get-drops-mfa': 'AMPLIFY.GET.ROUND_TRIP',
+  'amplify.accepts-missing-user-pool-name': 'AMPLIFY.REQUIRED.MEMBERS',
+  'amplify.refuses-forgot-password': 'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG',
+  'amplify.mfa-mode-lowercase': 'AMPLIFY.ENUMS',
+  'amplify.auth-not-found-400': 'AMPLIFY.ERRORS.DOCUMENTED',
 };
 
 const catalog = createEmulator().control.faults.catalog().filter((f) => f.service in CONFORMANCE_PROPERTIES);
@@ -70,6 +110,11 @@ describe('fault catalog self-check', () => {
   it('maps every fault of the catalog to the rule it breaks', () => {
     expect(catalog.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED_FAILURE).sort());
     for (const service of Object.keys(CONFORMANCE_PROPERTIES)) expect(catalog.filter((f) => f.service === service).length, service).toBeGreaterThanOrEqual(4);
+  });
+
+  it('breaks every rule of the catalog with at least one fault: each check is shown to fail', () => {
+    const broken = new Set(Object.values(EXPECTED_FAILURE));
+    expect(rules.map((rule) => rule.id).filter((id) => !broken.has(id))).toEqual([]);
   });
 
   for (const service of servicesWithFaults) {

@@ -10,12 +10,25 @@ import { AmplifyFault } from './faults.ts';
 import type { StoredAuthConfig, UpdateAuthConfig } from './shapes.ts';
 
 const DELIVERY_METHOD_PATH = 'resourceConfig.userPoolConfigs.verificationMessage.deliveryMethod';
+const USER_POOL_NAME_PATH = 'resourceConfig.userPoolConfigs.userPoolName';
 
 /** VerificationMessage.DeliveryMethod is required; checked here so that a fault can bend it. */
 export function checkVerificationMessage(config: { UserPoolConfigs: { VerificationMessage?: { DeliveryMethod?: string } } }, faults: FaultRegistry): void {
   const message = config.UserPoolConfigs.VerificationMessage;
   if (message === undefined || message.DeliveryMethod !== undefined || faults.on(AmplifyFault.AcceptsMissingDeliveryMethod)) return;
   throw new AwsError('BadRequestException', validationMessage([`Value null at '${DELIVERY_METHOD_PATH}' failed to satisfy constraint: Member must not be null`]), 400);
+}
+
+/** UserPoolConfigs.UserPoolName is required in CreateBackendAuth; checked here so that a fault can bend it. */
+export function checkUserPoolName(config: { UserPoolConfigs: { UserPoolName?: string } }, faults: FaultRegistry): void {
+  if (config.UserPoolConfigs.UserPoolName !== undefined || faults.on(AmplifyFault.AcceptsMissingUserPoolName)) return;
+  throw new AwsError('BadRequestException', validationMessage([`Value null at '${USER_POOL_NAME_PATH}' failed to satisfy constraint: Member must not be null`]), 400);
+}
+
+/** The deprecated ForgotPassword is still a documented member: only the refuses-forgot-password fault refuses it. */
+export function checkForgotPassword(config: { UserPoolConfigs: { ForgotPassword?: unknown } }, faults: FaultRegistry): void {
+  if (config.UserPoolConfigs.ForgotPassword === undefined || !faults.on(AmplifyFault.RefusesForgotPassword)) return;
+  throw new AwsError('BadRequestException', 'ForgotPassword is deprecated: configure VerificationMessage instead.', 400);
 }
 
 function definedMembers<T extends object>(value: T): Partial<T> {
@@ -35,6 +48,10 @@ export function applyUpdate(stored: StoredAuthConfig, update: UpdateAuthConfig, 
 export function renderConfig(stored: StoredAuthConfig, faults: FaultRegistry): StoredAuthConfig {
   const config = structuredClone(stored);
   const userPool = config.UserPoolConfigs;
+  if (userPool?.Mfa !== undefined) {
+    if (faults.on(AmplifyFault.GetDropsMfa)) delete userPool.Mfa;
+    else if (userPool.Mfa.MFAMode !== undefined && faults.on(AmplifyFault.MfaModeLowercase)) userPool.Mfa.MFAMode = userPool.Mfa.MFAMode.toLowerCase() as typeof userPool.Mfa.MFAMode;
+  }
   if (userPool?.VerificationMessage === undefined) return config;
   if (faults.on(AmplifyFault.DropsVerificationMessage)) delete userPool.VerificationMessage;
   // The changelog renders the enum as 'EMAIL ' '| ' 'SMS': only EMAIL carries the space.

@@ -11,6 +11,12 @@ export const AmplifyFault = {
   UnknownApp500: 'amplify.unknown-app-500',
   ResponseWithoutJobId: 'amplify.response-without-jobid',
   UpdateIgnored: 'amplify.update-ignored',
+  JobStatusMissing: 'amplify.job-status-missing',
+  GetDropsMfa: 'amplify.get-drops-mfa',
+  AcceptsMissingUserPoolName: 'amplify.accepts-missing-user-pool-name',
+  RefusesForgotPassword: 'amplify.refuses-forgot-password',
+  MfaModeLowercase: 'amplify.mfa-mode-lowercase',
+  AuthNotFound400: 'amplify.auth-not-found-400',
 } as const;
 
 const AMPLIFY_FAULTS: FaultInfo[] = [
@@ -41,6 +47,30 @@ const AMPLIFY_FAULTS: FaultInfo[] = [
   {
     id: AmplifyFault.UpdateIgnored,
     description: 'UpdateBackendAuth answers success but GetBackendAuth keeps answering the old configuration.',
+  },
+  {
+    id: AmplifyFault.JobStatusMissing,
+    description: 'GetBackendJob reports the job without its Status.',
+  },
+  {
+    id: AmplifyFault.GetDropsMfa,
+    description: 'GetBackendAuth answers without the UserPoolConfigs.Mfa that CreateBackendAuth or UpdateBackendAuth set.',
+  },
+  {
+    id: AmplifyFault.AcceptsMissingUserPoolName,
+    description: 'CreateBackendAuth without the required UserPoolConfigs.UserPoolName is accepted instead of answering 400 BadRequestException.',
+  },
+  {
+    id: AmplifyFault.RefusesForgotPassword,
+    description: 'CreateBackendAuth refuses a ResourceConfig carrying the deprecated, but still documented, UserPoolConfigs.ForgotPassword with BadRequestException.',
+  },
+  {
+    id: AmplifyFault.MfaModeLowercase,
+    description: "GetBackendAuth answers Mfa.MFAMode in lower case ('on', 'off', 'optional') instead of the enum values ON, OFF, OPTIONAL.",
+  },
+  {
+    id: AmplifyFault.AuthNotFound400,
+    description: 'An unknown auth resource answers NotFoundException with HTTP 400 instead of its documented 404.',
   },
 ].map((fault) => ({ ...fault, service: 'amplifybackend' }));
 

@@ -8,7 +8,7 @@ import { shapes } from '../protocols/input-shapes.ts';
 import { optional, required } from '../protocols/restJsonShapes.ts';
 import type { RegionalStore } from '../regional-store.ts';
 import type { ServiceContext } from '../service.ts';
-import { applyUpdate, checkVerificationMessage, renderConfig } from './auth-config.ts';
+import { applyUpdate, checkForgotPassword, checkUserPoolName, checkVerificationMessage, renderConfig } from './auth-config.ts';
 import { AmplifyFault } from './faults.ts';
 import { jobStatus, jobTimes, startJob } from './jobs.ts';
 import { createResourceConfigShape, jobOutputShape, updateResourceConfigShape } from './shapes.ts';
@@ -31,6 +31,7 @@ export function createAmplifyOperations(ctx: ServiceContext, store: RegionalStor
   const notFound = (kind: MissingKind, name: string): AwsError => {
     const message = `No ${kind} named ${name.slice(0, 256)} was found.`;
     if ((kind === 'app' || kind === 'environment') && faults.on(AmplifyFault.UnknownApp500)) return new AwsError('InternalServerError', message, 500);
+    if (kind === 'auth' && faults.on(AmplifyFault.AuthNotFound400)) return new AwsErrorWithFields('NotFoundException', message, 400, { resourceType: kind });
     return new AwsErrorWithFields('NotFoundException', message, 404, { resourceType: kind });
   };
   const appOf = (call: RestJsonCall, appId: string): AmplifyApp => {
@@ -95,7 +96,9 @@ export function createAmplifyOperations(ctx: ServiceContext, store: RegionalStor
     }),
     output: jobOutputShape,
     handle(input, call) {
+      checkUserPoolName(input.ResourceConfig, faults);
       checkVerificationMessage(input.ResourceConfig, faults);
+      checkForgotPassword(input.ResourceConfig, faults);
       const app = appOf(call, input.AppId);
       const environment = environmentOf(app, input.BackendEnvironmentName);
       if (environment.auth.has(input.ResourceName)) throw badRequest(`Auth resource ${input.ResourceName} already exists in ${environment.name}.`);
@@ -167,7 +170,8 @@ export function createAmplifyOperations(ctx: ServiceContext, store: RegionalStor
         throw notFound('job', input.JobId);
       }
       const now = clock.now();
-      return { AppId: app.appId, BackendEnvironmentName: job.environment, JobId: job.jobId, Operation: job.operation, Status: jobStatus(job, now), ...jobTimes(job, now) };
+      const status = faults.on(AmplifyFault.JobStatusMissing) ? undefined : jobStatus(job, now);
+      return { AppId: app.appId, BackendEnvironmentName: job.environment, JobId: job.jobId, Operation: job.operation, Status: status, ...jobTimes(job, now) };
     },
   });
 

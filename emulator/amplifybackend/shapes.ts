@@ -75,7 +75,9 @@ export const createResourceConfigShape = shapes.structure({
       PasswordPolicy: opt(shapes.structure({ AdditionalConstraints: opt(additionalConstraints, 'additionalConstraints'), MinimumLength: req(shapes.double(), 'minimumLength') }), 'passwordPolicy'),
       RequiredSignUpAttributes: req(signUpAttributes, 'requiredSignUpAttributes'),
       SignInMethod: req(signInMethod, 'signInMethod'),
-      UserPoolName: req(text, 'userPoolName'),
+      // Required by the model; the CreateBackendAuth handler checks it (not the codec) so that
+      // the accepts-missing-user-pool-name fault can bend the answer.
+      UserPoolName: opt(text, 'userPoolName'),
       VerificationMessage: opt(verificationMessage, 'verificationMessage'),
     }),
     'userPoolConfigs',

@@ -16,6 +16,10 @@ export const CognitoFault = {
   CodeNeverExpires: 'cognito.code-never-expires',
   UpdateKeepsVerified: 'cognito.update-keeps-verified',
   EchoesClientMetadata: 'cognito.echoes-client-metadata',
+  AttributeNameUnbounded: 'cognito.attribute-name-unbounded',
+  NoDeliveryDetails: 'cognito.no-delivery-details',
+  RightCodeRefused: 'cognito.right-code-refused',
+  UndocumentedErrorCode: 'cognito.undocumented-error-code',
 } as const;
 
 const COGNITO_FAULTS: FaultInfo[] = [
@@ -66,6 +70,22 @@ const COGNITO_FAULTS: FaultInfo[] = [
   {
     id: CognitoFault.EchoesClientMetadata,
     description: 'The answer to GetUserAttributeVerificationCode echoes ClientMetadata back in its JSON body, although Cognito does not store or return it.',
+  },
+  {
+    id: CognitoFault.AttributeNameUnbounded,
+    description: "GetUserAttributeVerificationCode accepts an AttributeName longer than 32 characters and sends a code to the user's email, instead of answering InvalidParameterException.",
+  },
+  {
+    id: CognitoFault.NoDeliveryDetails,
+    description: 'GetUserAttributeVerificationCode sends the code but answers an empty body, without CodeDeliveryDetails.',
+  },
+  {
+    id: CognitoFault.RightCodeRefused,
+    description: 'VerifyUserAttribute refuses the code that was sent, within its validity, with CodeMismatchException.',
+  },
+  {
+    id: CognitoFault.UndocumentedErrorCode,
+    description: 'GetUserAttributeVerificationCode refuses an attribute that cannot be verified with InvalidUserPoolConfigurationException, which its error list does not document, instead of InvalidParameterException.',
   },
 ].map((fault) => ({ ...fault, service: 'cognito-idp' }));
 

@@ -1,12 +1,13 @@
 // What a signed-in user does with an access token, no IAM credentials needed: GetUser,
 // GetUserAttributeVerificationCode, VerifyUserAttribute, UpdateUserAttributes, GlobalSignOut.
 import { jsonOperation, missingAuthenticationError, type AwsJsonOperation, type JsonObject } from '../protocols/awsJson.ts';
-import { optional, required, shapes } from '../protocols/input-shapes.ts';
+import { optional, required, shapes, validationMessage } from '../protocols/input-shapes.ts';
 import type { ServiceContext } from '../service.ts';
 import type { AccessTokens } from './access-tokens.ts';
 import { checkAttributes, isVerifiable, userAttributeList, verifiedFlag } from './attributes.ts';
 import { CognitoFault } from './faults.ts';
-import { ACCESS_TOKEN, ATTRIBUTE_LIST, ATTRIBUTE_NAME, CLIENT_METADATA } from './shapes.ts';
+import { invalidParameter } from './errors.ts';
+import { ACCESS_TOKEN, ATTRIBUTE_LIST, ATTRIBUTE_NAME, ATTRIBUTE_NAME_MAX, ATTRIBUTE_NAME_UNBOUNDED, CLIENT_METADATA } from './shapes.ts';
 import type { User } from './store.ts';
 import type { CodeDeliveryDetails, VerificationCodes } from './verification-codes.ts';
 
@@ -44,11 +45,17 @@ export function createUserOperations(ctx: ServiceContext, tokens: AccessTokens, 
 
     GetUserAttributeVerificationCode: jsonOperation({
       auth: 'none',
-      input: shapes.structure({ AccessToken: required(ACCESS_TOKEN), AttributeName: required(ATTRIBUTE_NAME), ClientMetadata: optional(CLIENT_METADATA) }),
+      // AttributeName's maximum length is checked by the handler, so that a fault can skip it.
+      input: shapes.structure({ AccessToken: required(ACCESS_TOKEN), AttributeName: required(ATTRIBUTE_NAME_UNBOUNDED), ClientMetadata: optional(CLIENT_METADATA) }),
       handle(input, call) {
+        const overLong = [...input.AttributeName].length > ATTRIBUTE_NAME_MAX;
+        if (overLong && !faults.on(CognitoFault.AttributeNameUnbounded)) {
+          throw invalidParameter(validationMessage([`Value at 'attributeName' failed to satisfy constraint: Member must have length less than or equal to ${ATTRIBUTE_NAME_MAX}`]));
+        }
         if (!call.signed && faults.on(CognitoFault.CodeRequiresSigv4)) throw missingAuthenticationError();
         const { pool, user } = tokens.authorize(input.AccessToken);
-        const details = codes.send(pool, user, input.AttributeName);
+        const details = codes.send(pool, user, input.AttributeName, { overLong });
+        if (faults.on(CognitoFault.NoDeliveryDetails)) return {};
         const answer: JsonObject = { CodeDeliveryDetails: { ...details } };
         // ClientMetadata only reaches Lambda triggers (there are none here): never stored or returned.
         if (faults.on(CognitoFault.EchoesClientMetadata) && input.ClientMetadata !== undefined) answer.ClientMetadata = { ...input.ClientMetadata };

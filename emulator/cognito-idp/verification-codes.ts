@@ -2,6 +2,7 @@
 // ("verification codes are valid for 24 hours"), the latest one per attribute superseding any
 // earlier one, and used up when they verify.
 import { randomInt } from 'node:crypto';
+import { AwsError } from '../errors.ts';
 import type { ServiceContext } from '../service.ts';
 import { isVerifiable, maskEmail, maskPhoneNumber, verifiedFlag, type VerifiableAttribute, VERIFIABLE_ATTRIBUTES } from './attributes.ts';
 import { codeMismatch, expiredCode, invalidParameter } from './errors.ts';
@@ -20,8 +21,8 @@ export class VerificationCodes {
   constructor(private readonly ctx: ServiceContext) {}
 
   /** Sends a new code for `attributeName` to the value it verifies; InvalidParameterException if it cannot be verified. */
-  send(pool: UserPool, user: User, attributeName: string): CodeDeliveryDetails {
-    const channel = this.channelFor(user, attributeName);
+  send(pool: UserPool, user: User, attributeName: string, { overLong = false } = {}): CodeDeliveryDetails {
+    const channel = this.channelFor(user, attributeName, overLong);
     const destination = user.attributes.get(channel);
     if (destination === undefined) throw invalidParameter(`The user has no ${channel} attribute to send a code to.`);
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -50,6 +51,7 @@ export class VerificationCodes {
     if (!faults.on(CognitoFault.WrongCodeAccepted)) {
       if (current === undefined || current.code !== code) throw codeMismatch();
       if (this.ctx.clock.now() - current.issuedAt >= CODE_VALIDITY_MS && !faults.on(CognitoFault.CodeNeverExpires)) throw expiredCode();
+      if (faults.on(CognitoFault.RightCodeRefused)) throw codeMismatch();
     }
     if (!user.attributes.has(attributeName)) throw invalidParameter(`The user has no ${attributeName} attribute to verify.`);
     user.codes.delete(attributeName);
@@ -58,10 +60,13 @@ export class VerificationCodes {
   }
 
   /** Which attribute's value a code for `attributeName` travels to. */
-  private channelFor(user: User, attributeName: string): VerifiableAttribute {
+  private channelFor(user: User, attributeName: string, overLong: boolean): VerifiableAttribute {
     if (isVerifiable(attributeName)) return attributeName;
-    if (!this.ctx.faults.on(CognitoFault.CodeForAnyAttribute)) {
-      throw invalidParameter(`${attributeName} cannot be verified: only email and phone_number can.`);
+    // An over-long name reaches this point only under the attribute-name-unbounded fault, which sends it to the fallback channel.
+    if (!this.ctx.faults.on(CognitoFault.CodeForAnyAttribute) && !overLong) {
+      const message = `${attributeName} cannot be verified: only email and phone_number can.`;
+      if (this.ctx.faults.on(CognitoFault.UndocumentedErrorCode)) throw new AwsError('InvalidUserPoolConfigurationException', message, 400);
+      throw invalidParameter(message);
     }
     return user.attributes.has('email') ? 'email' : 'phone_number';
   }

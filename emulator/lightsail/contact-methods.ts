@@ -24,7 +24,9 @@ export class ContactMethods {
   constructor(private readonly ctx: ServiceContext) {}
 
   list(state: LightsailRegion, protocols?: readonly ContactProtocol[]): ContactMethod[] {
-    return state.contactMethods.filter((method) => protocols === undefined || protocols.length === 0 || protocols.includes(method.protocol));
+    const live = state.contactMethods.filter((method) => !(method.protocol === 'SMS' && this.ctx.faults.on(LightsailFault.GetDropsSms)));
+    const stale = state.staleListed.filter((gone) => !live.some((method) => method.protocol === gone.protocol));
+    return [...live, ...stale].filter((method) => protocols === undefined || protocols.length === 0 || protocols.includes(method.protocol));
   }
 
   /** A second contact method of a protocol is refused: the existing one must be deleted first. */
@@ -49,7 +51,7 @@ export class ContactMethods {
       arn: `arn:aws:lightsail:${state.region}:${state.account}:ContactMethod/${id}`,
       protocol,
       contactEndpoint: endpoint,
-      status: protocol === 'Email' ? 'PendingVerification' : 'Valid',
+      status: protocol === 'Email' && !this.ctx.faults.on(LightsailFault.CreatedValid) ? 'PendingVerification' : 'Valid',
       createdAt: this.ctx.clock.now(),
     };
     state.contactMethods.push(method);
@@ -68,6 +70,9 @@ export class ContactMethods {
       if (this.ctx.faults.on(LightsailFault.SendWithoutContactMethod)) return undefined;
       throw notFound(`There is no Email contact method in ${state.region}. Create one with CreateContactMethod first.`);
     }
+    if (this.ctx.faults.on(LightsailFault.ResendRefused) && method.status !== 'Valid' && (method.linkExpiresAt ?? 0) > this.ctx.clock.now()) {
+      throw new AwsError('OperationFailureException', 'A verification request was already sent to this contact method. Try again later.', 400);
+    }
     this.mailLink(state, method);
     return method;
   }
@@ -76,12 +81,15 @@ export class ContactMethods {
     const deleted = state.contactMethods.filter((method) => method.protocol === protocol);
     if (deleted.length === 0) throw notFound(`There is no ${protocol} contact method in ${state.region}.`);
     state.contactMethods = state.contactMethods.filter((method) => method.protocol !== protocol);
+    state.staleListed = state.staleListed.filter((method) => method.protocol !== protocol);
+    if (this.ctx.faults.on(LightsailFault.DeleteKeepsContact)) state.staleListed.push(...deleted);
     return deleted;
   }
 
   private mailLink(state: LightsailRegion, method: ContactMethod): void {
+    method.linkExpiresAt = this.ctx.clock.now() + VERIFICATION_LINK_LIFETIME_MS;
     const link = this.ctx.links.issue({
-      expiresAt: this.ctx.clock.now() + VERIFICATION_LINK_LIFETIME_MS,
+      expiresAt: method.linkExpiresAt,
       follow: () => {
         // A link belongs to one contact method: after a delete (even a re-create) it is void.
         if (!state.contactMethods.includes(method)) return 'gone';

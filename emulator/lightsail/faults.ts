@@ -11,6 +11,13 @@ export const LightsailFault = {
   OperationWrongType: 'lightsail.operation-wrong-type',
   LinkDoesNotVerify: 'lightsail.link-does-not-verify',
   ErrorsAs500: 'lightsail.errors-as-500',
+  SendProtocolOptional: 'lightsail.send-protocol-optional',
+  CreatedValid: 'lightsail.created-valid',
+  ResendRefused: 'lightsail.resend-refused',
+  SendEmptyOperations: 'lightsail.send-empty-operations',
+  StatusLowercase: 'lightsail.status-lowercase',
+  GetDropsSms: 'lightsail.get-drops-sms',
+  DeleteKeepsContact: 'lightsail.delete.keeps-contact',
 } as const;
 
 const LIGHTSAIL_FAULTS: FaultInfo[] = [
@@ -45,6 +52,34 @@ const LIGHTSAIL_FAULTS: FaultInfo[] = [
   {
     id: LightsailFault.ErrorsAs500,
     description: 'Documented input errors (InvalidInputException, NotFoundException) answer HTTP 500 instead of a 4xx.',
+  },
+  {
+    id: LightsailFault.SendProtocolOptional,
+    description: 'SendContactMethodVerification without the required protocol is accepted as if it named Email.',
+  },
+  {
+    id: LightsailFault.CreatedValid,
+    description: 'A new email contact method is Valid at once instead of PendingVerification until its link is followed.',
+  },
+  {
+    id: LightsailFault.ResendRefused,
+    description: 'SendContactMethodVerification answers OperationFailureException while an earlier verification request is unexpired, although another request may be sent while the method is unverified.',
+  },
+  {
+    id: LightsailFault.SendEmptyOperations,
+    description: 'A successful SendContactMethodVerification answers an empty operations list instead of the operation it started.',
+  },
+  {
+    id: LightsailFault.StatusLowercase,
+    description: "Operation records report status 'succeeded' instead of the enum value Succeeded.",
+  },
+  {
+    id: LightsailFault.GetDropsSms,
+    description: "GetContactMethods leaves out the region's SMS contact method.",
+  },
+  {
+    id: LightsailFault.DeleteKeepsContact,
+    description: 'DeleteContactMethod answers success but GetContactMethods keeps listing the deleted contact method until another of its protocol is created.',
   },
 ].map((fault) => ({ ...fault, service: 'lightsail' }));
 

@@ -2,7 +2,8 @@
 // with one completed Operation record in the caller's Region.
 import { randomUUID } from 'node:crypto';
 import { epochSeconds, jsonOperation, type AwsJsonOperation, type JsonCall, type JsonObject } from '../protocols/awsJson.ts';
-import { optional, required, shapes } from '../protocols/input-shapes.ts';
+import { AwsError } from '../errors.ts';
+import { missingMember, optional, required, shapes, validationMessage } from '../protocols/input-shapes.ts';
 import type { RegionalStore } from '../regional-store.ts';
 import type { ServiceContext } from '../service.ts';
 import type { ContactMethods } from './contact-methods.ts';
@@ -30,7 +31,7 @@ export function createLightsailOperations(ctx: ServiceContext, store: RegionalSt
       location: location(region),
       isTerminal: true,
       operationType,
-      status: 'Succeeded',
+      status: ctx.faults.on(LightsailFault.StatusLowercase) ? 'succeeded' : 'Succeeded',
       statusChangedAt: now,
     };
   };
@@ -80,11 +81,15 @@ export function createLightsailOperations(ctx: ServiceContext, store: RegionalSt
       auth: 'sigv4',
       // The model's ContactMethodVerificationProtocol allows only Email; other values are refused
       // by the handler (not the shape) so that a fault can bend the answer.
-      input: shapes.structure({ protocol: required(shapes.string()) }),
+      // protocol is required; it is checked here too, so that a fault can let it be omitted.
+      input: shapes.structure({ protocol: optional(shapes.string()) }),
       handle(input, call) {
         const state = stateOf(call);
-        const method = contactMethods.sendVerification(state, input.protocol);
-        return { operations: [operationRecord(state, method?.name ?? `${input.protocol}-${state.region}`, 'SendContactMethodVerification')] };
+        if (input.protocol === undefined && !ctx.faults.on(LightsailFault.SendProtocolOptional)) throw new AwsError('InvalidInputException', validationMessage([missingMember('protocol')]), 400);
+        const protocol = input.protocol ?? 'Email';
+        const method = contactMethods.sendVerification(state, protocol);
+        if (ctx.faults.on(LightsailFault.SendEmptyOperations)) return { operations: [] };
+        return { operations: [operationRecord(state, method?.name ?? `${protocol}-${state.region}`, 'SendContactMethodVerification')] };
       },
     }),
   };

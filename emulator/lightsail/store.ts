@@ -20,6 +20,8 @@ export interface ContactMethod {
   contactEndpoint: string;
   status: ContactMethodStatus;
   createdAt: number;
+  /** When the newest verification link mailed for it expires. */
+  linkExpiresAt?: number;
 }
 
 export interface LightsailRegion {
@@ -27,8 +29,10 @@ export interface LightsailRegion {
   region: string;
   /** In creation order; at most one per protocol unless a fault says otherwise. */
   contactMethods: ContactMethod[];
+  /** Deleted contact methods GetContactMethods keeps listing (only under the delete.keeps-contact fault). */
+  staleListed: ContactMethod[];
 }
 
 export function createLightsailStore(): RegionalStore<LightsailRegion> {
-  return new RegionalStore(({ account, region }) => ({ account, region, contactMethods: [] }));
+  return new RegionalStore(({ account, region }) => ({ account, region, contactMethods: [], staleListed: [] }));
 }

@@ -16,6 +16,18 @@ export const PinpointFault = {
   DomainNeverFails: 'pinpoint.domain.never-fails',
   LimitAs500: 'pinpoint.errors.limit-as-500',
   UntagIgnored: 'pinpoint.untag.ignored',
+  CreateWithoutIdentity: 'pinpoint.create.accept-missing-identity',
+  DkimStatusLowercase: 'pinpoint.dkim.status-lowercase',
+  TagsAcceptLongValue: 'pinpoint.tags.accept-long-value',
+  TagsAcceptAnyCharacter: 'pinpoint.tags.accept-any-character',
+  TagsOmittedValueDropped: 'pinpoint.tags.omitted-value-dropped',
+  EmailLinkIgnored: 'pinpoint.verify.link-ignored',
+  DomainIgnoresDkim: 'pinpoint.domain.ignores-dkim',
+  GetUnknownAs400: 'pinpoint.get.unknown-400',
+  DeleteKeepsIdentity: 'pinpoint.delete.keeps-identity',
+  ListDropsLast: 'pinpoint.list.drops-last',
+  IdentityTypeLowercase: 'pinpoint.identity.type-lowercase',
+  CreateDropsTags: 'pinpoint.create.drops-tags',
 } as const;
 
 const PINPOINT_FAULTS: FaultInfo[] = [
@@ -66,6 +78,54 @@ const PINPOINT_FAULTS: FaultInfo[] = [
   {
     id: PinpointFault.UntagIgnored,
     description: 'UntagResource answers success but the tags stay on the resource.',
+  },
+  {
+    id: PinpointFault.CreateWithoutIdentity,
+    description: 'CreateEmailIdentity without EmailIdentity answers success, although EmailIdentity is "[REQUIRED]".',
+  },
+  {
+    id: PinpointFault.DkimStatusLowercase,
+    description: 'DkimAttributes.Status comes back in lower case (pending, success, failed), outside the documented enum.',
+  },
+  {
+    id: PinpointFault.TagsAcceptLongValue,
+    description: 'A 257-character tag value is accepted, although "the maximum length of a tag value is 256 characters".',
+  },
+  {
+    id: PinpointFault.TagsAcceptAnyCharacter,
+    description: 'Tag keys and values with any character are accepted, although they can only be "Unicode letters, digits, white space, or one of the following symbols: _ . : / = + -".',
+  },
+  {
+    id: PinpointFault.TagsOmittedValueDropped,
+    description: 'A tag given without a Value is stored with the text "undefined", although "Amazon Pinpoint will set the value to an empty string".',
+  },
+  {
+    id: PinpointFault.EmailLinkIgnored,
+    description: 'Following the verification link is acknowledged but the address stays unverified, although it "is verified as soon as you follow the link".',
+  },
+  {
+    id: PinpointFault.DomainIgnoresDkim,
+    description: 'Published DKIM CNAME records are never detected, so the domain is never verified, although it "is verified when Amazon Pinpoint detects these records".',
+  },
+  {
+    id: PinpointFault.GetUnknownAs400,
+    description: 'GetEmailIdentity of an identity that does not exist answers BadRequestException (HTTP 400) instead of NotFoundException (HTTP 404).',
+  },
+  {
+    id: PinpointFault.DeleteKeepsIdentity,
+    description: 'DeleteEmailIdentity answers success but GetEmailIdentity keeps answering the deleted identity from a stale copy instead of NotFoundException.',
+  },
+  {
+    id: PinpointFault.ListDropsLast,
+    description: 'ListEmailIdentities leaves the last identity out of its final page, so one existing identity is never listed.',
+  },
+  {
+    id: PinpointFault.IdentityTypeLowercase,
+    description: 'IdentityType comes back in lower case (email_address, domain), outside the documented enum, in every answer that carries it.',
+  },
+  {
+    id: PinpointFault.CreateDropsTags,
+    description: 'CreateEmailIdentity validates the Tags it is given but does not keep them: ListTagsForResource lists none of them.',
   },
 ].map((fault) => ({ ...fault, service: 'pinpoint-email' }));
 

@@ -37,7 +37,7 @@ export class PinpointLifecycle {
   settle(identity: EmailIdentity, now: number): void {
     const dkim = identity.dkim;
     if (dkim === undefined || dkim.status !== 'PENDING') return;
-    if (this.recordsFound(identity.name, dkim)) {
+    if (!this.ctx.faults.on(PinpointFault.DomainIgnoresDkim) && this.recordsFound(identity.name, dkim)) {
       dkim.status = 'SUCCESS';
       if (identity.type === 'DOMAIN') identity.verified = true;
     } else if (now >= dkim.deadline && !this.ctx.faults.on(PinpointFault.DomainNeverFails)) {
@@ -67,7 +67,7 @@ export class PinpointLifecycle {
       follow: () => {
         const current = state.identities.get(name);
         if (current === undefined || current.incarnation !== incarnation) return 'gone';
-        current.verified = true;
+        if (!this.ctx.faults.on(PinpointFault.EmailLinkIgnored)) current.verified = true;
         return 'accepted';
       },
     });

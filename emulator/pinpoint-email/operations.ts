@@ -3,7 +3,7 @@
 // errors only those the model lists for each operation.
 import { AwsError } from '../errors.ts';
 import { restOperation, type AnyRestJsonOperation, type RestJsonCall } from '../protocols/restJson1.ts';
-import { shapes } from '../protocols/input-shapes.ts';
+import { missingMember, shapes, validationMessage } from '../protocols/input-shapes.ts';
 import { optional, required } from '../protocols/restJsonShapes.ts';
 import type { RegionalStore } from '../regional-store.ts';
 import type { ServiceContext } from '../service.ts';
@@ -47,10 +47,18 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
     return identityOf(state, identityFromArn(arn, state));
   };
 
-  const typeOf = (identity: EmailIdentity) => (identity.type === 'DOMAIN' && faults.on(PinpointFault.DomainAsEmail) ? 'EMAIL_ADDRESS' : identity.type);
+  const typeOf = (identity: EmailIdentity) => {
+    const type = identity.type === 'DOMAIN' && faults.on(PinpointFault.DomainAsEmail) ? 'EMAIL_ADDRESS' : identity.type;
+    return faults.on(PinpointFault.IdentityTypeLowercase) ? type.toLowerCase() : type;
+  };
+  /** Deleted identities, per region, as a stale copy GetEmailIdentity answers under the fault. */
+  const staleCopies = new WeakMap<PinpointRegion, Map<string, EmailIdentity>>();
   // "If the email identity is an email address, this object is empty."
-  const dkimOf = (identity: EmailIdentity) =>
-    identity.dkim === undefined ? {} : { SigningEnabled: true, Status: identity.dkim.status, Tokens: [...identity.dkim.tokens] };
+  const dkimOf = (identity: EmailIdentity) => {
+    if (identity.dkim === undefined) return {};
+    const status = faults.on(PinpointFault.DkimStatusLowercase) ? identity.dkim.status.toLowerCase() : identity.dkim.status;
+    return { SigningEnabled: true, Status: status, Tokens: [...identity.dkim.tokens] };
+  };
   const tellArn = (call: RestJsonCall, state: PinpointRegion, name: string) => {
     call.responseHeaders[RESOURCE_ARN_HEADER] = identityArn(state, name);
   };
@@ -59,10 +67,15 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
     name: 'CreateEmailIdentity',
     method: 'POST',
     uri: '/v1/email/identities',
-    input: shapes.structure({ EmailIdentity: required(shapes.string()), Tags: optional(shapes.list(tagShape)) }),
+    // EmailIdentity is required; it is checked in the handler so that a fault can bend the answer.
+    input: shapes.structure({ EmailIdentity: optional(shapes.string()), Tags: optional(shapes.list(tagShape)) }),
     output: shapes.structure({ IdentityType: optional(identityTypeShape), VerifiedForSendingStatus: optional(shapes.boolean()), DkimAttributes: optional(dkimAttributesShape) }),
     handle(input, call) {
       const name = input.EmailIdentity;
+      if (name === undefined) {
+        if (faults.on(PinpointFault.CreateWithoutIdentity)) return { IdentityType: 'EMAIL_ADDRESS', VerifiedForSendingStatus: false, DkimAttributes: {} };
+        throw badRequest(validationMessage([missingMember('EmailIdentity')]));
+      }
       const type = name.includes('@') ? 'EMAIL_ADDRESS' : 'DOMAIN';
       if (type === 'EMAIL_ADDRESS' ? !isEmailAddress(name) : !isDomainName(name)) {
         throw badRequest(`Invalid email address or domain: ${name.slice(0, 256)}`);
@@ -70,7 +83,8 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
       const state = stateOf(call);
       // The model lists no AlreadyExistsException for this operation.
       if (state.identities.has(name)) throw badRequest(`Email identity ${name} already exists.`);
-      const tags = mergeTags([], checkTags(input.Tags ?? [], faults), faults);
+      const checked = mergeTags([], checkTags(input.Tags ?? [], faults), faults);
+      const tags = faults.on(PinpointFault.CreateDropsTags) ? [] : checked;
       const identity = lifecycle.create(state, name, type, tags);
       tellArn(call, state, name);
       return { IdentityType: typeOf(identity), VerifiedForSendingStatus: identity.verified, DkimAttributes: dkimOf(identity) };
@@ -91,7 +105,11 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
     }),
     handle(input, call) {
       const state = stateOf(call);
-      const identity = identityOf(state, input.EmailIdentity);
+      if (faults.on(PinpointFault.GetUnknownAs400) && !state.identities.has(input.EmailIdentity)) {
+        throw badRequest(`Email identity ${input.EmailIdentity.slice(0, 256)} is not valid.`);
+      }
+      const stale = faults.on(PinpointFault.DeleteKeepsIdentity) && !state.identities.has(input.EmailIdentity) ? staleCopies.get(state)?.get(input.EmailIdentity) : undefined;
+      const identity = stale ?? identityOf(state, input.EmailIdentity);
       tellArn(call, state, identity.name);
       return {
         IdentityType: typeOf(identity),
@@ -123,6 +141,7 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
       const pageSize = input.PageSize ?? DEFAULT_PAGE_SIZE;
       const state = stateOf(call);
       const names = [...state.identities.keys()].filter((name) => after === undefined || name > after).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      if (faults.on(PinpointFault.ListDropsLast)) names.pop();
       const page = names.slice(0, pageSize).map((name) => identityOf(state, name));
       const more = names.length > page.length;
       return {
@@ -140,8 +159,10 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
     output: shapes.structure({}),
     handle(input, call) {
       const state = stateOf(call);
-      identityOf(state, input.EmailIdentity);
+      const identity = identityOf(state, input.EmailIdentity);
       state.identities.delete(input.EmailIdentity);
+      if (!staleCopies.has(state)) staleCopies.set(state, new Map());
+      staleCopies.get(state)!.set(identity.name, identity);
     },
   });
 

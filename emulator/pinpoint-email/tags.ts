@@ -32,11 +32,11 @@ function length(text: string): number {
 
 function checkText(what: 'key' | 'value', text: string, min: number, max: number, faults: FaultRegistry): void {
   const n = length(text);
-  const longKeyAllowed = what === 'key' && faults.on(PinpointFault.TagsAcceptLongKey);
-  if (n < min || (n > max && !longKeyAllowed)) {
+  const longAllowed = faults.on(what === 'key' ? PinpointFault.TagsAcceptLongKey : PinpointFault.TagsAcceptLongValue);
+  if (n < min || (n > max && !longAllowed)) {
     throw badRequest(`Tag ${what} must be between ${min} and ${max} characters long (got ${n}).`);
   }
-  if (!TAG_CHARACTERS.test(text)) {
+  if (!TAG_CHARACTERS.test(text) && !faults.on(PinpointFault.TagsAcceptAnyCharacter)) {
     throw badRequest(`Tag ${what} may contain only Unicode letters, digits, white space and _ . : / = + -.`);
   }
   const prefixAllowed = what === 'key' && faults.on(PinpointFault.TagsAcceptAwsPrefix);
@@ -55,6 +55,7 @@ export function checkTags(tags: readonly IncomingTag[], faults: FaultRegistry): 
     // "each tag key must be unique": one request may not name a key twice.
     if (seen.has(tag.Key)) throw badRequest(`Duplicate tag key in the request: ${tag.Key}`);
     seen.add(tag.Key);
+    if (tag.Value === undefined && faults.on(PinpointFault.TagsOmittedValueDropped)) return { Key: tag.Key, Value: String(tag.Value) };
     return { Key: tag.Key, Value: value };
   });
 }

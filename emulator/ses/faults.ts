@@ -15,6 +15,15 @@ export const SesFault = {
   DomainTokenMismatch: 'ses.domain.token-mismatch',
   DomainIgnoresDns: 'ses.domain.ignores-dns',
   DeleteKeepsIdentity: 'ses.delete.keeps-identity',
+  GivaAllIdentities: 'ses.giva.all-identities',
+  EmailVerifiedOnCreate: 'ses.email.verified-on-create',
+  EmailLinkIgnored: 'ses.email.link-ignored',
+  DomainVerifiedOnCreate: 'ses.domain.verified-on-create',
+  DomainNeverFails: 'ses.domain.never-fails',
+  DomainNoRestart: 'ses.domain.no-restart',
+  VerifyDomainNoToken: 'ses.verify-domain.no-token',
+  ListDropsLast: 'ses.list.drops-last',
+  ErrorsUnknownCode: 'ses.errors.unknown-code',
 } as const;
 
 const SES_FAULTS: FaultInfo[] = [
@@ -65,6 +74,42 @@ const SES_FAULTS: FaultInfo[] = [
   {
     id: SesFault.DeleteKeepsIdentity,
     description: 'DeleteIdentity answers success but the identity stays, still listed and still returned by GetIdentityVerificationAttributes.',
+  },
+  {
+    id: SesFault.GivaAllIdentities,
+    description: 'GetIdentityVerificationAttributes answers for every identity of the account, not only the requested ones, although the map is keyed by the requested Identities.',
+  },
+  {
+    id: SesFault.EmailVerifiedOnCreate,
+    description: 'A new email address is Success at once, although it is "Pending" until the owner clicks the link in the verification email.',
+  },
+  {
+    id: SesFault.EmailLinkIgnored,
+    description: 'Following the verification link within 24 hours is acknowledged but the address stays Pending instead of changing to "Success".',
+  },
+  {
+    id: SesFault.DomainVerifiedOnCreate,
+    description: 'A new domain is Success at once, although it is "Pending" while SES searches for the required TXT record.',
+  },
+  {
+    id: SesFault.DomainNeverFails,
+    description: 'A domain whose TXT record is never published stays Pending after 72 hours instead of becoming Failed.',
+  },
+  {
+    id: SesFault.DomainNoRestart,
+    description: 'VerifyDomainIdentity on a Failed domain leaves it Failed instead of restarting the verification process.',
+  },
+  {
+    id: SesFault.VerifyDomainNoToken,
+    description: 'VerifyDomainIdentity answers without the VerificationToken its response requires.',
+  },
+  {
+    id: SesFault.ListDropsLast,
+    description: 'ListIdentities leaves the last identity out of its final page, so one existing identity is never listed.',
+  },
+  {
+    id: SesFault.ErrorsUnknownCode,
+    description: 'GetIdentityVerificationAttributes validation errors carry the code InvalidRequest, outside the documented set of AWS query error codes.',
   },
 ].map((fault) => ({ ...fault, service: 'ses' }));
 

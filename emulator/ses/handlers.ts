@@ -26,6 +26,10 @@ export function createSesOperations(ctx: ServiceContext, store: RegionalStore<Se
     lifecycle.verifyEmail(stateOf(call), input.EmailAddress, clock.now());
   };
 
+  /** A validation error, or under the fault the same rejection with an undocumented code. */
+  const withFaultyCode = (error: AwsError): AwsError =>
+    faults.on(SesFault.ErrorsUnknownCode) ? new AwsError('InvalidRequest', error.message, error.status) : error;
+
   const attributesOf = (identity: Identity): XmlStructure => {
     const status = faults.on(SesFault.StatusLowercase) ? identity.status.toLowerCase() : identity.status;
     if (identity.kind === 'email') {
@@ -50,12 +54,12 @@ export function createSesOperations(ctx: ServiceContext, store: RegionalStore<Se
         const names = input.Identities;
         if (names === undefined) {
           if (faults.on(SesFault.GivaMissingIdentities500)) throw new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500);
-          throw missingMemberError('identities');
+          throw withFaultyCode(missingMemberError('identities'));
         }
         if (names.length > GIVA_MAX_IDENTITIES && !faults.on(SesFault.GivaAcceptOver100)) {
-          throw validationError([
+          throw withFaultyCode(validationError([
             `Value at 'identities' failed to satisfy constraint: Member must have length less than or equal to ${GIVA_MAX_IDENTITIES} (got ${names.length} identities)`,
-          ]);
+          ]));
         }
         const state = stateOf(call);
         const now = clock.now();
@@ -65,6 +69,13 @@ export function createSesOperations(ctx: ServiceContext, store: RegionalStore<Se
           if (identity === undefined) continue; // unknown identities are simply absent
           lifecycle.settle(identity, now);
           attributes.set(name, attributesOf(identity));
+        }
+        if (faults.on(SesFault.GivaAllIdentities)) {
+          for (const identity of state.identities.values()) {
+            if (attributes.has(identity.name)) continue;
+            lifecycle.settle(identity, now);
+            attributes.set(identity.name, attributesOf(identity));
+          }
         }
         return { VerificationAttributes: attributes };
       },
@@ -86,7 +97,8 @@ export function createSesOperations(ctx: ServiceContext, store: RegionalStore<Se
       input: shapes.structure({ Domain: required(shapes.string()) }),
       handle(input, call) {
         if (!isDomainName(input.Domain)) throw new AwsError('InvalidParameterValue', `Invalid domain name: ${input.Domain}.`);
-        return { VerificationToken: lifecycle.verifyDomain(stateOf(call), input.Domain, clock.now()) };
+        const token = lifecycle.verifyDomain(stateOf(call), input.Domain, clock.now());
+        return { VerificationToken: faults.on(SesFault.VerifyDomainNoToken) ? undefined : token };
       },
     }),
 
@@ -116,6 +128,7 @@ export function createSesOperations(ctx: ServiceContext, store: RegionalStore<Se
           .map((identity) => identity.name)
           .filter((name) => after === undefined || name > after)
           .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        if (faults.on(SesFault.ListDropsLast)) names.pop();
         const page = names.slice(0, pageSize);
         const more = names.length > page.length;
         return { Identities: page, NextToken: more ? writeNextToken(page[page.length - 1]!) : undefined };

@@ -20,9 +20,13 @@ export class SesLifecycle {
     if (identity.status !== 'Pending') return;
     if (identity.kind === 'domain' && this.recordFound(identity)) {
       identity.status = 'Success';
-    } else if (now >= identity.deadline && !(identity.kind === 'email' && this.ctx.faults.on(SesFault.EmailNeverFails))) {
+    } else if (now >= identity.deadline && !this.neverFails(identity)) {
       identity.status = 'Failed';
     }
+  }
+
+  private neverFails(identity: Identity): boolean {
+    return this.ctx.faults.on(identity.kind === 'email' ? SesFault.EmailNeverFails : SesFault.DomainNeverFails);
   }
 
   /**
@@ -41,7 +45,8 @@ export class SesLifecycle {
       this.sendVerificationMail(state, existing);
       return;
     }
-    const identity: EmailIdentity = { kind: 'email', name: address, status: 'Pending', incarnation: state.nextIncarnation++, deadline: now + EMAIL_WINDOW_MS };
+    const status = this.ctx.faults.on(SesFault.EmailVerifiedOnCreate) ? 'Success' : 'Pending';
+    const identity: EmailIdentity = { kind: 'email', name: address, status, incarnation: state.nextIncarnation++, deadline: now + EMAIL_WINDOW_MS };
     state.identities.set(address, identity);
     this.sendVerificationMail(state, identity);
   }
@@ -51,14 +56,15 @@ export class SesLifecycle {
     const existing = state.identities.get(domain);
     if (existing?.kind === 'domain') {
       this.settle(existing, now);
-      if (existing.status === 'Failed') {
+      if (existing.status === 'Failed' && !this.ctx.faults.on(SesFault.DomainNoRestart)) {
         existing.status = 'Pending';
         existing.token = newDomainToken();
         existing.deadline = now + DOMAIN_WINDOW_MS;
       }
       return existing.token;
     }
-    const identity: DomainIdentity = { kind: 'domain', name: domain, status: 'Pending', token: newDomainToken(), deadline: now + DOMAIN_WINDOW_MS };
+    const status = this.ctx.faults.on(SesFault.DomainVerifiedOnCreate) ? 'Success' : 'Pending';
+    const identity: DomainIdentity = { kind: 'domain', name: domain, status, token: newDomainToken(), deadline: now + DOMAIN_WINDOW_MS };
     state.identities.set(domain, identity);
     return identity.token;
   }
@@ -88,7 +94,7 @@ export class SesLifecycle {
         if (current?.kind !== 'email' || current.incarnation !== incarnation) return 'gone';
         this.settle(current, this.ctx.clock.now());
         if (current.status === 'Failed') return 'gone';
-        current.status = 'Success';
+        if (!this.ctx.faults.on(SesFault.EmailLinkIgnored)) current.status = 'Success';
         return 'accepted';
       },
     });

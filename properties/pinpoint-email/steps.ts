@@ -92,13 +92,14 @@ type IdentityAnswer = ReturnType<typeof GetEmailIdentityResponse.parse>;
 /** The shape, enum, type and DKIM rules for any successful CreateEmailIdentity or GetEmailIdentity answer. */
 export function checkIdentityAnswer(ctx: RunContext, operation: 'CreateEmailIdentity' | 'GetEmailIdentity', name: string, kind: 'email' | 'domain', output: unknown): IdentityAnswer {
   const parsed = expectShape(ctx, 'PINPOINT.IDENTITY.TYPE', operation, operation === 'CreateEmailIdentity' ? CreateEmailIdentityResponse : GetEmailIdentityResponse, output) as IdentityAnswer;
+  // Membership first: a value outside the enum breaks the enum rule; a member that is the wrong one breaks the type rule.
+  expectMember(ctx, 'PINPOINT.ENUM.IDENTITY_TYPE', operation, `IdentityType of ${name}`, IDENTITY_TYPES, parsed.IdentityType);
   const expectedType = kind === 'email' ? 'EMAIL_ADDRESS' : 'DOMAIN';
   checkThat(ctx, 'PINPOINT.IDENTITY.TYPE', operation, parsed.IdentityType === expectedType, () => ({
     message: `${name} is answered with the wrong IdentityType`,
     expected: expectedType,
     actual: JSON.stringify(parsed.IdentityType),
   }));
-  expectMember(ctx, 'PINPOINT.ENUM.IDENTITY_TYPE', operation, `IdentityType of ${name}`, IDENTITY_TYPES, parsed.IdentityType);
   const dkim = parsed.DkimAttributes;
   if (kind === 'email') {
     checkThat(ctx, 'PINPOINT.DKIM.EMAIL_EMPTY', operation, !dkim || (!(dkim.Tokens?.length) && dkim.SigningEnabled !== true), () => ({

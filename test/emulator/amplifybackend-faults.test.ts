@@ -42,8 +42,14 @@ describe('AmplifyBackend faults', () => {
     const ids = emulator.control.faults.catalog().filter((f) => f.service === 'amplifybackend').map((f) => f.id);
     expect(ids.sort()).toEqual([
       'amplify.accepts-missing-delivery-method',
+      'amplify.accepts-missing-user-pool-name',
+      'amplify.auth-not-found-400',
       'amplify.delivery-method-trailing-space',
       'amplify.drops-verification-message',
+      'amplify.get-drops-mfa',
+      'amplify.job-status-missing',
+      'amplify.mfa-mode-lowercase',
+      'amplify.refuses-forgot-password',
       'amplify.response-without-jobid',
       'amplify.unknown-app-500',
       'amplify.update-ignored',
@@ -111,5 +117,50 @@ describe('AmplifyBackend faults', () => {
     expect(out.Status).toBe('IN_PROGRESS');
     expect((await amplify.send(new GetBackendJobCommand({ AppId: APP, BackendEnvironmentName: ENV, JobId: out.JobId! }))).Operation).toBe('UpdateBackendAuth');
     expect((await getAuth()).UserPoolConfigs!.VerificationMessage!.DeliveryMethod).toBe('EMAIL');
+  });
+
+  it('amplify.job-status-missing reports the job without Status', async () => {
+    const created = await createAuth();
+    const job = () => amplify.send(new GetBackendJobCommand({ AppId: APP, BackendEnvironmentName: ENV, JobId: created.JobId! }));
+    expect((await job()).Status).toBe('IN_PROGRESS');
+    enable('amplify.job-status-missing');
+    expect((await job()).Status).toBeUndefined();
+  });
+
+  it('amplify.get-drops-mfa answers without the Mfa that was set', async () => {
+    await createAuth();
+    expect((await getAuth()).UserPoolConfigs!.Mfa).toBeDefined();
+    enable('amplify.get-drops-mfa');
+    expect((await getAuth()).UserPoolConfigs!.Mfa).toBeUndefined();
+  });
+
+  it('amplify.accepts-missing-user-pool-name accepts a Create without UserPoolName', async () => {
+    const config = fullAuthConfig();
+    delete (config.UserPoolConfigs as { UserPoolName?: string }).UserPoolName;
+    await expectSdkError(createAuth(config), 'BadRequestException', 400);
+    enable('amplify.accepts-missing-user-pool-name');
+    await createAuth(config);
+    expect((await getAuth()).UserPoolConfigs!.UserPoolName).toBeUndefined();
+  });
+
+  it('amplify.refuses-forgot-password refuses the deprecated ForgotPassword', async () => {
+    enable('amplify.refuses-forgot-password');
+    await expectSdkError(createAuth(), 'BadRequestException', 400);
+    const config = fullAuthConfig();
+    delete config.UserPoolConfigs!.ForgotPassword;
+    await createAuth(config);
+  });
+
+  it("amplify.mfa-mode-lowercase answers MFAMode 'optional'", async () => {
+    await createAuth();
+    expect((await getAuth()).UserPoolConfigs!.Mfa!.MFAMode).toBe('OPTIONAL');
+    enable('amplify.mfa-mode-lowercase');
+    expect((await getAuth()).UserPoolConfigs!.Mfa!.MFAMode).toBe('optional');
+  });
+
+  it('amplify.auth-not-found-400 answers NotFoundException 400 for an unknown auth resource', async () => {
+    await expectSdkError(amplify.send(new GetBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE })), 'NotFoundException', 404);
+    enable('amplify.auth-not-found-400');
+    await expectSdkError(amplify.send(new GetBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE })), 'NotFoundException', 400);
   });
 });

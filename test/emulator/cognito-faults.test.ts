@@ -24,6 +24,10 @@ const COGNITO_FAULT_IDS = [
   'cognito.code-never-expires',
   'cognito.update-keeps-verified',
   'cognito.echoes-client-metadata',
+  'cognito.attribute-name-unbounded',
+  'cognito.no-delivery-details',
+  'cognito.right-code-refused',
+  'cognito.undocumented-error-code',
 ];
 
 type Client = ReturnType<typeof cognitoAnonymous>['client'];
@@ -156,5 +160,33 @@ describe('Cognito fault catalog', () => {
     });
     expect(off).not.toHaveProperty('ClientMetadata');
     expect(on).toMatchObject({ ClientMetadata: { campaign: 'spring' } });
+  });
+
+  it('cognito.attribute-name-unbounded: a 33-character AttributeName is accepted', async () => {
+    const { off, on } = await offAndOn('cognito.attribute-name-unbounded', async ({ client, user }) => outcome(requestCode(client, user.accessToken, 'e'.repeat(33))));
+    expect(off).toBe('InvalidParameterException');
+    expect(on).toBe('ok');
+  });
+
+  it('cognito.no-delivery-details: the answer lacks CodeDeliveryDetails', async () => {
+    const { off, on } = await offAndOn('cognito.no-delivery-details', async ({ client, user }) => (await requestCode(client, user.accessToken)).CodeDeliveryDetails);
+    expect(off).toMatchObject({ AttributeName: 'email' });
+    expect(on).toBeUndefined();
+  });
+
+  it('cognito.right-code-refused: the code sent is refused', async () => {
+    const { off, on } = await offAndOn('cognito.right-code-refused', async ({ emulator, client, user }) => {
+      await requestCode(client, user.accessToken);
+      const result = await outcome(client.send(new VerifyUserAttributeCommand({ AccessToken: user.accessToken, AttributeName: 'email', Code: latestCode(emulator, user.email) })));
+      return [result, await emailVerified(client, user.accessToken)];
+    });
+    expect(off).toEqual(['ok', 'true']);
+    expect(on).toEqual(['CodeMismatchException', undefined]);
+  });
+
+  it('cognito.undocumented-error-code: an unverifiable attribute is refused with an undocumented code', async () => {
+    const { off, on } = await offAndOn('cognito.undocumented-error-code', async ({ client, user }) => outcome(requestCode(client, user.accessToken, 'name')));
+    expect(off).toBe('InvalidParameterException');
+    expect(on).toBe('InvalidUserPoolConfigurationException');
   });
 });

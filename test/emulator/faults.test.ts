@@ -24,6 +24,15 @@ const SES_FAULT_IDS = [
   'ses.email.no-restart',
   'ses.giva.missing-identities-500',
   'ses.domain.ignores-dns',
+  'ses.giva.all-identities',
+  'ses.email.verified-on-create',
+  'ses.email.link-ignored',
+  'ses.domain.verified-on-create',
+  'ses.domain.never-fails',
+  'ses.domain.no-restart',
+  'ses.verify-domain.no-token',
+  'ses.list.drops-last',
+  'ses.errors.unknown-code',
 ];
 
 /** Runs a scenario without and with the fault; returns both observations. */

@@ -2,6 +2,7 @@
 // every scenario runs on a fresh emulator with the fault off and one with it on.
 import {
   CreateContactMethodCommand,
+  DeleteContactMethodCommand,
   GetContactMethodsCommand,
   SendContactMethodVerificationCommand,
 } from '@aws-sdk/client-lightsail';
@@ -19,6 +20,13 @@ const LIGHTSAIL_FAULT_IDS = [
   'lightsail.operation-wrong-type',
   'lightsail.link-does-not-verify',
   'lightsail.errors-as-500',
+  'lightsail.send-protocol-optional',
+  'lightsail.created-valid',
+  'lightsail.resend-refused',
+  'lightsail.send-empty-operations',
+  'lightsail.status-lowercase',
+  'lightsail.get-drops-sms',
+  'lightsail.delete.keeps-contact',
 ];
 
 type Client = ReturnType<typeof lightsailClient>;
@@ -117,5 +125,71 @@ describe('Lightsail fault catalog', () => {
     ]);
     expect(off).toEqual(['NotFoundException 400', 400]);
     expect(on).toEqual(['NotFoundException 500', 500]);
+  });
+
+  it('lightsail.send-protocol-optional: a request without protocol is accepted as Email', async () => {
+    const { off, on } = await offAndOn('lightsail.send-protocol-optional', async (_, client) => {
+      await client.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'ops@example.com' }));
+      return outcome(client.send(new SendContactMethodVerificationCommand({} as never)));
+    });
+    expect(off).toBe('InvalidInputException 400');
+    expect(on).toBe('ok');
+  });
+
+  it('lightsail.created-valid: a new email contact method is Valid at once', async () => {
+    const { off, on } = await offAndOn('lightsail.created-valid', async (_, client) => {
+      await client.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'ops@example.com' }));
+      return (await client.send(new GetContactMethodsCommand({}))).contactMethods?.[0]?.status;
+    });
+    expect(off).toBe('PendingVerification');
+    expect(on).toBe('Valid');
+  });
+
+  it('lightsail.resend-refused: another verification request is refused while the first is unexpired', async () => {
+    const { off, on } = await offAndOn('lightsail.resend-refused', async (_, client) => {
+      await client.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'ops@example.com' }));
+      return outcome(client.send(new SendContactMethodVerificationCommand({ protocol: 'Email' })));
+    });
+    expect(off).toBe('ok');
+    expect(on).toBe('OperationFailureException 400');
+  });
+
+  it('lightsail.send-empty-operations: a successful send answers no operation', async () => {
+    const { off, on } = await offAndOn('lightsail.send-empty-operations', async (_, client) => {
+      await client.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'ops@example.com' }));
+      return (await client.send(new SendContactMethodVerificationCommand({ protocol: 'Email' }))).operations?.length;
+    });
+    expect(off).toBe(1);
+    expect(on).toBe(0);
+  });
+
+  it("lightsail.status-lowercase: operations report status 'succeeded'", async () => {
+    const { off, on } = await offAndOn('lightsail.status-lowercase', async (_, client) =>
+      (await client.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'ops@example.com' }))).operations?.[0]?.status,
+    );
+    expect(off).toBe('Succeeded');
+    expect(on).toBe('succeeded');
+  });
+
+  it('lightsail.get-drops-sms: GetContactMethods leaves out the SMS contact method', async () => {
+    const { off, on } = await offAndOn('lightsail.get-drops-sms', async (_, client) => {
+      await client.send(new CreateContactMethodCommand({ protocol: 'SMS', contactEndpoint: '+14155550100' }));
+      return (await client.send(new GetContactMethodsCommand({}))).contactMethods?.map((m) => m.protocol);
+    });
+    expect(off).toEqual(['SMS']);
+    expect(on).toEqual([]);
+  });
+
+  it('lightsail.delete.keeps-contact: a deleted contact method is still listed until another is created', async () => {
+    const { off, on } = await offAndOn('lightsail.delete.keeps-contact', async (_, client) => {
+      const listed = async () => (await client.send(new GetContactMethodsCommand({}))).contactMethods?.map((m) => m.contactEndpoint);
+      await client.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'first@example.com' }));
+      await client.send(new DeleteContactMethodCommand({ protocol: 'Email' }));
+      const afterDelete = await listed();
+      await client.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'second@example.com' }));
+      return [afterDelete, await listed()];
+    });
+    expect(off).toEqual([[], ['second@example.com']]);
+    expect(on).toEqual([['first@example.com'], ['second@example.com']]);
   });
 });

@@ -33,18 +33,30 @@ describe('Pinpoint Email faults', () => {
   it('lists every fault under the pinpoint-email service', () => {
     const ids = emulator.control.faults.catalog().filter((f) => f.service === 'pinpoint-email').map((f) => f.id);
     expect(ids.sort()).toEqual([
+      'pinpoint.create.accept-missing-identity',
+      'pinpoint.create.drops-tags',
+      'pinpoint.delete.keeps-identity',
       'pinpoint.dkim.duplicate-tokens',
       'pinpoint.dkim.email-gets-tokens',
+      'pinpoint.dkim.status-lowercase',
+      'pinpoint.domain.ignores-dkim',
       'pinpoint.domain.never-fails',
       'pinpoint.errors.limit-as-500',
+      'pinpoint.get.unknown-400',
       'pinpoint.identity.domain-as-email',
+      'pinpoint.identity.type-lowercase',
       'pinpoint.identity.verified-on-create',
+      'pinpoint.list.drops-last',
+      'pinpoint.tags.accept-any-character',
       'pinpoint.tags.accept-aws-prefix',
       'pinpoint.tags.accept-long-key',
+      'pinpoint.tags.accept-long-value',
       'pinpoint.tags.accept-over-50',
       'pinpoint.tags.case-insensitive-keys',
       'pinpoint.tags.duplicate-key',
+      'pinpoint.tags.omitted-value-dropped',
       'pinpoint.untag.ignored',
+      'pinpoint.verify.link-ignored',
     ]);
   });
 
@@ -141,5 +153,23 @@ describe('Pinpoint Email faults', () => {
     emulator.control.faults.enable('pinpoint.untag.ignored');
     await pinpoint.send(new UntagResourceCommand({ ResourceArn: ARN, TagKeys: ['a'] }));
     expect(await tags()).toEqual([{ Key: 'a', Value: '1' }]);
+  });
+});
+
+describe('Pinpoint Email faults that bend what is answered', () => {
+  it('pinpoint.identity.type-lowercase answers IdentityType in lower case everywhere', async () => {
+    expect((await createDomain()).IdentityType).toBe('DOMAIN');
+    emulator.control.faults.enable('pinpoint.identity.type-lowercase');
+    expect((await pinpoint.send(new GetEmailIdentityCommand({ EmailIdentity: 'example.com' }))).IdentityType).toBe('domain');
+    expect((await pinpoint.send(new ListEmailIdentitiesCommand({}))).EmailIdentities![0]!.IdentityType).toBe('domain');
+  });
+
+  it('pinpoint.create.drops-tags keeps none of the tags given to CreateEmailIdentity', async () => {
+    await pinpoint.send(new CreateEmailIdentityCommand({ EmailIdentity: 'example.com', Tags: [{ Key: 'env', Value: 'a' }] }));
+    expect(await tags()).toEqual([{ Key: 'env', Value: 'a' }]);
+    emulator.control.faults.enable('pinpoint.create.drops-tags');
+    await pinpoint.send(new CreateEmailIdentityCommand({ EmailIdentity: 'example.org', Tags: [{ Key: 'env', Value: 'a' }] }));
+    expect((await pinpoint.send(new ListTagsForResourceCommand({ ResourceArn: identityArn('example.org') }))).Tags).toEqual([]);
+    await expectSdkError(pinpoint.send(new CreateEmailIdentityCommand({ EmailIdentity: 'example.net', Tags: [{ Key: 'aws:x', Value: 'a' }] })), 'BadRequestException', 400);
   });
 });

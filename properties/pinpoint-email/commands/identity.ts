@@ -1,10 +1,10 @@
 import { DeleteEmailIdentityCommand, ListEmailIdentitiesCommand } from '@aws-sdk/client-pinpoint-email';
 import fc from 'fast-check';
 import { createIdentity, deleteIdentity, settleIdentity } from '../../../models/pinpoint-email/model.ts';
-import { ListEmailIdentitiesResponse } from '../../../models/pinpoint-email/shapes.ts';
+import { IDENTITY_TYPES, ListEmailIdentitiesResponse } from '../../../models/pinpoint-email/shapes.ts';
 import type { TagInput } from '../../../models/shared/tags.ts';
 import { call } from '../../shared/call.ts';
-import { checkThat, expectShape } from '../../shared/checks.ts';
+import { checkThat, expectMember, expectShape } from '../../shared/checks.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { ALL_POOL_NAMES, fillers, pageSize, poolName, poolTags, type PoolName } from '../arbitraries.ts';
 import { checkIdentityAnswer, checkVerification, createEmailIdentity, expectDocumentedSuccess, expectNotFound, getEmailIdentity } from '../steps.ts';
@@ -89,7 +89,7 @@ export class DeleteIdentity extends PinpointCommand {
   toString(): string { return `DeleteEmailIdentity(${this.name.key})`; }
 }
 
-export const deleteIdentityCommand = { arbitrary: poolName.map((name) => new DeleteIdentity(name)) };
+export const deleteIdentityCommand = { operations: ['DeleteEmailIdentity'], arbitrary: poolName.map((name) => new DeleteIdentity(name)) };
 
 /** Enough pages for a sandbox account's identities at the smallest page size we use. */
 const MAX_PAGES = 200;
@@ -122,6 +122,7 @@ export class ListIdentities extends PinpointCommand {
           message: `${real} exists but is listed ${entries.length} times`, expected: 'listed once', actual: `listed ${entries.length} times`,
         }));
         const type = name.kind === 'email' ? 'EMAIL_ADDRESS' : 'DOMAIN';
+        if (entries[0].IdentityType !== undefined) expectMember(ctx, 'PINPOINT.ENUM.IDENTITY_TYPE', 'ListEmailIdentities', `IdentityType of ${real}`, IDENTITY_TYPES, entries[0].IdentityType);
         checkThat(ctx, 'PINPOINT.IDENTITY.TYPE', 'ListEmailIdentities', entries[0].IdentityType === type, () => ({
           message: `${real} is listed with the wrong IdentityType`, expected: type, actual: JSON.stringify(entries[0].IdentityType),
         }));
@@ -137,4 +138,4 @@ export class ListIdentities extends PinpointCommand {
   toString(): string { return `ListEmailIdentities(page ${this.pageSize ?? 'default'})`; }
 }
 
-export const listIdentitiesCommand = { arbitrary: pageSize.map((size) => new ListIdentities(size)) };
+export const listIdentitiesCommand = { operations: ['ListEmailIdentities'], arbitrary: pageSize.map((size) => new ListIdentities(size)) };

@@ -33,7 +33,8 @@ export const ConformanceConfig = z.object({
   /** Only the property with this name (a finding's replay). */
   property: z.string().optional(),
   /** With --seed and --property: replay exactly this fast-check path (the shrunk counterexample). */
-  path: z.string().regex(/^\d+(:\d+)*(@\S+)?$/, 'must look like 4:3:0 or 4:3:0@AAB').optional(),
+  // `~Op,Op` names the operations the target lacked, which the finding's run left out.
+  path: z.string().regex(/^\d+(:\d+)*(@[^\s~]+)?(~\w+(,\w+)*)?$/, 'must look like 4:3:0, 4:3:0@AAB or 4:3:0@AAB~GlobalSignOut').optional(),
   /** `i/n`: this run is one of n shards (CI machines); their reports merge with `conformance merge`. */
   shard: z.string().regex(/^[1-9]\d*\/[1-9]\d*$/, 'must look like 1/3').optional(),
   /** Per call: a target that never answers costs this long, not the run. */
@@ -104,8 +105,11 @@ export function dropUndefined<T>(value: T): T {
 /** The command that reruns one service's properties exactly as this run did; with a property and a path, just its counterexample. */
 export function reproduceCommand(config: ConformanceConfig, service: string, finding?: { property: string; seed: number; path?: string }): string {
   const flags = [`--target ${config.target}`];
-  if (config.endpoint) flags.push(`--endpoint ${config.endpoint}`);
-  for (const [s, url] of Object.entries(config.endpoints)) flags.push(`--endpoint-${s} ${url}`);
+  // A harness-started emulator listens on a port of this run only: the rerun starts its own.
+  if (!isManagedEmulator(config.target)) {
+    if (config.endpoint) flags.push(`--endpoint ${config.endpoint}`);
+    for (const [s, url] of Object.entries(config.endpoints)) flags.push(`--endpoint-${s} ${url}`);
+  }
   if (config.target === 'endpoint') flags.push(`--emulator ${config.emulator}`);
   flags.push(`--services ${service}`, `--region ${config.region}`, `--runs ${config.runs}`, `--seed ${finding?.seed ?? config.seed}`);
   if (finding) flags.push(`--property '${finding.property.replace(/'/g, `'\\''`)}'`);

@@ -39,8 +39,10 @@ export const clientMetadata = fc.option(
 export const TOKEN_CASES = ['valid', 'garbage', 'three-part', 'tampered-signature', 'forged-payload', 'expired', 'still-valid', 'revoked', 'unscoped', 'scoped'] as const;
 export type TokenCase = (typeof TOKEN_CASES)[number];
 const NEEDS: Partial<Record<TokenCase, Capability>> = { expired: 'clock', 'still-valid': 'clock', unscoped: 'token-minting', scoped: 'token-minting' };
-export const tokenCase = (capabilities: ReadonlySet<Capability>) =>
-  fc.constantFrom(...TOKEN_CASES.filter((c) => !NEEDS[c] || capabilities.has(NEEDS[c]!)));
+/** The operation a case needs beyond the one it tries the token on. */
+const OPERATION: Partial<Record<TokenCase, string>> = { revoked: 'GlobalSignOut' };
+export const tokenCase = (capabilities: ReadonlySet<Capability>, unsupported: ReadonlySet<string>) =>
+  fc.constantFrom(...TOKEN_CASES.filter((c) => (!NEEDS[c] || capabilities.has(NEEDS[c]!)) && !(OPERATION[c] && unsupported.has(OPERATION[c]))));
 
 /** Clock steps on both sides of the 1-hour token validity and the 24-hour code validity, never near the edges. */
 export const clockStep = fc.constantFrom(1 * MINUTE, 20 * MINUTE, 2 * HOUR, 6 * HOUR, 25 * HOUR);

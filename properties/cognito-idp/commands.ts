@@ -211,9 +211,10 @@ export const requestUnverifiableCommand = { arbitrary: unverifiableName.map((n) 
 export const verifySentCommand = { needs: ['inbox'] as const, arbitrary: (c: Caps) => verifiableAttribute(c).map((a) => new VerifySentCode(a)) };
 export const verifyWrongCommand = { arbitrary: (c: Caps) => fc.tuple(verifiableAttribute(c), wrongCode).map(([a, code]) => new VerifyWrongCode(a, code)) };
 export const updateCommand = {
+  operations: ['UpdateUserAttributes'],
   arbitrary: (c: Caps) => fc.tuple(verifiableAttribute(c), fc.integer({ min: 1, max: VALUE_POOL_SIZE - 1 }), clientMetadata).map(([a, s, m]) => new UpdateAttribute(a, s, m)),
 };
 export const getUserCommand = { arbitrary: fc.constant(null).map(() => new GetUser()) };
 export const signInCommand = { arbitrary: fc.constant(null).map(() => new SignIn()) };
-export const signOutCommand = { arbitrary: fc.constant(null).map(() => new SignOut()) };
+export const signOutCommand = { operations: ['GlobalSignOut'], arbitrary: fc.constant(null).map(() => new SignOut()) };
 export const advanceClockCommand = advanceClock<CognitoModel>(clockStep);

@@ -157,7 +157,7 @@ export class DeleteContact extends LightsailCommand {
   toString(): string { return `DeleteContactMethod(${this.slot}, ${this.protocol})`; }
 }
 
-export const deleteContactCommand = { arbitrary: fc.tuple(slot, protocol).map(([s, p]) => new DeleteContact(s, p)) };
+export const deleteContactCommand = { operations: ['DeleteContactMethod'], arbitrary: fc.tuple(slot, protocol).map(([s, p]) => new DeleteContact(s, p)) };
 
 /** Moves the target's clock: a verification request may expire. */
 export const advanceClockCommand = advanceClock<LightsailModel>(fc.constantFrom(1 * MINUTE, 1 * HOUR, 25 * HOUR, 73 * HOUR));

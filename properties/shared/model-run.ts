@@ -17,6 +17,8 @@ export type ModelCommand<M> = fc.AsyncCommand<ModelBox<M>, RunContext>;
 
 export interface CommandSpec<M> {
   needs?: readonly Capability[];
+  /** Operations only this command calls: it is not generated on a target that lacks one of them. */
+  operations?: readonly string[];
   /** The command's arbitrary, or one built from the target's capabilities (what it may be asked to do). */
   arbitrary: fc.Arbitrary<ModelCommand<M>> | ((capabilities: ReadonlySet<Capability>) => fc.Arbitrary<ModelCommand<M>>);
 }
@@ -33,10 +35,10 @@ export function modelProperty<M>(spec: ModelPropertySpec<M>): ConformancePropert
   const { initial, prepare, commands, maxCommands, ...property } = spec;
   return defineProperty({
     ...property,
-    arbitrary: ({ capabilities, replayPath }) =>
+    arbitrary: ({ capabilities, unsupported, replayPath }) =>
       fc.commands(
         commands
-          .filter((c) => (c.needs ?? []).every((n) => capabilities.has(n)))
+          .filter((c) => (c.needs ?? []).every((n) => capabilities.has(n)) && !(c.operations ?? []).some((o) => unsupported.has(o)))
           .map((c) => (typeof c.arbitrary === 'function' ? c.arbitrary(capabilities) : c.arbitrary)),
         // Long sequences: the later lifecycle states (expiry, restart) need several steps to reach.
         { maxCommands, size: 'max', replayPath },

@@ -8,6 +8,11 @@ import type { RunContext } from './context.ts';
 
 export interface GenerationEnv {
   capabilities: ReadonlySet<Capability>;
+  /**
+   * Operations the target said it does not implement: inputs that need one are not generated, so
+   * that a missing operation costs only the rules that need it (they are reported not-implemented).
+   */
+  unsupported: ReadonlySet<string>;
   /** fc.commands' own replay path, to replay a model-based counterexample exactly. */
   replayPath?: string;
 }

@@ -43,10 +43,43 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
     return { ...base, status: 'skipped', reason, durationMs: 0, verdicts: property.rules.map((ruleId) => ({ ruleId, status: 'skipped', checks: 0, reason })) };
   }
 
-  const ledger: Ledger = new Map();
   const warnings: string[] = [];
-  const [fcPath, replayPath] = options.path?.split('@') ?? [];
-  const predicate = fc.asyncProperty(property.arbitrary({ capabilities: target.capabilities, replayPath }), async (value) => {
+  const [corePath, without] = options.path?.split('~') ?? [];
+  const [fcPath, replayPath] = corePath?.split('@') ?? [];
+  const unsupported = new Set(without ? without.split(',') : []);
+  // An operation the target does not implement ends the run; the property runs again without the
+  // inputs that need it (once per missing operation), so that it costs only the rules needing it.
+  const missing: NotImplementedError[] = [];
+  let ledger: Ledger;
+  let details: fc.RunDetails<[T]>;
+  for (;;) {
+    ledger = new Map();
+    const attempt = await checkOnce(property, target, ledger, warnings, { seed: options.seed, numRuns, fcPath, replayPath, unsupported });
+    if ('error' in attempt) {
+      const reason = `the harness failed: ${attempt.error.message}`;
+      return { ...base, warnings, status: 'errored', reason, durationMs: performance.now() - started, verdicts: property.rules.map((ruleId) => ({ ruleId, status: 'error', checks: 0, reason })) };
+    }
+    details = attempt.details;
+    const failure = details.failed ? details.errorInstance : undefined;
+    if (!(failure instanceof NotImplementedError) || unsupported.has(failure.operation) || options.path !== undefined) break;
+    missing.push(failure);
+    unsupported.add(failure.operation);
+  }
+
+  const verdicts = verdictsFor(property, target, ledger, details, options, { unsupported, missing });
+  // Every check must name a rule its property declares; the coverage test keeps this list empty.
+  for (const ruleId of ledger.keys()) if (!property.rules.includes(ruleId as never)) warnings.push(`checked ${ruleId}, which the property does not declare`);
+  const status = verdicts.some((v) => v.status === 'fail' || v.status === 'not-implemented') ? 'failed' : verdicts.some((v) => v.status === 'error') ? 'errored' : 'passed';
+  const reason = details.failed ? (details.errorInstance as Error | null)?.message ?? 'failed' : undefined;
+  return { ...base, warnings: [...new Set(warnings)], status, reason, durationMs: performance.now() - started, verdicts };
+}
+
+interface Attempt { seed: number; numRuns: number; fcPath?: string; replayPath?: string; unsupported: ReadonlySet<string> }
+
+/** One fast-check run of the property; each input runs on a reset target and cleans up after itself. */
+async function checkOnce<T>(property: ConformanceProperty<T>, target: Target, ledger: Ledger, warnings: string[], attempt: Attempt): Promise<{ details: fc.RunDetails<[T]> } | { error: Error }> {
+  const { seed, numRuns, fcPath, replayPath, unsupported } = attempt;
+  const predicate = fc.asyncProperty(property.arbitrary({ capabilities: target.capabilities, unsupported, replayPath }), async (value) => {
     await target.reset();
     const ctx = new RunContext(target, ledger, target.newNaming());
     try {
@@ -57,31 +90,26 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
       else for (const leftover of await target.resources.cleanupAll()) warnings.push(`clean-up failed: ${leftover}`);
     }
   });
-
-  let details: fc.RunDetails<[T]>;
   try {
-    details = await fc.check(predicate, { seed: options.seed, numRuns, path: fcPath });
+    return { details: await fc.check(predicate, { seed, numRuns, path: fcPath }) };
   } catch (error) {
-    const reason = `the harness failed: ${(error as Error).message}`;
-    return { ...base, warnings, status: 'errored', reason, durationMs: performance.now() - started, verdicts: property.rules.map((ruleId) => ({ ruleId, status: 'error', checks: 0, reason })) };
+    return { error: error as Error };
   }
-
-  const verdicts = verdictsFor(property, target, ledger, details, options);
-  // Every check must name a rule its property declares; the coverage test keeps this list empty.
-  for (const ruleId of ledger.keys()) if (!property.rules.includes(ruleId as never)) warnings.push(`checked ${ruleId}, which the property does not declare`);
-  const status = verdicts.some((v) => v.status === 'fail' || v.status === 'not-implemented') ? 'failed' : verdicts.some((v) => v.status === 'error') ? 'errored' : 'passed';
-  const reason = details.failed ? (details.errorInstance as Error | null)?.message ?? 'failed' : undefined;
-  return { ...base, warnings: [...new Set(warnings)], status, reason, durationMs: performance.now() - started, verdicts };
 }
 
-function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, ledger: Ledger, details: fc.RunDetails<[T]>, options: RunOptions): RuleVerdict[] {
+/** What the target lacked: the operations left out of the final run, and the first answer that showed each missing. */
+interface Missing { unsupported: ReadonlySet<string>; missing: readonly NotImplementedError[] }
+
+function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, ledger: Ledger, details: fc.RunDetails<[T]>, options: RunOptions, { unsupported, missing }: Missing): RuleVerdict[] {
   const failure = details.failed ? details.errorInstance : undefined;
   const ruleIds = [...property.rules];
   if (failure instanceof ConformanceFailure && !ruleIds.includes(failure.ruleId as never)) ruleIds.push(failure.ruleId as never);
 
   // fc.commands prints its replay path into the counterexample; it belongs with fast-check's path.
   const commandsReplay = /replayPath="([^"]+)"/.exec(String(details.counterexample?.[0] ?? ''))?.[1];
-  const path = details.counterexamplePath ? `${details.counterexamplePath}${commandsReplay ? `@${commandsReplay}` : ''}` : undefined;
+  // The operations left out belong with it too: the replay must generate what this run generated.
+  const without = unsupported.size ? `~${[...unsupported].join(',')}` : '';
+  const path = details.counterexamplePath ? `${details.counterexamplePath}${commandsReplay ? `@${commandsReplay}` : ''}${without}` : undefined;
   const detail = (message: string, operation: string, expected: string, actual: string, evidence: ConformanceFailure['evidence']) => ({
     message, operation, expected, actual,
     property: property.name,
@@ -120,6 +148,12 @@ function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, ledger
     if (details.failed) {
       const message = failure instanceof Error ? failure.message : String(failure ?? 'the property failed');
       return { ruleId, status: 'error', checks, reason: `the harness failed: ${message}` };
+    }
+    // Left unchecked once the inputs needing a missing operation were left out: that operation is why.
+    if (checks === 0 && missing.length) {
+      const first = missing[0];
+      const message = missing.map((m) => m.message).join('; ');
+      return { ruleId, status: 'not-implemented', checks, reason: message, failure: detail(message, first.operation, `${first.operation} answered`, message, first.evidence) };
     }
     if (checks === 0) return { ruleId, status: 'inconclusive', checks, reason: `not exercised in ${details.numRuns} runs` };
     return { ruleId, status: 'pass', checks };

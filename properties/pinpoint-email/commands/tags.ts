@@ -64,6 +64,7 @@ export class UntagIdentity extends PinpointCommand {
 }
 
 export const untagIdentityCommand = {
+  operations: ['UntagResource'],
   arbitrary: fc
     .tuple(poolName, fc.subarray([...POOL_KEYS], { minLength: 0 }), fc.constantFrom(0, 0, 1, 2, 10))
     .filter(([, keys, fill]) => keys.length + fill > 0)

@@ -23,4 +23,4 @@ export class DeleteIdentity extends SesCommand {
   toString(): string { return `DeleteIdentity(${poolKey(this.name)})`; }
 }
 
-export const deleteIdentityCommand = { arbitrary: poolName.map((name) => new DeleteIdentity(name)) };
+export const deleteIdentityCommand = { operations: ['DeleteIdentity'], arbitrary: poolName.map((name) => new DeleteIdentity(name)) };

@@ -60,5 +60,6 @@ export class ListIdentities extends SesCommand {
 }
 
 export const listIdentitiesCommand = {
+  operations: ['ListIdentities'],
   arbitrary: fc.tuple(identityTypeFilter, listPageSize).map(([type, maxItems]) => new ListIdentities(type, maxItems)),
 };

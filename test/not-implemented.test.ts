@@ -1,0 +1,78 @@
+// A target that lacks one operation loses only the rules that need it: the property runs again
+// without the inputs that call the missing operation, and the rest of its rules are still checked.
+import { describe, expect, it } from 'vitest';
+import { createEmulator } from '../emulator/index.ts';
+import { buildTarget, EMULATOR_CREDENTIALS } from '../harness/targets/base.ts';
+import { controlRouteReplay } from '../harness/targets/replay-lines.ts';
+import type { Target } from '../harness/targets/target.ts';
+import { CONFORMANCE_PROPERTIES } from '../properties/registry.ts';
+import { runProperty } from '../properties/shared/run-property.ts';
+import { runSuite } from './support/run-suite.ts';
+
+const URL_ = 'http://127.0.0.1:4566';
+
+/** The reference emulator, but answering one awsJson operation as an emulator that does not know it. */
+function targetWithout(operation: string, faults: string[] = []): Target {
+  const emulator = createEmulator({ publicUrl: URL_, faults });
+  const { control } = emulator;
+  return buildTarget({
+    kind: 'endpoint',
+    label: `reference without ${operation}`,
+    region: 'us-east-1',
+    capabilities: ['clock', 'inbox', 'dns', 'throttle-probe', 'token-minting'],
+    fetch: async (request) => {
+      if (request.headers.get('x-amz-target')?.endsWith(`.${operation}`)) {
+        const body = JSON.stringify({ __type: 'UnknownOperationException', message: `Unknown operation ${operation}` });
+        return new Response(body, { status: 400, headers: { 'content-type': 'application/x-amz-json-1.1' } });
+      }
+      return emulator.fetch(request);
+    },
+    credentials: EMULATOR_CREDENTIALS,
+    timeoutMs: 5_000,
+    baseDomain: 'example.com',
+    cliArgs: ` --region us-east-1 --endpoint-url ${URL_}`,
+    now: () => control.clock.now(),
+    oob: {
+      advanceClock: async (ms) => control.clock.advance(ms),
+      latestMessage: async (to) => control.inbox.list({ to }).at(-1),
+      followLink: async (link) => (await emulator.fetch(new Request(link))).status,
+      publishDns: async (record) => control.dns.publish(record),
+      mintToken: async (request) => control.tokens.mint(request),
+      replay: controlRouteReplay(URL_),
+    },
+    reset: async () => control.reset(),
+  });
+}
+
+describe('an operation the target does not implement', () => {
+  it('costs only the rules that need it: the others are still checked', async () => {
+    const report = await runSuite('cognito-idp', CONFORMANCE_PROPERTIES['cognito-idp']!, { target: targetWithout('GlobalSignOut'), runs: 10 });
+    const revoked = report.rules.find((r) => r.id === 'COGNITO.AUTH.REVOKED_TOKEN')!;
+    expect(revoked.status).toBe('not-implemented');
+    expect(revoked.failure!.exchanges.at(-1)!.request.headers['x-amz-target']).toMatch(/GlobalSignOut$/);
+    const others = report.rules.filter((r) => r.id !== 'COGNITO.AUTH.REVOKED_TOKEN');
+    expect(others.filter((r) => r.status !== 'pass').map((r) => `${r.id}: ${r.status} ${r.reason ?? ''}`)).toEqual([]);
+  });
+
+  it('makes every rule of a property not-implemented when the property cannot do without it', async () => {
+    const report = await runSuite('cognito-idp', CONFORMANCE_PROPERTIES['cognito-idp']!, { target: targetWithout('CreateUserPool'), runs: 2 });
+    expect(new Set(report.rules.map((r) => r.status))).toEqual(new Set(['not-implemented']));
+  });
+
+  it('gives a finding a path that replays it without the missing operation', async () => {
+    const property = CONFORMANCE_PROPERTIES['cognito-idp']!.find((p) => p.rules.includes('COGNITO.AUTH.REVOKED_TOKEN') && p.rules.includes('COGNITO.AUTH.MALFORMED_TOKEN'))!;
+    const faulty = () => targetWithout('GlobalSignOut', ['cognito.accepts-malformed-token']);
+    // The first seed whose first failing run tried the revoked case: its finding comes from the rerun.
+    let finding;
+    for (let seed = 1; seed <= 30 && !finding?.path?.includes('~'); seed++) {
+      const outcome = await runProperty(property, faulty(), { seed, runs: 20 });
+      finding = outcome.verdicts.find((v) => v.ruleId === 'COGNITO.AUTH.MALFORMED_TOKEN')?.failure;
+    }
+    expect(finding?.path).toMatch(/~GlobalSignOut$/);
+    const replay = await runProperty(property, faulty(), { seed: finding!.seed, runs: 20, path: finding!.path });
+    const replayed = replay.verdicts.find((v) => v.ruleId === 'COGNITO.AUTH.MALFORMED_TOKEN')!;
+    expect(replayed.status).toBe('fail');
+    expect(replayed.failure!.path).toBe(finding!.path);
+    expect(replayed.failure!.message).toBe(finding!.message);
+  });
+});

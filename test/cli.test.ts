@@ -32,6 +32,7 @@ describe('conformance CLI', () => {
     [['run', '--bogus'], /^conformance: Unknown option '--bogus'/],
     [['run', '--services', 'ses,sns'], /^conformance: unknown service sns/],
     [['run', '--runs', 'many'], /^conformance: --runs takes a whole number/],
+    [['run', '--runs', '-3'], /^conformance: --runs needs a value: write --runs=VALUE/],
     [['run', '--target', 'moon'], /^conformance: --target: /],
     [['run', '--target', 'endpoint'], /^conformance: --target endpoint needs --endpoint URL/],
     [['run', '--endpoint', 'http://127.0.0.1:1'], /^conformance: --endpoint only goes with --target endpoint/],

@@ -56,7 +56,11 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): Conformanc
       },
     }));
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0].replace(/\. To specify a positional.*$/, ''));
+    const message = (error as Error).message.split('\n')[0];
+    // parseArgs calls `--runs -3` ambiguous: say how to write a value that begins with a dash.
+    const dashed = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message);
+    if (dashed) throw new UsageError(`${dashed[1]} needs a value: write ${dashed[1]}=VALUE for a value that begins with '-'`);
+    throw new UsageError(message.replace(/\. To specify a positional.*$/, ''));
   }
   if (values.help) return 'help';
 

@@ -1,46 +1,21 @@
 // A target that lacks one operation loses only the rules that need it: the property runs again
 // without the inputs that call the missing operation, and the rest of its rules are still checked.
 import { describe, expect, it } from 'vitest';
-import { createEmulator } from '../emulator/index.ts';
-import { buildTarget, EMULATOR_CREDENTIALS } from '../harness/targets/base.ts';
-import { controlRouteReplay } from '../harness/targets/replay-lines.ts';
+import { referenceTarget } from '../harness/targets/reference.ts';
 import type { Target } from '../harness/targets/target.ts';
 import { CONFORMANCE_PROPERTIES } from '../properties/registry.ts';
 import { runProperty } from '../properties/shared/run-property.ts';
 import { runSuite } from './support/run-suite.ts';
 
-const URL_ = 'http://127.0.0.1:4566';
-
 /** The reference emulator, but answering one awsJson operation as an emulator that does not know it. */
 function targetWithout(operation: string, faults: string[] = []): Target {
-  const emulator = createEmulator({ publicUrl: URL_, faults });
-  const { control } = emulator;
-  return buildTarget({
-    kind: 'endpoint',
-    label: `reference without ${operation}`,
-    region: 'us-east-1',
-    capabilities: ['clock', 'inbox', 'dns', 'throttle-probe', 'token-minting'],
-    fetch: async (request) => {
-      if (request.headers.get('x-amz-target')?.endsWith(`.${operation}`)) {
-        const body = JSON.stringify({ __type: 'UnknownOperationException', message: `Unknown operation ${operation}` });
-        return new Response(body, { status: 400, headers: { 'content-type': 'application/x-amz-json-1.1' } });
-      }
-      return emulator.fetch(request);
+  return referenceTarget({ region: 'us-east-1', timeoutMs: 5_000 }, {
+    faults,
+    wrapFetch: (fetch) => async (request, init) => {
+      if (!request.headers.get('x-amz-target')?.endsWith(`.${operation}`)) return fetch(request, init);
+      const body = JSON.stringify({ __type: 'UnknownOperationException', message: `Unknown operation ${operation}` });
+      return new Response(body, { status: 400, headers: { 'content-type': 'application/x-amz-json-1.1' } });
     },
-    credentials: EMULATOR_CREDENTIALS,
-    timeoutMs: 5_000,
-    baseDomain: 'example.com',
-    cliArgs: ` --region us-east-1 --endpoint-url ${URL_}`,
-    now: () => control.clock.now(),
-    oob: {
-      advanceClock: async (ms) => control.clock.advance(ms),
-      latestMessage: async (to) => control.inbox.list({ to }).at(-1),
-      followLink: async (link) => (await emulator.fetch(new Request(link))).status,
-      publishDns: async (record) => control.dns.publish(record),
-      mintToken: async (request) => control.tokens.mint(request),
-      replay: controlRouteReplay(URL_),
-    },
-    reset: async () => control.reset(),
   });
 }
 

@@ -2,6 +2,7 @@
 // each request straight to emulator.fetch, so a call costs close to a bare SDK call.
 import { createEmulator, type Emulator } from '../../emulator/index.ts';
 import type { ConformanceConfig } from '../config.ts';
+import type { FetchLike } from '../transport/fetch-handler.ts';
 import { buildTarget, EMULATOR_CREDENTIALS } from './base.ts';
 import { controlRouteReplay } from './replay-lines.ts';
 import type { Target } from './target.ts';
@@ -12,6 +13,8 @@ export const DEFAULT_EMULATOR_URL = 'http://127.0.0.1:4566';
 export interface ReferenceTargetOptions {
   /** Fault ids from the emulator's catalog, switched on (the harness's self-check). */
   faults?: string[];
+  /** Something between the SDK and the emulator (the harness's tests put wire faults there, e.g. an operation answered as unknown). */
+  wrapFetch?: (fetch: FetchLike) => FetchLike;
 }
 
 export function referenceTarget(config: Pick<ConformanceConfig, 'region' | 'timeoutMs'>, options: ReferenceTargetOptions = {}): Target & { emulator: Emulator } {
@@ -22,7 +25,7 @@ export function referenceTarget(config: Pick<ConformanceConfig, 'region' | 'time
     label: options.faults?.length ? `reference (faults: ${options.faults.join(', ')})` : 'reference',
     region: config.region,
     capabilities: ['clock', 'inbox', 'dns', 'throttle-probe', 'token-minting'],
-    fetch: (request) => emulator.fetch(request),
+    fetch: options.wrapFetch ? options.wrapFetch((request) => emulator.fetch(request)) : (request) => emulator.fetch(request),
     credentials: EMULATOR_CREDENTIALS,
     timeoutMs: config.timeoutMs,
     baseDomain: 'example.com',

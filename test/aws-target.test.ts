@@ -82,6 +82,36 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
     expect(target.resources.size).toBe(0);
   });
 
+  it("never replaces or deletes a Lightsail contact method the account already had", async () => {
+    const { CreateContactMethodCommand, GetContactMethodsCommand, LightsailClient } = await import('@aws-sdk/client-lightsail');
+    const own = new LightsailClient({ region: 'us-east-1', requestHandler: fetchHandler((r) => emulator.fetch(r)), credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'b' } });
+    await own.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'alerts@team.example.net' }));
+    const target = await awsTarget(config({}), { sleep: async (ms) => emulator.control.clock.advance(ms) });
+    const report = await runSuite('lightsail', CONFORMANCE_PROPERTIES.lightsail!, { target, runs: 3 });
+    expect((await own.send(new GetContactMethodsCommand({}))).contactMethods!.map((m) => m.contactEndpoint)).toEqual(['alerts@team.example.net']);
+    expect(report.rules.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => `${r.id}: ${r.failure?.message ?? r.reason}`)).toEqual([]);
+    // Every Lightsail rule is skipped with the reason: the model starts from a region without contact methods.
+    expect(report.rules.map((r) => r.status)).toEqual(report.rules.map(() => 'skipped'));
+    expect(report.rules[0]!.reason).toMatch(/^us-east-1 already has contact methods this run did not create \(Email alerts@team\.example\.net\)/);
+    expect(target.resources.size).toBe(0);
+  });
+
+  it('refuses to create or delete over a Lightsail contact method the run did not create, at the client itself', async () => {
+    const { CreateContactMethodCommand, DeleteContactMethodCommand, LightsailClient } = await import('@aws-sdk/client-lightsail');
+    const own = new LightsailClient({ region: 'us-east-1', requestHandler: fetchHandler((r) => emulator.fetch(r)), credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'b' } });
+    await own.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'alerts@team.example.net' }));
+    const lightsail = (await awsTarget(config({}))).client('lightsail');
+    await expect(lightsail.send(new DeleteContactMethodCommand({ protocol: 'Email' }))).rejects.toThrow(/refused DeleteContactMethodCommand: us-east-1 already has a Email contact method \(alerts@team\.example\.net\) that this run did not create/);
+    await expect(lightsail.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'x@sandbox.example.org' }))).rejects.toThrow(/refused CreateContactMethodCommand/);
+    // What the run created itself it may replace and delete.
+    const other = (await awsTarget(config({}))).client('lightsail', 'us-west-2');
+    await other.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'a@sandbox.example.org' }));
+    await other.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'b@sandbox.example.org' })).catch((e: Error) => expect(e.name).not.toBe('GuardError'));
+    await other.send(new DeleteContactMethodCommand({ protocol: 'Email' }));
+    // Deleted: no longer the run's, so a later delete asks again (and finds nothing to protect).
+    await expect(other.send(new DeleteContactMethodCommand({ protocol: 'Email' }))).rejects.toThrow(/NotFound|no Email contact method/i);
+  });
+
   it('refuses an account that is not on the allow-list, before any SES call', async () => {
     await expect(awsTarget(config({ accountAllowlist: ['210987654321'] }))).rejects.toThrow(`refusing to touch AWS account ${ACCOUNT}`);
     await expect(awsTarget(config({ accountAllowlist: [] }))).rejects.toThrow(/ALLOWLIST is empty/);

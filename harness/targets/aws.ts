@@ -7,6 +7,7 @@ import type { ConformanceConfig } from '../config.ts';
 import { fetchHandler } from '../transport/fetch-handler.ts';
 import { buildTarget } from './base.ts';
 import { assertAccountAllowed, assertRecipientsAllowed, GuardError, type RecipientPolicy } from './aws-guard.ts';
+import { LightsailOwnership } from './aws-lightsail-guard.ts';
 import { manualReplay } from './replay-lines.ts';
 import type { Target } from './target.ts';
 
@@ -58,18 +59,29 @@ export async function awsTarget(config: ConformanceConfig, options: { sleep?: (m
   return guardClients(Object.assign(target, { account }), { domain, phones: config.aws.smsNumbers });
 }
 
-/** Wraps client() so that every client refuses mail outside the domain before it is signed or sent. */
+/**
+ * Wraps client() so that every client refuses mail outside the domain before it is signed or sent,
+ * and Lightsail clients refuse to replace or delete a contact method the run did not create.
+ */
 function guardClients(target: Target, policy: RecipientPolicy): Target {
   const guarded = new WeakSet<object>();
   const client = target.client.bind(target);
+  const lightsail = new LightsailOwnership();
   return Object.assign(target, {
     client: ((service, region) => {
       const c = client(service, region);
       if (!guarded.has(c)) {
+        const inRegion = region ?? target.region;
         (c.middlewareStack as MiddlewareStack<any, any>).add(
           (next, context) => async (args) => {
-            assertRecipientsAllowed(String(context.commandName), args.input as Record<string, unknown>, policy);
-            return next(args);
+            const command = String(context.commandName);
+            const input = args.input as Record<string, unknown>;
+            assertRecipientsAllowed(command, input, policy);
+            if (service !== 'lightsail') return next(args);
+            await lightsail.assertMayTouch(command, input, inRegion, (get) => (c as unknown as { send(command: unknown): Promise<never> }).send(get));
+            const result = await next(args);
+            lightsail.record(command, input, inRegion);
+            return result;
           },
           { step: 'initialize', name: 'conformanceRecipientGuard' },
         );

@@ -8,13 +8,13 @@ import { HOUR } from '../../models/shared/clock.ts';
 import type { RuleId } from '../../spec/index.ts';
 import type { RunContext } from '../shared/context.ts';
 import { modelProperty } from '../shared/model-run.ts';
-import { defineProperty, type ConformanceProperty } from '../shared/property.ts';
+import { defineProperty, withPrecondition, type ConformanceProperty } from '../shared/property.ts';
 import {
   advanceClockCommand, createContactCommand, deleteContactCommand, followLatestLink, followLinkCommand, getContactsCommand, sendVerificationCommand,
 } from './commands.ts';
 import {
   checkContactMethods, checkEmailStatus, checkSendAnswer, createContactMethod, deleteContactMethod, endpointFor, expectDocumentedRejection,
-  expectDocumentedSuccess, regionOf, sendVerification, type RegionSlot,
+  expectDocumentedSuccess, regionOf, requireNoContactMethods, sendVerification, type RegionSlot,
 } from './steps.ts';
 
 const SEND = 'SendContactMethodVerification';
@@ -196,4 +196,5 @@ const lifecycle = modelProperty({
   ],
 });
 
-export const lightsailProperties: ConformanceProperty<any>[] = [requiresProtocol, smsIsNotVerified, needsEmailContact, onePerProtocol, smsRegions, sendAnswers, linkMakesValid, lifecycle];
+const unpreconditioned: ConformanceProperty<any>[] = [requiresProtocol, smsIsNotVerified, needsEmailContact, onePerProtocol, smsRegions, sendAnswers, linkMakesValid, lifecycle];
+export const lightsailProperties = unpreconditioned.map((property) => withPrecondition(property, requireNoContactMethods));

@@ -15,10 +15,26 @@ import type { RuleId } from '../../spec/index.ts';
 import { call, type CallResult } from '../shared/call.ts';
 import { checkThat, expectMember, expectRejected, expectShape, expectSuccess } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
+import { RefusedError } from '../shared/failure.ts';
 
 /** Where a command acts: the target's region, another that supports SMS, another that does not. */
 export type RegionSlot = 'home' | 'sms' | 'nosms';
 export const REGION_SLOTS: RegionSlot[] = ['home', 'sms', 'nosms'];
+
+/**
+ * On AWS a region may already hold the account's own contact methods: the model starts from none,
+ * and creating or deleting one would replace or remove the account's. Such a region refuses the run.
+ */
+export async function requireNoContactMethods(ctx: RunContext, rules: readonly RuleId[]): Promise<void> {
+  if (ctx.target.kind !== 'aws') return;
+  for (const region of new Set(REGION_SLOTS.map((slot) => regionOf(ctx, slot)))) {
+    const result = await call(ctx, 'lightsail', new GetContactMethodsCommand({}), rules, { region });
+    const existing = result.output?.contactMethods ?? [];
+    if (existing.length === 0) continue;
+    const what = existing.map((method) => `${method.protocol} ${method.contactEndpoint}`).join(', ');
+    throw new RefusedError(rules, `${region} already has contact methods this run did not create (${what}); the Lightsail rules need regions without them`);
+  }
+}
 
 export function regionOf(ctx: RunContext, slot: RegionSlot): string {
   const home = ctx.target.region;
@@ -60,9 +76,13 @@ export async function createContactMethod(ctx: RunContext, region: string, proto
   const { resources } = ctx.target;
   const before = resources.size;
   resources.add(key, () => ctx.target.client('lightsail', region).send(new DeleteContactMethodCommand({ protocol })));
-  const result = await call(ctx, 'lightsail', new CreateContactMethodCommand({ protocol, contactEndpoint: endpoint }), rules, { region });
-  // A rejected create made nothing to clean up (unless one of the protocol existed before this call).
-  if (!result.ok && resources.size > before) resources.remove(key);
+  // A rejected or refused create made nothing to clean up (unless one of the protocol existed before this call).
+  const forget = () => { if (resources.size > before) resources.remove(key); };
+  const result = await call(ctx, 'lightsail', new CreateContactMethodCommand({ protocol, contactEndpoint: endpoint }), rules, { region }).catch((error: unknown) => {
+    forget();
+    throw error;
+  });
+  if (!result.ok) forget();
   return result;
 }
 

@@ -35,3 +35,14 @@ export interface ConformanceProperty<T = unknown> {
 export function defineProperty<T>(property: ConformanceProperty<T>): ConformanceProperty<T> {
   return property;
 }
+
+/** The property with a step before every run that may refuse it (throw RefusedError) when the target is not fit for it. */
+export function withPrecondition<T>(property: ConformanceProperty<T>, precondition: (ctx: RunContext, rules: readonly RuleId[]) => Promise<void>): ConformanceProperty<T> {
+  return {
+    ...property,
+    async run(ctx, value) {
+      await precondition(ctx, property.rules);
+      await property.run(ctx, value);
+    },
+  };
+}

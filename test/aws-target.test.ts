@@ -7,6 +7,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator } from '../emulator/index.ts';
 import { ConformanceConfig } from '../harness/config.ts';
+import { sweepCommand } from '../harness/cli/sweep-command.ts';
 import { awsTarget } from '../harness/targets/aws.ts';
 import { fetchHandler } from '../harness/transport/fetch-handler.ts';
 import { CONFORMANCE_PROPERTIES } from '../properties/registry.ts';
@@ -110,6 +111,45 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
     await other.send(new DeleteContactMethodCommand({ protocol: 'Email' }));
     // Deleted: no longer the run's, so a later delete asks again (and finds nothing to protect).
     await expect(other.send(new DeleteContactMethodCommand({ protocol: 'Email' }))).rejects.toThrow(/NotFound|no Email contact method/i);
+  });
+
+  it('sweeps what interrupted runs left, and nothing else', async () => {
+    const { CreateContactMethodCommand, GetContactMethodsCommand, LightsailClient } = await import('@aws-sdk/client-lightsail');
+    const { CreateUserPoolCommand, ListUserPoolsCommand, CognitoIdentityProviderClient } = await import('@aws-sdk/client-cognito-identity-provider');
+    const { CreateEmailIdentityCommand, ListEmailIdentitiesCommand, PinpointEmailClient } = await import('@aws-sdk/client-pinpoint-email');
+    const own = { requestHandler: fetchHandler((r) => emulator.fetch(r)), credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'b' } };
+    const ses = new SESClient({ region: 'us-east-1', ...own });
+    const pinpoint = new PinpointEmailClient({ region: 'us-east-1', ...own });
+    const cognito = new CognitoIdentityProviderClient({ region: 'us-east-1', ...own });
+    const lightsail = (region: string) => new LightsailClient({ region, ...own });
+    // Left by a run: run-prefixed names under the mail domain. The account's own: anything else.
+    for (const address of ['avc-k3x9q-4-alice@sandbox.example.org', 'alice@sandbox.example.org', 'avc-k3x9q-4-bob@elsewhere.com']) await ses.send(new VerifyEmailIdentityCommand({ EmailAddress: address }));
+    for (const name of ['avc-k3x9q-5-mail.sandbox.example.org', 'sandbox.example.org']) await pinpoint.send(new CreateEmailIdentityCommand({ EmailIdentity: name }));
+    for (const name of ['avc-k3x9q-6-pool-sandbox-example-org', 'production-users']) await cognito.send(new CreateUserPoolCommand({ PoolName: name }));
+    await lightsail('us-west-2').send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'avc-k3x9q-7-ops0-sms@sandbox.example.org' }));
+    await lightsail('us-east-1').send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'alerts@team.example.net' }));
+    Object.assign(process.env, { CONFORMANCE_AWS_ACCOUNT_ALLOWLIST: ACCOUNT, CONFORMANCE_EMAIL_DOMAIN: 'sandbox.example.org' });
+
+    const listed: string[] = [];
+    expect(await sweepCommand([], process.env, (line) => listed.push(line))).toBe(0);
+    expect(listed).toEqual([
+      expect.stringMatching(/^amplifybackend: not swept: /),
+      'ses us-east-1 identity avc-k3x9q-4-alice@sandbox.example.org',
+      'pinpoint-email us-east-1 email identity avc-k3x9q-5-mail.sandbox.example.org',
+      'lightsail us-west-2 Email contact method avc-k3x9q-7-ops0-sms@sandbox.example.org',
+      expect.stringMatching(/^cognito-idp us-east-1 user pool \S+ \(avc-k3x9q-6-pool-sandbox-example-org\)$/),
+      '4 left by earlier runs; npx conformance sweep --delete removes them',
+    ]);
+    expect((await ses.send(new ListIdentitiesCommand({}))).Identities).toHaveLength(3); // listing deletes nothing
+
+    const deleted: string[] = [];
+    expect(await sweepCommand(['--delete'], process.env, (line) => deleted.push(line))).toBe(0);
+    expect(deleted.at(-1)).toBe('deleted 4 of 4');
+    expect((await ses.send(new ListIdentitiesCommand({}))).Identities!.sort()).toEqual(['alice@sandbox.example.org', 'avc-k3x9q-4-bob@elsewhere.com']);
+    expect((await pinpoint.send(new ListEmailIdentitiesCommand({}))).EmailIdentities!.map((i) => i.IdentityName)).toEqual(['sandbox.example.org']);
+    expect((await cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools!.map((p) => p.Name)).toEqual(['production-users']);
+    expect((await lightsail('us-west-2').send(new GetContactMethodsCommand({}))).contactMethods).toEqual([]);
+    expect((await lightsail('us-east-1').send(new GetContactMethodsCommand({}))).contactMethods!.map((m) => m.contactEndpoint)).toEqual(['alerts@team.example.net']);
   });
 
   it('refuses an account that is not on the allow-list, before any SES call', async () => {

@@ -1,8 +1,9 @@
 // Setting up a user pool (IAM-signed administrator calls): CreateUserPool, DescribeUserPool,
-// DeleteUserPool, CreateUserPoolClient, AdminCreateUser, AdminSetUserPassword.
+// ListUserPools, DeleteUserPool, CreateUserPoolClient, AdminCreateUser, AdminSetUserPassword.
 import { randomUUID } from 'node:crypto';
 import { epochSeconds, jsonOperation, type AwsJsonOperation, type JsonObject } from '../protocols/awsJson.ts';
 import { optional, required, shapes } from '../protocols/input-shapes.ts';
+import { readPageToken, writePageToken } from '../page-token.ts';
 import type { ServiceContext } from '../service.ts';
 import { DEFAULT_ACCESS_TOKEN_VALIDITY_MS } from './access-tokens.ts';
 import { checkAttributes, userAttributeList } from './attributes.ts';
@@ -115,6 +116,22 @@ export function createPoolOperations(ctx: ServiceContext, store: CognitoStore): 
       auth: 'sigv4',
       input: shapes.structure({ UserPoolId: required(USER_POOL_ID) }),
       handle: (input, call) => ({ UserPool: describePool(store.poolFor(call.scope, input.UserPoolId)) }),
+    }),
+
+    ListUserPools: jsonOperation({
+      auth: 'sigv4',
+      input: shapes.structure({ MaxResults: required(shapes.integer({ min: 1, max: 60 })), NextToken: optional(shapes.string({ min: 1, pattern: /^\S+$/ })) }),
+      handle(input, call) {
+        const after = input.NextToken === undefined ? undefined : readPageToken(input.NextToken, invalidParameter);
+        const pools = [...store.pools.values()]
+          .filter((pool) => pool.account === call.scope.account && pool.region === call.scope.region && (after === undefined || pool.id > after))
+          .sort((a, b) => (a.id < b.id ? -1 : 1));
+        const page = pools.slice(0, input.MaxResults);
+        return {
+          UserPools: page.map((pool) => ({ Id: pool.id, Name: pool.name, LambdaConfig: {}, CreationDate: epochSeconds(pool.createdAt), LastModifiedDate: epochSeconds(pool.modifiedAt) })),
+          NextToken: pools.length > page.length ? writePageToken(page.at(-1)!.id) : undefined,
+        };
+      },
     }),
 
     DeleteUserPool: jsonOperation({

@@ -5,6 +5,7 @@ import { AwsError } from '../errors.ts';
 import { restOperation, type AnyRestJsonOperation, type RestJsonCall } from '../protocols/restJson1.ts';
 import { missingMember, shapes, validationMessage } from '../protocols/input-shapes.ts';
 import { optional, required } from '../protocols/restJsonShapes.ts';
+import { readPageToken, writePageToken } from '../page-token.ts';
 import type { RegionalStore } from '../regional-store.ts';
 import type { ServiceContext } from '../service.ts';
 import { isDomainName, isEmailAddress } from '../ses/identity-syntax.ts';
@@ -137,7 +138,7 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
       NextToken: optional(shapes.string()),
     }),
     handle(input, call) {
-      const after = input.NextToken === undefined ? undefined : readNextToken(input.NextToken);
+      const after = input.NextToken === undefined ? undefined : readPageToken(input.NextToken, badRequest);
       const pageSize = input.PageSize ?? DEFAULT_PAGE_SIZE;
       const state = stateOf(call);
       const names = [...state.identities.keys()].filter((name) => after === undefined || name > after).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -146,7 +147,7 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
       const more = names.length > page.length;
       return {
         EmailIdentities: page.map((identity) => ({ IdentityType: typeOf(identity), IdentityName: identity.name, SendingEnabled: identity.verified })),
-        NextToken: more ? writeNextToken(page[page.length - 1]!.name) : undefined,
+        NextToken: more ? writePageToken(page[page.length - 1]!.name) : undefined,
       };
     },
   });
@@ -204,16 +205,4 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
 
   // One statement per operation: TypeScript budgets type instantiations per statement.
   return [createEmailIdentity, getEmailIdentity, listEmailIdentities, deleteEmailIdentity, tagResource, untagResource, listTagsForResource];
-}
-
-const NEXT_TOKEN_PREFIX = 'after:';
-
-function writeNextToken(lastName: string): string {
-  return Buffer.from(NEXT_TOKEN_PREFIX + lastName, 'utf8').toString('base64url');
-}
-
-function readNextToken(token: string): string {
-  const text = /^[A-Za-z0-9_-]+$/.test(token) ? Buffer.from(token, 'base64url').toString('utf8') : '';
-  if (!text.startsWith(NEXT_TOKEN_PREFIX)) throw badRequest('Invalid NextToken.');
-  return text.slice(NEXT_TOKEN_PREFIX.length);
 }

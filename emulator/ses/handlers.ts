@@ -6,6 +6,7 @@ import { queryOperation, type AwsQueryOperation, type QueryCall } from '../proto
 import { optional, required, shapes } from '../protocols/input-shapes.ts';
 import { missingMemberError, validationError } from '../protocols/queryInput.ts';
 import type { XmlStructure } from '../protocols/xml.ts';
+import { readPageToken, writePageToken } from '../page-token.ts';
 import type { RegionalStore } from '../regional-store.ts';
 import type { ServiceContext } from '../service.ts';
 import { SesFault } from './faults.ts';
@@ -120,7 +121,7 @@ export function createSesOperations(ctx: ServiceContext, store: RegionalStore<Se
       }),
       handle(input, call) {
         const kind = input.IdentityType === undefined ? undefined : input.IdentityType === 'Domain' ? 'domain' : 'email';
-        const after = input.NextToken === undefined ? undefined : readNextToken(input.NextToken);
+        const after = input.NextToken === undefined ? undefined : readPageToken(input.NextToken, (message) => new AwsError('InvalidParameterValue', message));
         // The model sets no bounds on MaxItems; values outside 1..1000 are clamped rather than refused.
         const pageSize = Math.min(LIST_MAX_ITEMS, Math.max(1, input.MaxItems ?? LIST_MAX_ITEMS));
         const names = [...stateOf(call).identities.values()]
@@ -131,7 +132,7 @@ export function createSesOperations(ctx: ServiceContext, store: RegionalStore<Se
         if (faults.on(SesFault.ListDropsLast)) names.pop();
         const page = names.slice(0, pageSize);
         const more = names.length > page.length;
-        return { Identities: page, NextToken: more ? writeNextToken(page[page.length - 1]!) : undefined };
+        return { Identities: page, NextToken: more ? writePageToken(page[page.length - 1]!) : undefined };
       },
     }),
   };
@@ -139,16 +140,4 @@ export function createSesOperations(ctx: ServiceContext, store: RegionalStore<Se
 
 function digest(text: string): string {
   return createHash('sha256').update(text).digest('base64');
-}
-
-const NEXT_TOKEN_PREFIX = 'after:';
-
-function writeNextToken(lastName: string): string {
-  return Buffer.from(NEXT_TOKEN_PREFIX + lastName, 'utf8').toString('base64url');
-}
-
-function readNextToken(token: string): string {
-  const text = /^[A-Za-z0-9_-]+$/.test(token) ? Buffer.from(token, 'base64url').toString('utf8') : '';
-  if (!text.startsWith(NEXT_TOKEN_PREFIX)) throw new AwsError('InvalidParameterValue', 'Invalid NextToken.');
-  return text.slice(NEXT_TOKEN_PREFIX.length);
 }

@@ -10,6 +10,7 @@ import ConformanceReporter from '../report/vitest-reporter.ts';
 import { parseRunArgs, USAGE, UsageError } from './args.ts';
 import { preflight, PreflightError } from './preflight.ts';
 import { diffCommand, mergeCommand, REPORT_USAGE } from './report-commands.ts';
+import { sweepCommand, SWEEP_USAGE } from './sweep-command.ts';
 import { propertyFile } from '../services.ts';
 import { isManagedEmulator, startEmulator } from '../targets/managed/emulators.ts';
 
@@ -74,16 +75,17 @@ async function runAgainst(config: ConformanceConfig): Promise<0 | 1 | 2> {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-    process.stdout.write(`${USAGE}\n${REPORT_USAGE}\n`);
+    process.stdout.write(`${USAGE}\n${REPORT_USAGE}\n${SWEEP_USAGE}\n`);
     return command === undefined ? 2 : 0;
   }
-  if (!['run', 'diff', 'merge'].includes(command)) {
-    process.stderr.write(`conformance: unknown command "${command}" (commands: run, diff, merge; try conformance --help)\n`);
+  if (!['run', 'diff', 'merge', 'sweep'].includes(command)) {
+    process.stderr.write(`conformance: unknown command "${command}" (commands: run, diff, merge, sweep; try conformance --help)\n`);
     return 2;
   }
   try {
     if (command === 'diff') return await diffCommand(rest);
     if (command === 'merge') return await mergeCommand(rest);
+    if (command === 'sweep') return await sweepCommand(rest, process.env, (line) => process.stdout.write(`${line}\n`));
     const config = parseRunArgs(rest, process.env);
     if (config === 'help') {
       process.stdout.write(`${USAGE}\n`);

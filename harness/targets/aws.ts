@@ -66,7 +66,7 @@ export async function awsTarget(config: ConformanceConfig, options: { sleep?: (m
 function guardClients(target: Target, policy: RecipientPolicy): Target {
   const guarded = new WeakSet<object>();
   const client = target.client.bind(target);
-  const lightsail = new LightsailOwnership();
+  const lightsail = new LightsailOwnership(policy.domain);
   return Object.assign(target, {
     client: ((service, region) => {
       const c = client(service, region);

@@ -16,6 +16,7 @@ import { call, type CallResult } from '../shared/call.ts';
 import { checkThat, expectMember, expectRejected, expectShape, expectSuccess } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { RefusedError } from '../shared/failure.ts';
+import { RUN_NAME } from '../../harness/targets/base.ts';
 
 /** Where a command acts: the target's region, another that supports SMS, another that does not. */
 export type RegionSlot = 'home' | 'sms' | 'nosms';
@@ -32,7 +33,8 @@ export async function requireNoContactMethods(ctx: RunContext, rules: readonly R
     const existing = result.output?.contactMethods ?? [];
     if (existing.length === 0) continue;
     const what = existing.map((method) => `${method.protocol} ${method.contactEndpoint}`).join(', ');
-    throw new RefusedError(rules, `${region} already has contact methods this run did not create (${what}); the Lightsail rules need regions without them`);
+    const leftByARun = existing.every((method) => RUN_NAME.test(method.contactEndpoint ?? ''));
+    throw new RefusedError(rules, `${region} already has contact methods this run did not create (${what}); the Lightsail rules need regions without them${leftByARun ? ' (an earlier run left them: npx conformance sweep --delete removes them)' : ''}`);
   }
 }
 

@@ -13,6 +13,7 @@ import {
   GetUserCommand,
   GlobalSignOutCommand,
   InitiateAuthCommand,
+  ListUserPoolsCommand,
   UpdateUserAttributesCommand,
   VerifyUserAttributeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -241,5 +242,19 @@ describe('Cognito: setting up a pool', () => {
     const refreshed = await anonymous.client.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: user.clientId, AuthParameters: { REFRESH_TOKEN: user.refreshToken } }));
     expect(refreshed.AuthenticationResult?.AccessToken).not.toBe(user.accessToken);
     expect((await attributesOf(refreshed.AuthenticationResult!.AccessToken!)).email).toBe(user.email);
+  });
+});
+
+describe('Cognito: listing user pools', () => {
+  it('pages through the pools of the caller region, and refuses a token it never gave', async () => {
+    for (const name of ['p1', 'p2', 'p3']) await admin.send(new CreateUserPoolCommand({ PoolName: name }));
+    await cognitoAdmin(emulator, 'eu-west-1').send(new CreateUserPoolCommand({ PoolName: 'elsewhere' }));
+    const first = await admin.send(new ListUserPoolsCommand({ MaxResults: 2 }));
+    expect(first.UserPools).toHaveLength(2);
+    const second = await admin.send(new ListUserPoolsCommand({ MaxResults: 2, NextToken: first.NextToken }));
+    expect(second.NextToken).toBeUndefined();
+    expect([...first.UserPools!, ...second.UserPools!].map((p) => p.Name).sort()).toEqual(['p1', 'p2', 'p3']);
+    await expectSdkError(admin.send(new ListUserPoolsCommand({ MaxResults: 2, NextToken: 'forged' })), 'InvalidParameterException', 400);
+    await expectSdkError(admin.send(new ListUserPoolsCommand({ MaxResults: 61 })), 'InvalidParameterException', 400);
   });
 });

@@ -1,0 +1,69 @@
+// `conformance sweep [--region R] [--services a,b] [--delete]`: lists what interrupted runs left in
+// the sandbox account, and with --delete removes it. The aws target's guards apply unchanged: the
+// account must be on the allow-list, and only run-named resources under the mail domain qualify.
+import { parseArgs } from 'node:util';
+import { REGION_NAMES } from '../../models/lightsail/shapes.ts';
+import { SERVICES } from '../../spec/rule.ts';
+import { ConformanceConfig, configInputFromEnv, dropUndefined } from '../config.ts';
+import { awsTarget } from '../targets/aws.ts';
+import { GuardError } from '../targets/aws-guard.ts';
+import { findLeftovers, NOT_SWEPT } from '../targets/sweep.ts';
+import { UsageError } from './args.ts';
+import { PreflightError } from './preflight.ts';
+
+export const SWEEP_USAGE = `       conformance sweep [--region R] [--services a,b] [--delete]
+                                    what interrupted runs left in the aws sandbox account (avc-... names under
+                                    CONFORMANCE_EMAIL_DOMAIN); --delete removes it`;
+
+export async function sweepCommand(args: string[], env: NodeJS.ProcessEnv, out: (line: string) => void): Promise<0 | 2> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ args, strict: true, allowPositionals: false, options: {
+      region: { type: 'string' }, services: { type: 'string' }, delete: { type: 'boolean' }, 'timeout-ms': { type: 'string' },
+    } }));
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+  const services = (values.services as string | undefined)?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...SERVICES];
+  const unknown = services.filter((s) => !(SERVICES as readonly string[]).includes(s));
+  if (unknown.length) throw new UsageError(`unknown service ${unknown.join(', ')} (services: ${SERVICES.join(', ')})`);
+  const parsed = ConformanceConfig.safeParse(dropUndefined({
+    ...configInputFromEnv(env),
+    target: 'aws',
+    services,
+    region: values.region as string | undefined,
+    timeoutMs: values['timeout-ms'] === undefined ? undefined : Number(values['timeout-ms']),
+  }));
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '));
+  const config = parsed.data;
+
+  let target;
+  try {
+    target = await awsTarget(config);
+  } catch (error) {
+    if (error instanceof GuardError) throw new PreflightError(error.message);
+    throw error;
+  }
+  try {
+    const leftovers = await findLeftovers(target, config.services, { domain: config.aws.emailDomain!, lightsailRegions: REGION_NAMES });
+    for (const service of config.services) if (NOT_SWEPT[service]) out(`${service}: not swept: ${NOT_SWEPT[service]}`);
+    for (const leftover of leftovers) out(`${leftover.service} ${leftover.region} ${leftover.what}`);
+    if (!values.delete) {
+      out(leftovers.length ? `${leftovers.length} left by earlier runs; npx conformance sweep --delete removes them` : 'nothing left by earlier runs');
+      return 0;
+    }
+    let failed = 0;
+    for (const leftover of leftovers) {
+      try {
+        await leftover.remove();
+      } catch (error) {
+        failed += 1;
+        out(`could not delete ${leftover.service} ${leftover.region} ${leftover.what}: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+    out(`deleted ${leftovers.length - failed} of ${leftovers.length}`);
+    return failed ? 2 : 0;
+  } finally {
+    await target.close();
+  }
+}

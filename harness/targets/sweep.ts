@@ -1,0 +1,122 @@
+// `conformance sweep`: what earlier runs left in a sandbox account (a run that was killed before
+// its clean-up), found by the names every run gives what it creates (`avc-<run>-<n>-...`, under
+// CONFORMANCE_EMAIL_DOMAIN), and deleted on request. Anything not named so is never touched.
+import { DeleteUserPoolCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { DeleteContactMethodCommand, GetContactMethodsCommand } from '@aws-sdk/client-lightsail';
+import { DeleteEmailIdentityCommand, ListEmailIdentitiesCommand } from '@aws-sdk/client-pinpoint-email';
+import { DeleteIdentityCommand, ListIdentitiesCommand } from '@aws-sdk/client-ses';
+import type { ServiceName } from '../../spec/rule.ts';
+import { isUnderDomain } from './aws-guard.ts';
+import { RUN_NAME } from './base.ts';
+import type { Target } from './target.ts';
+
+export interface Leftover {
+  service: ServiceName;
+  region: string;
+  /** What it is, as a person would look it up: an identity, a user pool id and name, a contact method. */
+  what: string;
+  remove(): Promise<unknown>;
+}
+
+export interface SweepScope {
+  /** CONFORMANCE_EMAIL_DOMAIN: only names under it are a run's. */
+  domain: string;
+  /** Where Lightsail contact methods are looked for (a run uses its region and two others). */
+  lightsailRegions: readonly string[];
+}
+
+/** An address or domain a run created: run-prefixed and under the configured domain. */
+const isRunIdentity = (name: string, domain: string) => RUN_NAME.test(name) && isUnderDomain(name, domain);
+
+/** SES rates: ListIdentities and DeleteIdentity "no more than once per second". */
+const SES_INTERVAL_MS = 1_000;
+const MAX_PAGES = 100;
+
+async function sesLeftovers(target: Target, { domain }: SweepScope): Promise<Leftover[]> {
+  const ses = target.client('ses');
+  const names: string[] = [];
+  let NextToken: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    await target.pace('ses:ListIdentities', SES_INTERVAL_MS);
+    const answer = await ses.send(new ListIdentitiesCommand({ NextToken }));
+    names.push(...(answer.Identities ?? []));
+    if (!(NextToken = answer.NextToken)) break;
+  }
+  return names.filter((name) => isRunIdentity(name, domain)).map((name) => ({
+    service: 'ses', region: target.region, what: `identity ${name}`,
+    remove: async () => {
+      await target.pace('ses:DeleteIdentity', SES_INTERVAL_MS);
+      return ses.send(new DeleteIdentityCommand({ Identity: name }));
+    },
+  }));
+}
+
+async function pinpointLeftovers(target: Target, { domain }: SweepScope): Promise<Leftover[]> {
+  const pinpoint = target.client('pinpoint-email');
+  const names: string[] = [];
+  let NextToken: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = await pinpoint.send(new ListEmailIdentitiesCommand({ NextToken }));
+    names.push(...(answer.EmailIdentities ?? []).flatMap((identity) => (identity.IdentityName ? [identity.IdentityName] : [])));
+    if (!(NextToken = answer.NextToken)) break;
+  }
+  return names.filter((name) => isRunIdentity(name, domain)).map((name) => ({
+    service: 'pinpoint-email', region: target.region, what: `email identity ${name}`,
+    remove: () => pinpoint.send(new DeleteEmailIdentityCommand({ EmailIdentity: name })),
+  }));
+}
+
+async function cognitoLeftovers(target: Target, { domain }: SweepScope): Promise<Leftover[]> {
+  const cognito = target.client('cognito-idp');
+  // A run names its pools after a run-prefixed domain under the configured one, dots as dashes.
+  const suffix = `.${domain}`.replace(/[^\w-]/g, '-');
+  const pools: { Id: string; Name: string }[] = [];
+  let NextToken: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = await cognito.send(new ListUserPoolsCommand({ MaxResults: 60, NextToken }));
+    pools.push(...(answer.UserPools ?? []).flatMap((pool) => (pool.Id && pool.Name ? [{ Id: pool.Id, Name: pool.Name }] : [])));
+    if (!(NextToken = answer.NextToken)) break;
+  }
+  return pools.filter((pool) => RUN_NAME.test(pool.Name) && pool.Name.endsWith(suffix)).map((pool) => ({
+    service: 'cognito-idp', region: target.region, what: `user pool ${pool.Id} (${pool.Name})`,
+    remove: () => cognito.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id })),
+  }));
+}
+
+/** Email contact methods whose address a run made; an SMS one cannot be told from the account's own and is left alone. */
+async function lightsailLeftovers(target: Target, { domain, lightsailRegions }: SweepScope): Promise<Leftover[]> {
+  const found: Leftover[] = [];
+  for (const region of lightsailRegions) {
+    const lightsail = target.client('lightsail', region);
+    const { contactMethods = [] } = await lightsail.send(new GetContactMethodsCommand({ protocols: ['Email'] }));
+    for (const method of contactMethods) {
+      if (method.protocol !== 'Email' || !method.contactEndpoint || !isRunIdentity(method.contactEndpoint, domain)) continue;
+      found.push({
+        service: 'lightsail', region, what: `Email contact method ${method.contactEndpoint}`,
+        remove: () => lightsail.send(new DeleteContactMethodCommand({ protocol: 'Email' })),
+      });
+    }
+  }
+  return found;
+}
+
+const FINDERS: Partial<Record<ServiceName, (target: Target, scope: SweepScope) => Promise<Leftover[]>>> = {
+  ses: sesLeftovers,
+  'pinpoint-email': pinpointLeftovers,
+  'cognito-idp': cognitoLeftovers,
+  lightsail: lightsailLeftovers,
+};
+
+/** Why a service is not swept: said to the user, not hidden. */
+export const NOT_SWEPT: Partial<Record<ServiceName, string>> = {
+  amplifybackend: 'AmplifyBackend has no operation that lists backend environments (that is the Amplify service); a run removes its own with DeleteBackend',
+};
+
+export async function findLeftovers(target: Target, services: readonly ServiceName[], scope: SweepScope): Promise<Leftover[]> {
+  const found: Leftover[] = [];
+  for (const service of services) {
+    const finder = FINDERS[service];
+    if (finder) found.push(...(await finder(target, scope)));
+  }
+  return found;
+}

@@ -14,8 +14,12 @@ export const RULE_PREFIX: Record<ServiceName, string> = {
   amplifybackend: 'AMPLIFY',
 };
 
-/** What a target must offer for a rule to be checkable. */
-export const CAPABILITIES = ['clock', 'inbox', 'dns', 'throttle-probe', 'token-minting'] as const;
+/**
+ * What a target must offer for a rule to be checkable. `sms`: the harness may give users and
+ * contact methods its own fictional phone numbers (an emulator; never a real account, whose texts
+ * would cost money and reach real phones).
+ */
+export const CAPABILITIES = ['clock', 'inbox', 'dns', 'throttle-probe', 'token-minting', 'sms'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 export type RuleKind = 'shape' | 'enum' | 'limit' | 'state' | 'error' | 'throttle' | 'auth';

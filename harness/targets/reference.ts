@@ -24,7 +24,7 @@ export function referenceTarget(config: Pick<ConformanceConfig, 'region' | 'time
     kind: 'reference',
     label: options.faults?.length ? `reference (faults: ${options.faults.join(', ')})` : 'reference',
     region: config.region,
-    capabilities: ['clock', 'inbox', 'dns', 'throttle-probe', 'token-minting'],
+    capabilities: ['clock', 'inbox', 'dns', 'throttle-probe', 'token-minting', 'sms'],
     fetch: options.wrapFetch ? options.wrapFetch((request) => emulator.fetch(request)) : (request) => emulator.fetch(request),
     credentials: EMULATOR_CREDENTIALS,
     timeoutMs: config.timeoutMs,

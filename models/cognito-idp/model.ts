@@ -34,11 +34,12 @@ export interface CognitoModel {
   readonly token?: { readonly issuedAt: Instant; readonly revoked: boolean };
 }
 
-export const initialCognitoModel = (verified: Partial<Record<VerifiableAttribute, boolean>> = {}): CognitoModel => ({
-  attributes: new Map<VerifiableAttribute, AttributeState>([
-    ['email', { value: 0, verified: verified.email ?? false, cause: 'initial' }],
-    ['phone_number', { value: 0, verified: verified.phone_number ?? false, cause: 'initial' }],
-  ]),
+/** A user with the attributes it was created with (email, and phone_number where the target allows phone numbers). */
+export const initialCognitoModel = (
+  verified: Partial<Record<VerifiableAttribute, boolean>> = {},
+  carried: readonly VerifiableAttribute[] = ['email', 'phone_number'],
+): CognitoModel => ({
+  attributes: new Map<VerifiableAttribute, AttributeState>(carried.map((attribute) => [attribute, { value: 0, verified: verified[attribute] ?? false, cause: 'initial' }])),
 });
 
 const position = (since: Instant, windowMs: number, at: Instant): DeadlinePosition => deadlinePosition(startVerification(since, windowMs, false), at);

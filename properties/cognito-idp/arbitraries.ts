@@ -11,7 +11,11 @@ import type { Capability } from '../../spec/rule.ts';
  * one (real AWS) the harness sends no text messages, which cost money and need an SMS role.
  */
 export const verifiableAttribute = (capabilities: ReadonlySet<Capability>): fc.Arbitrary<VerifiableAttribute> =>
-  capabilities.has('inbox') ? fc.constantFrom<VerifiableAttribute>('email', 'phone_number') : fc.constant<VerifiableAttribute>('email');
+  capabilities.has('inbox') && capabilities.has('sms') ? fc.constantFrom<VerifiableAttribute>('email', 'phone_number') : fc.constant<VerifiableAttribute>('email');
+
+/** The verifiable attributes a run's users carry: a phone number only where the target allows the harness's own (`sms`). */
+export const carriedAttributes = (capabilities: ReadonlySet<Capability>): VerifiableAttribute[] =>
+  capabilities.has('sms') ? ['email', 'phone_number'] : ['email'];
 
 /** Standard attributes no code can be sent to, and names at the length boundaries. */
 export const unverifiableName = fc.constantFrom('name', 'given_name', 'locale', 'website', 'custom:avc', 'x', 'c'.repeat(ATTRIBUTE_NAME_MAX), `custom:${'n'.repeat(ATTRIBUTE_NAME_MAX - 7)}`);

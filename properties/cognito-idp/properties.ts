@@ -11,7 +11,7 @@ import { expectSuccess } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { modelProperty } from '../shared/model-run.ts';
 import { defineProperty, type ConformanceProperty } from '../shared/property.ts';
-import { badLengthName, clientMetadata, differentCode, nameCase, tokenCase, verifiableAttribute, wrongCode, type TokenCase } from './arbitraries.ts';
+import { badLengthName, carriedAttributes, clientMetadata, differentCode, nameCase, tokenCase, verifiableAttribute, wrongCode, type TokenCase } from './arbitraries.ts';
 import {
   advanceClockCommand, getUserCommand, readCode, requestCodeCommand, requestUnverifiableCommand, signInCommand, signOutCommand, updateCommand,
   verifySentCommand, verifyWrongCommand, type CognitoBox,
@@ -156,7 +156,7 @@ const codeLifecycle = defineProperty({
   arbitrary: ({ capabilities }) => fc.record({ attribute: verifiableAttribute(capabilities), wrongFirst: fc.boolean(), wrong: wrongCode, update: fc.boolean(), metadata: clientMetadata }),
   async run(ctx, { attribute, wrongFirst, wrong, update, metadata }) {
     const session = await setUpUser(ctx, ['COGNITO.VERIFY.CODE_ACCEPTED']);
-    let model = initialCognitoModel();
+    let model = initialCognitoModel({}, carriedAttributes(ctx.target.capabilities));
     await requestCode(ctx, session.accessToken, attribute, attributeValue(ctx, attribute, 0), metadata);
     const box: CognitoBox = { state: model, lastSeen: ctx.now() };
     const code = await readCode(ctx, box, attribute);
@@ -191,7 +191,7 @@ const codeExpiry = defineProperty({
   async run(ctx, { attribute, hours }) {
     const session = await setUpUser(ctx, ['COGNITO.VERIFY.CODE_EXPIRES_24H']);
     await requestCode(ctx, session.accessToken, attribute, attributeValue(ctx, attribute, 0));
-    const box: CognitoBox = { state: initialCognitoModel(), lastSeen: ctx.now() };
+    const box: CognitoBox = { state: initialCognitoModel({}, carriedAttributes(ctx.target.capabilities)), lastSeen: ctx.now() };
     const code = await readCode(ctx, box, attribute);
     ctx.note(ctx.target.oob.replay.advanceClock(hours * HOUR));
     await ctx.target.oob.advanceClock!(hours * HOUR);
@@ -205,7 +205,7 @@ const codeExpiry = defineProperty({
       if (!result.ok) checkDocumentedError(ctx, 'VerifyUserAttribute', result.error);
       expectSuccess(ctx, rule, 'VerifyUserAttribute', result, `a code sent ${hours} hours ago is still accepted`);
     }
-    const model = initialCognitoModel();
+    const model = initialCognitoModel({}, carriedAttributes(ctx.target.capabilities));
     const after: CognitoModel = {
       ...model,
       attributes: new Map([...model.attributes].map(([a, s]) => [a, a === attribute ? { ...s, verified: !expired, cause: expired ? 'expired-code' as const : 'verified' as const } : s])),
@@ -219,10 +219,10 @@ const updateUnverifies = defineProperty({
   service: 'cognito-idp',
   rules: ['COGNITO.UPDATE.UNVERIFIES', 'COGNITO.CLIENT_METADATA.NOT_ECHOED', 'COGNITO.ERRORS.DOCUMENTED', 'COGNITO.VERIFY.CODE_ACCEPTED'],
   runsFactor: 0.3,
-  arbitrary: () => fc.record({ attribute: fc.constantFrom<VerifiableAttribute>('email', 'phone_number'), metadata: clientMetadata }),
+  arbitrary: ({ capabilities }) => fc.record({ attribute: fc.constantFrom(...carriedAttributes(capabilities)), metadata: clientMetadata }),
   async run(ctx, { attribute, metadata }) {
     const session = await setUpUser(ctx, ['COGNITO.UPDATE.UNVERIFIES'], { email: true, phone_number: true });
-    const initial = initialCognitoModel({ email: true, phone_number: true });
+    const initial = initialCognitoModel({ email: true, phone_number: true }, carriedAttributes(ctx.target.capabilities));
     // A target that ignores the verified flags of AdminCreateUser gives this property nothing to check.
     const first = await getUser(ctx, session.accessToken, ['COGNITO.UPDATE.UNVERIFIES']);
     if (!first.ok) return;
@@ -253,7 +253,8 @@ const lifecycle = modelProperty<CognitoModel>({
   async prepare(ctx, initial) {
     const before = ctx.now();
     await setUpUser(ctx, ['COGNITO.VERIFY.CODE_ACCEPTED']);
-    return signedIn(initial, ctx.since(before));
+    const carried = carriedAttributes(ctx.target.capabilities);
+    return signedIn({ ...initial, attributes: new Map([...initial.attributes].filter(([attribute]) => carried.includes(attribute))) }, ctx.since(before));
   },
   maxCommands: 20,
   runsFactor: 0.8,

@@ -8,13 +8,14 @@ import {
 import { allowedVerifiedFlags, type AttributeCause, type CognitoModel } from '../../models/cognito-idp/model.ts';
 import {
   DELIVERY_MEDIUMS, DOCUMENTED_ERRORS, GetUserAttributeVerificationCodeResponse, GetUserResponse, InitiateAuthResponse, MEDIUM_OF,
-  revealsWhole, verifiedFlag, VERIFIABLE_ATTRIBUTES, type VerifiableAttribute,
+  revealsWhole, verifiedFlag, type VerifiableAttribute,
 } from '../../models/cognito-idp/shapes.ts';
 import { isClientError, type ObservedError } from '../../models/shared/aws-error.ts';
 import type { RuleId } from '../../spec/index.ts';
 import { call, type CallResult } from '../shared/call.ts';
 import { checkThat, expectMember, expectRejected, expectShape, expectSuccess, fail, stripMetadata } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
+import { carriedAttributes } from './arbitraries.ts';
 import { TargetError } from '../shared/failure.ts';
 
 export const GUAVC = 'GetUserAttributeVerificationCode';
@@ -49,7 +50,8 @@ export const sessionOf = (ctx: RunContext): CognitoSession => {
 
 /**
  * A user pool (removed after the run), an app client that allows password sign-in, and a user with
- * an email address and a phone number (verified or not, as asked), signed in.
+ * an email address and, where the target allows the harness's own numbers (`sms`), a phone number
+ * (verified or not, as asked), signed in.
  */
 export async function setUpUser(ctx: RunContext, rules: readonly RuleId[], verified: Partial<Record<VerifiableAttribute, boolean>> = {}): Promise<CognitoSession> {
   const poolName = ctx.naming.domain('pool').replace(/[^\w-]/g, '-');
@@ -66,7 +68,7 @@ export async function setUpUser(ctx: RunContext, rules: readonly RuleId[], verif
   // The username is the user's first email address: accepted alike by pools with and without
   // email as the username attribute (some emulators make email the username attribute by default).
   const username = attributeValue(ctx, 'email', 0);
-  const attributes = VERIFIABLE_ATTRIBUTES.flatMap((attribute) => [
+  const attributes = carriedAttributes(ctx.target.capabilities).flatMap((attribute) => [
     { Name: attribute, Value: attributeValue(ctx, attribute, 0) },
     ...(verified[attribute] ? [{ Name: verifiedFlag(attribute), Value: 'true' }] : []),
   ]);

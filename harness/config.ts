@@ -46,8 +46,10 @@ export const ConformanceConfig = z.object({
       /** Phone numbers (E.164) a run may create SMS destinations for; none by default. */
       smsNumbers: z.array(z.string().regex(/^\+\d{6,15}$/)).default([]),
       probeThrottling: z.boolean().default(false),
+      /** Send nothing to AWS: run the aws code path against the in-process reference emulator and write the calls it would make. */
+      dryRun: z.boolean().default(false),
     })
-    .default({ accountAllowlist: [], probeThrottling: false, smsNumbers: [] }),
+    .default({ accountAllowlist: [], probeThrottling: false, smsNumbers: [], dryRun: false }),
 });
 export type ConformanceConfig = z.infer<typeof ConformanceConfig>;
 export type ConformanceConfigInput = z.input<typeof ConformanceConfig>;

@@ -67,6 +67,34 @@ describe('conformance CLI', () => {
     expectOneLineCause(result.stderr, /^conformance: no AWS credentials found/);
   });
 
+  it('plans an aws run without credentials or network: --dry-run writes the calls it would make', async () => {
+    const reportDir = tempDir('conformance-dry-');
+    // No credentials at all: a dry run that called STS or AWS would fail.
+    const result = await runCli(['run', '--target', 'aws', '--dry-run', '--services', 'ses,cognito-idp', '--runs', '3', '--seed', '7', '--report-dir', reportDir], {
+      CONFORMANCE_EMAIL_DOMAIN: 'sandbox.example.org', CONFORMANCE_AWS_ACCOUNT_ALLOWLIST: '123456789012',
+      AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '', AWS_PROFILE: '',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials', AWS_CONFIG_FILE: '/nonexistent/config', AWS_EC2_METADATA_DISABLED: 'true',
+    }, 120_000);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/dry run: \d+ calls planned, nothing sent/);
+    expect(result.stdout).toMatch(/ses verify-email-identity ×\d+/);
+    const plan = readFileSync(join(reportDir, 'latest', 'planned-calls.txt'), 'utf8');
+    const calls = plan.split('\n').filter((line) => line.startsWith('aws '));
+    expect(calls.length).toBeGreaterThan(10);
+    // Exactly what would go to AWS: its own endpoints, addresses under the domain only, no phone numbers for Cognito users.
+    expect(calls.filter((line) => line.includes('--endpoint-url'))).toEqual([]);
+    expect(plan).toMatch(/^# clean-up: delete cognito-idp:/m);
+    for (const address of plan.match(/[\w.+-]+@[\w.-]+/g) ?? []) expect(address).toMatch(/@sandbox\.example\.org$/);
+    expect(calls.filter((line) => line.includes('admin-create-user') && line.includes('phone_number'))).toEqual([]);
+    expect(ConformanceReport.parse(JSON.parse(readFileSync(join(reportDir, 'latest', 'conformance.json'), 'utf8'))).target.label).toMatch(/dry run/);
+  });
+
+  it('refuses --dry-run for anything but the aws target', async () => {
+    const result = await runCli(['run', '--dry-run']);
+    expect(result.code).toBe(2);
+    expectOneLineCause(result.stderr, /^conformance: --dry-run goes with --target aws/);
+  });
+
   it('runs every rule on the reference emulator, exits 0 and writes the reports', async () => {
     const dir = reportDir();
     const result = await runCli(['run', '--runs', '10', '--seed', '7', '--report-dir', dir]);

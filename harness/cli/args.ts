@@ -28,6 +28,7 @@ export const USAGE = `usage: conformance run [options]
   --baseline FILE                   known divergences: reported as known; exit 0 when exactly these are found
   --update-baseline                 rewrite FILE (with --baseline) from this run's divergences
   --probe-throttling                with --target aws: allow the one property that exceeds a rate
+  --dry-run                         with --target aws: send nothing; write the calls the run would make (planned-calls.txt)
   --property NAME                   run only this property (a finding's replay)
   --path P                          with --seed and --property: replay exactly this counterexample path
   --shard I/N                       run the I-th of N shards (vitest --shard); merge the reports with conformance merge
@@ -49,7 +50,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): Conformanc
       options: {
         target: { type: 'string' }, endpoint: { type: 'string' }, emulator: { type: 'string' }, 'emulator-data': { type: 'string' }, services: { type: 'string' },
         runs: { type: 'string' }, seed: { type: 'string' }, region: { type: 'string' }, 'report-dir': { type: 'string' },
-        'timeout-ms': { type: 'string' }, 'probe-throttling': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        'timeout-ms': { type: 'string' }, 'probe-throttling': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
         baseline: { type: 'string' }, 'update-baseline': { type: 'boolean' }, shard: { type: 'string' },
         property: { type: 'string' }, path: { type: 'string' },
         ...endpointFlags,
@@ -92,7 +93,11 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): Conformanc
     shard: values.shard as string | undefined,
     property: values.property as string | undefined,
     path: values.path as string | undefined,
-    aws: { ...fromEnv.aws, probeThrottling: (values['probe-throttling'] as boolean | undefined) ?? fromEnv.aws?.probeThrottling },
+    aws: {
+      ...fromEnv.aws,
+      probeThrottling: (values['probe-throttling'] as boolean | undefined) ?? fromEnv.aws?.probeThrottling,
+      dryRun: values['dry-run'] as boolean | undefined,
+    },
   };
   const parsed = ConformanceConfig.safeParse(dropUndefined(input));
   if (!parsed.success) {
@@ -106,6 +111,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): Conformanc
   }
   if (config.path && (!config.property || values.seed === undefined)) throw new UsageError('--path replays one counterexample: give it with --seed and --property');
   if (config.updateBaseline && !config.baseline) throw new UsageError('--update-baseline needs --baseline FILE (the file to write)');
+  if (config.aws.dryRun && config.target !== 'aws') throw new UsageError('--dry-run goes with --target aws (other targets are not a real account)');
   if (isManagedEmulator(config.target) && (config.endpoint || Object.keys(config.endpoints).length)) {
     throw new UsageError(`--target ${config.target} starts its own emulator; to use one you started, say --target endpoint --emulator ${config.target} --endpoint URL`);
   }

@@ -3,7 +3,7 @@
 import type { ConformanceConfig } from '../config.ts';
 import { servicesWithProperties } from '../services.ts';
 import { readBaseline } from '../report/baseline.ts';
-import { checkAwsGuards } from '../targets/aws.ts';
+import { checkAwsGuards, checkDryRunGuards } from '../targets/aws.ts';
 import { describeTransportError } from '../transport/fetch-handler.ts';
 
 export class PreflightError extends Error {
@@ -39,7 +39,8 @@ export async function preflight(config: ConformanceConfig): Promise<void> {
   }
   if (config.target === 'aws') {
     try {
-      await checkAwsGuards(config);
+      if (config.aws.dryRun) checkDryRunGuards(config);
+      else await checkAwsGuards(config);
     } catch (error) {
       throw new PreflightError((error as Error).message);
     }

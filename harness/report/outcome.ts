@@ -66,5 +66,7 @@ export const PropertyOutcome = z.object({
   reason: z.string().optional(),
   warnings: z.array(z.string()).default([]),
   verdicts: z.array(RuleVerdict),
+  /** A dry run's plan: the calls each run made, in order (AWS CLI form). */
+  plannedCalls: z.array(z.array(z.string())).optional(),
 });
 export type PropertyOutcome = z.infer<typeof PropertyOutcome>;

@@ -1,6 +1,7 @@
 // The vitest reporter that turns property outcomes (attached to each test's meta by the
 // properties) into the conformance report. The CLI uses it; a team running vitest directly can
 // use it too: `vitest run --project conformance --reporter=./harness/report/vitest-reporter.ts`.
+import { join } from 'node:path';
 import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/node';
 import { SERVICES, type ServiceName } from '../../spec/rule.ts';
 import { resolveConfig, type ConformanceConfig } from '../config.ts';
@@ -8,6 +9,7 @@ import { applyBaseline, baselineFrom, readBaseline, writeBaseline, type Baseline
 import { buildReport } from './build.ts';
 import { PropertyOutcome } from './outcome.ts';
 import type { ConformanceReport } from './schema.ts';
+import { PLAN_FILE, planSummary, writePlan } from './plan.ts';
 import { summaryLine } from './text.ts';
 import { writeReport } from './write.ts';
 
@@ -81,6 +83,11 @@ export default class ConformanceReporter implements Reporter {
     }
     this.report = report;
     this.reportPath = await writeReport(this.report, this.config.reportDir);
+    if (outcomes.some((o) => o.plannedCalls)) {
+      await writePlan(outcomes, [this.reportPath, join(this.config.reportDir, 'latest')]);
+      for (const line of planSummary(outcomes)) this.print(line);
+      this.print(`the calls, run by run: ${join(this.reportPath, PLAN_FILE)}`);
+    }
     const s = this.report.summary;
     this.print(`${summaryLine(s)} · report: ${this.reportPath}`);
   }

@@ -5,6 +5,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { MiddlewareStack } from '@smithy/types';
 import type { ConformanceConfig } from '../config.ts';
 import { fetchHandler } from '../transport/fetch-handler.ts';
+import { createEmulator } from '../../emulator/index.ts';
 import { buildTarget } from './base.ts';
 import { assertAccountAllowed, assertRecipientsAllowed, GuardError, type RecipientPolicy } from './aws-guard.ts';
 import { LightsailOwnership } from './aws-lightsail-guard.ts';
@@ -30,17 +31,22 @@ export async function callerAccount(config: Pick<ConformanceConfig, 'region' | '
   }
 }
 
+/** The guards a dry run can check without AWS: what a real run would refuse before its first call. */
+export function checkDryRunGuards(config: ConformanceConfig): void {
+  if (!config.aws.emailDomain) throw new GuardError('refusing to touch AWS: set CONFORMANCE_EMAIL_DOMAIN to the domain whose addresses this run may send verification mail to');
+  if (config.aws.accountAllowlist.length === 0) assertAccountAllowed('', []);
+}
+
 /** Every guard that must hold before anything is sent to AWS. */
 export async function checkAwsGuards(config: ConformanceConfig): Promise<string> {
-  const domain = config.aws.emailDomain;
-  if (!domain) throw new GuardError('refusing to touch AWS: set CONFORMANCE_EMAIL_DOMAIN to the domain whose addresses this run may send verification mail to');
-  if (config.aws.accountAllowlist.length === 0) assertAccountAllowed('', []); // refuse before any call to AWS
+  checkDryRunGuards(config);
   const account = await callerAccount(config);
   assertAccountAllowed(account, config.aws.accountAllowlist);
   return account;
 }
 
 export async function awsTarget(config: ConformanceConfig, options: { sleep?: (ms: number) => Promise<void> } = {}): Promise<Target> {
+  if (config.aws.dryRun) return awsDryRunTarget(config);
   const account = await checkAwsGuards(config);
   const domain = config.aws.emailDomain!;
   const target = buildTarget({
@@ -57,6 +63,34 @@ export async function awsTarget(config: ConformanceConfig, options: { sleep?: (m
     sleep: options.sleep,
   });
   return guardClients(Object.assign(target, { account }), { domain, phones: config.aws.smsNumbers });
+}
+
+/**
+ * The aws target's code path (its capabilities, names, guards and pacing) with nothing sent to
+ * AWS: the in-process reference emulator answers, on its own clock, and every call is kept as the
+ * plan of what a real run would send (STS and the account allow-list are checked by the real run).
+ */
+function awsDryRunTarget(config: ConformanceConfig): Target {
+  checkDryRunGuards(config);
+  const domain = config.aws.emailDomain!;
+  const account = config.aws.accountAllowlist[0]!;
+  const emulator = createEmulator();
+  const target = buildTarget({
+    kind: 'aws',
+    label: `aws ${account} ${config.region} (dry run: nothing sent, the reference emulator answered)`,
+    region: config.region,
+    capabilities: config.aws.probeThrottling ? ['throttle-probe'] : [],
+    fetch: (request) => emulator.fetch(request),
+    // A 12-digit key id is the account to the emulator, so ARNs name the allowed account.
+    credentials: { accessKeyId: account, secretAccessKey: 'dry-run' },
+    timeoutMs: config.timeoutMs,
+    baseDomain: domain,
+    cliArgs: ` --region ${config.region}`,
+    oob: { replay: manualReplay },
+    now: () => emulator.control.clock.now(),
+    sleep: async (ms) => emulator.control.clock.advance(ms),
+  });
+  return guardClients(Object.assign(target, { account, dryRun: true }), { domain, phones: config.aws.smsNumbers });
 }
 
 /**

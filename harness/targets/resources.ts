@@ -22,10 +22,11 @@ export class ResourceTracker {
     return keys;
   }
 
-  /** Runs every clean-up, newest first; returns the ones that failed, without throwing. */
-  async cleanupAll(): Promise<string[]> {
+  /** Runs every clean-up, newest first; returns the ones that failed, without throwing. `cleaning` hears of each before it runs. */
+  async cleanupAll(cleaning?: (key: string) => void): Promise<string[]> {
     const failures: string[] = [];
     for (const [key, cleanup] of [...this.cleanups].reverse()) {
+      cleaning?.(key);
       try {
         await cleanup();
       } catch (error) {

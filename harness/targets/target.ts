@@ -52,6 +52,8 @@ export interface Target {
   readonly region: string;
   /** The AWS account the target's resources live in, where the target knows it (AWS: from STS); used in ARNs. */
   readonly account?: string;
+  /** A dry run: nothing reaches the real target; the calls of every run are the plan it reports. */
+  readonly dryRun?: boolean;
   readonly capabilities: ReadonlySet<Capability>;
   readonly recorder: ExchangeRecorder;
   readonly oob: OutOfBand;

@@ -94,7 +94,10 @@ export async function call<C extends SdkCommand>(
     }
     return { ok: true, output, at: ctx.since(started) };
   } catch (error) {
-    if (error instanceof GuardError) throw new RefusedError(rules, error.message);
+    if (error instanceof GuardError) {
+      ctx.note(`# not sent: ${error.message}`);
+      throw new RefusedError(rules, error.message);
+    }
     ctx.lastExchanges = target.recorder.since(mark);
     const observed = observeError(error);
     if (observed && isNotImplemented(observed)) {

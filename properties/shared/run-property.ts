@@ -50,11 +50,14 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
   // An operation the target does not implement ends the run; the property runs again without the
   // inputs that need it (once per missing operation), so that it costs only the rules needing it.
   const missing: NotImplementedError[] = [];
+  // A dry run's plan: the calls of every run, as a person would make them.
+  const plan: string[][] | undefined = target.dryRun ? [] : undefined;
   let ledger: Ledger;
   let details: fc.RunDetails<[T]>;
   for (;;) {
     ledger = new Map();
-    const attempt = await checkOnce(property, target, ledger, warnings, { seed: options.seed, numRuns, fcPath, replayPath, unsupported });
+    plan?.splice(0);
+    const attempt = await checkOnce(property, target, ledger, warnings, { seed: options.seed, numRuns, fcPath, replayPath, unsupported }, plan);
     if ('error' in attempt) {
       const reason = `the harness failed: ${attempt.error.message}`;
       return { ...base, warnings, status: 'errored', reason, durationMs: performance.now() - started, verdicts: property.rules.map((ruleId) => ({ ruleId, status: 'error', checks: 0, reason })) };
@@ -71,13 +74,13 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
   for (const ruleId of ledger.keys()) if (!property.rules.includes(ruleId as never)) warnings.push(`checked ${ruleId}, which the property does not declare`);
   const status = verdicts.some((v) => v.status === 'fail' || v.status === 'not-implemented') ? 'failed' : verdicts.some((v) => v.status === 'error') ? 'errored' : 'passed';
   const reason = details.failed ? (details.errorInstance as Error | null)?.message ?? 'failed' : undefined;
-  return { ...base, warnings: [...new Set(warnings)], status, reason, durationMs: performance.now() - started, verdicts };
+  return { ...base, warnings: [...new Set(warnings)], status, reason, durationMs: performance.now() - started, verdicts, plannedCalls: plan };
 }
 
 interface Attempt { seed: number; numRuns: number; fcPath?: string; replayPath?: string; unsupported: ReadonlySet<string> }
 
 /** One fast-check run of the property; each input runs on a reset target and cleans up after itself. */
-async function checkOnce<T>(property: ConformanceProperty<T>, target: Target, ledger: Ledger, warnings: string[], attempt: Attempt): Promise<{ details: fc.RunDetails<[T]> } | { error: Error }> {
+async function checkOnce<T>(property: ConformanceProperty<T>, target: Target, ledger: Ledger, warnings: string[], attempt: Attempt, plan?: string[][]): Promise<{ details: fc.RunDetails<[T]> } | { error: Error }> {
   const { seed, numRuns, fcPath, replayPath, unsupported } = attempt;
   const predicate = fc.asyncProperty(property.arbitrary({ capabilities: target.capabilities, unsupported, replayPath }), async (value) => {
     await target.reset();
@@ -85,9 +88,11 @@ async function checkOnce<T>(property: ConformanceProperty<T>, target: Target, le
     try {
       await property.run(ctx, value);
     } finally {
+      const calls = [...ctx.trace];
       // A target that stopped answering would make every clean-up wait out its timeout.
       if (target.unanswered) for (const key of target.resources.abandon()) warnings.push(`not cleaned up (the target stopped answering): ${key}`);
-      else for (const leftover of await target.resources.cleanupAll()) warnings.push(`clean-up failed: ${leftover}`);
+      else for (const leftover of await target.resources.cleanupAll((key) => calls.push(`# clean-up: delete ${key}`))) warnings.push(`clean-up failed: ${leftover}`);
+      plan?.push(calls);
     }
   });
   try {

@@ -66,7 +66,9 @@ async function runAgainst(config: ConformanceConfig): Promise<0 | 1 | 2> {
   }
   const code = exitCodeOf(reporter.report);
   if (code === 2) {
-    const first = reporter.report.errors[0] ?? reporter.report.rules.find((r) => r.status === 'error')?.reason;
+    // The error that shows a call (one that got no usable answer) says more than one that was not sent.
+    const errors = reporter.report.rules.filter((r) => r.status === 'error');
+    const first = reporter.report.errors[0] ?? (errors.find((r) => r.failure?.exchanges.length) ?? errors[0])?.reason;
     process.stderr.write(`conformance: could not check every rule: ${first}\n`);
   }
   return code;

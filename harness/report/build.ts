@@ -25,8 +25,11 @@ export function summarize(rules: { status: RuleStatus }[]): Summary {
   return summary;
 }
 
+/** Of two findings of the same status, the one that shows an exchange: a maintainer sees what was sent (and what came back, or that nothing did). */
+const shownExchanges = (verdict: RuleVerdict) => (verdict.failure?.exchanges.length ? 0 : 1);
+
 function combine(verdicts: { verdict: RuleVerdict; property: string }[]): Pick<RuleResult, 'status' | 'checks' | 'reason' | 'failure'> {
-  const ordered = [...verdicts].sort((a, b) => PRECEDENCE.indexOf(a.verdict.status) - PRECEDENCE.indexOf(b.verdict.status));
+  const ordered = [...verdicts].sort((a, b) => PRECEDENCE.indexOf(a.verdict.status) - PRECEDENCE.indexOf(b.verdict.status) || shownExchanges(a.verdict) - shownExchanges(b.verdict));
   const chosen = ordered[0].verdict;
   return {
     status: chosen.status,

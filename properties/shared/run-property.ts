@@ -82,11 +82,16 @@ interface Attempt { seed: number; numRuns: number; fcPath?: string; replayPath?:
 /** One fast-check run of the property; each input runs on a reset target and cleans up after itself. */
 async function checkOnce<T>(property: ConformanceProperty<T>, target: Target, ledger: Ledger, warnings: string[], attempt: Attempt, plan?: string[][]): Promise<{ details: fc.RunDetails<[T]> } | { error: Error }> {
   const { seed, numRuns, fcPath, replayPath, unsupported } = attempt;
+  // The call that got no answer: shrinking afterwards only meets calls not sent, which show nothing.
+  let silence: TargetError | undefined;
   const predicate = fc.asyncProperty(property.arbitrary({ capabilities: target.capabilities, unsupported, replayPath }), async (value) => {
     await target.reset();
     const ctx = new RunContext(target, ledger, target.newNaming());
     try {
       await property.run(ctx, value);
+    } catch (error) {
+      if (error instanceof TargetError && error.silent && !silence) silence = error;
+      throw error;
     } finally {
       const calls = [...ctx.trace];
       // A target that stopped answering would make every clean-up wait out its timeout.
@@ -96,7 +101,8 @@ async function checkOnce<T>(property: ConformanceProperty<T>, target: Target, le
     }
   });
   try {
-    return { details: await fc.check(predicate, { seed, numRuns, path: fcPath }) };
+    const details = await fc.check(predicate, { seed, numRuns, path: fcPath });
+    return { details: silence && details.failed ? ({ ...details, errorInstance: silence } as fc.RunDetails<[T]>) : details };
   } catch (error) {
     return { error: error as Error };
   }

@@ -180,6 +180,10 @@ describe('conformance CLI', () => {
       expect(result.code, result.stdout).toBe(2);
       expectOneLineCause(result.stderr, /no answer within 500 ms/);
       expect(result.ms).toBeLessThan(20_000);
+      // The finding shows the call that got no answer, not only calls that were never sent.
+      const hung = readReport(dir).rules.flatMap((r) => r.failure?.exchanges ?? []).filter((e) => !e.response);
+      expect(hung.length).toBeGreaterThan(0);
+      expect(hung[0]!.error).toMatch(/no answer within 500 ms/);
     });
   });
 });

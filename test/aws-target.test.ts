@@ -82,6 +82,14 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
     expect(target.resources.size).toBe(0);
   });
 
+  it('creates Lightsail SMS contact methods only for the numbers the user listed, and then checks the SMS rules', async () => {
+    const target = await awsTarget(config({ smsNumbers: ['+14155550123'] }), { sleep: async (ms) => emulator.control.clock.advance(ms) });
+    const report = await runSuite('lightsail', CONFORMANCE_PROPERTIES.lightsail!, { target, runs: 5 });
+    expect(report.rules.filter((r) => r.status !== 'pass' && r.status !== 'skipped').map((r) => `${r.id} ${r.status}: ${r.failure?.message ?? r.reason}`)).toEqual([]);
+    for (const id of ['LIGHTSAIL.CONTACT.SMS_REGIONS', 'LIGHTSAIL.SEND.SMS_REJECTED']) expect(report.rules.find((r) => r.id === id)!.status).toBe('pass');
+    expect(target.resources.size).toBe(0);
+  });
+
   it("never replaces or deletes a Lightsail contact method the account already had", async () => {
     const { CreateContactMethodCommand, GetContactMethodsCommand, LightsailClient } = await import('@aws-sdk/client-lightsail');
     const own = new LightsailClient({ region: 'us-east-1', requestHandler: fetchHandler((r) => emulator.fetch(r)), credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'b' } });

@@ -62,7 +62,7 @@ export async function awsTarget(config: ConformanceConfig, options: { sleep?: (m
     oob: { replay: manualReplay },
     sleep: options.sleep,
   });
-  return guardClients(Object.assign(target, { account }), { domain, phones: config.aws.smsNumbers });
+  return guardClients(Object.assign(target, { account, phoneNumbers: config.aws.smsNumbers }), { domain, phones: config.aws.smsNumbers });
 }
 
 /**
@@ -90,7 +90,7 @@ function awsDryRunTarget(config: ConformanceConfig): Target {
     now: () => emulator.control.clock.now(),
     sleep: async (ms) => emulator.control.clock.advance(ms),
   });
-  return guardClients(Object.assign(target, { account, dryRun: true }), { domain, phones: config.aws.smsNumbers });
+  return guardClients(Object.assign(target, { account, dryRun: true, phoneNumbers: config.aws.smsNumbers }), { domain, phones: config.aws.smsNumbers });
 }
 
 /**

@@ -52,6 +52,8 @@ export interface Target {
   readonly region: string;
   /** The AWS account the target's resources live in, where the target knows it (AWS: from STS); used in ARNs. */
   readonly account?: string;
+  /** Phone numbers the user lets a run create SMS destinations for (a real account: CONFORMANCE_SMS_NUMBERS); elsewhere the harness uses its own fictional ones. */
+  readonly phoneNumbers?: readonly string[];
   /** A dry run: nothing reaches the real target; the calls of every run are the plan it reports. */
   readonly dryRun?: boolean;
   readonly capabilities: ReadonlySet<Capability>;

@@ -69,9 +69,16 @@ export function expectDocumentedSuccess<O>(ctx: RunContext, ruleId: RuleId, oper
 
 /** A phone number in the range reserved for fiction (+1 NXX 555-0100..0199): nobody gets a text. */
 export const phoneNumber = (index: number) => `+1206555${String(100 + index).padStart(4, '0')}`;
+
+/** An SMS endpoint: on a real account one of the numbers the user listed, elsewhere a fictional one. */
+function smsEndpoint(ctx: RunContext, index: number): string {
+  const listed = ctx.target.phoneNumbers ?? [];
+  return listed.length ? listed[index % listed.length]! : phoneNumber(index);
+}
+
 /** An email endpoint is unique per region, so the newest message to it is that region's verification request. */
 export const endpointFor = (ctx: RunContext, slot: RegionSlot, protocol: ContactProtocol, index: number) =>
-  protocol === 'Email' ? ctx.naming.email(`ops${index}-${slot}`) : phoneNumber(index);
+  protocol === 'Email' ? ctx.naming.email(`ops${index}-${slot}`) : smsEndpoint(ctx, index);
 
 export async function createContactMethod(ctx: RunContext, region: string, protocol: ContactProtocol, endpoint: string, rules: readonly RuleId[]) {
   const key = `lightsail:${region}:${protocol}`;

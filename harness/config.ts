@@ -80,6 +80,7 @@ export function configInputFromEnv(env: NodeJS.ProcessEnv): ConformanceConfigInp
       emailDomain: env.CONFORMANCE_EMAIL_DOMAIN || undefined,
       smsNumbers: list(env.CONFORMANCE_SMS_NUMBERS) ?? [],
       probeThrottling: env.CONFORMANCE_PROBE_THROTTLING === '1' || env.CONFORMANCE_PROBE_THROTTLING === 'true',
+      dryRun: env.CONFORMANCE_DRY_RUN === '1' || env.CONFORMANCE_DRY_RUN === 'true',
     },
   };
 }

@@ -96,7 +96,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): Conformanc
     aws: {
       ...fromEnv.aws,
       probeThrottling: (values['probe-throttling'] as boolean | undefined) ?? fromEnv.aws?.probeThrottling,
-      dryRun: values['dry-run'] as boolean | undefined,
+      dryRun: (values['dry-run'] as boolean | undefined) ?? fromEnv.aws?.dryRun,
     },
   };
   const parsed = ConformanceConfig.safeParse(dropUndefined(input));

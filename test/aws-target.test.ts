@@ -49,6 +49,7 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
     emulator.control.reset();
   });
   afterEach(() => {
+    server.resetHandlers();
     process.env = { ...savedEnv };
   });
 
@@ -157,6 +158,14 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
     expect((await cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools!.map((p) => p.Name)).toEqual(['production-users']);
     expect((await lightsail('us-west-2').send(new GetContactMethodsCommand({}))).contactMethods).toEqual([]);
     expect((await lightsail('us-east-1').send(new GetContactMethodsCommand({}))).contactMethods!.map((m) => m.contactEndpoint)).toEqual(['alerts@team.example.net']);
+  });
+
+  it('says where the sweep could not look, and exits 2', async () => {
+    server.use(http.all(/^https:\/\/lightsail\.eu-north-1\.amazonaws\.com\//, () => HttpResponse.error()));
+    Object.assign(process.env, { CONFORMANCE_AWS_ACCOUNT_ALLOWLIST: ACCOUNT, CONFORMANCE_EMAIL_DOMAIN: 'sandbox.example.org' });
+    const lines: string[] = [];
+    expect(await sweepCommand(['--services', 'lightsail'], process.env, (line) => lines.push(line))).toBe(2);
+    expect(lines).toEqual([expect.stringMatching(/^lightsail eu-north-1: could not look: /), 'nothing left by earlier runs']);
   });
 
   it('refuses an account that is not on the allow-list, before any SES call', async () => {

@@ -45,12 +45,13 @@ export async function sweepCommand(args: string[], env: NodeJS.ProcessEnv, out: 
     throw error;
   }
   try {
-    const leftovers = await findLeftovers(target, config.services, { domain: config.aws.emailDomain!, lightsailRegions: REGION_NAMES });
+    const { leftovers, problems } = await findLeftovers(target, config.services, { domain: config.aws.emailDomain!, lightsailRegions: REGION_NAMES });
     for (const service of config.services) if (NOT_SWEPT[service]) out(`${service}: not swept: ${NOT_SWEPT[service]}`);
+    for (const problem of problems) out(problem);
     for (const leftover of leftovers) out(`${leftover.service} ${leftover.region} ${leftover.what}`);
     if (!values.delete) {
       out(leftovers.length ? `${leftovers.length} left by earlier runs; npx conformance sweep --delete removes them` : 'nothing left by earlier runs');
-      return 0;
+      return problems.length ? 2 : 0;
     }
     let failed = 0;
     for (const leftover of leftovers) {
@@ -62,7 +63,7 @@ export async function sweepCommand(args: string[], env: NodeJS.ProcessEnv, out: 
       }
     }
     out(`deleted ${leftovers.length - failed} of ${leftovers.length}`);
-    return failed ? 2 : 0;
+    return failed || problems.length ? 2 : 0;
   } finally {
     await target.close();
   }

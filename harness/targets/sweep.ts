@@ -83,28 +83,26 @@ async function cognitoLeftovers(target: Target, { domain }: SweepScope): Promise
   }));
 }
 
-/** Email contact methods whose address a run made; an SMS one cannot be told from the account's own and is left alone. */
-async function lightsailLeftovers(target: Target, { domain, lightsailRegions }: SweepScope): Promise<Leftover[]> {
-  const found: Leftover[] = [];
-  for (const region of lightsailRegions) {
-    const lightsail = target.client('lightsail', region);
-    const { contactMethods = [] } = await lightsail.send(new GetContactMethodsCommand({ protocols: ['Email'] }));
-    for (const method of contactMethods) {
-      if (method.protocol !== 'Email' || !method.contactEndpoint || !isRunIdentity(method.contactEndpoint, domain)) continue;
-      found.push({
-        service: 'lightsail', region, what: `Email contact method ${method.contactEndpoint}`,
-        remove: () => lightsail.send(new DeleteContactMethodCommand({ protocol: 'Email' })),
-      });
-    }
-  }
-  return found;
+/** Email contact methods whose address a run made, in one region; an SMS one cannot be told from the account's own and is left alone. */
+async function lightsailLeftovers(target: Target, { domain }: SweepScope, region: string): Promise<Leftover[]> {
+  const lightsail = target.client('lightsail', region);
+  const { contactMethods = [] } = await lightsail.send(new GetContactMethodsCommand({ protocols: ['Email'] }));
+  return contactMethods
+    .filter((method) => method.protocol === 'Email' && method.contactEndpoint && isRunIdentity(method.contactEndpoint, domain))
+    .map((method) => ({
+      service: 'lightsail', region, what: `Email contact method ${method.contactEndpoint}`,
+      remove: () => lightsail.send(new DeleteContactMethodCommand({ protocol: 'Email' })),
+    }));
 }
 
-const FINDERS: Partial<Record<ServiceName, (target: Target, scope: SweepScope) => Promise<Leftover[]>>> = {
-  ses: sesLeftovers,
-  'pinpoint-email': pinpointLeftovers,
-  'cognito-idp': cognitoLeftovers,
-  lightsail: lightsailLeftovers,
+type Finder = (target: Target, scope: SweepScope, region: string) => Promise<Leftover[]>;
+
+/** Each service's finder, and the regions it looks in: the target's, or (Lightsail) every one a run may use. */
+const FINDERS: Partial<Record<ServiceName, { find: Finder; regions: (target: Target, scope: SweepScope) => readonly string[] }>> = {
+  ses: { find: sesLeftovers, regions: (target) => [target.region] },
+  'pinpoint-email': { find: pinpointLeftovers, regions: (target) => [target.region] },
+  'cognito-idp': { find: cognitoLeftovers, regions: (target) => [target.region] },
+  lightsail: { find: lightsailLeftovers, regions: (_, scope) => scope.lightsailRegions },
 };
 
 /** Why a service is not swept: said to the user, not hidden. */
@@ -112,11 +110,19 @@ export const NOT_SWEPT: Partial<Record<ServiceName, string>> = {
   amplifybackend: 'AmplifyBackend has no operation that lists backend environments (that is the Amplify service); a run removes its own with DeleteBackend',
 };
 
-export async function findLeftovers(target: Target, services: readonly ServiceName[], scope: SweepScope): Promise<Leftover[]> {
-  const found: Leftover[] = [];
+/** What earlier runs left, and where looking failed (said, not hidden: a region may not offer the service). */
+export async function findLeftovers(target: Target, services: readonly ServiceName[], scope: SweepScope): Promise<{ leftovers: Leftover[]; problems: string[] }> {
+  const leftovers: Leftover[] = [];
+  const problems: string[] = [];
   for (const service of services) {
     const finder = FINDERS[service];
-    if (finder) found.push(...(await finder(target, scope)));
+    for (const region of finder?.regions(target, scope) ?? []) {
+      try {
+        leftovers.push(...(await finder!.find(target, scope, region)));
+      } catch (error) {
+        problems.push(`${service} ${region}: could not look: ${(error as Error).name}: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
   }
-  return found;
+  return { leftovers, problems };
 }

@@ -6,7 +6,7 @@ import type { MiddlewareStack } from '@smithy/types';
 import type { ConformanceConfig } from '../config.ts';
 import { fetchHandler } from '../transport/fetch-handler.ts';
 import { createEmulator } from '../../emulator/index.ts';
-import { buildTarget } from './base.ts';
+import { buildTarget, type TargetParts } from './base.ts';
 import { assertAccountAllowed, assertRecipientsAllowed, GuardError, type RecipientPolicy } from './aws-guard.ts';
 import { LightsailOwnership } from './aws-lightsail-guard.ts';
 import { manualReplay } from './replay-lines.ts';
@@ -48,21 +48,12 @@ export async function checkAwsGuards(config: ConformanceConfig): Promise<string>
 export async function awsTarget(config: ConformanceConfig, options: { sleep?: (ms: number) => Promise<void> } = {}): Promise<Target> {
   if (config.aws.dryRun) return awsDryRunTarget(config);
   const account = await checkAwsGuards(config);
-  const domain = config.aws.emailDomain!;
-  const target = buildTarget({
-    kind: 'aws',
+  return guardedAwsTarget(config, account, {
     label: `aws ${account} ${config.region}`,
-    region: config.region,
-    capabilities: config.aws.probeThrottling ? ['throttle-probe'] : [],
     fetch: (request, init) => fetch(request, init),
     credentials: undefined as never, // the SDK's default credential chain
-    timeoutMs: config.timeoutMs,
-    baseDomain: domain,
-    cliArgs: ` --region ${config.region}`,
-    oob: { replay: manualReplay },
     sleep: options.sleep,
   });
-  return guardClients(Object.assign(target, { account, phoneNumbers: config.aws.smsNumbers }), { domain, phones: config.aws.smsNumbers });
 }
 
 /**
@@ -72,25 +63,33 @@ export async function awsTarget(config: ConformanceConfig, options: { sleep?: (m
  */
 function awsDryRunTarget(config: ConformanceConfig): Target {
   checkDryRunGuards(config);
-  const domain = config.aws.emailDomain!;
   const account = config.aws.accountAllowlist[0]!;
   const emulator = createEmulator();
-  const target = buildTarget({
-    kind: 'aws',
+  const target = guardedAwsTarget(config, account, {
     label: `aws ${account} ${config.region} (dry run: nothing sent, the reference emulator answered)`,
-    region: config.region,
-    capabilities: config.aws.probeThrottling ? ['throttle-probe'] : [],
     fetch: (request) => emulator.fetch(request),
     // A 12-digit key id is the account to the emulator, so ARNs name the allowed account.
     credentials: { accessKeyId: account, secretAccessKey: 'dry-run' },
+    now: () => emulator.control.clock.now(),
+    sleep: async (ms) => emulator.control.clock.advance(ms),
+  });
+  return Object.assign(target, { dryRun: true });
+}
+
+/** What the real and the dry-run aws targets share: capabilities, names under the domain, guarded clients. */
+function guardedAwsTarget(config: ConformanceConfig, account: string, parts: Pick<TargetParts, 'label' | 'fetch' | 'credentials' | 'now' | 'sleep'>): Target {
+  const domain = config.aws.emailDomain!;
+  const target = buildTarget({
+    ...parts,
+    kind: 'aws',
+    region: config.region,
+    capabilities: config.aws.probeThrottling ? ['throttle-probe'] : [],
     timeoutMs: config.timeoutMs,
     baseDomain: domain,
     cliArgs: ` --region ${config.region}`,
     oob: { replay: manualReplay },
-    now: () => emulator.control.clock.now(),
-    sleep: async (ms) => emulator.control.clock.advance(ms),
   });
-  return guardClients(Object.assign(target, { account, dryRun: true, phoneNumbers: config.aws.smsNumbers }), { domain, phones: config.aws.smsNumbers });
+  return guardClients(Object.assign(target, { account, phoneNumbers: config.aws.smsNumbers }), { domain, phones: config.aws.smsNumbers });
 }
 
 /**

@@ -32,16 +32,25 @@ const isRunIdentity = (name: string, domain: string) => RUN_NAME.test(name) && i
 const SES_INTERVAL_MS = 1_000;
 const MAX_PAGES = 100;
 
+/** Every item of a NextToken-paged listing (at most MAX_PAGES pages). */
+async function everyPage<T>(page: (nextToken: string | undefined) => Promise<{ items: T[]; nextToken?: string }>): Promise<T[]> {
+  const items: T[] = [];
+  let nextToken: string | undefined;
+  for (let i = 0; i < MAX_PAGES; i++) {
+    const answer = await page(nextToken);
+    items.push(...answer.items);
+    if (!(nextToken = answer.nextToken)) break;
+  }
+  return items;
+}
+
 async function sesLeftovers(target: Target, { domain }: SweepScope): Promise<Leftover[]> {
   const ses = target.client('ses');
-  const names: string[] = [];
-  let NextToken: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
+  const names = await everyPage(async (NextToken) => {
     await target.pace('ses:ListIdentities', SES_INTERVAL_MS);
     const answer = await ses.send(new ListIdentitiesCommand({ NextToken }));
-    names.push(...(answer.Identities ?? []));
-    if (!(NextToken = answer.NextToken)) break;
-  }
+    return { items: answer.Identities ?? [], nextToken: answer.NextToken };
+  });
   return names.filter((name) => isRunIdentity(name, domain)).map((name) => ({
     service: 'ses', region: target.region, what: `identity ${name}`,
     remove: async () => {
@@ -53,13 +62,10 @@ async function sesLeftovers(target: Target, { domain }: SweepScope): Promise<Lef
 
 async function pinpointLeftovers(target: Target, { domain }: SweepScope): Promise<Leftover[]> {
   const pinpoint = target.client('pinpoint-email');
-  const names: string[] = [];
-  let NextToken: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
+  const names = await everyPage(async (NextToken) => {
     const answer = await pinpoint.send(new ListEmailIdentitiesCommand({ NextToken }));
-    names.push(...(answer.EmailIdentities ?? []).flatMap((identity) => (identity.IdentityName ? [identity.IdentityName] : [])));
-    if (!(NextToken = answer.NextToken)) break;
-  }
+    return { items: (answer.EmailIdentities ?? []).flatMap((identity) => (identity.IdentityName ? [identity.IdentityName] : [])), nextToken: answer.NextToken };
+  });
   return names.filter((name) => isRunIdentity(name, domain)).map((name) => ({
     service: 'pinpoint-email', region: target.region, what: `email identity ${name}`,
     remove: () => pinpoint.send(new DeleteEmailIdentityCommand({ EmailIdentity: name })),
@@ -70,13 +76,10 @@ async function cognitoLeftovers(target: Target, { domain }: SweepScope): Promise
   const cognito = target.client('cognito-idp');
   // A run names its pools after a run-prefixed domain under the configured one, dots as dashes.
   const suffix = `.${domain}`.replace(/[^\w-]/g, '-');
-  const pools: { Id: string; Name: string }[] = [];
-  let NextToken: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
+  const pools = await everyPage(async (NextToken) => {
     const answer = await cognito.send(new ListUserPoolsCommand({ MaxResults: 60, NextToken }));
-    pools.push(...(answer.UserPools ?? []).flatMap((pool) => (pool.Id && pool.Name ? [{ Id: pool.Id, Name: pool.Name }] : [])));
-    if (!(NextToken = answer.NextToken)) break;
-  }
+    return { items: (answer.UserPools ?? []).flatMap((pool) => (pool.Id && pool.Name ? [{ Id: pool.Id, Name: pool.Name }] : [])), nextToken: answer.NextToken };
+  });
   return pools.filter((pool) => RUN_NAME.test(pool.Name) && pool.Name.endsWith(suffix)).map((pool) => ({
     service: 'cognito-idp', region: target.region, what: `user pool ${pool.Id} (${pool.Name})`,
     remove: () => cognito.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id })),

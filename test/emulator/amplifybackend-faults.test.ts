@@ -38,6 +38,14 @@ const smsUpdate = () =>
 const enable = (id: string) => emulator.control.faults.enable(id);
 
 describe('AmplifyBackend faults', () => {
+  /** What GetBackendAuth answers of a created auth resource, with the fault off and then on. */
+  const createdThenWith = async <T>(fault: string, read: (config: Awaited<ReturnType<typeof getAuth>>) => T): Promise<[T, T]> => {
+    await createAuth();
+    const off = read(await getAuth());
+    enable(fault);
+    return [off, read(await getAuth())];
+  };
+
   it('lists every fault under the amplifybackend service', () => {
     const ids = emulator.control.faults.catalog().filter((f) => f.service === 'amplifybackend').map((f) => f.id);
     expect(ids.sort()).toEqual([
@@ -58,17 +66,13 @@ describe('AmplifyBackend faults', () => {
   });
 
   it('amplify.drops-verification-message answers without the VerificationMessage', async () => {
-    await createAuth();
-    expect((await getAuth()).UserPoolConfigs!.VerificationMessage).toBeDefined();
-    enable('amplify.drops-verification-message');
-    expect((await getAuth()).UserPoolConfigs!.VerificationMessage).toBeUndefined();
+    const [off, on] = await createdThenWith('amplify.drops-verification-message', (auth) => auth.UserPoolConfigs!.VerificationMessage);
+    expect(off).toBeDefined();
+    expect(on).toBeUndefined();
   });
 
   it("amplify.delivery-method-trailing-space answers DeliveryMethod 'EMAIL '", async () => {
-    await createAuth();
-    expect((await getAuth()).UserPoolConfigs!.VerificationMessage!.DeliveryMethod).toBe('EMAIL');
-    enable('amplify.delivery-method-trailing-space');
-    expect((await getAuth()).UserPoolConfigs!.VerificationMessage!.DeliveryMethod).toBe('EMAIL ');
+    expect(await createdThenWith('amplify.delivery-method-trailing-space', (auth) => auth.UserPoolConfigs!.VerificationMessage!.DeliveryMethod)).toEqual(['EMAIL', 'EMAIL ']);
   });
 
   it('amplify.update-overwrites-immutable lets an update drop UserPoolName, SignInMethod and RequiredSignUpAttributes', async () => {
@@ -128,10 +132,9 @@ describe('AmplifyBackend faults', () => {
   });
 
   it('amplify.get-drops-mfa answers without the Mfa that was set', async () => {
-    await createAuth();
-    expect((await getAuth()).UserPoolConfigs!.Mfa).toBeDefined();
-    enable('amplify.get-drops-mfa');
-    expect((await getAuth()).UserPoolConfigs!.Mfa).toBeUndefined();
+    const [off, on] = await createdThenWith('amplify.get-drops-mfa', (auth) => auth.UserPoolConfigs!.Mfa);
+    expect(off).toBeDefined();
+    expect(on).toBeUndefined();
   });
 
   it('amplify.accepts-missing-user-pool-name accepts a Create without UserPoolName', async () => {
@@ -152,10 +155,7 @@ describe('AmplifyBackend faults', () => {
   });
 
   it("amplify.mfa-mode-lowercase answers MFAMode 'optional'", async () => {
-    await createAuth();
-    expect((await getAuth()).UserPoolConfigs!.Mfa!.MFAMode).toBe('OPTIONAL');
-    enable('amplify.mfa-mode-lowercase');
-    expect((await getAuth()).UserPoolConfigs!.Mfa!.MFAMode).toBe('optional');
+    expect(await createdThenWith('amplify.mfa-mode-lowercase', (auth) => auth.UserPoolConfigs!.Mfa!.MFAMode)).toEqual(['OPTIONAL', 'optional']);
   });
 
   it('amplify.auth-not-found-400 answers NotFoundException 400 for an unknown auth resource', async () => {

@@ -27,6 +27,11 @@ beforeEach(async () => {
 const createDomain = () => pinpoint.send(new CreateEmailIdentityCommand({ EmailIdentity: 'example.com' }));
 const tag = (Tags: Tag[]) => pinpoint.send(new TagResourceCommand({ ResourceArn: ARN, Tags }));
 const tags = async () => (await pinpoint.send(new ListTagsForResourceCommand({ ResourceArn: ARN }))).Tags!;
+/** IdentityType of example.com as GetEmailIdentity and ListEmailIdentities answer it. */
+const domainTypes = async () => [
+  (await pinpoint.send(new GetEmailIdentityCommand({ EmailIdentity: 'example.com' }))).IdentityType,
+  (await pinpoint.send(new ListEmailIdentitiesCommand({}))).EmailIdentities![0]!.IdentityType,
+];
 const numbered = (n: number): Tag[] => Array.from({ length: n }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
 
 describe('Pinpoint Email faults', () => {
@@ -106,8 +111,7 @@ describe('Pinpoint Email faults', () => {
   it('pinpoint.identity.domain-as-email answers EMAIL_ADDRESS for a domain', async () => {
     expect((await createDomain()).IdentityType).toBe('DOMAIN');
     emulator.control.faults.enable('pinpoint.identity.domain-as-email');
-    expect((await pinpoint.send(new GetEmailIdentityCommand({ EmailIdentity: 'example.com' }))).IdentityType).toBe('EMAIL_ADDRESS');
-    expect((await pinpoint.send(new ListEmailIdentitiesCommand({}))).EmailIdentities![0]!.IdentityType).toBe('EMAIL_ADDRESS');
+    expect(await domainTypes()).toEqual(['EMAIL_ADDRESS', 'EMAIL_ADDRESS']);
   });
 
   it('pinpoint.identity.verified-on-create answers VerifiedForSendingStatus true for a new identity', async () => {
@@ -160,8 +164,7 @@ describe('Pinpoint Email faults that bend what is answered', () => {
   it('pinpoint.identity.type-lowercase answers IdentityType in lower case everywhere', async () => {
     expect((await createDomain()).IdentityType).toBe('DOMAIN');
     emulator.control.faults.enable('pinpoint.identity.type-lowercase');
-    expect((await pinpoint.send(new GetEmailIdentityCommand({ EmailIdentity: 'example.com' }))).IdentityType).toBe('domain');
-    expect((await pinpoint.send(new ListEmailIdentitiesCommand({}))).EmailIdentities![0]!.IdentityType).toBe('domain');
+    expect(await domainTypes()).toEqual(['domain', 'domain']);
   });
 
   it('pinpoint.create.drops-tags keeps none of the tags given to CreateEmailIdentity', async () => {

@@ -9,7 +9,7 @@ import { createEmulator } from '../emulator/index.ts';
 import { referenceTarget } from '../harness/targets/reference.ts';
 import { fetchHandler } from '../harness/transport/fetch-handler.ts';
 import { call } from '../properties/shared/call.ts';
-import { RunContext } from '../properties/shared/context.ts';
+import { newEvidence, RunContext } from '../properties/shared/context.ts';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 2_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -21,7 +21,7 @@ const bare = new SESClient({ region: 'us-east-1', maxAttempts: 1, credentials, r
 
 const target = referenceTarget({ region: 'us-east-1', timeoutMs: 10_000 }, { faults: ['ses.giva.no-throttle'] });
 const harnessClient = target.client('ses');
-const ctx = new RunContext(target, new Map(), target.newNaming());
+const ctx = new RunContext(target, newEvidence(), target.newNaming());
 
 const mswEmulator = createEmulator({ faults: ['ses.giva.no-throttle'] });
 const server = setupServer(http.post('https://email.us-east-1.amazonaws.com/', ({ request }) => mswEmulator.fetch(request)));

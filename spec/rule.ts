@@ -36,6 +36,11 @@ export interface Rule {
   /** `aws-docs/<file>` or `aws-models/<file>#/json/pointer`, relative to ../shared. */
   readonly source: string;
   readonly needs?: readonly Capability[];
+  /**
+   * Rules this one's checks presuppose (e.g. a restart after Failed needs Failed to be reached): when
+   * one of them fails, this rule's observations prove nothing and it is `inconclusive`, blocked by it.
+   */
+  readonly dependsOn?: readonly string[];
   /** Where the documents contradict themselves: what they say, and which reading the check uses. */
   readonly contradiction?: { readonly note: string; readonly reading: string };
 }

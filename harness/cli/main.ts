@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
 import { shareConfig, type ConformanceConfig } from '../config.ts';
 import { comparisonHolds, describeComparison } from '../report/baseline.ts';
-import { exitCodeOf } from '../report/build.ts';
+import { exitCodeOf, outcomeLine } from '../report/build.ts';
 import ConformanceReporter from '../report/vitest-reporter.ts';
 import { parseRunArgs, USAGE, UsageError } from './args.ts';
 import { preflight, PreflightError } from './preflight.ts';
@@ -65,12 +65,8 @@ async function runAgainst(config: ConformanceConfig): Promise<0 | 1 | 2> {
     return 0;
   }
   const code = exitCodeOf(reporter.report);
-  if (code === 2) {
-    // The error that shows a call (one that got no usable answer) says more than one that was not sent.
-    const errors = reporter.report.rules.filter((r) => r.status === 'error');
-    const first = reporter.report.errors[0] ?? (errors.find((r) => r.failure?.exchanges.length) ?? errors[0])?.reason;
-    process.stderr.write(`conformance: could not check every rule: ${first}\n`);
-  }
+  const line = outcomeLine(reporter.report);
+  if (line) process.stderr.write(`conformance: ${line}\n`);
   return code;
 }
 

@@ -1,13 +1,15 @@
-// From property outcomes to one verdict per rule of the catalog. A rule's verdict across the
-// properties that cover it: fail > error > pass > inconclusive > skipped, so one property that
-// saw the rule break outweighs any that saw it hold, and a rule nothing checked is never a pass.
-import type { ServiceName } from '../../spec/rule.ts';
+// From property outcomes to one verdict per rule of the catalog, with one precedence across
+// properties: fail > error > not-implemented > pass > inconclusive > skipped. A rule is `fail` if
+// any evidence broke it, `pass` only if evidence held it and nothing broke it (a property's pass
+// always rests on checks that held); a rule nothing checked is never a pass. Then dependencies: a
+// rule that depends on a failed rule is `inconclusive`, blocked by it, unless it failed itself.
+import type { Rule, ServiceName } from '../../spec/rule.ts';
 import { rulesFor } from '../../spec/index.ts';
 import type { ConformanceConfig } from '../config.ts';
-import type { PropertyOutcome, RuleStatus, RuleVerdict, TargetInfo } from './outcome.ts';
+import type { Observation, PropertyOutcome, RuleStatus, RuleVerdict, TargetInfo } from './outcome.ts';
 import { ConformanceReport, type RuleResult, type Summary } from './schema.ts';
 
-const PRECEDENCE: RuleStatus[] = ['fail', 'error', 'pass', 'not-implemented', 'inconclusive', 'skipped', 'known'];
+const PRECEDENCE: RuleStatus[] = ['fail', 'error', 'not-implemented', 'pass', 'inconclusive', 'skipped', 'known'];
 
 export interface BuildInput {
   config: Pick<ConformanceConfig, 'runId' | 'seed' | 'runs' | 'services' | 'region' | 'target'>;
@@ -28,27 +30,66 @@ export function summarize(rules: { status: RuleStatus }[]): Summary {
 /** Of two findings of the same status, the one that shows an exchange: a maintainer sees what was sent (and what came back, or that nothing did). */
 const shownExchanges = (verdict: RuleVerdict) => (verdict.failure?.exchanges.length ? 0 : 1);
 
-function combine(verdicts: { verdict: RuleVerdict; property: string }[]): Pick<RuleResult, 'status' | 'checks' | 'reason' | 'failure'> {
+function mergeObservations(verdicts: readonly RuleVerdict[]): Observation[] {
+  const counts = new Map<string, number>();
+  for (const { observed, count } of verdicts.flatMap((v) => v.observations ?? [])) counts.set(observed, (counts.get(observed) ?? 0) + count);
+  return [...counts].map(([observed, count]) => ({ observed, count })).sort((a, b) => b.count - a.count || a.observed.localeCompare(b.observed));
+}
+
+type Combined = Pick<RuleResult, 'status' | 'checks' | 'observations' | 'broke' | 'reason' | 'failure'>;
+
+function combine(verdicts: { verdict: RuleVerdict; property: string }[]): Combined {
   const ordered = [...verdicts].sort((a, b) => PRECEDENCE.indexOf(a.verdict.status) - PRECEDENCE.indexOf(b.verdict.status) || shownExchanges(a.verdict) - shownExchanges(b.verdict));
-  const chosen = ordered[0].verdict;
+  const chosen = ordered[0]!.verdict;
+  const broke = verdicts.reduce((sum, { verdict }) => sum + (verdict.broke ?? 0), 0);
+  // Reasons of the verdicts of the chosen status: "not exercised" in one property may say why.
+  const reasons = [...new Set(ordered.filter((o) => o.verdict.status === chosen.status && o.verdict.reason).map((o) => o.verdict.reason!))];
   return {
     status: chosen.status,
     checks: verdicts.reduce((sum, { verdict }) => sum + verdict.checks, 0),
-    reason: chosen.reason,
+    observations: mergeObservations(verdicts.map((v) => v.verdict)),
+    broke: broke || undefined,
+    reason: chosen.status === 'fail' ? chosen.reason : reasons.join('; ') || undefined,
     failure: chosen.failure,
   };
 }
 
+/** The failed rules `rule` depends on, directly or through a rule that is itself blocked. */
+function failedDependencies(rule: Rule, statusOf: (id: string) => RuleStatus | undefined, byId: Map<string, Rule>, seen = new Set<string>()): string[] {
+  const blocked: string[] = [];
+  for (const dep of rule.dependsOn ?? []) {
+    if (seen.has(dep)) continue;
+    seen.add(dep);
+    if (statusOf(dep) === 'fail') blocked.push(dep);
+    const depRule = byId.get(dep);
+    if (depRule) blocked.push(...failedDependencies(depRule, statusOf, byId, seen));
+  }
+  return [...new Set(blocked)];
+}
+
 export function buildReport(input: BuildInput): ConformanceReport {
   const { config, outcomes, serviceErrors } = input;
-  const rules: RuleResult[] = rulesFor(config.services).map((rule) => {
+  const catalog = rulesFor(config.services);
+  const combined = new Map<string, Combined & { properties: string[] }>();
+  for (const rule of catalog) {
     const verdicts = outcomes.flatMap((o) => o.verdicts.filter((v) => v.ruleId === rule.id).map((verdict) => ({ verdict, property: o.property })));
     const serviceError = serviceErrors[rule.service];
-    const combined = verdicts.length
+    const result: Combined = verdicts.length
       ? combine(verdicts)
       : serviceError
-        ? { status: 'error' as const, checks: 0, reason: serviceError }
-        : { status: 'inconclusive' as const, checks: 0, reason: 'no property ran that checks this rule' };
+        ? { status: 'error', checks: 0, observations: [], reason: serviceError }
+        : { status: 'inconclusive', checks: 0, observations: [], reason: 'no property ran that checks this rule' };
+    combined.set(rule.id, { ...result, properties: [...new Set(verdicts.map((v) => v.property))] });
+  }
+  const byId = new Map(catalog.map((rule) => [rule.id, rule]));
+  const statusOf = (id: string) => combined.get(id)?.status;
+
+  const rules: RuleResult[] = catalog.map((rule) => {
+    let result: Combined & { properties: string[]; blockedBy?: string[] } = combined.get(rule.id)!;
+    const blockedBy = ['pass', 'inconclusive', 'not-implemented'].includes(result.status) ? failedDependencies(rule, statusOf, byId) : [];
+    if (blockedBy.length) {
+      result = { ...result, status: 'inconclusive', blockedBy, reason: `blocked by ${blockedBy.join(', ')}: it depends on ${blockedBy.length > 1 ? 'them' : 'it'}, and ${blockedBy.length > 1 ? 'they' : 'it'} failed` };
+    }
     return {
       id: rule.id,
       service: rule.service,
@@ -59,8 +100,7 @@ export function buildReport(input: BuildInput): ConformanceReport {
       source: rule.source,
       needs: rule.needs ? [...rule.needs] : undefined,
       contradiction: rule.contradiction,
-      properties: [...new Set(verdicts.map((v) => v.property))],
-      ...combined,
+      ...result,
     };
   });
 
@@ -86,4 +126,21 @@ export function exitCodeOf(report: ConformanceReport): 0 | 1 | 2 {
   if (report.summary.fail > 0 || report.summary['not-implemented'] > 0) return 1;
   if (report.summary.error > 0 || report.errors.length > 0) return 2;
   return 0;
+}
+
+const listed = (ids: readonly string[], max = 4) => `${ids.slice(0, max).join(', ')}${ids.length > max ? `, … ${ids.length - max} more` : ''}`;
+
+/**
+ * The one line a run ends with on stderr, naming failures and errors both when a run has both:
+ * `non-conformance found: 3 rules fail (A, B, C); could not check 2 rules: <first cause>`.
+ */
+export function outcomeLine(report: ConformanceReport): string | undefined {
+  const failing = report.rules.filter((r) => r.status === 'fail' || r.status === 'not-implemented');
+  const errored = report.rules.filter((r) => r.status === 'error');
+  // The error that shows a call (one that got no usable answer) says more than one that was not sent.
+  const firstError = report.errors[0] ?? (errored.find((r) => r.failure?.exchanges.length) ?? errored[0])?.reason;
+  const couldNot = firstError ? `could not check every rule: ${firstError}` : undefined;
+  if (!failing.length) return couldNot;
+  const fails = `non-conformance found: ${failing.length} rule${failing.length > 1 ? 's' : ''} fail${failing.length > 1 ? '' : 's'} (${listed(failing.map((r) => r.id))})`;
+  return couldNot ? `${fails}; ${couldNot}` : fails;
 }

@@ -1,4 +1,5 @@
 // index.html: the same report, self-contained (no scripts, no external assets), for a browser.
+import { evidenceLine } from './findings.ts';
 import type { ConformanceReport, RuleResult } from './schema.ts';
 import { escapeXml as esc, formatExchange, STATUS_LABEL, summaryLine } from './text.ts';
 
@@ -9,7 +10,8 @@ td,th{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical
 function details(rule: RuleResult): string {
   const f = rule.failure;
   const quote = `<blockquote>${esc(rule.quote)}<br><small>${esc(rule.source)}</small></blockquote>`;
-  if (!f) return `${quote}${rule.reason ? `<p>${esc(rule.reason)}</p>` : ''}`;
+  const held = rule.observations.length ? `<p>held: ${esc(evidenceLine(rule, 20))}</p>` : '';
+  if (!f) return `${quote}${rule.reason ? `<p>${esc(rule.reason)}</p>` : ''}${held}`;
   return `${quote}<p><b>${esc(f.message)}</b><br>expected: ${esc(f.expected)}<br>actual: ${esc(f.actual)}<br>seed ${f.seed}${f.path ? `, path ${esc(f.path)}` : ''} · <code>${esc(f.reproduce)}</code></p>
 <pre>${esc(f.counterexample.join('\n'))}</pre>${f.exchanges.slice(-1).map((e) => `<pre>${esc(formatExchange(e))}</pre>`).join('')}`;
 }

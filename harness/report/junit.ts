@@ -1,4 +1,5 @@
 // junit.xml: one testsuite per service, one testcase per rule, so CI systems show rules as tests.
+import { evidenceLine } from './findings.ts';
 import type { ConformanceReport, RuleResult } from './schema.ts';
 import { escapeXml, formatExchange } from './text.ts';
 
@@ -7,7 +8,7 @@ function testcase(rule: RuleResult): string {
   const f = rule.failure;
   const body = f ? escapeXml([f.message, `expected: ${f.expected}`, `actual: ${f.actual}`, `quote: ${rule.quote}`, '', ...f.counterexample, '', ...f.exchanges.slice(-1).map((e) => formatExchange(e))].join('\n')) : '';
   switch (rule.status) {
-    case 'pass': return `${open}</testcase>`;
+    case 'pass': return `${open}\n      <system-out>${escapeXml(`held: ${evidenceLine(rule, 50)}`)}</system-out>\n    </testcase>`;
     case 'fail': return `${open}\n      <failure message="${escapeXml(f?.message ?? 'failed')}" type="${escapeXml(rule.kind)}">${body}</failure>\n    </testcase>`;
     case 'not-implemented': return `${open}\n      <failure message="${escapeXml(`not implemented: ${rule.reason ?? ''}`)}" type="not-implemented">${body}</failure>\n    </testcase>`;
     case 'error': return `${open}\n      <error message="${escapeXml(rule.reason ?? f?.message ?? 'error')}">${body}</error>\n    </testcase>`;

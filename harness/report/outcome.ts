@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { SERVICES } from '../../spec/rule.ts';
 
 /**
- * pass: checks held · fail: the target answered and broke the rule · error: no usable answer (a
- * hang, a dropped connection, garbage) · not-implemented: the target says it does not know an
- * operation the rule needs · skipped: the target lacks a capability the rule needs ·
- * inconclusive: not fully checked · known: a divergence recorded in the baseline.
+ * pass: the target's answers were compared with what the rule states and held, and none broke it ·
+ * fail: an answer broke the rule · error: no usable answer (a hang, a dropped connection, garbage) ·
+ * not-implemented: the target says it does not know an operation the rule needs · skipped: the
+ * target lacks a capability the rule needs · inconclusive: not exercised, or blocked by a rule it
+ * depends on that failed · known: a divergence recorded in the baseline.
  */
 export const RULE_STATUSES = ['pass', 'fail', 'skipped', 'inconclusive', 'error', 'not-implemented', 'known'] as const;
 export type RuleStatus = (typeof RULE_STATUSES)[number];
@@ -36,11 +37,18 @@ export const FailureDetail = z.object({
 });
 export type FailureDetail = z.infer<typeof FailureDetail>;
 
+/** What was observed to hold, at which boundary or case (`101 identities → rejected`), how often. */
+export const Observation = z.object({ observed: z.string(), count: z.number().int() });
+export type Observation = z.infer<typeof Observation>;
+
 export const RuleVerdict = z.object({
   ruleId: z.string(),
   status: z.enum(RULE_STATUSES),
   /** How many times a check of this rule held. */
   checks: z.number().int(),
+  observations: z.array(Observation).optional(),
+  /** How many times the rule broke: once where found, then in the passes that went on checking the other rules. */
+  broke: z.number().int().optional(),
   reason: z.string().optional(),
   failure: FailureDetail.optional(),
 });

@@ -2,7 +2,7 @@
 // when it is read back (merge, diff, baselines).
 import { z } from 'zod';
 import { SERVICES } from '../../spec/rule.ts';
-import { FailureDetail, RULE_STATUSES, TargetInfo } from './outcome.ts';
+import { FailureDetail, Observation, RULE_STATUSES, TargetInfo } from './outcome.ts';
 
 export const RuleResult = z.object({
   id: z.string(),
@@ -17,6 +17,12 @@ export const RuleResult = z.object({
   contradiction: z.object({ note: z.string(), reading: z.string() }).optional(),
   /** How many checks of the rule held, across properties. */
   checks: z.number().int(),
+  /** What held, by boundary or case, across properties. */
+  observations: z.array(Observation).default([]),
+  /** How many times it broke, across properties. */
+  broke: z.number().int().optional(),
+  /** The rules it depends on that failed: its own observations cannot be trusted. */
+  blockedBy: z.array(z.string()).optional(),
   properties: z.array(z.string()),
   reason: z.string().optional(),
   failure: FailureDetail.optional(),

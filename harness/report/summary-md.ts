@@ -1,20 +1,23 @@
 // summary.md: short enough for a CI step summary; every finding with its rule, the document's
 // words, the shrunk calls and the exchange that shows it.
-import type { ConformanceReport, RuleResult } from './schema.ts';
+import { evidenceLine, groupFindings, type Finding } from './findings.ts';
+import type { ConformanceReport } from './schema.ts';
 import { formatExchange, STATUS_LABEL, summaryLine } from './text.ts';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-function finding(rule: RuleResult): string {
+function finding({ lead: rule, rules }: Finding): string {
   const f = rule.failure!;
+  const others = rules.slice(1);
   const lines = [
-    `### ${STATUS_LABEL[rule.status]} ${rule.id} (${rule.operation})`,
+    `### ${STATUS_LABEL[rule.status]} ${rule.id} (${rule.operation})${others.length ? ` and ${others.length} more rule${others.length > 1 ? 's' : ''}` : ''}`,
     '',
     rule.statement,
     '',
     `> ${rule.quote}`,
     `> — ${rule.source}`,
     '',
+    ...(others.length ? [`The same answer costs ${others.map((r) => r.id).join(', ')} too.`, ''] : []),
     `**${f.message}**`,
     '',
     `- expected: ${f.expected}`,
@@ -47,10 +50,10 @@ export function summaryMarkdown(report: ConformanceReport): string {
   if (warnings.length) lines.push('Warnings:', '', ...warnings.slice(0, 20).map((w) => `- ${w}`), ...(warnings.length > 20 ? [`- … and ${warnings.length - 20} more`] : []), '');
   lines.push('| Rule | Operation | Status | Detail |', '| --- | --- | --- | --- |');
   for (const rule of report.rules) {
-    const detail = rule.status === 'known' ? `known divergence (${rule.baselineStatus}): ${rule.failure?.message ?? rule.reason ?? ''}` : rule.failure?.message ?? rule.reason ?? `${rule.checks} checks held`;
+    const detail = rule.status === 'known' ? `known divergence (${rule.baselineStatus}): ${rule.failure?.message ?? rule.reason ?? ''}` : rule.failure?.message ?? rule.reason ?? evidenceLine(rule);
     lines.push(`| ${rule.id} | ${rule.operation} | ${STATUS_LABEL[rule.status]} | ${cell(detail)} |`);
   }
-  const findings = report.rules.filter((r) => r.failure);
+  const findings = groupFindings(report.rules);
   if (findings.length) lines.push('', '## Findings', '', ...findings.map(finding).join('\n\n').split('\n'));
   return `${lines.join('\n')}\n`;
 }

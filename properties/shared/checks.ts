@@ -1,35 +1,89 @@
-// The checks every property is written with. Each names the rule it checks: when it holds it is
-// counted in the ledger; when it does not, the run ends with a ConformanceFailure for that rule.
+// The checks every property is written with. Each names the rule it checks and, where it matters,
+// what it observed (`101 identities → rejected`): when it holds, that observation is counted as
+// evidence for the rule; when it does not, the run ends with a ConformanceFailure for that rule.
+// A rule already found failing (ctx.tolerated) is recorded instead, so the run goes on checking the
+// others. Only a comparison of the target's answer with the rule's statement is evidence: a
+// set-up call's success is not (expectSetup).
 import type { z } from 'zod';
-import { isClientError, isServerError, type ObservedError } from '../../models/shared/aws-error.ts';
-import type { RuleId } from '../../spec/index.ts';
+import type { ObservedError } from '../../models/shared/aws-error.ts';
+import { ruleById, type RuleId } from '../../spec/index.ts';
+import { DOCUMENTED_ERRORS } from '../documented-errors.ts';
 import type { CallResult } from './call.ts';
 import type { RunContext } from './context.ts';
-import { ConformanceFailure } from './failure.ts';
+import { judgeError, unrelatedCause } from './documented-errors.ts';
+import { ConformanceFailure, RunStopped } from './failure.ts';
 
 export interface Mismatch { message: string; expected: string; actual: string }
 
+/** The rule broke. A rule already known to fail is counted again and the run stops: what follows would rest on a broken answer. */
 export function fail(ctx: RunContext, ruleId: RuleId, operation: string, mismatch: Mismatch): never {
+  if (ctx.tolerated.has(ruleId)) {
+    ctx.brokeAgain(ruleId);
+    throw new RunStopped(`stopped at ${ruleId}, already found failing`);
+  }
   // JSON.stringify(undefined) is undefined: a missing value must still read as one.
   const text = (value: string | undefined) => value ?? 'undefined';
   throw new ConformanceFailure(ruleId, operation, mismatch.message, text(mismatch.expected), text(mismatch.actual), ctx.evidence());
 }
 
-export function checkThat(ctx: RunContext, ruleId: RuleId, operation: string, holds: boolean, mismatch: () => Mismatch): void {
-  if (!holds) fail(ctx, ruleId, operation, mismatch());
-  ctx.held(ruleId);
+/** The run cannot go on for a reason that is no verdict on any rule (throttling, a quota, a server fault on a valid request). */
+export function stop(reason: string): never {
+  throw new RunStopped(reason);
 }
 
-const describeError = (e: ObservedError) => `${e.code} (HTTP ${e.httpStatus}): ${e.message}`;
+/** Whether the check held. A rule already known to fail is counted and the run goes on; any other fails the run. */
+export function checkThat(ctx: RunContext, ruleId: RuleId, operation: string, holds: boolean, mismatch: () => Mismatch, observed: string = operation): boolean {
+  if (holds) {
+    ctx.held(ruleId, observed);
+    return true;
+  }
+  if (ctx.tolerated.has(ruleId)) {
+    ctx.brokeAgain(ruleId);
+    return false;
+  }
+  fail(ctx, ruleId, operation, mismatch());
+}
 
-/** The call succeeded, as the documents say it does. */
-export function expectSuccess<O>(ctx: RunContext, ruleId: RuleId, operation: string, result: CallResult<O>, expected: string): O {
-  if (!result.ok) fail(ctx, ruleId, operation, { message: `answered an error where the call should succeed`, expected, actual: describeError(result.error) });
-  ctx.held(ruleId);
+export const describeError = (e: ObservedError) => `${e.code} (HTTP ${e.httpStatus}): ${e.message}`;
+
+/** The documented-errors rule of the rule's service judges `error`; an unrelated error (a rate, a quota, a server fault on a valid call) stops the run. */
+function judgeErrorAnswer(ctx: RunContext, ruleId: RuleId, operation: string, error: ObservedError, clientMistake: boolean): void {
+  const unrelated = unrelatedCause(error, clientMistake);
+  if (unrelated) stop(`${operation} answered ${unrelated}`);
+  const errors = DOCUMENTED_ERRORS[ruleById(ruleId).service];
+  const verdict = judgeError(errors, operation, error, clientMistake);
+  if (verdict.holds) ctx.held(errors.rule, verdict.observed);
+  // The answer is no evidence on the rule under test either way: the run cannot go on with it.
+  else checkThat(ctx, errors.rule, operation, false, () => ({ message: verdict.message, expected: verdict.expected, actual: describeError(error) })) || stop(`stopped at ${errors.rule}, already found failing`);
+}
+
+/** The call succeeded, as the rule says it must: evidence for the rule (observed as `observed`). */
+export function expectSuccess<O>(ctx: RunContext, ruleId: RuleId, operation: string, result: CallResult<O>, expected: string, observed = `${operation} → accepted`): O {
+  if (!result.ok) {
+    judgeErrorAnswer(ctx, ruleId, operation, result.error, false);
+    fail(ctx, ruleId, operation, { message: 'answered an error where the call should succeed', expected, actual: describeError(result.error) });
+  }
+  ctx.held(ruleId, observed);
   return result.output;
 }
 
-/** The call was rejected with an AWS client error (4xx), never accepted and never a 5xx. */
+/**
+ * A set-up call (creating what the rule is then observed on) succeeded. Its success is no evidence
+ * for the rule; its refusal of a valid request breaks the rule it was made for, unless the refusal
+ * is unrelated (a rate, a quota, a server fault) or an undocumented error (the documented-errors rule).
+ */
+export function expectSetup<O>(ctx: RunContext, ruleId: RuleId, operation: string, result: CallResult<O>, expected: string): O {
+  if (result.ok) return result.output;
+  judgeErrorAnswer(ctx, ruleId, operation, result.error, false);
+  fail(ctx, ruleId, operation, { message: 'refused a valid request the rule needs', expected, actual: describeError(result.error) });
+}
+
+/**
+ * The call was rejected, as the rule says a request breaking its constraint must be. In one order
+ * for every service: accepted breaks the rule; a rate or quota is no verdict; a 5xx, an undocumented
+ * code or status breaks the service's documented-errors rule; a documented error that is not the
+ * one the rule names (`codes`) breaks the rule; otherwise the rejection holds.
+ */
 export function expectRejected(
   ctx: RunContext,
   ruleId: RuleId,
@@ -37,20 +91,20 @@ export function expectRejected(
   result: CallResult<unknown>,
   expected: string,
   codes?: readonly string[],
+  observed?: string,
 ): ObservedError {
   if (result.ok) fail(ctx, ruleId, operation, { message: 'accepted a request the documents say is invalid', expected, actual: `success: ${JSON.stringify(stripMetadata(result.output))}` });
   const { error } = result;
-  if (isServerError(error)) fail(ctx, ruleId, operation, { message: 'answered a server error (5xx) for a client mistake', expected, actual: describeError(error) });
-  if (!isClientError(error)) fail(ctx, ruleId, operation, { message: 'answered a non-error status for a rejected request', expected, actual: describeError(error) });
+  judgeErrorAnswer(ctx, ruleId, operation, error, true);
   if (codes && !codes.includes(error.code)) {
-    fail(ctx, ruleId, operation, { message: `rejected with an undocumented error code`, expected: `${expected}; one of ${codes.join(', ')}`, actual: describeError(error) });
+    fail(ctx, ruleId, operation, { message: 'rejected with another error than the documents name', expected: `${expected}; one of ${codes.join(', ')}`, actual: describeError(error) });
   }
-  ctx.held(ruleId);
+  ctx.held(ruleId, observed ?? `${operation} → rejected`);
   return error;
 }
 
 /** The value parses with the documented schema. */
-export function expectShape<T extends z.ZodType>(ctx: RunContext, ruleId: RuleId, operation: string, schema: T, value: unknown): z.infer<T> {
+export function expectShape<T extends z.ZodType>(ctx: RunContext, ruleId: RuleId, operation: string, schema: T, value: unknown, observed = operation): z.infer<T> {
   const parsed = schema.safeParse(stripMetadata(value));
   if (!parsed.success) {
     fail(ctx, ruleId, operation, {
@@ -59,17 +113,19 @@ export function expectShape<T extends z.ZodType>(ctx: RunContext, ruleId: RuleId
       actual: `${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')} in ${JSON.stringify(stripMetadata(value))}`,
     });
   }
-  ctx.held(ruleId);
+  ctx.held(ruleId, observed);
   return parsed.data;
 }
 
-export function expectMember(ctx: RunContext, ruleId: RuleId, operation: string, what: string, allowed: Iterable<string>, actual: unknown): void {
+/** Whether `actual` is one of the allowed values (observed as `<what> <value>`). */
+export function expectMember(ctx: RunContext, ruleId: RuleId, operation: string, what: string, allowed: Iterable<string>, actual: unknown): boolean {
   const values = [...allowed];
-  checkThat(ctx, ruleId, operation, typeof actual === 'string' && values.includes(actual), () => ({
+  const member = typeof actual === 'string' && values.includes(actual);
+  return checkThat(ctx, ruleId, operation, member, () => ({
     message: `${what} is not one of the allowed values`,
     expected: values.join(' | '),
     actual: JSON.stringify(actual),
-  }));
+  }), `${what.replace(/ of .*$/, '')} ${String(actual)}`);
 }
 
 export function stripMetadata(value: unknown): unknown {

@@ -58,3 +58,15 @@ export class NotImplementedError extends Error {
     super(message);
   }
 }
+
+/**
+ * The run cannot go on, for a reason that is no verdict on the rules still to check: an already
+ * failed rule broke again where its answer was needed, or the target gave an answer unrelated to
+ * the rule under test (throttling, a quota). fast-check counts the run as passed; the reason is counted.
+ */
+export class RunStopped extends Error {
+  override readonly name = 'RunStopped';
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}

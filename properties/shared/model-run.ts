@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import type { Capability } from '../../spec/rule.ts';
 import type { RunContext } from './context.ts';
-import { defineProperty, type ConformanceProperty } from './property.ts';
+import { RunStopped } from './failure.ts';
+import { defineProperty, type ConformanceProperty, type GenerationEnv } from './property.ts';
 
 /** fast-check's model is mutable; ours is not: the box holds the current immutable state. */
 export interface ModelBox<M> {
@@ -23,7 +24,13 @@ export interface CommandSpec<M> {
   arbitrary: fc.Arbitrary<ModelCommand<M>> | ((capabilities: ReadonlySet<Capability>) => fc.Arbitrary<ModelCommand<M>>);
 }
 
-export interface ModelPropertySpec<M> extends Omit<ConformanceProperty, 'arbitrary' | 'run'> {
+export interface ModelPropertySpec<M> extends Omit<ConformanceProperty, 'arbitrary' | 'run' | 'examples'> {
+  /**
+   * Command sequences run first in every pass, whatever the seed: the ones that reach each
+   * documented boundary and lifecycle state. Only commands the target supports (env.capabilities,
+   * env.unsupported); a command whose check() refuses the model at that point is skipped.
+   */
+  examples?(env: GenerationEnv): ModelCommand<M>[][];
   initial(): M;
   /** Set-up a run needs before its first command (a user pool, a signed-in user): returns the model it starts from. */
   prepare?(ctx: RunContext, initial: M): Promise<M>;
@@ -54,7 +61,9 @@ export function modelProperty<M>(spec: ModelPropertySpec<M>): ConformancePropert
 /**
  * What every command of every service shares: run() executes the step, checks the invariants that
  * hold after every step, then notes the target's clock for the next check()'s time-dependent
- * preconditions.
+ * preconditions. A step in which a rule already found failing broke again ends the run, unless the
+ * command re-based the model on what the target answered (ctx.brokeInStep = false): later steps
+ * would be judged against a model the target no longer matches, and charge rules they do not test.
  */
 export abstract class BaseCommand<M> implements ModelCommand<M> {
   abstract check(model: Readonly<ModelBox<M>>): boolean;
@@ -65,8 +74,10 @@ export abstract class BaseCommand<M> implements ModelCommand<M> {
   protected async afterStep(_model: ModelBox<M>, _ctx: RunContext): Promise<void> {}
 
   async run(model: ModelBox<M>, ctx: RunContext): Promise<void> {
+    ctx.brokeInStep = false;
     await this.execute(model, ctx);
     await this.afterStep(model, ctx);
+    if (ctx.brokeInStep) throw new RunStopped(`${this} departed from the model at a rule already found failing`);
     model.lastSeen = ctx.now();
   }
 }

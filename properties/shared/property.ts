@@ -29,6 +29,11 @@ export interface ConformanceProperty<T = unknown> {
   /** Scales the configured number of runs: a property that is costly per run asks for fewer. */
   runsFactor?: number;
   arbitrary(env: GenerationEnv): fc.Arbitrary<T>;
+  /**
+   * Inputs run first in every pass, whatever the seed: each documented boundary on both sides
+   * (0/1/100/101 identities, 50/51 tags, ...), so no seed can miss one. Values of `arbitrary`'s type.
+   */
+  examples?(env: GenerationEnv): T[];
   run(ctx: RunContext, value: T): Promise<void>;
 }
 

@@ -1,12 +1,15 @@
-// Runs one property against a target and turns fast-check's result into a verdict per rule:
-// pass only when checks of the rule held and nothing failed; a failing property's other rules
-// are inconclusive, never pass; rules whose capabilities the target lacks are skipped.
+// Runs one property against a target and turns what it observed into a verdict per rule.
+// A failure found in one pass is shrunk, recorded, and tolerated in the next pass (its checks
+// counted, no longer fatal), so the other rules go on being checked until a pass finds nothing
+// new: one rule's failure never leaves another unchecked. A rule passes only on evidence: checks
+// that compared the target's answers with what it states. Rules whose capabilities the target
+// lacks are skipped; an operation the target lacks costs only the rules needing it.
 import fc from 'fast-check';
 import type { PropertyOutcome, RuleVerdict } from '../../harness/report/outcome.ts';
 import type { Target } from '../../harness/targets/target.ts';
 import { ruleById } from '../../spec/index.ts';
-import { RunContext, type Ledger } from './context.ts';
-import { ConformanceFailure, NotImplementedError, RefusedError, TargetError } from './failure.ts';
+import { heldCount, newEvidence, RunContext, type Evidence } from './context.ts';
+import { ConformanceFailure, NotImplementedError, RefusedError, RunStopped, TargetError } from './failure.ts';
 import type { ConformanceProperty } from './property.ts';
 
 export interface RunOptions {
@@ -15,14 +18,44 @@ export interface RunOptions {
   /** How a person reruns a finding (the vitest suite fills it in from the configuration). */
   reproduce?: (finding: { property: string; seed: number; path?: string }) => string;
   /**
-   * Replay only this counterexample (with the seed of the finding): fast-check's path, and for a
-   * model-based property also fc.commands' replay path, written `<path>@<replayPath>`.
+   * Replay only this counterexample (with the seed of the finding): fast-check's path, for a
+   * model-based property also fc.commands' replay path, the operations left out and the rules
+   * already found failing, written `<path>@<replayPath>~<Op,Op>^<RULE,RULE>`.
    */
   path?: string;
 }
 
+/** At most this many passes over a property: each finds one more failing rule (or missing operation). */
+export const MAX_PASSES = 10;
+
 function missingCapabilities(needs: readonly string[] | undefined, target: Target): string[] {
   return (needs ?? []).filter((need) => !target.capabilities.has(need as never));
+}
+
+/** `<fcPath>@<replayPath>~<ops>^<rules>`, each part optional after the first. */
+export function parsePath(path: string | undefined): { fcPath?: string; replayPath?: string; without: string[]; tolerated: string[] } {
+  if (path === undefined) return { without: [], tolerated: [] };
+  const [rest1, rules] = path.split('^');
+  const [rest2, ops] = rest1!.split('~');
+  const [fcPath, replayPath] = rest2!.split('@');
+  return { fcPath, replayPath, without: ops ? ops.split(',') : [], tolerated: rules ? rules.split(',') : [] };
+}
+
+export function formatPath(fcPath: string, replayPath: string | undefined, without: Iterable<string>, tolerated: Iterable<string>): string {
+  const ops = [...without];
+  const rules = [...tolerated];
+  return `${fcPath}${replayPath ? `@${replayPath}` : ''}${ops.length ? `~${ops.join(',')}` : ''}${rules.length ? `^${rules.join(',')}` : ''}`;
+}
+
+/** A failure one pass found and shrank, with what that pass ran with (for its replay path). */
+/** fast-check's details of one pass, whatever the property's input type. */
+type Details = fc.RunDetails<[any]>;
+
+interface Finding {
+  error: ConformanceFailure | TargetError;
+  details: Details;
+  without: string[];
+  tolerated: string[];
 }
 
 export async function runProperty<T>(property: ConformanceProperty<T>, target: Target, options: RunOptions): Promise<PropertyOutcome> {
@@ -44,53 +77,85 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
   }
 
   const warnings: string[] = [];
-  const [corePath, without] = options.path?.split('~') ?? [];
-  const [fcPath, replayPath] = corePath?.split('@') ?? [];
-  const unsupported = new Set(without ? without.split(',') : []);
-  // An operation the target does not implement ends the run; the property runs again without the
-  // inputs that need it (once per missing operation), so that it costs only the rules needing it.
+  const replay = parsePath(options.path);
+  const unsupported = new Set(replay.without);
+  const tolerated = new Set(replay.tolerated);
+  const findings = new Map<string, Finding>();
+  // An operation the target does not implement ends a pass; the next runs without the inputs that need it.
   const missing: NotImplementedError[] = [];
   // A dry run's plan: the calls of every run, as a person would make them.
   const plan: string[][] | undefined = target.dryRun ? [] : undefined;
-  let ledger: Ledger;
-  let details: fc.RunDetails<[T]>;
+  let evidence: Evidence = newEvidence();
+  let details: fc.RunDetails<[T]> | undefined;
+  let passes = 0;
+  let exhausted = false;
   for (;;) {
-    ledger = new Map();
+    evidence = newEvidence();
     plan?.splice(0);
-    const attempt = await checkOnce(property, target, ledger, warnings, { seed: options.seed, numRuns, fcPath, replayPath, unsupported }, plan);
+    passes += 1;
+    const attempt = await checkOnce(property, target, evidence, warnings, { seed: options.seed, numRuns, fcPath: replay.fcPath, replayPath: replay.replayPath, unsupported, tolerated }, plan);
     if ('error' in attempt) {
       const reason = `the harness failed: ${attempt.error.message}`;
       return { ...base, warnings, status: 'errored', reason, durationMs: performance.now() - started, verdicts: property.rules.map((ruleId) => ({ ruleId, status: 'error', checks: 0, reason })) };
     }
     details = attempt.details;
     const failure = details.failed ? details.errorInstance : undefined;
-    if (!(failure instanceof NotImplementedError) || unsupported.has(failure.operation) || options.path !== undefined) break;
-    missing.push(failure);
-    unsupported.add(failure.operation);
+    // Replaying one counterexample: one pass, whatever it finds.
+    if (options.path !== undefined || !details.failed) {
+      if (failure instanceof ConformanceFailure || (failure instanceof TargetError && !failure.silent)) {
+        findings.set(failure instanceof ConformanceFailure ? failure.ruleId : failure.operation, { error: failure, details, without: [...unsupported], tolerated: [...tolerated] });
+        details = { ...details, failed: false } as fc.RunDetails<[T]>;
+      }
+      break;
+    }
+    if (failure instanceof NotImplementedError && !unsupported.has(failure.operation)) {
+      missing.push(failure);
+      unsupported.add(failure.operation);
+    } else if (failure instanceof ConformanceFailure && !tolerated.has(failure.ruleId)) {
+      findings.set(failure.ruleId, { error: failure, details, without: [...unsupported], tolerated: [...tolerated] });
+      tolerated.add(failure.ruleId);
+    } else if (failure instanceof TargetError && !failure.silent && failure.ruleIds.some((id) => !tolerated.has(id))) {
+      findings.set(failure.ruleIds.join(','), { error: failure, details, without: [...unsupported], tolerated: [...tolerated] });
+      for (const id of failure.ruleIds) tolerated.add(id);
+    } else {
+      break; // a refusal by the guards, a silent target, or a harness bug: nothing more to learn by going on
+    }
+    if (passes >= MAX_PASSES) {
+      exhausted = true;
+      break;
+    }
   }
 
-  const verdicts = verdictsFor(property, target, ledger, details, options, { unsupported, missing });
+  const verdicts = verdictsFor(property, target, { evidence, details: details!, findings, unsupported, missing, exhausted }, options);
   // Every check must name a rule its property declares; the coverage test keeps this list empty.
-  for (const ruleId of ledger.keys()) if (!property.rules.includes(ruleId as never)) warnings.push(`checked ${ruleId}, which the property does not declare`);
+  for (const ruleId of [...evidence.held.keys(), ...evidence.broken.keys()]) if (!property.rules.includes(ruleId as never)) warnings.push(`checked ${ruleId}, which the property does not declare`);
   const status = verdicts.some((v) => v.status === 'fail' || v.status === 'not-implemented') ? 'failed' : verdicts.some((v) => v.status === 'error') ? 'errored' : 'passed';
-  const reason = details.failed ? (details.errorInstance as Error | null)?.message ?? 'failed' : undefined;
-  return { ...base, warnings: [...new Set(warnings)], status, reason, durationMs: performance.now() - started, verdicts, plannedCalls: plan };
+  const first = [...findings.values()][0]?.error ?? (details!.failed ? (details!.errorInstance as Error | null) : undefined);
+  return { ...base, warnings: [...new Set(warnings)], status, reason: first?.message, durationMs: performance.now() - started, verdicts, plannedCalls: plan };
 }
 
-interface Attempt { seed: number; numRuns: number; fcPath?: string; replayPath?: string; unsupported: ReadonlySet<string> }
+interface Attempt { seed: number; numRuns: number; fcPath?: string; replayPath?: string; unsupported: ReadonlySet<string>; tolerated: ReadonlySet<string> }
 
-/** One fast-check run of the property; each input runs on a reset target and cleans up after itself. */
-async function checkOnce<T>(property: ConformanceProperty<T>, target: Target, ledger: Ledger, warnings: string[], attempt: Attempt, plan?: string[][]): Promise<{ details: fc.RunDetails<[T]> } | { error: Error }> {
-  const { seed, numRuns, fcPath, replayPath, unsupported } = attempt;
+/** One fast-check pass over the property; each input runs on a reset target and cleans up after itself. */
+async function checkOnce<T>(property: ConformanceProperty<T>, target: Target, evidence: Evidence, warnings: string[], attempt: Attempt, plan?: string[][]): Promise<{ details: fc.RunDetails<[T]> } | { error: Error }> {
+  const { seed, numRuns, fcPath, replayPath, unsupported, tolerated } = attempt;
   // The call that got no answer: shrinking afterwards only meets calls not sent, which show nothing.
   let silence: TargetError | undefined;
-  const predicate = fc.asyncProperty(property.arbitrary({ capabilities: target.capabilities, unsupported, replayPath }), async (value) => {
+  const env = { capabilities: target.capabilities, unsupported, replayPath };
+  const predicate = fc.asyncProperty(property.arbitrary(env), async (value) => {
     await target.reset();
-    const ctx = new RunContext(target, ledger, target.newNaming());
+    const ctx = new RunContext(target, evidence, target.newNaming(), tolerated);
     try {
       await property.run(ctx, value);
     } catch (error) {
       if (error instanceof TargetError && error.silent && !silence) silence = error;
+      // A run that stopped for a known failure, or for an answer that is no verdict, found nothing new.
+      const known = error instanceof TargetError && !error.silent && error.ruleIds.every((id) => tolerated.has(id));
+      if (error instanceof RunStopped || known) {
+        const reason = error instanceof RunStopped ? error.reason : `stopped at ${error.operation}, already found giving no usable answer`;
+        evidence.stopped.set(reason, (evidence.stopped.get(reason) ?? 0) + 1);
+        return;
+      }
       throw error;
     } finally {
       const calls = [...ctx.trace];
@@ -100,73 +165,93 @@ async function checkOnce<T>(property: ConformanceProperty<T>, target: Target, le
       plan?.push(calls);
     }
   });
+  const examples = (property.examples?.(env) ?? []).map((value) => [value] as [T]);
   try {
-    const details = await fc.check(predicate, { seed, numRuns, path: fcPath });
+    // The boundary examples run first in every pass, whatever the seed, on top of the random runs;
+    // fast-check's paths count them, so a replay passes them too.
+    const details = await fc.check(predicate, { seed, numRuns: numRuns + examples.length, path: fcPath, examples });
     return { details: silence && details.failed ? ({ ...details, errorInstance: silence } as fc.RunDetails<[T]>) : details };
   } catch (error) {
     return { error: error as Error };
   }
 }
 
-/** What the target lacked: the operations left out of the final run, and the first answer that showed each missing. */
-interface Missing { unsupported: ReadonlySet<string>; missing: readonly NotImplementedError[] }
+interface PassResult {
+  evidence: Evidence;
+  /** The last pass. */
+  details: Details;
+  findings: ReadonlyMap<string, Finding>;
+  unsupported: ReadonlySet<string>;
+  missing: readonly NotImplementedError[];
+  /** The pass budget ran out with failures still being found. */
+  exhausted: boolean;
+}
 
-function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, ledger: Ledger, details: fc.RunDetails<[T]>, options: RunOptions, { unsupported, missing }: Missing): RuleVerdict[] {
-  const failure = details.failed ? details.errorInstance : undefined;
-  const ruleIds = [...property.rules];
-  if (failure instanceof ConformanceFailure && !ruleIds.includes(failure.ruleId as never)) ruleIds.push(failure.ruleId as never);
+const observationsOf = (evidence: Evidence, ruleId: string) =>
+  [...(evidence.held.get(ruleId) ?? [])].map(([observed, count]) => ({ observed, count })).sort((a, b) => b.count - a.count || a.observed.localeCompare(b.observed));
 
-  // fc.commands prints its replay path into the counterexample; it belongs with fast-check's path.
-  const commandsReplay = /replayPath="([^"]+)"/.exec(String(details.counterexample?.[0] ?? ''))?.[1];
-  // The operations left out belong with it too: the replay must generate what this run generated.
-  const without = unsupported.size ? `~${[...unsupported].join(',')}` : '';
-  const path = details.counterexamplePath ? `${details.counterexamplePath}${commandsReplay ? `@${commandsReplay}` : ''}${without}` : undefined;
-  const detail = (message: string, operation: string, expected: string, actual: string, evidence: ConformanceFailure['evidence']) => ({
-    message, operation, expected, actual,
-    property: property.name,
-    seed: details.seed,
-    path,
-    counterexample: evidence.trace,
-    exchanges: evidence.exchanges,
-    reproduce: (options.reproduce ?? ((f) => `npm run conformance -- --services ${property.service} --seed ${f.seed}${f.path ? ` --path ${f.path}` : ''}`))({
-      property: property.name, seed: details.seed, path,
-    }),
-  });
+function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, pass: PassResult, options: RunOptions): RuleVerdict[] {
+  const { evidence, details, findings, unsupported, missing, exhausted } = pass;
+  const ruleIds: string[] = [...property.rules];
+  for (const finding of findings.values()) if (finding.error instanceof ConformanceFailure && !ruleIds.includes(finding.error.ruleId)) ruleIds.push(finding.error.ruleId);
+
+  const detail = (finding: { details: Details; without: readonly string[]; tolerated: readonly string[] } | undefined, message: string, operation: string, expected: string, actual: string, trace: string[], exchanges: ConformanceFailure['evidence']['exchanges']) => {
+    const run = finding?.details ?? details;
+    // fc.commands prints its replay path into the counterexample; it belongs with fast-check's path.
+    const commandsReplay = /replayPath="([^"]+)"/.exec(String(run.counterexample?.[0] ?? ''))?.[1];
+    // The operations left out and the rules tolerated belong with it too: the replay must run as this pass ran.
+    const path = run.counterexamplePath ? formatPath(run.counterexamplePath, commandsReplay, finding?.without ?? unsupported, finding?.tolerated ?? []) : undefined;
+    return {
+      message, operation, expected, actual,
+      property: property.name,
+      seed: run.seed,
+      path,
+      counterexample: trace,
+      exchanges,
+      reproduce: (options.reproduce ?? ((f) => `npm run conformance -- --services ${property.service} --seed ${f.seed}${f.path ? ` --path '${f.path}'` : ''}`))({
+        property: property.name, seed: run.seed, path,
+      }),
+    };
+  };
+  const ending = details.failed ? details.errorInstance : undefined;
+  const stopped = [...evidence.stopped].map(([reason, n]) => `${reason} ×${n}`).join('; ');
 
   return ruleIds.map((ruleId): RuleVerdict => {
-    const checks = ledger.get(ruleId) ?? 0;
-    if (failure instanceof ConformanceFailure && failure.ruleId === ruleId) {
-      return { ruleId, status: 'fail', checks, failure: detail(failure.message, failure.operation, failure.expected, failure.actual, failure.evidence) };
+    const checks = heldCount(evidence.held, ruleId);
+    const observations = observationsOf(evidence, ruleId);
+    const broke = evidence.broken.get(ruleId);
+    const found = findings.get(ruleId) ?? [...findings.values()].find((f) => f.error instanceof TargetError && f.error.ruleIds.includes(ruleId));
+    if (found?.error instanceof ConformanceFailure) {
+      const e = found.error;
+      return { ruleId, status: 'fail', checks, observations, broke: (broke ?? 0) + 1, failure: detail(found, e.message, e.operation, e.expected, e.actual, e.evidence.trace, e.evidence.exchanges) };
     }
-    if (failure instanceof TargetError && failure.ruleIds.includes(ruleId)) {
-      return { ruleId, status: 'error', checks, reason: failure.message, failure: detail(failure.message, failure.operation, 'an answer', failure.message, failure.evidence) };
+    if (found?.error instanceof TargetError) {
+      const e = found.error;
+      return { ruleId, status: 'error', checks, observations, reason: e.message, failure: detail(found, e.message, e.operation, 'an answer', e.message, e.evidence.trace, e.evidence.exchanges) };
     }
     const lacking = missingCapabilities(ruleById(ruleId).needs, target);
     if (lacking.length) return { ruleId, status: 'skipped', checks: 0, reason: `target ${target.label} lacks ${lacking.join(', ')}` };
     // The user's guards forbid what checking this rule takes (e.g. texting a number nobody listed).
-    if (failure instanceof RefusedError) return { ruleId, status: failure.ruleIds.includes(ruleId) ? 'skipped' : 'inconclusive', checks, reason: failure.message };
-    // An operation the property needs is missing: none of its rules can be checked on this target.
-    if (failure instanceof NotImplementedError) {
-      return { ruleId, status: 'not-implemented', checks, reason: failure.message, failure: detail(failure.message, failure.operation, `${failure.operation} answered`, failure.message, failure.evidence) };
-    }
+    if (ending instanceof RefusedError) return { ruleId, status: ending.ruleIds.includes(ruleId) ? 'skipped' : 'inconclusive', checks, observations, reason: ending.message };
     // A target that stopped answering leaves nothing else checkable either.
-    if (failure instanceof TargetError && failure.silent) {
-      return { ruleId, status: 'error', checks, reason: failure.message, failure: detail(failure.message, failure.operation, 'an answer', failure.message, failure.evidence) };
+    if (ending instanceof TargetError && ending.silent) {
+      return { ruleId, status: 'error', checks, observations, reason: ending.message, failure: detail(undefined, ending.message, ending.operation, 'an answer', ending.message, ending.evidence.trace, ending.evidence.exchanges) };
     }
-    if (failure instanceof ConformanceFailure || failure instanceof TargetError) {
-      return { ruleId, status: 'inconclusive', checks, reason: `not fully checked: the property stopped at ${failure instanceof ConformanceFailure ? failure.ruleId : 'an error'} first` };
+    if (ending instanceof NotImplementedError && checks === 0) {
+      return { ruleId, status: 'not-implemented', checks, reason: ending.message, failure: detail(undefined, ending.message, ending.operation, `${ending.operation} answered`, ending.message, ending.evidence.trace, ending.evidence.exchanges) };
     }
-    if (details.failed) {
-      const message = failure instanceof Error ? failure.message : String(failure ?? 'the property failed');
-      return { ruleId, status: 'error', checks, reason: `the harness failed: ${message}` };
+    if (details.failed && !(ending instanceof NotImplementedError)) {
+      const message = ending instanceof Error ? ending.message : String(ending ?? 'the property failed');
+      if (exhausted) return { ruleId, status: 'inconclusive', checks, observations, reason: `not fully checked: ${MAX_PASSES} passes found ${MAX_PASSES} failures and the budget ran out` };
+      return { ruleId, status: 'error', checks, observations, reason: `the harness failed: ${message}` };
     }
     // Left unchecked once the inputs needing a missing operation were left out: that operation is why.
     if (checks === 0 && missing.length) {
-      const first = missing[0];
+      const first = missing[0]!;
       const message = missing.map((m) => m.message).join('; ');
-      return { ruleId, status: 'not-implemented', checks, reason: message, failure: detail(message, first.operation, `${first.operation} answered`, message, first.evidence) };
+      return { ruleId, status: 'not-implemented', checks, reason: message, failure: detail(undefined, message, first.operation, `${first.operation} answered`, message, first.evidence.trace, first.evidence.exchanges) };
     }
-    if (checks === 0) return { ruleId, status: 'inconclusive', checks, reason: `not exercised in ${details.numRuns} runs` };
-    return { ruleId, status: 'pass', checks };
+    if (checks === 0) return { ruleId, status: 'inconclusive', checks, reason: `not exercised in ${details.numRuns} runs${stopped ? ` (runs stopped early: ${stopped})` : ''}` };
+    return { ruleId, status: 'pass', checks, observations };
   });
 }

@@ -1,0 +1,146 @@
+// What a verdict means, on synthetic properties whose "target answers" are plain values: a rule's
+// failure never leaves another checkable rule undetermined; a pass rests on checks that held;
+// set-up successes and unrelated answers (throttling) are no evidence; boundary examples run in
+// every pass whatever the seed; a finding found in a later pass replays from its path.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../harness/report/build.ts';
+import { referenceTarget } from '../harness/targets/reference.ts';
+import type { CallResult } from '../properties/shared/call.ts';
+import { checkThat, expectSetup, expectSuccess } from '../properties/shared/checks.ts';
+import { defineProperty, type ConformanceProperty } from '../properties/shared/property.ts';
+import { parsePath, runProperty } from '../properties/shared/run-property.ts';
+import type { RuleId } from '../spec/index.ts';
+
+const A: RuleId = 'SES.GIVA.MAX_IDENTITIES';
+const B: RuleId = 'SES.GIVA.STATUS_ENUM';
+const C: RuleId = 'SES.GIVA.RESPONSE_SHAPE';
+const D: RuleId = 'SES.GIVA.EMAIL_TOKEN_NULL';
+const at = { from: 0, to: 0 } as never;
+const ok = <O>(output: O): CallResult<O> => ({ ok: true, output, at });
+const answered = (code: string, httpStatus: number): CallResult<never> => ({ ok: false, error: { code, message: code, httpStatus }, at });
+
+async function verdictsOf(property: ConformanceProperty<any>, seed = 7, runs = 20, path?: string) {
+  const target = referenceTarget({ region: 'us-east-1', timeoutMs: 5_000 });
+  try {
+    const outcome = await runProperty(property, target, { seed, runs, path });
+    return { outcome, byRule: Object.fromEntries(outcome.verdicts.map((v) => [v.ruleId, v])) };
+  } finally {
+    await target.close();
+  }
+}
+
+describe('verdicts', () => {
+  it('keeps checking the other rules after one fails: each broken rule fails, each held rule passes', async () => {
+    // A breaks on every input, B on inputs over 50 (checked after A on the same "answer"), C always holds.
+    const property = defineProperty({
+      name: 'three independent rules', service: 'ses', rules: [A, B, C],
+      arbitrary: () => fc.integer({ min: 0, max: 100 }),
+      async run(ctx, n) {
+        checkThat(ctx, A, 'Op', false, () => ({ message: 'A broke', expected: 'a', actual: String(n) }));
+        checkThat(ctx, B, 'Op', n <= 50, () => ({ message: 'B broke', expected: '≤ 50', actual: String(n) }), n <= 50 ? 'n ≤ 50' : 'n > 50');
+        checkThat(ctx, C, 'Op', true, () => ({ message: '', expected: '', actual: '' }), 'always');
+      },
+    });
+    const { byRule } = await verdictsOf(property);
+    expect(byRule[A]!.status).toBe('fail');
+    expect(byRule[B]!.status).toBe('fail');
+    // Shrunk in its own pass, with A tolerated: the smallest input that breaks B.
+    expect(byRule[B]!.failure!.actual).toBe('51');
+    expect(byRule[B]!.failure!.path).toMatch(new RegExp(`\\^${A.replace(/\./g, '\\.')}$`));
+    expect(byRule[C]!.status).toBe('pass');
+    expect(byRule[C]!.observations).toEqual([{ observed: 'always', count: expect.any(Number) }]);
+  });
+
+  it('replays a finding of a later pass from its path alone', async () => {
+    const property = defineProperty({
+      name: 'a later finding', service: 'ses', rules: [A, B],
+      arbitrary: () => fc.integer({ min: 0, max: 100 }),
+      async run(ctx, n) {
+        checkThat(ctx, A, 'Op', false, () => ({ message: 'A broke', expected: 'a', actual: String(n) }));
+        checkThat(ctx, B, 'Op', n <= 50, () => ({ message: 'B broke', expected: '≤ 50', actual: String(n) }), 'n');
+      },
+    });
+    const found = (await verdictsOf(property)).byRule[B]!.failure!;
+    expect(parsePath(found.path).tolerated).toEqual([A]);
+    const replayed = await verdictsOf(property, found.seed, 20, found.path);
+    expect(replayed.byRule[B]!.status).toBe('fail');
+    expect(replayed.byRule[B]!.failure!.actual).toBe('51');
+  });
+
+  it('never passes a rule on a set-up success or an empty observation: not exercised is inconclusive', async () => {
+    const property = defineProperty({
+      name: 'set-up only', service: 'ses', rules: [A, B],
+      arbitrary: () => fc.constant(0),
+      async run(ctx) {
+        expectSetup(ctx, A, 'VerifyEmailIdentity', ok({}), 'accepted');
+        expectSuccess(ctx, B, 'Op', ok({}), 'answered', 'an answer');
+      },
+    });
+    const { byRule } = await verdictsOf(property);
+    expect(byRule[A]!.status).toBe('inconclusive');
+    expect(byRule[A]!.reason).toMatch(/^not exercised/);
+    expect(byRule[B]!.status).toBe('pass');
+  });
+
+  it('files a throttling answer under no rule: the run stops, the rule it was testing stays unjudged', async () => {
+    const property = defineProperty({
+      name: 'throttled', service: 'ses', rules: [A],
+      arbitrary: () => fc.constant(0),
+      async run(ctx) {
+        expectSuccess(ctx, A, 'GetIdentityVerificationAttributes', answered('Throttling', 400), '100 identities answered');
+      },
+    });
+    const { byRule } = await verdictsOf(property);
+    expect(byRule[A]!.status).toBe('inconclusive');
+    expect(byRule[A]!.reason).toMatch(/Throttling/);
+  });
+
+  it('charges an undocumented error to the documented-errors rule, not to the rule under test', async () => {
+    const property = defineProperty({
+      name: 'undocumented', service: 'ses', rules: [A, 'SES.ERRORS.QUERY_ERROR_SHAPE'],
+      arbitrary: () => fc.constant(0),
+      async run(ctx) {
+        expectSuccess(ctx, A, 'GetIdentityVerificationAttributes', answered('Whatever', 400), '100 identities answered');
+      },
+    });
+    const { byRule } = await verdictsOf(property);
+    expect(byRule['SES.ERRORS.QUERY_ERROR_SHAPE']!.status).toBe('fail');
+    expect(byRule[A]!.status).not.toBe('fail');
+  });
+
+  it('runs the boundary examples in every pass, whatever the seed', async () => {
+    const seen: number[] = [];
+    const property = defineProperty({
+      name: 'boundaries', service: 'ses', rules: [A],
+      arbitrary: () => fc.integer({ min: 2, max: 99 }),
+      examples: () => [0, 1, 100, 101],
+      async run(ctx, n) {
+        seen.push(n);
+        checkThat(ctx, A, 'Op', true, () => ({ message: '', expected: '', actual: '' }), n > 100 ? `${n} → rejected` : `${n} → accepted`);
+      },
+    });
+    for (const seed of [1, 2, 3]) {
+      seen.splice(0);
+      const { byRule } = await verdictsOf(property, seed, 5);
+      expect(seen.slice(0, 4)).toEqual([0, 1, 100, 101]);
+      expect(byRule[A]!.observations!.map((o) => o.observed)).toEqual(expect.arrayContaining(['101 → rejected', '100 → accepted', '0 → accepted']));
+    }
+  });
+
+  it('blocks a rule that depends on a failed one, and says which', () => {
+    const outcome = (ruleId: string, status: 'pass' | 'fail') => ({
+      property: 'p', service: 'ses' as const, status: 'passed' as const, seed: 1, numRuns: 1, durationMs: 1, warnings: [],
+      verdicts: [{ ruleId, status, checks: 1, observations: [{ observed: 'x', count: 1 }] }],
+    });
+    const report = buildReport({
+      config: { runId: 't', seed: 1, runs: 1, services: ['ses'], region: 'us-east-1', target: 'reference' },
+      outcomes: [outcome('SES.EMAIL.FAILED_AFTER_24H', 'fail'), outcome('SES.EMAIL.RESTART_AFTER_FAILED', 'pass')],
+      serviceErrors: {}, errors: [], startedAt: new Date(), durationMs: 1,
+    });
+    const restart = report.rules.find((r) => r.id === 'SES.EMAIL.RESTART_AFTER_FAILED')!;
+    expect(restart.status).toBe('inconclusive');
+    expect(restart.blockedBy).toEqual(['SES.EMAIL.FAILED_AFTER_24H']);
+    expect(restart.reason).toMatch(/^blocked by SES\.EMAIL\.FAILED_AFTER_24H/);
+  });
+});

@@ -19,6 +19,32 @@ function targetWithout(operation: string, faults: string[] = []): Target {
   });
 }
 
+/** moto's answer to an action it lacks, served by the Werkzeug debugger: HTTP 500, an HTML page naming the NotImplementedError. */
+const motoLacking = (action: string) => `<!doctype html>
+<html lang=en>
+  <head>
+    <title>NotImplementedError: The ${action} action has not been implemented
+ // Werkzeug Debugger</title>
+  </head>
+  <body style="background-color: #fff">
+    <div class="debugger">
+<h1>NotImplementedError</h1>
+<div class="detail">
+  <p class="errormsg">NotImplementedError: The ${action} action has not been implemented
+</p>
+</div>
+</div></body></html>`;
+
+/** The reference emulator, but answering one awsJson operation as moto's server does when it lacks it. */
+function motoWithout(operation: string, action: string): Target {
+  return referenceTarget({ region: 'us-east-1', timeoutMs: 5_000 }, {
+    wrapFetch: (fetch) => async (request, init) => {
+      if (!request.headers.get('x-amz-target')?.endsWith(`.${operation}`)) return fetch(request, init);
+      return new Response(motoLacking(action), { status: 500, headers: { 'content-type': 'text/html; charset=utf-8' } });
+    },
+  });
+}
+
 describe('an operation the target does not implement', () => {
   it('costs only the rules that need it: the others are still checked', async () => {
     const report = await runSuite('cognito-idp', CONFORMANCE_PROPERTIES['cognito-idp']!, { target: targetWithout('GlobalSignOut'), runs: 10 });
@@ -49,5 +75,19 @@ describe('an operation the target does not implement', () => {
     expect(replayed.status).toBe('fail');
     expect(replayed.failure!.path).toBe(finding!.path);
     expect(replayed.failure!.message).toBe(finding!.message);
+  });
+
+  it("is recognised in moto's HTML 500 for it: the rules needing it are not-implemented, not error", async () => {
+    const report = await runSuite('cognito-idp', CONFORMANCE_PROPERTIES['cognito-idp']!, { target: motoWithout('GetUserAttributeVerificationCode', 'get_user_attribute_verification_code'), runs: 5 });
+    expect(report.rules.filter((r) => r.status === 'error').map((r) => `${r.id}: ${r.reason}`)).toEqual([]);
+    for (const id of ['COGNITO.CODE.ATTRIBUTE_NAME_LENGTH', 'COGNITO.CODE.VERIFIABLE_ONLY', 'COGNITO.CODE.DELIVERY_DETAILS']) {
+      const rule = report.rules.find((r) => r.id === id)!;
+      expect(rule.status, id).toBe('not-implemented');
+      // The verdict says what the target answered.
+      expect(rule.reason).toMatch(/GetUserAttributeVerificationCode is not implemented by the target: HTTP 500 text\/html.*get_user_attribute_verification_code action has not been implemented/);
+      expect(rule.failure!.exchanges.at(-1)!.request.headers['x-amz-target']).toMatch(/GetUserAttributeVerificationCode$/);
+    }
+    // The rules that do without it are still checked.
+    expect(report.rules.filter((r) => r.status !== 'not-implemented').map((r) => `${r.id}: ${r.status}`).filter((line) => !line.endsWith(': pass'))).toEqual([]);
   });
 });

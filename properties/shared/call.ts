@@ -52,12 +52,54 @@ const NOT_IMPLEMENTED_CODE = /^(UnknownOperation(Exception)?|InvalidAction|NotIm
 
 /**
  * The target's way of saying it does not know the operation: HTTP 501, an "unknown operation"
- * code, or a bare 404 (the SDK names an unreadable 404 `NotFound` or `Unknown`; AWS's own
+ * code, a 5xx whose message says so (NOT_IMPLEMENTED_TEXT), or a bare 404 (the SDK names an unreadable 404 `NotFound` or `Unknown`; AWS's own
  * not-found errors are named *NotFoundException or NoSuch* and speak of a resource, not the operation).
  */
 export function isNotImplemented(error: ObservedError): boolean {
   if (error.httpStatus === 501 || NOT_IMPLEMENTED_CODE.test(error.code)) return true;
+  if (error.httpStatus >= 500 && NOT_IMPLEMENTED_TEXT.test(error.message)) return true;
   return error.httpStatus === 404 && /^(NotFound|Unknown|UnknownError)$/.test(error.code);
+}
+
+/**
+ * How an emulator's 5xx says it lacks the operation, in words, when its code does not:
+ * - moto raises `NotImplementedError("The <action> action has not been implemented")` for an action
+ *   its backend lacks (getmoto/moto moto/core/responses.py, `call_action`); its server answers
+ *   HTTP 500, with a Werkzeug page naming the exception (`NotImplementedError: The ... action has
+ *   not been implemented`) when run with the Werkzeug debugger;
+ * - LocalStack answers InternalFailure, HTTP 501 (`on_not_implemented_error`, localstack/aws/skeleton.py),
+ *   "API action '<Op>' for service '<svc>' not yet implemented or pro feature ..." (older
+ *   localstack/utils/coverage_docs.py) or "... is either not available in your current license plan
+ *   or has not yet been emulated by LocalStack ..." (newer), or moto's own message passed through.
+ * An ordinary 500 (InternalFailure, "boom") says none of these.
+ */
+const NOT_IMPLEMENTED_TEXT = /\bNotImplementedError\b|\bha(?:s|ve) not (?:yet )?been implemented\b|\bnot yet implemented\b|\bis not implemented\b|\bhas not yet been emulated\b/i;
+
+/** The words of a body, without HTML markup: the Werkzeug page puts its message in markup. */
+function bodyWords(body: string): string {
+  return body
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&quot;/g, '"').replace(/&#0?39;|&#x27;/gi, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A 5xx answer whose body says the operation is not implemented, described by its status, type and
+ * the words around what it says (`HTTP 500 text/html "NotImplementedError: The ... action has not
+ * been implemented ..."`); undefined for any other answer. Read off the recorded exchange, so it
+ * works where the SDK could not parse the body (moto's HTML page).
+ */
+export function notImplementedAnswer(response: { status: number; headers: Record<string, string>; body: string } | undefined): string | undefined {
+  if (!response || response.status < 500) return undefined;
+  const words = bodyWords(response.body);
+  const match = NOT_IMPLEMENTED_TEXT.exec(words);
+  if (!match) return undefined;
+  const from = Math.max(0, match.index - 40);
+  const to = Math.min(words.length, match.index + 120);
+  const excerpt = `${from > 0 ? '…' : ''}${words.slice(from, to)}${to < words.length ? '…' : ''}`;
+  return `HTTP ${response.status} ${response.headers['content-type'] ?? ''} "${excerpt}"`.replace(/ {2,}/g, ' ');
 }
 
 /** Why there was no usable answer: no answer at all, or one the SDK could not read. */
@@ -103,6 +145,9 @@ export async function call<C extends SdkCommand>(
     if (observed && isNotImplemented(observed)) {
       throw new NotImplementedError(operation, `${operation} is not implemented by the target: ${observed.code} (HTTP ${observed.httpStatus}) ${observed.message}`.trim(), ctx.evidence());
     }
+    // The body says so where the SDK could not read it (an HTML page) or read only a generic code.
+    const saying = notImplementedAnswer(ctx.lastExchanges.at(-1)?.response);
+    if (saying) throw new NotImplementedError(operation, `${operation} is not implemented by the target: ${saying}`, ctx.evidence());
     if (observed) return { ok: false, error: observed, at: ctx.since(started) };
     const silent = !ctx.lastExchanges.at(-1)?.response;
     if (silent) target.unanswered = `the target stopped answering (${operation}: ${ctx.lastExchanges.at(-1)?.error ?? describeTransportError(error)})`;

@@ -143,11 +143,11 @@ export async function call<C extends SdkCommand>(
     ctx.lastExchanges = target.recorder.since(mark);
     const observed = observeError(error);
     if (observed && isNotImplemented(observed)) {
-      throw new NotImplementedError(operation, `${operation} is not implemented by the target: ${observed.code} (HTTP ${observed.httpStatus}) ${observed.message}`.trim(), ctx.evidence());
+      throw new NotImplementedError(operation, `${operation} is not implemented by the target: ${observed.code} (HTTP ${observed.httpStatus}) ${observed.message}`.trim(), ctx.evidence(), rules);
     }
     // The body says so where the SDK could not read it (an HTML page) or read only a generic code.
     const saying = notImplementedAnswer(ctx.lastExchanges.at(-1)?.response);
-    if (saying) throw new NotImplementedError(operation, `${operation} is not implemented by the target: ${saying}`, ctx.evidence());
+    if (saying) throw new NotImplementedError(operation, `${operation} is not implemented by the target: ${saying}`, ctx.evidence(), rules);
     if (observed) return { ok: false, error: observed, at: ctx.since(started) };
     const silent = !ctx.lastExchanges.at(-1)?.response;
     if (silent) target.unanswered = `the target stopped answering (${operation}: ${ctx.lastExchanges.at(-1)?.error ?? describeTransportError(error)})`;

@@ -17,9 +17,11 @@ export interface Evidence {
   broken: Map<string, number>;
   /** Why runs ended early without a verdict on anything (an unrelated answer: throttling, a quota), counted. */
   stopped: Map<string, number>;
+  /** Rules whose calls got no usable answer from an operation already found answering none: rule → operation. */
+  unanswered: Map<string, string>;
 }
 
-export const newEvidence = (): Evidence => ({ held: new Map(), broken: new Map(), stopped: new Map() });
+export const newEvidence = (): Evidence => ({ held: new Map(), broken: new Map(), stopped: new Map(), unanswered: new Map() });
 
 /** How many checks of a rule held, over all its observations. */
 export const heldCount = (ledger: Ledger, ruleId: string): number => [...(ledger.get(ruleId)?.values() ?? [])].reduce((a, b) => a + b, 0);

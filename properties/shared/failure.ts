@@ -54,6 +54,8 @@ export class NotImplementedError extends Error {
     readonly operation: string,
     message: string,
     readonly evidence: StepEvidence,
+    /** The rules the call was made for: they cannot be checked without the operation. */
+    readonly ruleIds: readonly string[] = [],
   ) {
     super(message);
   }

@@ -25,8 +25,11 @@ export interface RunOptions {
   path?: string;
 }
 
-/** At most this many passes over a property: each finds one more failing rule (or missing operation). */
-export const MAX_PASSES = 10;
+/**
+ * The pass budget: every pass but the last finds one more failing rule, error or missing operation,
+ * so a property's rules plus a few missing operations bound it; past that the rest is inconclusive.
+ */
+export const maxPasses = (property: { rules: readonly unknown[] }) => property.rules.length + 4;
 
 function missingCapabilities(needs: readonly string[] | undefined, target: Target): string[] {
   return (needs ?? []).filter((need) => !target.capabilities.has(need as never));
@@ -80,6 +83,8 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
   const replay = parsePath(options.path);
   const unsupported = new Set(replay.without);
   const tolerated = new Set(replay.tolerated);
+  /** Operations found giving no usable answer (garbage, not silence). */
+  const unusable = new Set<string>();
   const findings = new Map<string, Finding>();
   // An operation the target does not implement ends a pass; the next runs without the inputs that need it.
   const missing: NotImplementedError[] = [];
@@ -93,7 +98,7 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
     evidence = newEvidence();
     plan?.splice(0);
     passes += 1;
-    const attempt = await checkOnce(property, target, evidence, warnings, { seed: options.seed, numRuns, fcPath: replay.fcPath, replayPath: replay.replayPath, unsupported, tolerated }, plan);
+    const attempt = await checkOnce(property, target, evidence, warnings, { seed: options.seed, numRuns, fcPath: replay.fcPath, replayPath: replay.replayPath, unsupported, tolerated, unusable }, plan);
     if ('error' in attempt) {
       const reason = `the harness failed: ${attempt.error.message}`;
       return { ...base, warnings, status: 'errored', reason, durationMs: performance.now() - started, verdicts: property.rules.map((ruleId) => ({ ruleId, status: 'error', checks: 0, reason })) };
@@ -114,13 +119,16 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
     } else if (failure instanceof ConformanceFailure && !tolerated.has(failure.ruleId)) {
       findings.set(failure.ruleId, { error: failure, details, without: [...unsupported], tolerated: [...tolerated] });
       tolerated.add(failure.ruleId);
-    } else if (failure instanceof TargetError && !failure.silent && failure.ruleIds.some((id) => !tolerated.has(id))) {
-      findings.set(failure.ruleIds.join(','), { error: failure, details, without: [...unsupported], tolerated: [...tolerated] });
+    } else if (failure instanceof TargetError && !failure.silent && !unusable.has(failure.operation)) {
+      // An operation that gave no usable answer once is not asked again for a verdict: the same garbage
+      // would cost every rule calling it a pass of its own.
+      findings.set(failure.operation, { error: failure, details, without: [...unsupported], tolerated: [...tolerated] });
       for (const id of failure.ruleIds) tolerated.add(id);
+      unusable.add(failure.operation);
     } else {
       break; // a refusal by the guards, a silent target, or a harness bug: nothing more to learn by going on
     }
-    if (passes >= MAX_PASSES) {
+    if (passes >= maxPasses(property)) {
       exhausted = true;
       break;
     }
@@ -134,11 +142,11 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
   return { ...base, warnings: [...new Set(warnings)], status, reason: first?.message, durationMs: performance.now() - started, verdicts, plannedCalls: plan };
 }
 
-interface Attempt { seed: number; numRuns: number; fcPath?: string; replayPath?: string; unsupported: ReadonlySet<string>; tolerated: ReadonlySet<string> }
+interface Attempt { seed: number; numRuns: number; fcPath?: string; replayPath?: string; unsupported: ReadonlySet<string>; tolerated: ReadonlySet<string>; unusable: ReadonlySet<string> }
 
 /** One fast-check pass over the property; each input runs on a reset target and cleans up after itself. */
 async function checkOnce<T>(property: ConformanceProperty<T>, target: Target, evidence: Evidence, warnings: string[], attempt: Attempt, plan?: string[][]): Promise<{ details: fc.RunDetails<[T]> } | { error: Error }> {
-  const { seed, numRuns, fcPath, replayPath, unsupported, tolerated } = attempt;
+  const { seed, numRuns, fcPath, replayPath, unsupported, tolerated, unusable } = attempt;
   // The call that got no answer: shrinking afterwards only meets calls not sent, which show nothing.
   let silence: TargetError | undefined;
   const env = { capabilities: target.capabilities, unsupported, replayPath };
@@ -150,7 +158,8 @@ async function checkOnce<T>(property: ConformanceProperty<T>, target: Target, ev
     } catch (error) {
       if (error instanceof TargetError && error.silent && !silence) silence = error;
       // A run that stopped for a known failure, or for an answer that is no verdict, found nothing new.
-      const known = error instanceof TargetError && !error.silent && error.ruleIds.every((id) => tolerated.has(id));
+      const known = error instanceof TargetError && !error.silent && (error.ruleIds.every((id) => tolerated.has(id)) || unusable.has(error.operation));
+      if (known) for (const id of error.ruleIds) evidence.unanswered.set(id, error.operation);
       if (error instanceof RunStopped || known) {
         const reason = error instanceof RunStopped ? error.reason : `stopped at ${error.operation}, already found giving no usable answer`;
         evidence.stopped.set(reason, (evidence.stopped.get(reason) ?? 0) + 1);
@@ -220,7 +229,9 @@ function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, pass: 
     const checks = heldCount(evidence.held, ruleId);
     const observations = observationsOf(evidence, ruleId);
     const broke = evidence.broken.get(ruleId);
-    const found = findings.get(ruleId) ?? [...findings.values()].find((f) => f.error instanceof TargetError && f.error.ruleIds.includes(ruleId));
+    const found = findings.get(ruleId) ?? [...findings.values()].find((f) => f.error instanceof TargetError && f.error.ruleIds.includes(ruleId))
+      // Its calls met an operation already found answering garbage, and nothing else was seen of it.
+      ?? (checks === 0 && evidence.unanswered.has(ruleId) ? findings.get(evidence.unanswered.get(ruleId)!) : undefined);
     if (found?.error instanceof ConformanceFailure) {
       const e = found.error;
       return { ruleId, status: 'fail', checks, observations, broke: (broke ?? 0) + 1, failure: detail(found, e.message, e.operation, e.expected, e.actual, e.evidence.trace, e.evidence.exchanges) };
@@ -242,16 +253,19 @@ function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, pass: 
     }
     if (details.failed && !(ending instanceof NotImplementedError)) {
       const message = ending instanceof Error ? ending.message : String(ending ?? 'the property failed');
-      if (exhausted) return { ruleId, status: 'inconclusive', checks, observations, reason: `not fully checked: ${MAX_PASSES} passes found ${MAX_PASSES} failures and the budget ran out` };
+      if (exhausted) return { ruleId, status: 'inconclusive', checks, observations, reason: `not fully checked: ${maxPasses(property)} passes each found a new failure and the budget ran out` };
       return { ruleId, status: 'error', checks, observations, reason: `the harness failed: ${message}` };
     }
-    // Left unchecked once the inputs needing a missing operation were left out: that operation is why.
-    if (checks === 0 && missing.length) {
-      const first = missing[0]!;
-      const message = missing.map((m) => m.message).join('; ');
+    // Left unchecked once the inputs needing a missing operation were left out: that operation is
+    // why, for the rules it was called for or whose own operation it is; the others were merely not exercised.
+    const lackedBy = missing.filter((m) => m.ruleIds.includes(ruleId) || ruleById(ruleId).operation === m.operation);
+    if (checks === 0 && lackedBy.length) {
+      const first = lackedBy[0]!;
+      const message = lackedBy.map((m) => m.message).join('; ');
       return { ruleId, status: 'not-implemented', checks, reason: message, failure: detail(undefined, message, first.operation, `${first.operation} answered`, message, first.evidence.trace, first.evidence.exchanges) };
     }
-    if (checks === 0) return { ruleId, status: 'inconclusive', checks, reason: `not exercised in ${details.numRuns} runs${stopped ? ` (runs stopped early: ${stopped})` : ''}` };
+    const leftOut = missing.length ? `; inputs calling ${missing.map((m) => m.operation).join(', ')}, which the target lacks, were left out` : '';
+    if (checks === 0) return { ruleId, status: 'inconclusive', checks, reason: `not exercised in ${details.numRuns} runs${stopped ? ` (runs stopped early: ${stopped})` : ''}${leftOut}` };
     return { ruleId, status: 'pass', checks, observations };
   });
 }

@@ -10,7 +10,8 @@ export const sesRules = defineRules([
     service: 'ses',
     operation: GIVA,
     kind: 'shape',
-    statement: 'A request without Identities is rejected with an AWS client error (4xx), never accepted and never a 5xx.',
+    // Which error, and that it is no 5xx, is SES.ERRORS.QUERY_ERROR_SHAPE's to judge.
+    statement: 'A request without Identities is rejected with an error, never accepted.',
     quote: "Identities=[ 'string', ] ) [REQUIRED] A list of identities.",
     source: DOC,
   },
@@ -19,7 +20,8 @@ export const sesRules = defineRules([
     service: 'ses',
     operation: GIVA,
     kind: 'limit',
-    statement: 'Up to 100 identities per call are accepted; 101 or more are rejected with an AWS client error (4xx), never accepted and never a 5xx.',
+    // Which error, and that it is no 5xx, is SES.ERRORS.QUERY_ERROR_SHAPE's to judge.
+    statement: 'Up to 100 identities per call are accepted; 101 or more are rejected with an error, never accepted.',
     quote: 'can only get verification attributes for up to 100 identities at a time.',
     source: DOC,
   },
@@ -29,7 +31,7 @@ export const sesRules = defineRules([
     operation: GIVA,
     kind: 'throttle',
     statement:
-      'A burst of calls faster than one per second gets the throttling error (Throttling or ThrottlingException, 4xx) for the calls over the rate, never a 5xx; calls within the rate succeed.',
+      'A burst of calls faster than one per second gets the throttling error (Throttling or ThrottlingException, 4xx), and no other error, for the calls over the rate; calls within the rate are not throttled.',
     quote: 'This operation is throttled at one request per second',
     source: DOC,
     needs: ['throttle-probe'],
@@ -74,6 +76,8 @@ export const sesRules = defineRules([
     statement: 'A domain identity carries its VerificationToken, the one VerifyDomainIdentity returned.',
     quote: 'returns the verification status and (for domain identities) the verification token for each identity.',
     source: DOC,
+    // Compared with the token VerifyDomainIdentity returned.
+    dependsOn: ['SES.VERIFY_DOMAIN.TOKEN_RETURNED'],
   },
   {
     id: 'SES.EMAIL.PENDING_UNTIL_CLICKED',
@@ -84,6 +88,7 @@ export const sesRules = defineRules([
     quote:
       'The verification status of an email address is "Pending" until the email address owner clicks the link within the verification email that Amazon SES sent to that address.',
     source: DOC,
+    // Judged on the status read.
   },
   {
     id: 'SES.EMAIL.SUCCESS_WITHIN_24H',
@@ -94,6 +99,8 @@ export const sesRules = defineRules([
     quote:
       'If the email address owner clicks the link within 24 hours, the verification status of the email address changes to "Success".',
     source: DOC,
+    // A transition from Pending.
+    dependsOn: ['SES.EMAIL.PENDING_UNTIL_CLICKED'],
     needs: ['inbox'],
   },
   {
@@ -104,6 +111,8 @@ export const sesRules = defineRules([
     statement: 'An address whose link is not followed within 24 hours is Failed, and following the link afterwards does not verify it.',
     quote: 'If the link is not clicked within 24 hours, the verification status changes to "Failed."',
     source: DOC,
+    // A transition from Pending.
+    dependsOn: ['SES.EMAIL.PENDING_UNTIL_CLICKED'],
     needs: ['clock'],
   },
   {
@@ -114,6 +123,8 @@ export const sesRules = defineRules([
     statement: 'After Failed, VerifyEmailIdentity restarts verification from the beginning: the address is Pending again.',
     quote: 'In that case, if you still want to verify the email address, you must restart the verification process from the beginning.',
     source: DOC,
+    // Needs Failed reached.
+    dependsOn: ['SES.EMAIL.FAILED_AFTER_24H'],
     needs: ['clock'],
   },
   {
@@ -125,6 +136,7 @@ export const sesRules = defineRules([
     quote:
       'For domain identities, the domain\'s verification status is "Pending" as Amazon SES searches for the required TXT record in the DNS settings of the domain.',
     source: DOC,
+    // Judged on the status read.
   },
   {
     id: 'SES.DOMAIN.SUCCESS_WHEN_RECORD',
@@ -135,6 +147,8 @@ export const sesRules = defineRules([
       'Once the TXT record with the token is published within the 72 hours, the domain becomes Success (it may stay Pending until detected, but is Success by the end of the 72 hours and never Failed).',
     quote: 'When Amazon SES detects the record, the domain\'s verification status changes to "Success".',
     source: DOC,
+    // A transition from Pending, with the record holding the returned token.
+    dependsOn: ['SES.DOMAIN.PENDING_UNTIL_RECORD', 'SES.VERIFY_DOMAIN.TOKEN_RETURNED'],
     needs: ['dns', 'clock'],
   },
   {
@@ -145,6 +159,8 @@ export const sesRules = defineRules([
     statement: 'A domain whose TXT record is not published within 72 hours is Failed.',
     quote: 'If Amazon SES is unable to detect the record within 72 hours, the domain\'s verification status changes to "Failed."',
     source: DOC,
+    // A transition from Pending.
+    dependsOn: ['SES.DOMAIN.PENDING_UNTIL_RECORD'],
     needs: ['clock'],
   },
   {
@@ -155,6 +171,8 @@ export const sesRules = defineRules([
     statement: 'After Failed, VerifyDomainIdentity restarts verification from the beginning: the domain is Pending again, with a token.',
     quote: 'In that case, if you still want to verify the domain, you must restart the verification process from the beginning.',
     source: DOC,
+    // Needs Failed reached.
+    dependsOn: ['SES.DOMAIN.FAILED_AFTER_72H'],
     needs: ['clock'],
   },
   {
@@ -191,7 +209,7 @@ export const sesRules = defineRules([
     operation: '*',
     kind: 'error',
     statement:
-      'Every rejection is an AWS query-protocol error: a 4xx status with an ErrorResponse carrying a Code the SDK can read, never a 5xx for a client mistake.',
+      'Every rejection is an AWS query-protocol error: one of the common client error codes, with a 4xx status; a client mistake never gets a 5xx.',
     quote: '{"protocol": "query"}',
     source: `${MODEL}#/metadata`,
   },

@@ -7,6 +7,7 @@ export const SesFault = {
   GivaNoThrottle: 'ses.giva.no-throttle',
   GivaThrottleAs500: 'ses.giva.throttle-as-500',
   GivaMissingIdentities500: 'ses.giva.missing-identities-500',
+  GivaAcceptsMissingIdentities: 'ses.giva.accepts-missing-identities',
   StatusLowercase: 'ses.status.lowercase',
   EmailNeverFails: 'ses.email.never-fails',
   EmailTokenNotNull: 'ses.email.token-not-null',
@@ -42,6 +43,10 @@ const SES_FAULTS: FaultInfo[] = [
   {
     id: SesFault.GivaMissingIdentities500,
     description: 'GetIdentityVerificationAttributes without the required Identities answers HTTP 500 instead of a 400 validation error.',
+  },
+  {
+    id: SesFault.GivaAcceptsMissingIdentities,
+    description: 'GetIdentityVerificationAttributes without the required Identities succeeds with an empty VerificationAttributes map instead of a 400 validation error (as moto does).',
   },
   {
     id: SesFault.StatusLowercase,

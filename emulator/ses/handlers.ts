@@ -55,6 +55,7 @@ export function createSesOperations(ctx: ServiceContext, store: RegionalStore<Se
         const names = input.Identities;
         if (names === undefined) {
           if (faults.on(SesFault.GivaMissingIdentities500)) throw new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500);
+          if (faults.on(SesFault.GivaAcceptsMissingIdentities)) return { VerificationAttributes: new Map() };
           throw withFaultyCode(missingMemberError('identities'));
         }
         if (names.length > GIVA_MAX_IDENTITIES && !faults.on(SesFault.GivaAcceptOver100)) {

@@ -16,9 +16,20 @@ interface IdentityBase {
   readonly verification: TimedVerification;
   /** This verification restarted one that had Failed. */
   readonly restarted: boolean;
+  /** Its link was followed (its record published) only after the window: it must stay Failed. */
+  readonly confirmedLate?: boolean;
+  /** The target was seen to report Failed: only then is a Verify call a restart (a target that never failed cannot be judged on one). */
+  readonly failedSeen?: boolean;
+  /**
+   * The status the target was seen to report where it departed from the documents (a rule already
+   * found failing): from then on the model follows the target, and judges no lifecycle rule on this
+   * verification, until a Verify call starts a new one.
+   */
+  readonly adopted?: VerificationStatus;
 }
 export interface EmailIdentity extends IdentityBase { readonly kind: 'email' }
-export interface DomainIdentity extends IdentityBase { readonly kind: 'domain'; readonly token: string }
+/** `token` is the one VerifyDomainIdentity returned; none when it returned none. */
+export interface DomainIdentity extends IdentityBase { readonly kind: 'domain'; readonly token?: string }
 export type SesIdentity = EmailIdentity | DomainIdentity;
 
 export interface SesModel {
@@ -48,10 +59,18 @@ function withIdentity(model: SesModel, name: string, identity: SesIdentity | und
   return { ...model, identities, deleted };
 }
 
-/** The documented transitions a Verify call may be generated for: a new identity, or a restart after Failed. */
+/** The documented transitions a Verify call may be generated for: a new identity, or a restart after Failed was seen. */
 export function mayStartVerification(model: SesModel, name: string, at: Instant): boolean {
   const identity = model.identities.get(name);
-  return identity === undefined || surelyFailed(identity.verification, at);
+  if (identity === undefined) return true;
+  if (identity.adopted) return identity.adopted === 'Failed';
+  return identity.failedSeen === true && surelyFailed(identity.verification, at);
+}
+
+/** The target reported Failed for the identity. */
+export function seenFailed(model: SesModel, name: string): SesModel {
+  const identity = model.identities.get(name);
+  return identity && !identity.failedSeen ? withIdentity(model, name, { ...identity, failedSeen: true }) : model;
 }
 
 export function verifyEmail(model: SesModel, address: string, at: Instant): SesModel {
@@ -60,10 +79,10 @@ export function verifyEmail(model: SesModel, address: string, at: Instant): SesM
 }
 
 /** A record published earlier with the same token is found by the new verification too. */
-export function verifyDomain(model: SesModel, domain: string, token: string, at: Instant): SesModel {
+export function verifyDomain(model: SesModel, domain: string, token: string | undefined, at: Instant): SesModel {
   const restarted = model.identities.has(domain);
   const started = startVerification(at, DOMAIN_WINDOW_MS, true);
-  const verification = model.publishedTokens.get(domain)?.has(token) ? { ...started, confirmedAt: at } : started;
+  const verification = token !== undefined && model.publishedTokens.get(domain)?.has(token) ? { ...started, confirmedAt: at } : started;
   return withIdentity(model, domain, { kind: 'domain', restarted, token, verification });
 }
 
@@ -77,14 +96,25 @@ export function publishToken(model: SesModel, domain: string, token: string, at:
 
 /** A link is followed only where its effect is certain: surely within, or surely after, the 24 hours. */
 export function mayConfirm(identity: SesIdentity | undefined, at: Instant): boolean {
-  if (!identity || identity.verification.confirmedAt) return false;
+  if (!identity || identity.adopted || identity.confirmedLate || identity.verification.confirmedAt) return false;
   return surelyPending(identity.verification, at) || surelyFailed(identity.verification, at);
 }
 
 export function confirmIdentity(model: SesModel, name: string, at: Instant): SesModel {
   const identity = model.identities.get(name);
-  if (!identity) return model;
-  return withIdentity(model, name, { ...identity, verification: confirm(identity.verification, at) });
+  if (!identity || identity.adopted) return model;
+  const confirmedLate = identity.confirmedLate || surelyFailed(identity.verification, at);
+  return withIdentity(model, name, { ...identity, confirmedLate, verification: confirm(identity.verification, at) });
+}
+
+/**
+ * The target departed from the model (a rule already found failing broke): the identity takes the
+ * status it reported, so later steps go on from what the target does. An identity the model held
+ * deleted, still reported, exists again (its token unknown).
+ */
+export function adoptStatus(model: SesModel, name: string, kind: SesIdentity['kind'], status: VerificationStatus, at: Instant): SesModel {
+  const identity = model.identities.get(name) ?? { kind, restarted: false, verification: startVerification(at, kind === 'email' ? EMAIL_WINDOW_MS : DOMAIN_WINDOW_MS, kind === 'domain') };
+  return withIdentity(model, name, { ...identity, adopted: status });
 }
 
 /** The target was seen to report Success after an eventual detection: it must stay Success. */

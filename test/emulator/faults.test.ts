@@ -23,6 +23,7 @@ const SES_FAULT_IDS = [
   'ses.delete.keeps-identity',
   'ses.email.no-restart',
   'ses.giva.missing-identities-500',
+  'ses.giva.accepts-missing-identities',
   'ses.domain.ignores-dns',
   'ses.giva.all-identities',
   'ses.email.verified-on-create',
@@ -100,6 +101,18 @@ describe('SES faults', () => {
     const { off, on } = await offAndOn('ses.giva.missing-identities-500', (e) => raw(e, 'Action=GetIdentityVerificationAttributes&Version=2010-12-01'));
     expect(off).toEqual({ status: 400, code: 'ValidationError' });
     expect(on.status).toBe(500);
+  });
+
+  it('ses.giva.accepts-missing-identities answers a call without Identities with success and an empty map', async () => {
+    const { off, on } = await offAndOn('ses.giva.accepts-missing-identities', async (e, ses) => {
+      await ses.send(new VerifyEmailIdentityCommand({ EmailAddress: 'a@example.com' }));
+      const answer = await raw(e, 'Action=GetIdentityVerificationAttributes&Version=2010-12-01');
+      nextSecond(e); // past the one-a-second throttle
+      const output = await ses.send(new GetIdentityVerificationAttributesCommand({} as { Identities: string[] })).catch((error: Error) => error.name);
+      return [answer, typeof output === 'string' ? output : output.VerificationAttributes];
+    });
+    expect(off).toEqual([{ status: 400, code: 'ValidationError' }, 'ValidationError']);
+    expect(on).toEqual([{ status: 200, code: undefined }, {}]);
   });
 
   it('ses.status.lowercase answers statuses in lower case', async () => {

@@ -10,13 +10,14 @@ export class PublishTxtRecord extends SesCommand {
 
   check(box: Readonly<SesBox>): boolean {
     const identity = box.state.identities.get(this.label);
-    return identity?.kind === 'domain' && mayConfirm(identity, instant(box.lastSeen));
+    return identity?.kind === 'domain' && identity.token !== undefined && mayConfirm(identity, instant(box.lastSeen));
   }
 
   protected async execute(box: SesBox, ctx: RunContext): Promise<void> {
     const identity = box.state.identities.get(this.label);
     const before = ctx.now();
-    if (identity?.kind !== 'domain' || !mayConfirm(identity, instant(before))) return;
+    // Without a token from VerifyDomainIdentity there is no record to publish.
+    if (identity?.kind !== 'domain' || identity.token === undefined || !mayConfirm(identity, instant(before))) return;
     const record = { name: txtRecordName(ctx.naming.domain(this.label)), type: 'TXT' as const, value: identity.token };
     ctx.note(ctx.target.oob.replay.publishDns(record));
     await ctx.target.oob.publishDns!(record);

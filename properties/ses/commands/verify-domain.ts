@@ -1,13 +1,13 @@
 import { mayStartVerification, verifyDomain } from '../../../models/ses/model.ts';
 import { VerifyDomainIdentityResponse } from '../../../models/ses/shapes.ts';
 import { instant } from '../../../models/shared/clock.ts';
-import { expectShape, expectSuccess } from '../../shared/checks.ts';
+import { checkThat, expectSetup, stripMetadata } from '../../shared/checks.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { domainLabel } from '../arbitraries.ts';
 import { verifyDomainIdentity } from '../steps.ts';
 import { SesCommand, type SesBox } from './ses-command.ts';
 
-/** VerifyDomainIdentity for a new domain, or to restart one that has Failed. */
+/** VerifyDomainIdentity for a new domain, or to restart one that has Failed: its answer must carry the token. */
 export class VerifyDomain extends SesCommand {
   constructor(readonly label: string) { super(); }
 
@@ -20,9 +20,16 @@ export class VerifyDomain extends SesCommand {
     const restart = box.state.identities.has(this.label);
     const rule = restart ? 'SES.DOMAIN.RESTART_AFTER_FAILED' : 'SES.DOMAIN.PENDING_UNTIL_RECORD';
     const result = await verifyDomainIdentity(ctx, ctx.naming.domain(this.label), [rule, 'SES.VERIFY_DOMAIN.TOKEN_RETURNED']);
-    const output = expectSuccess(ctx, rule, 'VerifyDomainIdentity', result, 'the domain is accepted for verification');
-    const { VerificationToken } = expectShape(ctx, 'SES.VERIFY_DOMAIN.TOKEN_RETURNED', 'VerifyDomainIdentity', VerifyDomainIdentityResponse, output);
-    box.state = verifyDomain(box.state, this.label, VerificationToken, result.at);
+    const output = expectSetup(ctx, rule, 'VerifyDomainIdentity', result, 'the domain is accepted for verification');
+    const parsed = VerifyDomainIdentityResponse.safeParse(stripMetadata(output));
+    checkThat(ctx, 'SES.VERIFY_DOMAIN.TOKEN_RETURNED', 'VerifyDomainIdentity', parsed.success, () => ({
+      message: 'answered without a non-empty VerificationToken',
+      expected: 'a VerificationToken (required by the response shape)',
+      actual: JSON.stringify(stripMetadata(output)),
+    }), restart ? 'restart after Failed → token' : 'new domain → token');
+    // Without a token the domain is still followed: its status rules do not need one.
+    box.state = verifyDomain(box.state, this.label, parsed.success ? parsed.data.VerificationToken : undefined, result.at);
+    ctx.brokeInStep = false;
   }
 
   toString(): string { return `VerifyDomainIdentity(${this.label})`; }

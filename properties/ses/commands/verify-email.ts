@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { mayStartVerification, verifyEmail } from '../../../models/ses/model.ts';
 import { instant } from '../../../models/shared/clock.ts';
-import { expectSuccess } from '../../shared/checks.ts';
+import { expectSetup } from '../../shared/checks.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { emailLocal } from '../arbitraries.ts';
 import { verifyEmailIdentity } from '../steps.ts';
 import { SesCommand, type SesBox } from './ses-command.ts';
 
-/** VerifyEmailIdentity for a new address, or to restart one that has Failed. */
+/** VerifyEmailIdentity for a new address, or to restart one that has Failed: set-up, judged by the reads after it. */
 export class VerifyEmail extends SesCommand {
   constructor(readonly local: string) { super(); }
 
@@ -20,7 +20,7 @@ export class VerifyEmail extends SesCommand {
     const restart = box.state.identities.has(this.local);
     const rule = restart ? 'SES.EMAIL.RESTART_AFTER_FAILED' : 'SES.EMAIL.PENDING_UNTIL_CLICKED';
     const result = await verifyEmailIdentity(ctx, ctx.naming.email(this.local), [rule]);
-    expectSuccess(ctx, rule, 'VerifyEmailIdentity', result, restart ? 'a Failed address can be verified again' : 'a new address is accepted for verification');
+    expectSetup(ctx, rule, 'VerifyEmailIdentity', result, restart ? 'a Failed address can be verified again' : 'a new address is accepted for verification');
     box.state = verifyEmail(box.state, this.local, result.at);
   }
 

@@ -23,6 +23,8 @@ export const pinpointEmailRules = defineRules([
       'IdentityType is EMAIL_ADDRESS for an email address and DOMAIN for a domain, in the CreateEmailIdentity and GetEmailIdentity answers and in ListEmailIdentities.',
     quote: 'In Amazon Pinpoint, an identity is an email address or domain that you use when you send email.',
     source: DOC,
+    // Which documented value is answered presupposes a documented value; another is the enum rule's finding.
+    dependsOn: ['PINPOINT.ENUM.IDENTITY_TYPE'],
   },
   {
     id: 'PINPOINT.ENUM.IDENTITY_TYPE',
@@ -117,6 +119,8 @@ export const pinpointEmailRules = defineRules([
     statement: 'Keys that differ only in case are different tags: both are kept, each with its own value (and values keep their case).',
     quote: 'Tag keys and values are case sensitive.',
     source: DOC,
+    // Two different-case keys kept apart show case sensitivity only where an equal key is merged into one.
+    dependsOn: ['PINPOINT.TAGS.UNIQUE_KEY'],
   },
   {
     id: 'PINPOINT.TAGS.UNIQUE_KEY',
@@ -132,9 +136,14 @@ export const pinpointEmailRules = defineRules([
     service: 'pinpoint-email',
     operation: 'TagResource',
     kind: 'limit',
-    statement: 'A tag whose key or value begins with aws: is rejected with a documented client error (4xx), on CreateEmailIdentity and TagResource alike.',
+    statement:
+      'A tag whose key or value begins with aws: in any letter case (aws:, AWS:, Aws:, aWS: ...) is rejected with a documented client error (4xx), on CreateEmailIdentity and TagResource alike.',
     quote: 'The aws: prefix is reserved for use by AWS; you can’t use it in any tag keys or values that you define.',
     source: DOC,
+    contradiction: {
+      note: 'The document names the prefix in lower case only and says "Tag keys and values are case sensitive", which could make AWS: an ordinary prefix; AWS\'s tagging guide (Tagging AWS resources, "Tag naming limits and requirements") reserves "aws:, AWS:, or any upper or lowercase combination of such".',
+      reading: 'The prefix is reserved in every letter case: a key or value beginning with any casing of aws: must be rejected.',
+    },
   },
   {
     id: 'PINPOINT.TAGS.VALUE_OPTIONAL',
@@ -167,6 +176,8 @@ export const pinpointEmailRules = defineRules([
     statement: 'UntagResource with TagKeys removes those keys (and only those) from the resource: ListTagsForResource no longer lists them.',
     quote: '{"type": "structure", "required": ["ResourceArn", "TagKeys"]}',
     source: `${MODEL}#/shapes/UntagResourceRequest`,
+    // A key not listed is gone only if the listing shows the tags there are.
+    dependsOn: ['PINPOINT.TAGS.LIST_MATCHES'],
   },
   {
     id: 'PINPOINT.VERIFY.EMAIL_LINK',
@@ -177,6 +188,8 @@ export const pinpointEmailRules = defineRules([
     quote: 'Your email address is verified as soon as you follow the link in the verification email.',
     source: DOC,
     needs: ['inbox'],
+    // Verified after the link shows the link's effect only for an address that was not verified before it.
+    dependsOn: ['PINPOINT.IDENTITY.NOT_VERIFIED_ON_CREATE'],
   },
   {
     id: 'PINPOINT.VERIFY.DOMAIN_DKIM',
@@ -188,6 +201,7 @@ export const pinpointEmailRules = defineRules([
     quote: 'Your domain is verified when Amazon Pinpoint detects these records in the DNS configuration for your domain.',
     source: DOC,
     needs: ['dns', 'clock'],
+    dependsOn: ['PINPOINT.IDENTITY.NOT_VERIFIED_ON_CREATE'],
   },
   {
     id: 'PINPOINT.VERIFY.DOMAIN_FAILED_72H',
@@ -199,13 +213,15 @@ export const pinpointEmailRules = defineRules([
     quote: 'FAILED – Amazon Pinpoint was unable to locate the DKIM records in the DNS settings for the domain, and won\'t continue to search for them.',
     source: DOC,
     needs: ['clock'],
+    // FAILED is where a domain that was pending ends up.
+    dependsOn: ['PINPOINT.IDENTITY.NOT_VERIFIED_ON_CREATE'],
   },
   {
     id: 'PINPOINT.GET.NOT_FOUND',
     service: 'pinpoint-email',
     operation: 'GetEmailIdentity',
     kind: 'error',
-    statement: 'GetEmailIdentity of an identity that does not exist is answered NotFoundException (HTTP 404).',
+    statement: 'GetEmailIdentity of an identity that does not exist (never created, or deleted) is answered NotFoundException (HTTP 404).',
     quote: '{"errors": [{"shape": "NotFoundException"}, {"shape": "TooManyRequestsException"}, {"shape": "BadRequestException"}]}',
     source: `${MODEL}#/operations/GetEmailIdentity`,
   },
@@ -214,9 +230,12 @@ export const pinpointEmailRules = defineRules([
     service: 'pinpoint-email',
     operation: 'DeleteEmailIdentity',
     kind: 'state',
-    statement: 'A deleted identity is gone: GetEmailIdentity answers NotFoundException and ListEmailIdentities no longer lists it.',
+    statement:
+      'A deleted identity is gone: GetEmailIdentity no longer answers it (it answers NotFoundException, as for any identity that does not exist; another error is PINPOINT.GET.NOT_FOUND\'s finding) and ListEmailIdentities no longer lists it.',
     quote: '{"type": "structure", "required": ["EmailIdentity"]}',
     source: `${MODEL}#/shapes/DeleteEmailIdentityRequest`,
+    // Not found and not listed show a deletion only where a missing identity is not found and an existing one listed.
+    dependsOn: ['PINPOINT.GET.NOT_FOUND', 'PINPOINT.LIST.IDENTITIES'],
   },
   {
     id: 'PINPOINT.LIST.IDENTITIES',

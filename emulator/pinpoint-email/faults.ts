@@ -28,6 +28,7 @@ export const PinpointFault = {
   ListDropsLast: 'pinpoint.list.drops-last',
   IdentityTypeLowercase: 'pinpoint.identity.type-lowercase',
   CreateDropsTags: 'pinpoint.create.drops-tags',
+  EmptyKeyValidationException: 'pinpoint.errors.empty-key-validation',
 } as const;
 
 const PINPOINT_FAULTS: FaultInfo[] = [
@@ -126,6 +127,10 @@ const PINPOINT_FAULTS: FaultInfo[] = [
   {
     id: PinpointFault.CreateDropsTags,
     description: 'CreateEmailIdentity validates the Tags it is given but does not keep them: ListTagsForResource lists none of them.',
+  },
+  {
+    id: PinpointFault.EmptyKeyValidationException,
+    description: 'An empty tag key is answered ValidationException (HTTP 400), an error no Pinpoint Email operation lists, instead of BadRequestException.',
   },
 ].map((fault) => ({ ...fault, service: 'pinpoint-email' }));
 

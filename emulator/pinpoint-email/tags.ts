@@ -13,6 +13,9 @@ export const MAX_KEY_LENGTH = 128;
 export const MAX_VALUE_LENGTH = 256;
 export const RESERVED_PREFIX = 'aws:';
 
+/** AWS reserves the prefix in every letter case: "aws:, AWS:, or any upper or lowercase combination". */
+const isReserved = (text: string) => text.toLowerCase().startsWith(RESERVED_PREFIX);
+
 const TAG_CHARACTERS = /^[\p{L}\p{N}\p{Z}\s_.:/=+\-]*$/u;
 
 /** A tag as it arrives: the document calls Value required yet says a missing one becomes "". */
@@ -33,6 +36,9 @@ function length(text: string): number {
 function checkText(what: 'key' | 'value', text: string, min: number, max: number, faults: FaultRegistry): void {
   const n = length(text);
   const longAllowed = faults.on(what === 'key' ? PinpointFault.TagsAcceptLongKey : PinpointFault.TagsAcceptLongValue);
+  if (n < min && faults.on(PinpointFault.EmptyKeyValidationException)) {
+    throw new AwsError('ValidationException', `1 validation error detected: Value at 'tags.member.key' failed to satisfy constraint: Member must have length greater than or equal to ${min}`, 400);
+  }
   if (n < min || (n > max && !longAllowed)) {
     throw badRequest(`Tag ${what} must be between ${min} and ${max} characters long (got ${n}).`);
   }
@@ -40,7 +46,7 @@ function checkText(what: 'key' | 'value', text: string, min: number, max: number
     throw badRequest(`Tag ${what} may contain only Unicode letters, digits, white space and _ . : / = + -.`);
   }
   const prefixAllowed = what === 'key' && faults.on(PinpointFault.TagsAcceptAwsPrefix);
-  if (text.startsWith(RESERVED_PREFIX) && !prefixAllowed) {
+  if (isReserved(text) && !prefixAllowed) {
     throw badRequest(`The ${RESERVED_PREFIX} prefix is reserved for use by AWS and can't be used in a tag ${what}.`);
   }
 }
@@ -79,7 +85,7 @@ export function mergeTags(existing: readonly Tag[], incoming: readonly Tag[], fa
 /** The resource's tags without `keys`; keys that are not there are ignored. */
 export function removeTags(existing: readonly Tag[], keys: readonly string[], faults: FaultRegistry): Tag[] {
   for (const key of keys) {
-    if (key.startsWith(RESERVED_PREFIX)) throw badRequest(`Tag keys with the ${RESERVED_PREFIX} prefix can't be removed.`);
+    if (isReserved(key)) throw badRequest(`Tag keys with the ${RESERVED_PREFIX} prefix can't be removed.`);
   }
   return existing.filter((tag) => !keys.some((key) => sameKey(tag.Key, key, faults)));
 }

@@ -17,6 +17,11 @@ export interface PinpointIdentity {
   /** The DKIM tokens CreateEmailIdentity answered (a domain's). */
   readonly tokens: readonly string[];
   readonly tags: TagState;
+  /**
+   * Seen verified while only pending was allowed (a failure already found): its later
+   * VerifiedForSendingStatus is that same deviation and is not judged again.
+   */
+  readonly verifiedEarly?: boolean;
 }
 
 export interface PinpointModel {
@@ -61,6 +66,17 @@ export function tagIdentity(model: PinpointModel, key: string, tags: readonly Ta
 export function untagIdentity(model: PinpointModel, key: string, keys: readonly string[]): PinpointModel {
   const identity = model.identities.get(key);
   return identity ? withIdentity(model, key, { ...identity, tags: untagKeys(identity.tags, keys) }) : model;
+}
+
+/** The target's tags, taken as the model's (after a tag discrepancy already found failing). */
+export function adoptTags(model: PinpointModel, key: string, tags: TagState): PinpointModel {
+  const identity = model.identities.get(key);
+  return identity && identity.tags !== tags ? withIdentity(model, key, { ...identity, tags }) : model;
+}
+
+export function markVerifiedEarly(model: PinpointModel, key: string): PinpointModel {
+  const identity = model.identities.get(key);
+  return identity ? withIdentity(model, key, { ...identity, verifiedEarly: true }) : model;
 }
 
 /**

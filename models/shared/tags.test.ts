@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyTags, compareTags, emptyTags, requestViolations, tagViolations, untagKeys, type TagPolicy } from './tags.ts';
+import { applyTags, compareTags, emptyTags, requestViolations, tagStateFrom, tagViolations, untagKeys, type TagPolicy, type TagState } from './tags.ts';
 
 const policy: TagPolicy = {
   maxTags: 3,
@@ -39,16 +39,38 @@ describe('the shared tag model', () => {
     expect([...state.removed]).toEqual(['a']);
   });
 
-  it('names a listing discrepancy by the fact it breaks', () => {
+  it('names each listing discrepancy by the fact it breaks, one per key', () => {
+    const kinds = (state: TagState, listed: { Key?: string; Value?: string }[]) => compareTags(policy, state, listed).map((d) => `${d.kind} ${'key' in d ? d.key : d.count}`);
     let state = applyTags(emptyTags(), [{ Key: 'env', Value: 'a' }, { Key: 'Env', Value: 'b' }]);
-    expect(compareTags(policy, state, [{ Key: 'env', Value: 'a' }, { Key: 'Env', Value: 'b' }])).toBeUndefined();
-    expect(compareTags(policy, state, [{ Key: 'env', Value: 'b' }])?.kind).toBe('case-folded');
-    expect(compareTags(policy, state, [{ Key: 'env', Value: 'a' }, { Key: 'env', Value: 'c' }])?.kind).toBe('duplicate-key');
+    expect(kinds(state, [{ Key: 'env', Value: 'a' }, { Key: 'Env', Value: 'b' }])).toEqual([]);
+    expect(kinds(state, [{ Key: 'env', Value: 'b' }])).toEqual(['case-folded Env']);
+    expect(kinds(state, [{ Key: 'env', Value: 'a' }, { Key: 'env', Value: 'c' }])).toEqual(['duplicate-key env', 'case-folded Env']);
     state = applyTags(state, [{ Key: 'env', Value: 'c' }]);
-    expect(compareTags(policy, state, [{ Key: 'env', Value: 'a' }, { Key: 'Env', Value: 'b' }])?.kind).toBe('value-not-replaced');
+    expect(kinds(state, [{ Key: 'env', Value: 'a' }, { Key: 'Env', Value: 'b' }])).toEqual(['value-not-replaced env']);
     state = untagKeys(state, ['Env']);
-    expect(compareTags(policy, state, [{ Key: 'env', Value: 'c' }, { Key: 'Env', Value: 'b' }])?.kind).toBe('not-removed');
-    expect(compareTags(policy, state, [{ Key: 'env', Value: 'c' }, { Key: 'aws:x', Value: 'y' }])).toBeUndefined();
-    expect(compareTags(policy, emptyTags(), [{ Key: 'a' }, { Key: 'b' }, { Key: 'c' }, { Key: 'd' }])?.kind).toBe('over-limit');
+    expect(kinds(state, [{ Key: 'env', Value: 'c' }, { Key: 'Env', Value: 'b' }])).toEqual(['not-removed Env']);
+    // Untagging Env took env with it.
+    expect(kinds(state, [])).toEqual(['case-folded env']);
+    expect(kinds(state, [{ Key: 'env', Value: 'c' }, { Key: 'aws:x', Value: 'y' }, { Key: 'AWS:y', Value: 'z' }])).toEqual([]);
+    expect(kinds(emptyTags(), [{ Key: 'a' }, { Key: 'b' }, { Key: 'c' }, { Key: 'd' }])).toEqual(['over-limit 4', 'unexpected a', 'unexpected b', 'unexpected c', 'unexpected d']);
+    // Untagging a key it did not have took a different-case key with it.
+    expect(kinds(untagKeys(applyTags(emptyTags(), [{ Key: 'Env' }]), ['ENV']), [])).toEqual(['case-folded Env']);
+    // Different-case keys both missing: missing, not folded.
+    expect(kinds(applyTags(emptyTags(), [{ Key: 'env' }, { Key: 'ENV' }]), [])).toEqual(['missing env', 'missing ENV']);
+    // Two causes at once: neither hides the other.
+    state = untagKeys(applyTags(emptyTags(), [{ Key: 'a', Value: '1' }, { Key: 'b' }, { Key: 'c', Value: '3' }]), ['c']);
+    expect(kinds(state, [{ Key: 'a', Value: '1' }, { Key: 'b', Value: 'undefined' }, { Key: 'c', Value: '3' }])).toEqual(['not-removed c', 'omitted-value-not-empty b']);
+  });
+
+  it('reserves the prefix in every letter case', () => {
+    for (const key of ['aws:', 'AWS:', 'Aws:', 'aWS:']) expect(tagViolations(policy, { Key: key, Value: 'v' }), key).toEqual(['reserved-prefix']);
+    expect(tagViolations(policy, { Key: 'k', Value: 'aWs:v' })).toEqual(['reserved-prefix']);
+  });
+
+  it('takes a listing as the model after a discrepancy', () => {
+    const state = untagKeys(applyTags(emptyTags(), [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }]), ['b']);
+    const rebased = tagStateFrom([{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }], state);
+    expect(compareTags(policy, rebased, [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }])).toEqual([]);
+    expect([...rebased.removed]).toEqual([]);
   });
 });

@@ -31,9 +31,11 @@ export interface TagState {
   readonly tags: ReadonlyMap<string, StoredTag>;
   /** Keys removed by an untag and not set again since. */
   readonly removed: ReadonlySet<string>;
+  /** Every key an untag named, there or not, and not set again since (a case-folding target may remove another). */
+  readonly untagged: ReadonlySet<string>;
 }
 
-export const emptyTags = (): TagState => ({ tags: new Map(), removed: new Set() });
+export const emptyTags = (): TagState => ({ tags: new Map(), removed: new Set(), untagged: new Set() });
 
 /** The documented restrictions a tag request can break, in the order they are judged. */
 export type TagViolation = 'reserved-prefix' | 'key-length' | 'value-length' | 'characters' | 'count';
@@ -41,7 +43,8 @@ export type TagViolation = 'reserved-prefix' | 'key-length' | 'value-length' | '
 /** Lengths in characters (code points), as the documents count them. */
 export const charLength = (s: string) => [...s].length;
 
-const isReserved = (policy: TagPolicy, s: string | undefined) => s !== undefined && s.startsWith(policy.reservedPrefix);
+/** AWS reserves its prefix in every letter case ("aws:, AWS:, or any upper or lowercase combination"). */
+export const isReserved = (policy: TagPolicy, s: string | undefined) => s !== undefined && s.toLowerCase().startsWith(policy.reservedPrefix.toLowerCase());
 const allAllowed = (policy: TagPolicy, s: string) => [...s].every((c) => policy.allowedCharacter.test(c));
 
 /** The restrictions a single tag breaks (none for a valid tag). */
@@ -56,7 +59,7 @@ export function tagViolations(policy: TagPolicy, tag: TagInput): TagViolation[] 
 }
 
 /** Tags counted toward the limit: every key without the reserved prefix. */
-export const countedTags = (policy: TagPolicy, keys: Iterable<string>) => [...keys].filter((k) => !k.startsWith(policy.reservedPrefix)).length;
+export const countedTags = (policy: TagPolicy, keys: Iterable<string>) => [...keys].filter((k) => !isReserved(policy, k)).length;
 
 /** The keys a resource would have after `incoming` is applied (incoming keys are distinct). */
 export function keysAfter(state: TagState, incoming: readonly TagInput[]): Set<string> {
@@ -74,12 +77,14 @@ export function requestViolations(policy: TagPolicy, state: TagState, incoming: 
 export function applyTags(state: TagState, incoming: readonly TagInput[]): TagState {
   const tags = new Map(state.tags);
   const removed = new Set(state.removed);
+  const untagged = new Set(state.untagged);
   for (const tag of incoming) {
     const origin: TagOrigin = tag.Value === undefined ? 'omitted-value' : tags.has(tag.Key) ? 'replaced' : 'set';
     tags.set(tag.Key, { value: tag.Value ?? '', origin });
     removed.delete(tag.Key);
+    untagged.delete(tag.Key);
   }
-  return { tags, removed };
+  return { tags, removed, untagged };
 }
 
 /** Removes keys; a key the resource does not have is not an error and changes nothing. */
@@ -87,7 +92,7 @@ export function untagKeys(state: TagState, keys: readonly string[]): TagState {
   const tags = new Map(state.tags);
   const removed = new Set(state.removed);
   for (const key of keys) if (tags.delete(key)) removed.add(key);
-  return { tags, removed };
+  return { tags, removed, untagged: new Set([...state.untagged, ...keys]) };
 }
 
 /** What a listing shows that the model does not allow, named by the documented fact it breaks. */
@@ -103,41 +108,55 @@ export type TagDiscrepancy =
   | { kind: 'wrong-value'; key: string; expected: string; actual: string };
 
 /**
- * Compares a listing with the model, most specific finding first: duplicate keys, the limit,
- * case folding, an untag not applied, a replacement not applied, then plain differences.
- * Listed keys with the reserved prefix are AWS's own: allowed, and not counted.
+ * Compares a listing with the model: every discrepancy, at most one per key (one per group of keys
+ * that differ only in case), named by the most specific fact it breaks, so that one cause is
+ * charged to one rule and a second cause is not hidden behind the first. Listed keys with the
+ * reserved prefix are AWS's own: allowed, and not counted.
  */
-export function compareTags(policy: TagPolicy, state: TagState, listed: readonly { Key?: string; Value?: string }[]): TagDiscrepancy | undefined {
-  const seen = new Set<string>();
-  for (const { Key } of listed) {
-    if (Key !== undefined && seen.has(Key)) return { kind: 'duplicate-key', key: Key };
-    if (Key !== undefined) seen.add(Key);
-  }
-  const count = countedTags(policy, seen);
-  if (count > policy.maxTags) return { kind: 'over-limit', count };
+export function compareTags(policy: TagPolicy, state: TagState, listed: readonly { Key?: string; Value?: string }[]): TagDiscrepancy[] {
+  const found: TagDiscrepancy[] = [];
+  const counts = new Map<string, number>();
+  for (const { Key } of listed) if (Key !== undefined) counts.set(Key, (counts.get(Key) ?? 0) + 1);
+  const duplicated = new Set([...counts].filter(([, n]) => n > 1).map(([key]) => key));
+  for (const key of duplicated) found.push({ kind: 'duplicate-key', key });
+  // Distinct keys: a key listed twice is the duplicate's finding, not a 51st tag.
+  const count = countedTags(policy, counts.keys());
+  if (count > policy.maxTags) found.push({ kind: 'over-limit', count });
   const listedMap = new Map(listed.map((t) => [t.Key ?? '', t.Value ?? '']));
   const lower = (s: string) => s.toLowerCase();
+  const folded = new Set<string>();
+  const caseFolded = (key: string, listedAs?: string) => {
+    if (!folded.has(lower(key))) found.push({ kind: 'case-folded', key, listedAs });
+    folded.add(lower(key));
+  };
   for (const key of state.tags.keys()) {
     if (listedMap.has(key)) continue;
     const variant = [...listedMap.keys()].find((k) => lower(k) === lower(key));
-    const sibling = [...state.tags.keys()].some((k) => k !== key && lower(k) === lower(key));
-    if (variant !== undefined || sibling) return { kind: 'case-folded', key, listedAs: variant };
+    // A different-case key listed instead, or untagged and taking this one with it (both merely missing is no folding).
+    const sibling = [...state.untagged].some((k) => lower(k) === lower(key));
+    if (variant !== undefined || sibling) caseFolded(key, variant);
+    else found.push({ kind: 'missing', key });
   }
   for (const key of listedMap.keys()) {
-    if (state.tags.has(key) || key.startsWith(policy.reservedPrefix)) continue;
-    if (state.removed.has(key)) return { kind: 'not-removed', key };
-    if ([...state.tags.keys()].some((k) => lower(k) === lower(key))) return { kind: 'case-folded', key, listedAs: key };
+    if (state.tags.has(key) || isReserved(policy, key)) continue;
+    if (state.removed.has(key)) found.push({ kind: 'not-removed', key });
+    else if ([...state.tags.keys()].some((k) => lower(k) === lower(key))) caseFolded(key, key);
+    else found.push({ kind: 'unexpected', key });
   }
   for (const [key, stored] of state.tags) {
-    if (!listedMap.has(key)) return { kind: 'missing', key };
+    if (!listedMap.has(key) || duplicated.has(key) || folded.has(lower(key))) continue;
     const actual = listedMap.get(key)!;
     if (actual === stored.value) continue;
-    if (stored.origin === 'omitted-value') return { kind: 'omitted-value-not-empty', key, actual };
-    if (stored.origin === 'replaced') return { kind: 'value-not-replaced', key, expected: stored.value, actual };
-    return { kind: 'wrong-value', key, expected: stored.value, actual };
+    if (stored.origin === 'omitted-value') found.push({ kind: 'omitted-value-not-empty', key, actual });
+    else if (stored.origin === 'replaced') found.push({ kind: 'value-not-replaced', key, expected: stored.value, actual });
+    else found.push({ kind: 'wrong-value', key, expected: stored.value, actual });
   }
-  for (const key of listedMap.keys()) {
-    if (!state.tags.has(key) && !key.startsWith(policy.reservedPrefix)) return { kind: 'unexpected', key };
-  }
-  return undefined;
+  return found;
+}
+
+/** The tags as listed, taken as the model's from now on (after a discrepancy already found failing). */
+export function tagStateFrom(listed: readonly { Key?: string; Value?: string }[], previous: TagState): TagState {
+  const tags = new Map<string, StoredTag>(listed.map((t) => [t.Key ?? '', { value: t.Value ?? '', origin: 'set' }]));
+  const kept = (keys: ReadonlySet<string>) => new Set([...keys].filter((key) => !tags.has(key)));
+  return { tags, removed: kept(previous.removed), untagged: kept(previous.untagged) };
 }

@@ -1,13 +1,14 @@
-// Pinpoint Email arbitraries, biased to the documented boundaries: tag counts 0, 1, 49, 50, 51;
-// key lengths 0, 1, 127, 128, 129; value lengths 0, 1, 255, 256, 257; characters from every
-// allowed class and just outside it. Identity names come from small pools so that a command
-// sequence revisits them (tag again, delete, create again).
+// Pinpoint Email arbitraries. A valid tag request sits on one documented limit at a time (50 tags,
+// 1 or 128-character keys, empty or 256-character values, a missing Value, one class of allowed
+// characters beyond ASCII letters and digits); an invalid one breaks exactly one restriction. The
+// rest is ASCII letters and digits well inside every limit, so an answer has one possible cause.
+// Identity names come from small pools so that a command sequence revisits them.
 import fc from 'fast-check';
 import { HOUR, MINUTE } from '../../models/shared/clock.ts';
 import type { TagInput } from '../../models/shared/tags.ts';
 import { PINPOINT_TAG_POLICY } from '../../models/pinpoint-email/shapes.ts';
 
-const { maxTags, maxKeyLength, maxValueLength } = PINPOINT_TAG_POLICY;
+const { maxKeyLength, maxValueLength } = PINPOINT_TAG_POLICY;
 
 export const EMAIL_POOL = ['ann', 'bob'] as const;
 export const DOMAIN_POOL = ['alpha', 'beta'] as const;
@@ -19,6 +20,7 @@ export const ALL_POOL_NAMES: PoolName[] = [
 export const poolName = fc.constantFrom(...ALL_POOL_NAMES);
 export const emailName = fc.constantFrom(...ALL_POOL_NAMES.filter((n) => n.kind === 'email'));
 export const domainName = fc.constantFrom(...ALL_POOL_NAMES.filter((n) => n.kind === 'domain'));
+export const pool = (key: string): PoolName => ALL_POOL_NAMES.find((n) => n.key === key)!;
 
 // Characters on which every reading of "Unicode letters, digits, white space" agrees (all in the
 // Basic Multilingual Plane, so a character is one UTF-16 unit and one code point alike). No `w`
@@ -42,30 +44,69 @@ export const outsideChar = fc.constantFrom(...OUTSIDE);
 export const allowedString = (length: number) =>
   length === 0 ? fc.constant('') : fc.tuple(fc.constantFrom(...LETTERS), fc.array(allowedChar, { minLength: length - 1, maxLength: length - 1 })).map(([first, rest]) => first + rest.join(''));
 
-export const validKeyLength = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(1, 2, maxKeyLength - 1, maxKeyLength) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: maxKeyLength }) });
-export const validValueLength = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(0, 1, maxValueLength - 1, maxValueLength) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: maxValueLength }) });
-export const validTagCount = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(0, 1, maxTags - 1, maxTags) }, { weight: 1, arbitrary: fc.integer({ min: 2, max: maxTags - 2 }) });
+/** The documented limits a valid request can sit on; `none`: ASCII letters and digits well inside every limit. */
+export type ValidBoundary = 'count' | 'key-min' | 'key-max' | 'value-empty' | 'value-max' | 'value-omitted' | 'letters' | 'digits' | 'white-space' | 'symbols' | 'none';
+export const VALID_BOUNDARIES: ValidBoundary[] = ['count', 'key-min', 'key-max', 'value-empty', 'value-max', 'value-omitted', 'letters', 'digits', 'white-space', 'symbols', 'none'];
 
-/** A valid tag; Value left out now and then (stored as ""). */
-export const validTag: fc.Arbitrary<TagInput> = fc
-  .record({ key: validKeyLength.chain(allowedString), value: fc.option(validValueLength.chain(allowedString), { freq: 6, nil: undefined }) })
-  .map(({ key, value }) => (value === undefined ? { Key: key } : { Key: key, Value: value }));
+const ALNUM = [...'abcdefghijklmnopqrtuvxyzABCDEFGHIJKLMNOPQRTUVXYZ0123456789'];
+/** `first`, then ASCII letters and digits up to `length` (no `w` or `s`: never `aws:`). */
+const plain = (first: string, length: number) => fc.array(fc.constantFrom(...ALNUM), { minLength: length - 1, maxLength: length - 1 }).map((rest) => first + rest.join(''));
+const NON_ASCII_LETTERS = LETTERS.filter((c) => !/[A-Za-z]/.test(c));
+const NON_ASCII_DIGITS = DIGITS.filter((c) => !/[0-9]/.test(c));
 
-/**
- * `count` valid tags with distinct keys. (Keys that differ only in case are exercised by the
- * retagging and model-based properties, where a counterexample stays short.)
- */
-export const validTags = (count: number): fc.Arbitrary<TagInput[]> =>
-  fc.uniqueArray(validTag, { minLength: count, maxLength: count, selector: (t) => t.Key.toLowerCase() });
+/** A plain string of `length` (3 or more) with one of `chars` inside it: neither first nor last, where a trim would not reach. */
+const withChar = (first: string, length: number, chars: fc.Arbitrary<string>) =>
+  fc.tuple(plain(first, length - 1), chars, fc.nat({ max: length - 3 })).map(([s, c, at]) => s.slice(0, at + 1) + c + s.slice(at + 1));
+
+/** One tag that sits on `boundary` (not 'count') and on no other limit. */
+export function boundaryTag(boundary: Exclude<ValidBoundary, 'count'>): fc.Arbitrary<TagInput> {
+  const key = fc.integer({ min: 2, max: 20 }).chain((n) => plain('k', n));
+  const value = fc.integer({ min: 1, max: 20 }).chain((n) => plain('v', n));
+  const inKeyOrValue = (chars: fc.Arbitrary<string>) =>
+    fc.tuple(fc.boolean(), fc.integer({ min: 3, max: 20 })).chain(([inKey, n]) =>
+      inKey
+        ? fc.tuple(withChar('k', n, chars), value).map(([Key, Value]) => ({ Key, Value }))
+        : fc.tuple(key, withChar('v', n, chars)).map(([Key, Value]) => ({ Key, Value })));
+  switch (boundary) {
+    case 'key-min': return fc.tuple(fc.constantFrom(...'kKqZ'), value).map(([Key, Value]) => ({ Key, Value }));
+    case 'key-max': return fc.tuple(plain('k', maxKeyLength), value).map(([Key, Value]) => ({ Key, Value }));
+    case 'value-empty': return key.map((Key) => ({ Key, Value: '' }));
+    case 'value-max': return fc.tuple(key, plain('v', maxValueLength)).map(([Key, Value]) => ({ Key, Value }));
+    case 'value-omitted': return key.map((Key) => ({ Key }));
+    case 'letters': return inKeyOrValue(fc.constantFrom(...NON_ASCII_LETTERS));
+    case 'digits': return inKeyOrValue(fc.constantFrom(...NON_ASCII_DIGITS));
+    case 'white-space': return inKeyOrValue(fc.constantFrom(...WHITE_SPACE));
+    case 'symbols': return inKeyOrValue(fc.constantFrom(...SYMBOLS));
+    case 'none': return fc.tuple(key, value).map(([Key, Value]) => ({ Key, Value }));
+  }
+}
+
+/** The same, fixed for the examples: each character class, each symbol. */
+export const BOUNDARY_EXAMPLES: Record<Exclude<ValidBoundary, 'count'>, TagInput> = {
+  'key-min': { Key: 'k', Value: 'v1' },
+  'key-max': { Key: 'k'.repeat(maxKeyLength), Value: 'v1' },
+  'value-empty': { Key: 'k1', Value: '' },
+  'value-max': { Key: 'k1', Value: 'v'.repeat(maxValueLength) },
+  'value-omitted': { Key: 'k1' },
+  letters: { Key: 'kéßЖλ中ا', Value: 'vÉЖ' },
+  digits: { Key: 'k٣५', Value: 'v٣' },
+  'white-space': { Key: 'k k', Value: 'v\u3000v' },
+  symbols: { Key: 'k_.:/=+-', Value: 'v_.:/=+-' },
+  none: { Key: 'k1', Value: 'v1' },
+};
 
 /** One documented restriction broken at its boundary (or just past it). */
 export type TagBreak = 'count' | 'key-empty' | 'key-long' | 'value-long' | 'key-character' | 'value-character' | 'key-prefix' | 'value-prefix';
 export const TAG_BREAKS: TagBreak[] = ['count', 'key-empty', 'key-long', 'value-long', 'key-character', 'value-character', 'key-prefix', 'value-prefix'];
 
+/** `aws:` in every letter case: AWS reserves "aws:, AWS:, or any upper or lowercase combination". */
+export const RESERVED_CASES = ['aws:', 'AWS:', 'Aws:', 'aWs:', 'awS:', 'AWs:', 'AwS:', 'aWS:'] as const;
+
 /** A tag that breaks `kind` (not 'count') and nothing else. */
 export function brokenTag(kind: Exclude<TagBreak, 'count'>): fc.Arbitrary<TagInput> {
   const over = (max: number) => fc.constantFrom(max + 1, max + 1, max + 2, 2 * max);
   const insert = (s: string, c: string, at: number) => s.slice(0, at) + c + s.slice(at);
+  const reserved = (rest: string) => fc.constantFrom(...RESERVED_CASES).map((prefix) => prefix + rest);
   switch (kind) {
     case 'key-empty':
       return allowedString(3).map((value) => ({ Key: '', Value: value }));
@@ -78,18 +119,18 @@ export function brokenTag(kind: Exclude<TagBreak, 'count'>): fc.Arbitrary<TagInp
     case 'value-character':
       return fc.tuple(allowedString(4), outsideChar, fc.nat({ max: 4 })).map(([s, c, at]) => ({ Key: 'k', Value: insert(s, c, at) }));
     case 'key-prefix':
-      return allowedString(4).map((rest) => ({ Key: `aws:${rest}`, Value: 'v' }));
+      return allowedString(4).chain(reserved).map((key) => ({ Key: key, Value: 'v' }));
     case 'value-prefix':
-      return allowedString(4).map((rest) => ({ Key: 'k', Value: `aws:${rest}` }));
+      return allowedString(4).chain(reserved).map((value) => ({ Key: 'k', Value: value }));
   }
 }
 
 /** Fillers: `count` distinct keys f0, f1, ... (the same names every time, so calls add up). */
-export const fillers = (count: number, value = 'x'): TagInput[] => Array.from({ length: count }, (_, i) => ({ Key: `f${i}`, Value: value }));
+export const fillers = (count: number, value = 'x', prefix = 'f'): TagInput[] => Array.from({ length: count }, (_, i) => ({ Key: `${prefix}${i}`, Value: value }));
 
 /** Keys the model-based property tags with: case variants of one another, so replacing and case both matter. */
-export const POOL_KEYS = ['env', 'Env', 'ENV', 'team', 'k'] as const;
-export const POOL_VALUES = ['', 'a', 'A', 'prod', 'x y'] as const;
+export const POOL_KEYS = ['env', 'Env', 'ENV', 'team'] as const;
+export const POOL_VALUES = ['a', 'A', 'prod', 'v2'] as const;
 export const poolTag: fc.Arbitrary<TagInput> = fc
   .record({ key: fc.constantFrom(...POOL_KEYS), value: fc.option(fc.constantFrom(...POOL_VALUES), { freq: 6, nil: undefined }) })
   .map(({ key, value }) => (value === undefined ? { Key: key } : { Key: key, Value: value }));

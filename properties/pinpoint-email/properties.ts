@@ -1,30 +1,37 @@
-// The Pinpoint Email properties: stateless ones per documented limit and lifecycle, and the
-// model-based one over create / tag / untag / list tags / get / list / delete / verify / clock.
+// The Pinpoint Email properties: stateless ones per documented limit and lifecycle, and two
+// model-based ones, over identities (create / get / list / delete / verify / clock) and over tags
+// (create / tag / untag / list tags). Each runs its examples first in every pass: every limit on
+// both sides, every lifecycle state. The tag properties take the create as set-up and leave its
+// answer to the identity properties, so that a failing answer costs no pass of theirs.
 // Every PINPOINT rule in spec/ is covered by at least one of them.
-import { followVerificationLink } from '../shared/inbox.ts';
 import { CreateEmailIdentityCommand } from '@aws-sdk/client-pinpoint-email';
 import fc from 'fast-check';
-import { confirmIdentity, createIdentity, createViolations, emptyPinpointModel, tagViolationsFor, type PinpointModel } from '../../models/pinpoint-email/model.ts';
+import { confirmIdentity, createIdentity, createViolations, emptyPinpointModel, markVerifiedEarly, type PinpointModel } from '../../models/pinpoint-email/model.ts';
 import { PINPOINT_TAG_POLICY } from '../../models/pinpoint-email/shapes.ts';
 import { HOUR, instant } from '../../models/shared/clock.ts';
-import { applyTags, charLength, untagKeys, type TagInput } from '../../models/shared/tags.ts';
+import { applyTags, emptyTags, requestViolations, untagKeys, type TagInput, type TagState } from '../../models/shared/tags.ts';
 import type { RuleId } from '../../spec/index.ts';
-import { UntagResourceCommand } from '@aws-sdk/client-pinpoint-email';
 import { call } from '../shared/call.ts';
+import { expectRejected, expectSetup, stop } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
-import { modelProperty } from '../shared/model-run.ts';
-import { defineProperty, type ConformanceProperty } from '../shared/property.ts';
-import { allowedString, brokenTag, fillers, TAG_BREAKS, validTagCount, validTags, type TagBreak } from './arbitraries.ts';
-import { createIdentityCommand, deleteIdentityCommand, getIdentityCommand, listIdentitiesCommand } from './commands/identity.ts';
-import { listTagsCommand, tagIdentityCommand, untagIdentityCommand } from './commands/tags.ts';
-import { advanceClockCommand, followLinkCommand, publishDkimCommand, publishDkimRecords } from './commands/verification.ts';
+import { followVerificationLink } from '../shared/inbox.ts';
+import { AdvanceClock, modelProperty, type ModelCommand } from '../shared/model-run.ts';
+import { defineProperty, type ConformanceProperty, type GenerationEnv } from '../shared/property.ts';
 import {
-  arnOf, checkIdentityAnswer, checkListedTags, checkVerification, createEmailIdentity, expectDocumentedRejection, expectDocumentedSuccess, getEmailIdentity, TAG_RULE,
-  tagResource,
+  BOUNDARY_EXAMPLES, boundaryTag, brokenTag, fillers, pool, RESERVED_CASES, TAG_BREAKS, VALID_BOUNDARIES, type TagBreak, type ValidBoundary,
+} from './arbitraries.ts';
+import { CreateIdentity, createIdentityCommand, createTaggedCommand, DeleteIdentity, deleteIdentityCommand, GetIdentity, getIdentityCommand, ListIdentities, listIdentitiesCommand } from './commands/identity.ts';
+import { ListTags, listTagsCommand, TagIdentity, tagIdentityCommand, UntagIdentity, untagIdentityCommand } from './commands/tags.ts';
+import { advanceClockCommand, FollowLink, followLinkCommand, PublishDkim, publishDkimCommand, publishDkimRecords } from './commands/verification.ts';
+import {
+  checkIdentityAnswer, checkListedTags, checkVerification, createEmailIdentity, describeViolation, expectAccepted, getEmailIdentity, TAG_RULE, tagResource,
+  untagResource, type Kind,
 } from './steps.ts';
 
 const CREATE = 'CreateEmailIdentity';
-const { maxTags, maxKeyLength, maxValueLength } = PINPOINT_TAG_POLICY;
+const { maxTags } = PINPOINT_TAG_POLICY;
+type TagOperation = 'CreateEmailIdentity' | 'TagResource';
+const OPERATIONS: TagOperation[] = ['CreateEmailIdentity', 'TagResource'];
 
 /** What a successful CreateEmailIdentity / GetEmailIdentity answer is checked for. */
 const ANSWER_RULES = [
@@ -38,34 +45,63 @@ const LISTING_RULES = [
 ] as const satisfies readonly RuleId[];
 const LIMIT_RULES = ['PINPOINT.TAGS.KEY_LENGTH', 'PINPOINT.TAGS.VALUE_LENGTH', 'PINPOINT.TAGS.CHARACTERS', 'PINPOINT.TAGS.AWS_PREFIX'] as const satisfies readonly RuleId[];
 
-/** The boundary a valid request sits on: the rule its rejection would break. */
-function acceptanceRule(tags: readonly TagInput[], existing = 0): RuleId {
-  if (tags.length + existing >= maxTags) return 'PINPOINT.TAGS.MAX_50';
-  if (tags.some((t) => charLength(t.Key) === maxKeyLength || charLength(t.Key) === 1)) return 'PINPOINT.TAGS.KEY_LENGTH';
-  if (tags.some((t) => t.Value !== undefined && (charLength(t.Value) === maxValueLength || t.Value === ''))) return 'PINPOINT.TAGS.VALUE_LENGTH';
-  if (tags.some((t) => t.Value === undefined)) return 'PINPOINT.TAGS.VALUE_OPTIONAL';
-  if (tags.length) return 'PINPOINT.TAGS.CHARACTERS';
-  return 'PINPOINT.IDENTITY.NOT_VERIFIED_ON_CREATE';
-}
+/** The rule whose limit a valid request sits on. */
+const BOUNDARY_RULE: Record<ValidBoundary, RuleId> = {
+  count: 'PINPOINT.TAGS.MAX_50',
+  'key-min': 'PINPOINT.TAGS.KEY_LENGTH',
+  'key-max': 'PINPOINT.TAGS.KEY_LENGTH',
+  'value-empty': 'PINPOINT.TAGS.VALUE_LENGTH',
+  'value-max': 'PINPOINT.TAGS.VALUE_LENGTH',
+  'value-omitted': 'PINPOINT.TAGS.VALUE_OPTIONAL',
+  letters: 'PINPOINT.TAGS.CHARACTERS',
+  digits: 'PINPOINT.TAGS.CHARACTERS',
+  'white-space': 'PINPOINT.TAGS.CHARACTERS',
+  symbols: 'PINPOINT.TAGS.CHARACTERS',
+  none: 'PINPOINT.TAGS.CHARACTERS',
+};
 
-/** Every limit a valid request stays within held. */
-function limitsHeld(ctx: RunContext, tags: readonly TagInput[]): void {
-  if (!tags.length) return;
-  for (const rule of ['PINPOINT.TAGS.MAX_50', 'PINPOINT.TAGS.KEY_LENGTH', 'PINPOINT.TAGS.VALUE_LENGTH', 'PINPOINT.TAGS.CHARACTERS', 'PINPOINT.TAGS.AWS_PREFIX'] as const) ctx.held(rule);
-}
+/** The rule a broken restriction stands for. */
+const BREAK_RULE: Record<TagBreak, RuleId> = {
+  count: 'PINPOINT.TAGS.MAX_50',
+  'key-empty': 'PINPOINT.TAGS.KEY_LENGTH',
+  'key-long': 'PINPOINT.TAGS.KEY_LENGTH',
+  'value-long': 'PINPOINT.TAGS.VALUE_LENGTH',
+  'key-character': 'PINPOINT.TAGS.CHARACTERS',
+  'value-character': 'PINPOINT.TAGS.CHARACTERS',
+  'key-prefix': 'PINPOINT.TAGS.AWS_PREFIX',
+  'value-prefix': 'PINPOINT.TAGS.AWS_PREFIX',
+};
 
-const nameOf = (ctx: RunContext, kind: 'email' | 'domain', label: string) => (kind === 'email' ? ctx.naming.email(label) : ctx.naming.domain(label));
+const nameOf = (ctx: RunContext, kind: Kind, label: string) => (kind === 'email' ? ctx.naming.email(label) : ctx.naming.domain(label));
 const kindArb = fc.constantFrom('email' as const, 'domain' as const);
+const kindAt = (i: number): Kind => (i % 2 ? 'domain' : 'email');
 
-/** Creates an identity that must be accepted, checks the answer, and returns the model with it. */
-async function createValid(ctx: RunContext, kind: 'email' | 'domain', real: string, tags: readonly TagInput[]): Promise<PinpointModel> {
-  const result = await createEmailIdentity(ctx, real, tags, [acceptanceRule(tags)]);
-  const output = expectDocumentedSuccess(ctx, acceptanceRule(tags), CREATE, result, `a new ${kind} identity with ${tags.length} valid tags is accepted`);
-  limitsHeld(ctx, tags);
-  const answer = checkIdentityAnswer(ctx, CREATE, real, kind, output);
-  const model = createIdentity(emptyPinpointModel(), 'x', kind, answer.DkimAttributes?.Tokens ?? [], tags, result.at);
-  checkVerification(ctx, CREATE, real, model.identities.get('x')!, answer, result.at);
-  return model;
+/**
+ * Creates an identity with valid `tags`; answers the tags it must then have. The create serves
+ * `rule`: a refusal with no tag limit in it is charged to it; its success is no evidence (its
+ * answer is the identity properties' to observe).
+ */
+async function createTagged(ctx: RunContext, real: string, tags: readonly TagInput[], rule: RuleId): Promise<TagState> {
+  const result = await createEmailIdentity(ctx, real, tags, [rule]);
+  if (tags.length) expectAccepted(ctx, CREATE, result, tags, new Set(), rule);
+  else expectSetup(ctx, rule, CREATE, result, 'a new identity is accepted');
+  return applyTags(emptyTags(), tags);
+}
+
+/** An identity with `count` fillers, as listed: the tags a TagResource request then goes to. */
+async function existingTags(ctx: RunContext, real: string, count: number, rule: RuleId): Promise<TagState> {
+  const tags = await createTagged(ctx, real, fillers(count), rule);
+  return count ? checkListedTags(ctx, real, tags, CREATE) : tags;
+}
+
+/** Creates an identity (no tags) and checks the answer; returns its model. A refusal is charged to `rule`. */
+async function createValid(ctx: RunContext, kind: Kind, real: string, rule: RuleId): Promise<PinpointModel> {
+  const result = await createEmailIdentity(ctx, real, [], [rule]);
+  const output = expectSetup(ctx, rule, CREATE, result, `a new ${kind} identity is accepted`);
+  const checked = checkIdentityAnswer(ctx, CREATE, real, kind, output);
+  const model = createIdentity(emptyPinpointModel(), 'x', kind, checked.answer.DkimAttributes?.Tokens ?? [], [], result.at);
+  const seen = checkVerification(ctx, CREATE, real, model.identities.get('x')!, checked, result.at);
+  return seen.verifiedEarly ? markVerifiedEarly(model, 'x') : model;
 }
 
 const requiresIdentity = defineProperty({
@@ -74,146 +110,214 @@ const requiresIdentity = defineProperty({
   rules: ['PINPOINT.CREATE.IDENTITY_REQUIRED', 'PINPOINT.ERRORS.DOCUMENTED'],
   runsFactor: 0.08,
   arbitrary: () => fc.boolean(),
+  examples: () => [false, true],
   async run(ctx, withTags) {
-    const input = withTags ? { Tags: [{ Key: 'k', Value: 'v' }] } : {};
+    const input = withTags ? { Tags: [{ Key: 'k1', Value: 'v1' }] } : {};
     const result = await call(ctx, 'pinpoint-email', new CreateEmailIdentityCommand(input as never), ['PINPOINT.CREATE.IDENTITY_REQUIRED']);
-    expectDocumentedRejection(ctx, 'PINPOINT.CREATE.IDENTITY_REQUIRED', CREATE, result, 'a request without EmailIdentity is rejected with a documented client error');
+    expectRejected(ctx, 'PINPOINT.CREATE.IDENTITY_REQUIRED', CREATE, result, 'a request without EmailIdentity is rejected with a documented client error', undefined,
+      `${CREATE}: no EmailIdentity${withTags ? ', with Tags' : ''} → rejected`);
   },
 });
 
-const acceptsValidIdentities = defineProperty({
-  name: 'CreateEmailIdentity accepts up to 50 valid tags and answers the documented shape',
+/** A valid request on one limit: on CreateEmailIdentity, or on TagResource of an identity that has `existing` tags. */
+interface ValidRequest { operation: TagOperation; kind: Kind; boundary: ValidBoundary; existing: number; tags: TagInput[] }
+
+/** New keys g0, g1, ...: apart from the existing fillers f0, f1, ... */
+const newKeys = (count: number) => fillers(count, 'x', 'g');
+
+const validRequest: fc.Arbitrary<ValidRequest> = fc
+  .record({ operation: fc.constantFrom(...OPERATIONS), kind: kindArb, boundary: fc.constantFrom(...VALID_BOUNDARIES) })
+  .chain(({ operation, kind, boundary }): fc.Arbitrary<ValidRequest> => {
+    const existingArb = (top: number) => (operation === 'TagResource' ? fc.constantFrom(0, 1, 25, top) : fc.constant(0));
+    if (boundary === 'count') return existingArb(maxTags - 1).map((existing) => ({ operation, kind, boundary, existing, tags: newKeys(maxTags - existing) }));
+    // Companions stay clear of 50: this request sits on its one limit only.
+    return fc.tuple(boundaryTag(boundary), existingArb(maxTags - 3), fc.nat({ max: 1 })).map(([tag, existing, companions]) => ({ operation, kind, boundary, existing, tags: [...newKeys(companions), tag] }));
+  });
+
+function validExamples(): ValidRequest[] {
+  const examples: ValidRequest[] = [
+    { operation: 'CreateEmailIdentity', kind: 'email', boundary: 'count', existing: 0, tags: newKeys(maxTags) },
+    { operation: 'TagResource', kind: 'domain', boundary: 'count', existing: maxTags - 1, tags: newKeys(1) },
+    { operation: 'TagResource', kind: 'email', boundary: 'count', existing: 0, tags: newKeys(maxTags) },
+  ];
+  for (const operation of OPERATIONS) {
+    (Object.keys(BOUNDARY_EXAMPLES) as Exclude<ValidBoundary, 'count'>[]).filter((b) => b !== 'none').forEach((boundary, i) =>
+      examples.push({ operation, kind: kindAt(i), boundary, existing: operation === 'TagResource' ? 1 : 0, tags: [BOUNDARY_EXAMPLES[boundary]] }));
+  }
+  return examples;
+}
+
+const acceptsValidTags = defineProperty({
+  name: 'CreateEmailIdentity and TagResource accept tags on every documented limit, and list them as sent',
   service: 'pinpoint-email',
-  rules: [...ANSWER_RULES, ...LISTING_RULES, ...LIMIT_RULES, 'PINPOINT.ERRORS.DOCUMENTED'],
+  rules: [...LISTING_RULES, ...LIMIT_RULES, 'PINPOINT.ERRORS.DOCUMENTED'],
   runsFactor: 0.5,
-  arbitrary: () => fc.record({ kind: kindArb, tags: validTagCount.chain(validTags) }),
-  async run(ctx, { kind, tags }) {
-    const real = nameOf(ctx, kind, 'new');
-    const model = await createValid(ctx, kind, real, tags);
-    await checkListedTags(ctx, real, model.identities.get('x')!.tags);
+  arbitrary: () => validRequest,
+  examples: validExamples,
+  async run(ctx, { operation, kind, boundary, existing, tags }) {
+    const real = nameOf(ctx, kind, 'valid');
+    const rule = BOUNDARY_RULE[boundary];
+    if (operation === 'CreateEmailIdentity') {
+      await checkListedTags(ctx, real, await createTagged(ctx, real, tags, rule), CREATE);
+      return;
+    }
+    const before = await existingTags(ctx, real, existing, rule);
+    const result = await tagResource(ctx, real, tags, [rule]);
+    expectAccepted(ctx, 'TagResource', result, tags, new Set(before.tags.keys()), rule);
+    await checkListedTags(ctx, real, applyTags(before, tags), 'TagResource');
   },
 });
 
-/** A request breaking `kind` once: on CreateEmailIdentity, or on TagResource of an identity that has `existing` tags. */
-interface BrokenRequest { operation: 'CreateEmailIdentity' | 'TagResource'; kind: 'email' | 'domain'; broken: TagBreak; existing: number; tags: TagInput[] }
+/** A request breaking exactly one restriction: on CreateEmailIdentity, or on TagResource of an identity that has `existing` tags. */
+interface BrokenRequest { operation: TagOperation; kind: Kind; broken: TagBreak; existing: number; tags: TagInput[] }
 
 const brokenRequest: fc.Arbitrary<BrokenRequest> = fc
-  .record({ operation: fc.constantFrom('CreateEmailIdentity' as const, 'TagResource' as const), kind: kindArb, broken: fc.constantFrom(...TAG_BREAKS) })
+  .record({ operation: fc.constantFrom(...OPERATIONS), kind: kindArb, broken: fc.constantFrom(...TAG_BREAKS) })
   .chain(({ operation, kind, broken }): fc.Arbitrary<BrokenRequest> => {
     if (broken === 'count') {
       const existing = operation === 'TagResource' ? fc.constantFrom(0, 1, maxTags - 1, maxTags) : fc.constant(0);
-      return fc.tuple(existing, fc.constantFrom(1, 1, 1, 2, 10)).map(([n, over]) => ({
-        operation, kind, broken, existing: n,
-        // New keys g0.. on top of the n existing f0..: the total is 50 + over.
-        tags: Array.from({ length: maxTags - n + over }, (_, i) => ({ Key: `g${i}`, Value: 'v' })),
-      }));
+      // New keys on top of the existing ones: the total is 50 + over.
+      return fc.tuple(existing, fc.constantFrom(1, 1, 1, 2, 10)).map(([n, over]) => ({ operation, kind, broken, existing: n, tags: newKeys(maxTags - n + over) }));
     }
-    return fc.tuple(brokenTag(broken), validTags(2), fc.nat({ max: 2 }), fc.constantFrom(0, 1, maxTags - 1)).map(([bad, valid, companions, existing]) => ({
-      operation, kind, broken, existing: operation === 'TagResource' ? existing : 0,
-      tags: [...valid.slice(0, companions).filter((t) => t.Key !== bad.Key && !t.Key.startsWith('f')), bad],
+    // Valid companions, never enough to reach 51 with the existing tags.
+    return fc.tuple(brokenTag(broken), fc.nat({ max: 2 }), fc.constantFrom(0, 1, maxTags - 3)).map(([bad, companions, existing]) => ({
+      operation, kind, broken, existing: operation === 'TagResource' ? existing : 0, tags: [...newKeys(companions), bad],
     }));
   });
 
+function brokenExamples(): BrokenRequest[] {
+  const examples: BrokenRequest[] = [
+    { operation: 'CreateEmailIdentity', kind: 'domain', broken: 'count', existing: 0, tags: newKeys(maxTags + 1) },
+    { operation: 'TagResource', kind: 'email', broken: 'count', existing: maxTags, tags: newKeys(1) },
+    { operation: 'TagResource', kind: 'domain', broken: 'count', existing: 0, tags: newKeys(maxTags + 1) },
+  ];
+  const one: [Exclude<TagBreak, 'count'>, TagInput][] = [
+    ['key-long', { Key: 'k'.repeat(PINPOINT_TAG_POLICY.maxKeyLength + 1), Value: 'v1' }],
+    ['key-empty', { Key: '', Value: 'v1' }],
+    ['value-long', { Key: 'k1', Value: 'v'.repeat(PINPOINT_TAG_POLICY.maxValueLength + 1) }],
+    ['key-character', { Key: 'k@1', Value: 'v1' }],
+    ['value-character', { Key: 'k1', Value: 'v#1' }],
+    ...RESERVED_CASES.map((prefix): [Exclude<TagBreak, 'count'>, TagInput] => ['key-prefix', { Key: `${prefix}k1`, Value: 'v1' }]),
+    ['value-prefix', { Key: 'k1', Value: 'aws:v1' }],
+    ['value-prefix', { Key: 'k1', Value: 'AWS:v1' }],
+  ];
+  for (const operation of OPERATIONS) {
+    one.forEach(([broken, tag], i) => examples.push({ operation, kind: kindAt(i), broken, existing: operation === 'TagResource' ? 1 : 0, tags: [tag] }));
+  }
+  return examples;
+}
+
 const rejectsBrokenTags = defineProperty({
-  name: 'CreateEmailIdentity and TagResource reject tags that break a documented restriction',
+  name: 'CreateEmailIdentity and TagResource reject tags that break one documented restriction',
   service: 'pinpoint-email',
-  rules: [...LIMIT_RULES, ...ANSWER_RULES, ...LISTING_RULES, 'PINPOINT.ERRORS.DOCUMENTED'],
+  rules: [...LIMIT_RULES, ...LISTING_RULES, 'PINPOINT.ERRORS.DOCUMENTED'],
   runsFactor: 1.2,
   arbitrary: () => brokenRequest,
+  examples: brokenExamples,
   async run(ctx, request) {
     const real = nameOf(ctx, request.kind, 'tagged');
-    const violations = createViolations(request.tags);
     if (request.operation === 'CreateEmailIdentity') {
-      const rule = TAG_RULE[violations[0]];
-      const result = await createEmailIdentity(ctx, real, request.tags, [rule]);
-      expectDocumentedRejection(ctx, rule, CREATE, result, `tags that break ${violations.join(', ')} are rejected`);
+      const [violation, ...more] = createViolations(request.tags);
+      if (!violation || more.length) throw new Error(`harness bug: a broken request must break exactly one restriction, not ${[violation, ...more].join(', ')}`);
+      const what = describeViolation(violation, request.tags);
+      const result = await createEmailIdentity(ctx, real, request.tags, [TAG_RULE[violation]!]);
+      expectRejected(ctx, TAG_RULE[violation]!, CREATE, result, `tags that break one restriction (${what}) are rejected`, undefined, `${CREATE}: ${what} → rejected`);
       return;
     }
-    const model = await createValid(ctx, request.kind, real, fillers(request.existing));
-    const identity = model.identities.get('x')!;
-    const broken = tagViolationsFor(identity, request.tags);
-    const rule = TAG_RULE[broken[0]];
-    const result = await tagResource(ctx, real, request.tags, [rule]);
-    expectDocumentedRejection(ctx, rule, 'TagResource', result, `tags that break ${broken.join(', ')} (the identity has ${request.existing}) are rejected`);
+    const tags = await existingTags(ctx, real, request.existing, BREAK_RULE[request.broken]);
+    const [violation, ...more] = requestViolations(PINPOINT_TAG_POLICY, tags, request.tags);
+    // The identity holds other tags than it was given (a failure already found): this request no longer breaks one restriction.
+    if (!violation || more.length) stop(`${real} holds ${tags.tags.size} tags, not ${request.existing}: the request would not break one restriction`);
+    const existing = new Set(tags.tags.keys());
+    const what = describeViolation(violation, request.tags, existing);
+    const result = await tagResource(ctx, real, request.tags, [TAG_RULE[violation]!]);
+    expectRejected(ctx, TAG_RULE[violation]!, 'TagResource', result, `tags that break one restriction (${what}) are rejected`, undefined, `TagResource: ${what} → rejected`);
     // A rejected request changes nothing.
-    await checkListedTags(ctx, real, identity.tags);
+    await checkListedTags(ctx, real, tags, 'rejected TagResource');
   },
 });
+
+/** Retagging: a key and its different-case twin, untagging one, then the key again with a new (or no) value. */
+interface Retag { kind: Kind; initial: number; omit: boolean; untagOthers: boolean }
 
 const retagReplaces = defineProperty({
   name: 'TagResource replaces the value of an existing key, keeps keys that differ in case apart, and UntagResource removes keys',
   service: 'pinpoint-email',
-  rules: [...LISTING_RULES, ...LIMIT_RULES, ...ANSWER_RULES, 'PINPOINT.ERRORS.DOCUMENTED'],
+  rules: [...LISTING_RULES, ...LIMIT_RULES, 'PINPOINT.ERRORS.DOCUMENTED'],
   runsFactor: 0.24,
-  arbitrary: () =>
-    fc.record({
-      kind: kindArb,
-      initial: fc.constantFrom(0, 1, 5, 47).chain(validTags),
-      value: fc.constantFrom(0, 1, 256).chain(allowedString),
-      omit: fc.boolean(),
-      untagOthers: fc.boolean(),
-    }),
-  async run(ctx, { kind, initial, value, omit, untagOthers }) {
+  arbitrary: () => fc.record({ kind: kindArb, initial: fc.constantFrom(0, 1, 5, 46), omit: fc.boolean(), untagOthers: fc.boolean() }),
+  examples: (): Retag[] => [
+    { kind: 'email', initial: 0, omit: false, untagOthers: false },
+    { kind: 'domain', initial: 5, omit: true, untagOthers: true },
+  ],
+  async run(ctx, { kind, initial, omit, untagOthers }: Retag) {
     const real = nameOf(ctx, kind, 'retag');
-    const first = [...initial.filter((t) => t.Key.toLowerCase() !== 'env'), { Key: 'env', Value: 'first' }];
-    const model = await createValid(ctx, kind, real, first);
-    let tags = model.identities.get('x')!.tags;
-    // The same key again with a new value, the same key in another case, and earlier keys again.
-    const again: TagInput[] = [omit ? { Key: 'env' } : { Key: 'env', Value: value }, { Key: 'ENV', Value: 'second' }, ...initial.slice(0, 2).map((t) => ({ Key: t.Key, Value: 'again' }))];
-    const result = await tagResource(ctx, real, again, ['PINPOINT.TAGS.UNIQUE_KEY']);
-    expectDocumentedSuccess(ctx, acceptanceRule(again, first.length), 'TagResource', result, 'tagging existing keys again (and a different-case key) is accepted');
-    tags = applyTags(tags, again);
-    await checkListedTags(ctx, real, tags);
-    const removed = ['ENV', 'no-such-key', ...(untagOthers ? initial.slice(0, 3).map((t) => t.Key) : [])];
-    const untagged = await call(ctx, 'pinpoint-email', new UntagResourceCommand({ ResourceArn: arnOf(ctx, real), TagKeys: removed }), ['PINPOINT.UNTAG.REMOVES']);
-    expectDocumentedSuccess(ctx, 'PINPOINT.UNTAG.REMOVES', 'UntagResource', untagged, 'tag keys can be removed');
-    await checkListedTags(ctx, real, untagKeys(tags, removed));
+    // The keys are set by TagResource: what CreateEmailIdentity keeps is another rule's.
+    let tags = await existingTags(ctx, real, initial, 'PINPOINT.TAGS.UNIQUE_KEY');
+    const tag = async (sent: TagInput[], after: string, otherwise: RuleId) => {
+      const result = await tagResource(ctx, real, sent, [otherwise]);
+      expectAccepted(ctx, 'TagResource', result, sent, new Set(tags.tags.keys()), otherwise);
+      tags = await checkListedTags(ctx, real, applyTags(tags, sent), after);
+    };
+    // The same key in two cases; then one untagged; then keys tagged again (untagging first: a
+    // target that adds a key twice leaves no model to untag against).
+    await tag([{ Key: 'env', Value: 'first' }, { Key: 'ENV', Value: 'third' }], 'TagResource', 'PINPOINT.TAGS.CASE_SENSITIVE');
+    const removed = ['ENV', 'no-such-key', ...(untagOthers ? fillers(Math.min(initial, 3)).map((t) => t.Key) : [])];
+    const untagged = await untagResource(ctx, real, removed);
+    expectSetup(ctx, 'PINPOINT.UNTAG.REMOVES', 'UntagResource', untagged, 'tag keys can be removed');
+    tags = await checkListedTags(ctx, real, untagKeys(tags, removed), 'UntagResource');
+    await tag([omit ? { Key: 'env' } : { Key: 'env', Value: 'second' }, ...fillers(initial, 'again').slice(-2)], 'TagResource again', 'PINPOINT.TAGS.UNIQUE_KEY');
   },
 });
 
 const emailVerifiedByLink = defineProperty({
   name: 'An email address is verified as soon as its link is followed',
   service: 'pinpoint-email',
-  rules: [...ANSWER_RULES, 'PINPOINT.VERIFY.EMAIL_LINK', 'PINPOINT.ERRORS.DOCUMENTED', ...LIMIT_RULES, 'PINPOINT.TAGS.MAX_50', 'PINPOINT.TAGS.VALUE_OPTIONAL'],
+  rules: [...ANSWER_RULES, 'PINPOINT.VERIFY.EMAIL_LINK', 'PINPOINT.ERRORS.DOCUMENTED'],
   needs: ['inbox'],
   runsFactor: 0.12,
   arbitrary: () => fc.constant(undefined),
+  examples: () => [undefined],
   async run(ctx) {
     const address = ctx.naming.email('owner');
-    let model = await createValid(ctx, 'email', address, []);
+    let model = await createValid(ctx, 'email', address, 'PINPOINT.VERIFY.EMAIL_LINK');
     const before = ctx.now();
     await followVerificationLink(ctx, address, 'PINPOINT.VERIFY.EMAIL_LINK', CREATE);
     model = confirmIdentity(model, 'x', ctx.since(before));
     const result = await getEmailIdentity(ctx, address, ['PINPOINT.VERIFY.EMAIL_LINK']);
-    const output = expectDocumentedSuccess(ctx, 'PINPOINT.VERIFY.EMAIL_LINK', 'GetEmailIdentity', result, `${address} exists`);
-    const answer = checkIdentityAnswer(ctx, 'GetEmailIdentity', address, 'email', output);
-    checkVerification(ctx, 'GetEmailIdentity', address, model.identities.get('x')!, answer, result.at);
+    const output = expectSetup(ctx, 'PINPOINT.VERIFY.EMAIL_LINK', 'GetEmailIdentity', result, `${address} exists`);
+    const checked = checkIdentityAnswer(ctx, 'GetEmailIdentity', address, 'email', output);
+    checkVerification(ctx, 'GetEmailIdentity', address, model.identities.get('x')!, checked, result.at);
   },
 });
+
+/** Hours after creation when the first domain's records are published (in time), and the second's (never, or too late). */
+interface DomainTimes { publishAt: number; lateAt?: number }
 
 const domainLifecycle = defineProperty({
   name: 'A domain is verified when its DKIM records are published, and FAILED after 72 hours without them',
   service: 'pinpoint-email',
-  rules: [...ANSWER_RULES, 'PINPOINT.VERIFY.DOMAIN_DKIM', 'PINPOINT.VERIFY.DOMAIN_FAILED_72H', 'PINPOINT.ERRORS.DOCUMENTED', ...LIMIT_RULES, 'PINPOINT.TAGS.MAX_50', 'PINPOINT.TAGS.VALUE_OPTIONAL'],
+  rules: [...ANSWER_RULES, 'PINPOINT.VERIFY.DOMAIN_DKIM', 'PINPOINT.VERIFY.DOMAIN_FAILED_72H', 'PINPOINT.ERRORS.DOCUMENTED'],
   needs: ['clock'],
   runsFactor: 0.12,
-  arbitrary: () =>
-    fc.record({
-      // Hours after creation when the first domain's records are published (in time), and the second's (never, or too late).
-      publishAt: fc.constantFrom(0, 1, 70),
-      lateAt: fc.constantFrom(undefined, 80),
-    }),
-  async run(ctx, { publishAt, lateAt }) {
+  arbitrary: () => fc.record({ publishAt: fc.constantFrom(0, 1, 70), lateAt: fc.constantFrom(undefined, 80) }),
+  examples: (): DomainTimes[] => [{ publishAt: 0, lateAt: 80 }, { publishAt: 70 }],
+  async run(ctx, { publishAt, lateAt }: DomainTimes) {
     const dns = ctx.target.capabilities.has('dns');
     const domains = { timely: ctx.naming.domain('timely'), late: ctx.naming.domain('late') };
-    const models = { timely: await createValid(ctx, 'domain', domains.timely, []), late: await createValid(ctx, 'domain', domains.late, []) };
+    const models = {
+      timely: await createValid(ctx, 'domain', domains.timely, 'PINPOINT.VERIFY.DOMAIN_DKIM'),
+      late: await createValid(ctx, 'domain', domains.late, 'PINPOINT.VERIFY.DOMAIN_FAILED_72H'),
+    };
     const started = ctx.now();
     const get = async (which: 'timely' | 'late') => {
       const domain = domains[which];
-      const result = await getEmailIdentity(ctx, domain, ['PINPOINT.IDENTITY.TYPE']);
-      const output = expectDocumentedSuccess(ctx, 'PINPOINT.IDENTITY.TYPE', 'GetEmailIdentity', result, `${domain} exists`);
-      const answer = checkIdentityAnswer(ctx, 'GetEmailIdentity', domain, 'domain', output);
-      checkVerification(ctx, 'GetEmailIdentity', domain, models[which].identities.get('x')!, answer, result.at);
+      const rule = which === 'timely' ? 'PINPOINT.VERIFY.DOMAIN_DKIM' : 'PINPOINT.VERIFY.DOMAIN_FAILED_72H';
+      const result = await getEmailIdentity(ctx, domain, [rule]);
+      const output = expectSetup(ctx, rule, 'GetEmailIdentity', result, `${domain} exists`);
+      const checked = checkIdentityAnswer(ctx, 'GetEmailIdentity', domain, 'domain', output);
+      const seen = checkVerification(ctx, 'GetEmailIdentity', domain, models[which].identities.get('x')!, checked, result.at);
+      if (seen.verifiedEarly) models[which] = markVerifiedEarly(models[which], 'x');
     };
     const advanceTo = async (hours: number) => {
       const ms = started + hours * HOUR - ctx.now();
@@ -246,22 +350,69 @@ const domainLifecycle = defineProperty({
   },
 });
 
-const lifecycle = modelProperty({
-  name: 'Pinpoint Email identities and their tags follow the documented model',
+const can = (env: GenerationEnv, operation: string) => !env.unsupported.has(operation);
+const [ann, bob, alpha, beta] = [pool('ann'), pool('bob'), pool('alpha'), pool('beta')];
+
+/** Command sequences that reach each lifecycle state, whatever the seed: only with what the target supports. */
+function identityExamples(env: GenerationEnv): ModelCommand<PinpointModel>[][] {
+  const has = (c: 'inbox' | 'dns' | 'clock') => env.capabilities.has(c);
+  const clock = (hours: number) => new AdvanceClock<PinpointModel>(hours * HOUR);
+  const list = (size?: number) => (can(env, 'ListEmailIdentities') ? [new ListIdentities(size)] : []);
+  const sequences: ModelCommand<PinpointModel>[][] = [
+    // Never created: not found.
+    [new GetIdentity(bob), new CreateIdentity(bob, []), new GetIdentity(bob)],
+  ];
+  // Paging: every identity once, at every page size.
+  if (can(env, 'ListEmailIdentities')) sequences.push([new CreateIdentity(ann, []), new CreateIdentity(bob, []), new CreateIdentity(alpha, []), new CreateIdentity(beta, []), ...list(1), ...list(2), ...list()]);
+  // Deleted: not listed, not found, and created again.
+  if (can(env, 'DeleteEmailIdentity')) sequences.push([new CreateIdentity(ann, []), new CreateIdentity(alpha, []), new DeleteIdentity(ann), ...list(1), new GetIdentity(ann), new CreateIdentity(ann, []), new GetIdentity(ann)]);
+  if (has('inbox')) sequences.push([new CreateIdentity(bob, []), new FollowLink(bob), new GetIdentity(bob)]);
+  if (has('clock') && has('dns')) sequences.push([new CreateIdentity(alpha, []), new PublishDkim(alpha), new GetIdentity(alpha), clock(73), new GetIdentity(alpha)]);
+  if (has('clock')) sequences.push([new CreateIdentity(beta, []), new GetIdentity(beta), clock(73), new GetIdentity(beta), ...(has('dns') ? [new PublishDkim(beta), clock(1), new GetIdentity(beta)] : [])]);
+  return sequences;
+}
+
+const identities = modelProperty({
+  name: 'Pinpoint Email identities follow the documented lifecycle',
   service: 'pinpoint-email',
   rules: [
-    ...ANSWER_RULES, ...LISTING_RULES, ...LIMIT_RULES, 'PINPOINT.ERRORS.DOCUMENTED',
-    'PINPOINT.VERIFY.EMAIL_LINK', 'PINPOINT.VERIFY.DOMAIN_DKIM', 'PINPOINT.VERIFY.DOMAIN_FAILED_72H',
+    ...ANSWER_RULES, 'PINPOINT.ERRORS.DOCUMENTED', 'PINPOINT.VERIFY.EMAIL_LINK', 'PINPOINT.VERIFY.DOMAIN_DKIM', 'PINPOINT.VERIFY.DOMAIN_FAILED_72H',
     'PINPOINT.GET.NOT_FOUND', 'PINPOINT.DELETE.REMOVES_IDENTITY', 'PINPOINT.LIST.IDENTITIES',
   ],
   initial: emptyPinpointModel,
   maxCommands: 30,
   runsFactor: 1,
-  // Listed twice: tagging and observing are what the tag invariants are about.
+  examples: identityExamples,
   commands: [
-    createIdentityCommand, createIdentityCommand, tagIdentityCommand, tagIdentityCommand, tagIdentityCommand, untagIdentityCommand, listTagsCommand,
-    getIdentityCommand, getIdentityCommand, listIdentitiesCommand, deleteIdentityCommand, followLinkCommand, publishDkimCommand, advanceClockCommand,
+    createIdentityCommand, createIdentityCommand, getIdentityCommand, getIdentityCommand, listIdentitiesCommand, deleteIdentityCommand,
+    followLinkCommand, publishDkimCommand, advanceClockCommand,
   ],
 });
 
-export const pinpointEmailProperties: ConformanceProperty<any>[] = [requiresIdentity, acceptsValidIdentities, rejectsBrokenTags, retagReplaces, emailVerifiedByLink, domainLifecycle, lifecycle];
+/** Keys in several cases, one untagged, one tagged again; up to the limit and one past it. */
+function tagExamples(env: GenerationEnv): ModelCommand<PinpointModel>[][] {
+  return [
+    [
+      new CreateIdentity(alpha, [{ Key: 'team', Value: 'prod' }], true),
+      new TagIdentity(alpha, [{ Key: 'env', Value: 'a' }, { Key: 'ENV', Value: 'A' }, { Key: 'Env' }]),
+      ...(can(env, 'UntagResource') ? [new UntagIdentity(alpha, ['ENV', 'no-such-key'])] : []),
+      new TagIdentity(alpha, [{ Key: 'env', Value: 'v2' }]),
+      new ListTags(alpha),
+    ],
+    [new CreateIdentity(beta, fillers(maxTags - 1), true), new TagIdentity(beta, [{ Key: 'env', Value: 'a' }]), new TagIdentity(beta, [{ Key: 'team', Value: 'a' }])],
+  ];
+}
+
+const tags = modelProperty({
+  name: 'Pinpoint Email tags follow the documented model through any sequence of tagging and untagging',
+  service: 'pinpoint-email',
+  rules: [...LISTING_RULES, ...LIMIT_RULES, 'PINPOINT.ERRORS.DOCUMENTED'],
+  initial: emptyPinpointModel,
+  maxCommands: 20,
+  runsFactor: 0.6,
+  examples: tagExamples,
+  // Listed twice: tagging and observing are what the tag invariants are about.
+  commands: [createTaggedCommand, createTaggedCommand, tagIdentityCommand, tagIdentityCommand, tagIdentityCommand, untagIdentityCommand, listTagsCommand],
+});
+
+export const pinpointEmailProperties: ConformanceProperty<any>[] = [requiresIdentity, acceptsValidTags, rejectsBrokenTags, retagReplaces, emailVerifiedByLink, domainLifecycle, identities, tags];

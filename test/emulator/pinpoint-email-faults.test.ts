@@ -46,6 +46,7 @@ describe('Pinpoint Email faults', () => {
       'pinpoint.dkim.status-lowercase',
       'pinpoint.domain.ignores-dkim',
       'pinpoint.domain.never-fails',
+      'pinpoint.errors.empty-key-validation',
       'pinpoint.errors.limit-as-500',
       'pinpoint.get.unknown-400',
       'pinpoint.identity.domain-as-email',
@@ -149,6 +150,15 @@ describe('Pinpoint Email faults', () => {
       (e: { $metadata: { httpStatusCode?: number } }) => e,
     );
     expect(error?.$metadata.httpStatusCode).toBe(500);
+  });
+
+  it('pinpoint.errors.empty-key-validation answers an empty key with ValidationException', async () => {
+    await createDomain();
+    await expectSdkError(tag([{ Key: '', Value: 'v' }]), 'BadRequestException', 400);
+    emulator.control.faults.enable('pinpoint.errors.empty-key-validation');
+    await expectSdkError(tag([{ Key: '', Value: 'v' }]), 'ValidationException', 400);
+    await expectSdkError(tag([{ Key: 'k'.repeat(129), Value: 'v' }]), 'BadRequestException', 400);
+    expect(await tags()).toEqual([]);
   });
 
   it('pinpoint.untag.ignored answers success but keeps the tags', async () => {

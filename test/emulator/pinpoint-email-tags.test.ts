@@ -93,9 +93,13 @@ describe('Pinpoint Email tags: keys and values', () => {
   it('refuses the reserved aws: prefix in keys and values, and in keys to remove', async () => {
     await expectSdkError(tag([{ Key: 'aws:owner', Value: 'v' }]), 'BadRequestException', 400);
     await expectSdkError(tag([{ Key: 'owner', Value: 'aws:team' }]), 'BadRequestException', 400);
+    for (const prefix of ['AWS:', 'Aws:', 'aWS:']) {
+      await expectSdkError(tag([{ Key: `${prefix}owner`, Value: 'v' }]), 'BadRequestException', 400);
+      await expectSdkError(tag([{ Key: 'owner', Value: `${prefix}team` }]), 'BadRequestException', 400);
+    }
     await expectSdkError(pinpoint.send(new UntagResourceCommand({ ResourceArn: ARN, TagKeys: ['aws:owner'] })), 'BadRequestException', 400);
-    // The prefix is matched as the document writes it; keys are case sensitive.
-    await tag([{ Key: 'AWS:owner', Value: 'v' }, { Key: 'awsome', Value: 'v' }]);
+    // Reserved in every letter case (AWS's tagging guide: "aws:, AWS:, or any upper or lowercase combination"); only the prefix is.
+    await tag([{ Key: 'awsome', Value: 'v' }, { Key: 'x aws:', Value: 'AWS' }]);
     expect(await tags()).toHaveLength(2);
   });
 

@@ -27,6 +27,8 @@ export const cognitoIdpRules = defineRules([
       'A malformed access token, or one the user pool did not issue (a tampered signature, a forged payload), is refused with NotAuthorizedException.',
     quote: 'Authorize this action with a signed-in user’s access token.',
     source: DOC,
+    // Refused with NotAuthorizedException says nothing where a valid unsigned call is refused the same way.
+    dependsOn: ['COGNITO.AUTH.NO_IAM'],
   },
   {
     id: 'COGNITO.AUTH.EXPIRED_TOKEN',
@@ -38,6 +40,8 @@ export const cognitoIdpRules = defineRules([
     quote: 'A non-expired access token for the user whose attribute verification code you want to generate.',
     source: DOC,
     needs: ['clock'],
+    // Refused with NotAuthorizedException says nothing where a valid unsigned call is refused the same way.
+    dependsOn: ['COGNITO.AUTH.NO_IAM'],
   },
   {
     id: 'COGNITO.AUTH.REVOKED_TOKEN',
@@ -47,6 +51,8 @@ export const cognitoIdpRules = defineRules([
     statement: 'An access token revoked by GlobalSignOut is refused with NotAuthorizedException, by this and every other token-authorised operation.',
     quote: '{"errors": [{"shape": "ResourceNotFoundException"}, {"shape": "InvalidParameterException"}, {"shape": "NotAuthorizedException"}, {"shape": "TooManyRequestsException"}, {"shape": "PasswordResetRequiredException"}, {"shape": "UserNotConfirmedException"}, {"shape": "InternalErrorException"}, {"shape": "ForbiddenException"}]}',
     source: `${MODEL}#/operations/GlobalSignOut`,
+    // Refused with NotAuthorizedException says nothing where a valid unsigned call is refused the same way.
+    dependsOn: ['COGNITO.AUTH.NO_IAM'],
   },
   {
     id: 'COGNITO.AUTH.ADMIN_SCOPE',
@@ -58,6 +64,8 @@ export const cognitoIdpRules = defineRules([
     quote: 'It must include the scope aws.cognito.signin.user.admin.',
     source: DOC,
     needs: ['token-minting'],
+    // Refused with NotAuthorizedException says nothing where a valid unsigned call is refused the same way.
+    dependsOn: ['COGNITO.AUTH.NO_IAM'],
   },
   {
     id: 'COGNITO.CODE.ATTRIBUTE_NAME_LENGTH',
@@ -126,6 +134,8 @@ export const cognitoIdpRules = defineRules([
     statement: 'A code other than the one sent is refused with CodeMismatchException and verifies nothing.',
     quote: '{"shape": "CodeMismatchException"}',
     source: `${MODEL}#/operations/VerifyUserAttribute/errors/2`,
+    // A code refused says nothing where the right, fresh code is refused too.
+    dependsOn: ['COGNITO.VERIFY.CODE_ACCEPTED'],
   },
   {
     id: 'COGNITO.VERIFY.CODE_EXPIRES_24H',
@@ -137,6 +147,8 @@ export const cognitoIdpRules = defineRules([
     quote: '{"shape": "ExpiredCodeException"}',
     source: `${MODEL}#/operations/VerifyUserAttribute/errors/3`,
     needs: ['clock', 'inbox'],
+    // A code refused says nothing where the right, fresh code is refused too.
+    dependsOn: ['COGNITO.VERIFY.CODE_ACCEPTED'],
   },
   {
     id: 'COGNITO.UPDATE.UNVERIFIES',

@@ -76,6 +76,8 @@ export const lightsailRules = defineRules([
     quote: 'Notifications are not sent to an email contact method until after it is verified, and confirmed as valid.',
     source: DOC,
     needs: ['inbox'],
+    // "Valid after the link" is observed only on a method that was PendingVerification before it.
+    dependsOn: ['LIGHTSAIL.CONTACT.PENDING_ON_CREATE'],
   },
   {
     id: 'LIGHTSAIL.VERIFY.RESEND',
@@ -86,6 +88,8 @@ export const lightsailRules = defineRules([
       'While the email contact method is not yet verified, SendContactMethodVerification with protocol Email succeeds (also after the previous request has expired, and again and again) and sends a new verification message.',
     quote: 'Use this action to send another verification request if a previous verification request was deleted, or has expired.',
     source: DOC,
+    // A resend "while unverified" is observed only on a method the target holds PendingVerification.
+    dependsOn: ['LIGHTSAIL.CONTACT.PENDING_ON_CREATE'],
   },
   {
     id: 'LIGHTSAIL.SEND.RESPONSE_SHAPE',

@@ -20,6 +20,7 @@ export const CognitoFault = {
   NoDeliveryDetails: 'cognito.no-delivery-details',
   RightCodeRefused: 'cognito.right-code-refused',
   UndocumentedErrorCode: 'cognito.undocumented-error-code',
+  UnsignedNotAuthorized: 'cognito.unsigned-not-authorized',
 } as const;
 
 const COGNITO_FAULTS: FaultInfo[] = [
@@ -86,6 +87,10 @@ const COGNITO_FAULTS: FaultInfo[] = [
   {
     id: CognitoFault.UndocumentedErrorCode,
     description: 'GetUserAttributeVerificationCode refuses an attribute that cannot be verified with InvalidUserPoolConfigurationException, which its error list does not document, instead of InvalidParameterException.',
+  },
+  {
+    id: CognitoFault.UnsignedNotAuthorized,
+    description: 'GetUserAttributeVerificationCode refuses a request without an IAM signature with NotAuthorizedException, a documented code, although the access token alone authorises it.',
   },
 ].map((fault) => ({ ...fault, service: 'cognito-idp' }));
 

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../service.ts';
 import type { AccessTokens } from './access-tokens.ts';
 import { checkAttributes, isVerifiable, userAttributeList, verifiedFlag } from './attributes.ts';
 import { CognitoFault } from './faults.ts';
-import { invalidParameter } from './errors.ts';
+import { invalidParameter, notAuthorized } from './errors.ts';
 import { ACCESS_TOKEN, ATTRIBUTE_LIST, ATTRIBUTE_NAME, ATTRIBUTE_NAME_MAX, ATTRIBUTE_NAME_UNBOUNDED, CLIENT_METADATA } from './shapes.ts';
 import type { User } from './store.ts';
 import type { CodeDeliveryDetails, VerificationCodes } from './verification-codes.ts';
@@ -53,6 +53,7 @@ export function createUserOperations(ctx: ServiceContext, tokens: AccessTokens, 
           throw invalidParameter(validationMessage([`Value at 'attributeName' failed to satisfy constraint: Member must have length less than or equal to ${ATTRIBUTE_NAME_MAX}`]));
         }
         if (!call.signed && faults.on(CognitoFault.CodeRequiresSigv4)) throw missingAuthenticationError();
+        if (!call.signed && faults.on(CognitoFault.UnsignedNotAuthorized)) throw notAuthorized('The request must be signed with IAM credentials.');
         const { pool, user } = tokens.authorize(input.AccessToken);
         const details = codes.send(pool, user, input.AttributeName, { overLong });
         if (faults.on(CognitoFault.NoDeliveryDetails)) return {};

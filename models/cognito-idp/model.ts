@@ -17,8 +17,12 @@ export interface IssuedCode {
   readonly wrongTries: number;
 }
 
-/** How an attribute came to its verified state: names the rule an observation of it checks. */
-export type AttributeCause = 'initial' | 'verified' | 'updated' | 'wrong-code' | 'expired-code';
+/**
+ * How an attribute came to its verified state: names the rule an observation of it checks.
+ * `initial` (as created) and `unattributed` (a value changed while unverified, or a state adopted
+ * from the target after a rule already found failing broke) are no rule's evidence.
+ */
+export type AttributeCause = 'initial' | 'verified' | 'updated' | 'wrong-code' | 'expired-code' | 'unattributed';
 
 export interface AttributeState {
   /** Index into the run's pool of values for this attribute. */
@@ -97,9 +101,13 @@ export function wrongCodeTried(model: CognitoModel, attribute: VerifiableAttribu
   return withAttribute(model, attribute, { ...state, cause: 'wrong-code', code: state.code && { ...state.code, wrongTries: state.code.wrongTries + 1 } });
 }
 
-/** A changed value is unverified, and a code sent for the old value no longer concerns it. */
+/** A changed value is unverified, and a code sent for the old value no longer concerns it; "unverified again" only if it was verified. */
 export const valueChanged = (model: CognitoModel, attribute: VerifiableAttribute, value: number): CognitoModel =>
-  withAttribute(model, attribute, { value, verified: false, cause: 'updated' });
+  withAttribute(model, attribute, { value, verified: false, cause: attributeOf(model, attribute).verified ? 'updated' : 'unattributed' });
+
+/** The verified state the target showed, adopted after a rule already found failing broke (re-basing). */
+export const adoptVerified = (model: CognitoModel, attribute: VerifiableAttribute, isVerified: boolean): CognitoModel =>
+  withAttribute(model, attribute, { ...attributeOf(model, attribute), verified: isVerified, cause: 'unattributed' });
 
 /** What GetUser must show for `<attribute>_verified`: "true" when verified; "false" or nothing otherwise. */
 export const allowedVerifiedFlags = (state: AttributeState): ReadonlySet<string | undefined> => (state.verified ? new Set(['true']) : new Set(['false', undefined]));

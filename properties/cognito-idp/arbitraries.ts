@@ -45,8 +45,10 @@ export type TokenCase = (typeof TOKEN_CASES)[number];
 const NEEDS: Partial<Record<TokenCase, Capability>> = { expired: 'clock', 'still-valid': 'clock', unscoped: 'token-minting', scoped: 'token-minting' };
 /** The operation a case needs beyond the one it tries the token on. */
 const OPERATION: Partial<Record<TokenCase, string>> = { revoked: 'GlobalSignOut' };
-export const tokenCase = (capabilities: ReadonlySet<Capability>, unsupported: ReadonlySet<string>) =>
-  fc.constantFrom(...TOKEN_CASES.filter((c) => (!NEEDS[c] || capabilities.has(NEEDS[c]!)) && !(OPERATION[c] && unsupported.has(OPERATION[c]))));
+/** The token cases a target can be tried with. */
+export const tokenCases = (capabilities: ReadonlySet<Capability>, unsupported: ReadonlySet<string>): TokenCase[] =>
+  TOKEN_CASES.filter((c) => (!NEEDS[c] || capabilities.has(NEEDS[c]!)) && !(OPERATION[c] && unsupported.has(OPERATION[c])));
+export const tokenCase = (capabilities: ReadonlySet<Capability>, unsupported: ReadonlySet<string>) => fc.constantFrom(...tokenCases(capabilities, unsupported));
 
 /** Clock steps on both sides of the 1-hour token validity and the 24-hour code validity, never near the edges. */
 export const clockStep = fc.constantFrom(1 * MINUTE, 20 * MINUTE, 2 * HOUR, 6 * HOUR, 25 * HOUR);

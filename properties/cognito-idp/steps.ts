@@ -5,15 +5,15 @@ import {
   GetUserAttributeVerificationCodeCommand, GetUserCommand, GlobalSignOutCommand, InitiateAuthCommand, UpdateUserAttributesCommand,
   VerifyUserAttributeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { allowedVerifiedFlags, type AttributeCause, type CognitoModel } from '../../models/cognito-idp/model.ts';
+import { allowedVerifiedFlags, attributeOf, type AttributeCause, type CognitoModel } from '../../models/cognito-idp/model.ts';
 import {
-  DELIVERY_MEDIUMS, DOCUMENTED_ERRORS, GetUserAttributeVerificationCodeResponse, GetUserResponse, InitiateAuthResponse, MEDIUM_OF,
+  DELIVERY_MEDIUMS, GetUserAttributeVerificationCodeResponse, GetUserResponse, InitiateAuthResponse, MEDIUM_OF,
   revealsWhole, verifiedFlag, type VerifiableAttribute,
 } from '../../models/cognito-idp/shapes.ts';
-import { isClientError, type ObservedError } from '../../models/shared/aws-error.ts';
 import type { RuleId } from '../../spec/index.ts';
 import { call, type CallResult } from '../shared/call.ts';
-import { checkThat, expectMember, expectRejected, expectShape, expectSuccess, fail, stripMetadata } from '../shared/checks.ts';
+import { checkThat, expectMember, expectRejected, expectSetup, expectSuccess, stop, stripMetadata } from '../shared/checks.ts';
+import { unrelatedCause } from '../shared/documented-errors.ts';
 import type { RunContext } from '../shared/context.ts';
 import { carriedAttributes } from './arbitraries.ts';
 import { TargetError } from '../shared/failure.ts';
@@ -35,10 +35,16 @@ export function attributeValue(ctx: RunContext, attribute: VerifiableAttribute, 
   return `+1555010${String(1000 + index).slice(-4)}`;
 }
 
-/** Set-up calls are not what a rule is about: a target that cannot do them leaves the rules unchecked (error), never failed. */
+/**
+ * The pool, its client, the user, a sign-in: not what any rule is about (none documents their
+ * errors). A target that cannot do them leaves the rules unchecked (error), never failed; a rate,
+ * a quota or a server fault stops the run with no verdict.
+ */
 function setUp<O>(ctx: RunContext, rules: readonly RuleId[], operation: string, result: CallResult<O>): O {
-  if (!result.ok) throw new TargetError(rules, operation, `set-up ${operation} failed: ${result.error.code} (HTTP ${result.error.httpStatus}) ${result.error.message}`, ctx.evidence());
-  return result.output;
+  if (result.ok) return result.output;
+  const unrelated = unrelatedCause(result.error, false);
+  if (unrelated) stop(`${operation} answered ${unrelated}`);
+  throw new TargetError(rules, operation, `set-up ${operation} failed: ${result.error.code} (HTTP ${result.error.httpStatus}) ${result.error.message}`, ctx.evidence());
 }
 
 const sessions = new WeakMap<RunContext, CognitoSession>();
@@ -92,8 +98,10 @@ export async function signIn(ctx: RunContext, session: CognitoSession, rules: re
   return result;
 }
 
-export async function globalSignOut(ctx: RunContext, session: CognitoSession, rules: readonly RuleId[]) {
-  return setUp(ctx, rules, 'GlobalSignOut', await call(ctx, 'cognito-idp', new GlobalSignOutCommand({ AccessToken: session.accessToken }), rules));
+/** GlobalSignOut: set-up of the revoked-token rule, which its refusal breaks. */
+export async function globalSignOut(ctx: RunContext, session: CognitoSession) {
+  const rule = 'COGNITO.AUTH.REVOKED_TOKEN';
+  return expectSetup(ctx, rule, 'GlobalSignOut', await call(ctx, 'cognito-idp', new GlobalSignOutCommand({ AccessToken: session.accessToken }), [rule]), 'a signed-in user can sign out');
 }
 
 export const getCode = (ctx: RunContext, token: string, attributeName: string, rules: readonly RuleId[], clientMetadata?: Record<string, string>) =>
@@ -107,26 +115,9 @@ export const getUser = (ctx: RunContext, token: string, rules: readonly RuleId[]
 export const updateAttribute = (ctx: RunContext, token: string, attribute: VerifiableAttribute, value: string, rules: readonly RuleId[], clientMetadata?: Record<string, string>) =>
   call(ctx, 'cognito-idp', new UpdateUserAttributesCommand({ AccessToken: token, UserAttributes: [{ Name: attribute, Value: value }], ClientMetadata: clientMetadata }), rules);
 
-/** Every rejection: a client error (4xx) whose code the operation documents. */
-export function checkDocumentedError(ctx: RunContext, operation: string, error: ObservedError): void {
-  const documented = DOCUMENTED_ERRORS[operation] ?? [];
-  checkThat(ctx, 'COGNITO.ERRORS.DOCUMENTED', operation, isClientError(error) && documented.includes(error.code), () => ({
-    message: `${operation} answered an error that is not in its documented list, or not as a client error`,
-    expected: `HTTP 4xx with a code among ${documented.join(', ')}`,
-    actual: `${error.code} (HTTP ${error.httpStatus}): ${error.message}`,
-  }));
-}
-
-/** A rejection the documents name: the rule's own expectation first, then the documented list. */
-export function expectDocumentedRejection(ctx: RunContext, ruleId: RuleId, operation: string, result: CallResult<unknown>, expected: string, codes?: readonly string[]): ObservedError {
-  const error = expectRejected(ctx, ruleId, operation, result, expected, codes);
-  checkDocumentedError(ctx, operation, error);
-  return error;
-}
-
 /** A token the target must refuse: NotAuthorizedException. */
-export function expectTokenRefused(ctx: RunContext, ruleId: RuleId, operation: string, result: CallResult<unknown>, why: string): void {
-  expectDocumentedRejection(ctx, ruleId, operation, result, `${why}: NotAuthorizedException`, ['NotAuthorizedException']);
+export function expectTokenRefused(ctx: RunContext, ruleId: RuleId, operation: string, result: CallResult<unknown>, why: string, observed: string): void {
+  expectRejected(ctx, ruleId, operation, result, `${why}: NotAuthorizedException`, ['NotAuthorizedException'], observed);
 }
 
 /** The request went out without an IAM signature (the SDK sends these operations unsigned). */
@@ -138,16 +129,33 @@ export function sentUnsigned(ctx: RunContext): boolean {
 /** Errors that speak of authorisation: refusing an unsigned call with one of these breaks the IAM-free rule. */
 const AUTHORISATION_ERROR = /NotAuthorized|AccessDenied|MissingAuthentication|IncompleteSignature|InvalidClientTokenId|UnrecognizedClient|Signature/;
 
-/** A GetUserAttributeVerificationCode that must succeed: unsigned, authorised by the token alone. */
-export function expectCodeSent<O>(ctx: RunContext, result: CallResult<O>, expected: string): O {
-  // Refused for want of a signature: the IAM-free rule; refused for any other reason: no code was sent.
-  const rule: RuleId = result.ok || AUTHORISATION_ERROR.test(result.error.code) ? 'COGNITO.AUTH.NO_IAM' : 'COGNITO.CODE.DELIVERY_DETAILS';
-  if (!sentUnsigned(ctx)) {
-    // Signed by the client after all: this call says nothing about IAM-free authorisation.
-    if (!result.ok) fail(ctx, 'COGNITO.CODE.DELIVERY_DETAILS', GUAVC, { message: 'answered an error where a code should be sent', expected, actual: `${result.error.code} (HTTP ${result.error.httpStatus}): ${result.error.message}` });
-    return result.output;
+/**
+ * A code request for a verifiable attribute, with a valid token: it must succeed. Unsigned, its
+ * success is evidence that the token alone authorises it, and a refusal for authorisation breaks
+ * that (NO_IAM); any other refusal breaks "email and phone_number get a code" (VERIFIABLE_ONLY).
+ * A rate, a quota or a server fault stops the run (the shared order), never a verdict on either.
+ */
+export function expectCodeSent<O>(ctx: RunContext, result: CallResult<O>, attribute: VerifiableAttribute): O {
+  const expected = `a code is sent for ${attribute}`;
+  const unsigned = sentUnsigned(ctx);
+  if (unsigned && (result.ok || AUTHORISATION_ERROR.test(result.error.code))) {
+    const output = expectSuccess(ctx, 'COGNITO.AUTH.NO_IAM', GUAVC, result, `${expected}, with no Authorization header: the access token alone authorises the call`, 'unsigned, valid token → answered');
+    ctx.held('COGNITO.CODE.VERIFIABLE_ONLY', `${attribute} → code sent`);
+    return output;
   }
-  return expectSuccess(ctx, rule, GUAVC, result, `${expected}, with no Authorization header: the access token alone authorises the call`);
+  return expectSuccess(ctx, 'COGNITO.CODE.VERIFIABLE_ONLY', GUAVC, result, expected, `${attribute} → code sent`);
+}
+
+/**
+ * A code request with a valid token that must be rejected for its AttributeName. Refused for
+ * authorisation (unsigned), it says nothing about the name: the token alone should have authorised
+ * it, which breaks NO_IAM, never the name's rule.
+ */
+export function expectNameRejected(ctx: RunContext, ruleId: RuleId, result: CallResult<unknown>, expected: string, codes: readonly string[] | undefined, observed: string): void {
+  if (!result.ok && sentUnsigned(ctx) && AUTHORISATION_ERROR.test(result.error.code)) {
+    expectSuccess(ctx, 'COGNITO.AUTH.NO_IAM', GUAVC, result, 'a request with a valid access token and no Authorization header is judged on its merits, not refused for authorisation');
+  }
+  expectRejected(ctx, ruleId, GUAVC, result, expected, codes, observed);
 }
 
 /** No key or value of ClientMetadata appears in the response bodies of the last call. */
@@ -160,53 +168,107 @@ export function checkMetadataNotEchoed(ctx: RunContext, operation: string, metad
     message: 'ClientMetadata appears in the response body: it is neither stored nor returned',
     expected: 'no ClientMetadata key or value in the answer',
     actual: `${JSON.stringify(echoed)} in ${bodies.join(' ').slice(0, 300)}`,
-  }));
+  }), operation === 'GetUser' ? 'a later GetUser → ClientMetadata not stored' : `${operation} with ClientMetadata → not echoed`);
 }
 
-/** The answer to a code request for a verifiable attribute whose current value is `value`. */
-export function checkDeliveryDetails(ctx: RunContext, attribute: VerifiableAttribute, value: string, output: unknown, metadata?: Record<string, string>): void {
-  checkMetadataNotEchoed(ctx, GUAVC, metadata);
-  const { CodeDeliveryDetails: details } = expectShape(ctx, 'COGNITO.CODE.DELIVERY_DETAILS', GUAVC, GetUserAttributeVerificationCodeResponse, output);
-  checkThat(ctx, 'COGNITO.CODE.DELIVERY_DETAILS', GUAVC, details.AttributeName === attribute, () => ({
-    message: 'CodeDeliveryDetails.AttributeName is not the requested attribute',
-    expected: attribute,
-    actual: JSON.stringify(details.AttributeName),
-  }));
-  expectMember(ctx, 'COGNITO.CODE.DELIVERY_MEDIUM', GUAVC, 'CodeDeliveryDetails.DeliveryMedium', DELIVERY_MEDIUMS, details.DeliveryMedium);
-  checkThat(ctx, 'COGNITO.CODE.DELIVERY_MEDIUM', GUAVC, details.DeliveryMedium === MEDIUM_OF[attribute], () => ({
-    message: `a code for ${attribute} is not delivered by ${MEDIUM_OF[attribute]}`,
-    expected: MEDIUM_OF[attribute],
-    actual: JSON.stringify(details.DeliveryMedium),
-  }));
-  const destination = details.Destination ?? '';
-  checkThat(ctx, 'COGNITO.CODE.DESTINATION_MASKED', GUAVC, destination.length > 0 && !revealsWhole(destination, value), () => ({
-    message: destination ? 'Destination reveals the whole address or number' : 'no Destination',
-    expected: `a masked form of the ${attribute === 'email' ? 'address' : 'number'} (e.g. a***@e***.com, +*******0123)`,
-    actual: JSON.stringify(details.Destination),
-  }));
-}
-
-/** GetUser's verified flags and values against the model: the invariant of the model-based property. */
-export function checkUser(ctx: RunContext, model: CognitoModel, output: unknown, rulesByAttribute: (attribute: VerifiableAttribute) => RuleId, metadata?: Record<string, string>): void {
-  checkMetadataNotEchoed(ctx, 'GetUser', metadata);
-  const user = expectShape(ctx, rulesByAttribute('email'), 'GetUser', GetUserResponse, output);
-  const attributes = new Map(user.UserAttributes.map((a) => [a.Name, a.Value]));
-  for (const [attribute, state] of model.attributes) {
-    const flag = attributes.get(verifiedFlag(attribute));
-    const allowed = allowedVerifiedFlags(state);
-    checkThat(ctx, rulesByAttribute(attribute), 'GetUser', allowed.has(flag), () => ({
-      message: `${verifiedFlag(attribute)} is not what the calls so far make it`,
-      expected: state.verified ? '"true"' : '"false" or no flag',
-      actual: JSON.stringify(flag),
-    }));
+/** Checks whose break leaves the model as true as before (an answer's fields): a tolerated break in them does not end a model step. */
+export function sparing<T>(ctx: RunContext, checks: () => T): T {
+  const before = ctx.brokeInStep;
+  try {
+    return checks();
+  } finally {
+    ctx.brokeInStep = before;
   }
 }
 
-/** Which rule an expected verified flag stands for, given how the attribute came to be as it is. */
-export const RULE_OF_CAUSE: Record<AttributeCause, RuleId> = {
-  verified: 'COGNITO.VERIFY.CODE_ACCEPTED',
-  updated: 'COGNITO.UPDATE.UNVERIFIES',
-  'wrong-code': 'COGNITO.VERIFY.WRONG_CODE',
-  'expired-code': 'COGNITO.VERIFY.CODE_EXPIRES_24H',
-  initial: 'COGNITO.VERIFY.CODE_ACCEPTED',
+/**
+ * The answer to a code request for a verifiable attribute whose current value is `value`. None of
+ * these checks ends the run when it breaks a rule already found failing: the code was sent all the
+ * same, and what follows (verifying it) is still checkable. A field that is missing is judged once.
+ */
+export function checkDeliveryDetails(ctx: RunContext, attribute: VerifiableAttribute, value: string, output: unknown, metadata?: Record<string, string>): void {
+  sparing(ctx, () => {
+    checkMetadataNotEchoed(ctx, GUAVC, metadata);
+    const parsed = GetUserAttributeVerificationCodeResponse.safeParse(stripMetadata(output));
+    const details = parsed.success ? parsed.data.CodeDeliveryDetails : undefined;
+    checkThat(ctx, 'COGNITO.CODE.DELIVERY_DETAILS', GUAVC, details?.AttributeName === attribute, () => ({
+      message: details ? 'CodeDeliveryDetails.AttributeName is not the requested attribute' : 'the answer carries no CodeDeliveryDetails',
+      expected: `CodeDeliveryDetails with AttributeName ${attribute}`,
+      actual: JSON.stringify(stripMetadata(output)),
+    }), `${attribute} → CodeDeliveryDetails.AttributeName ${attribute}`);
+    if (!details) return;
+    // A medium outside the enum is the enum's finding alone: it is not judged again as the wrong medium.
+    if (expectMember(ctx, 'COGNITO.CODE.DELIVERY_MEDIUM', GUAVC, 'CodeDeliveryDetails.DeliveryMedium', DELIVERY_MEDIUMS, details.DeliveryMedium)) {
+      checkThat(ctx, 'COGNITO.CODE.DELIVERY_MEDIUM', GUAVC, details.DeliveryMedium === MEDIUM_OF[attribute], () => ({
+        message: `a code for ${attribute} is not delivered by ${MEDIUM_OF[attribute]}`,
+        expected: MEDIUM_OF[attribute],
+        actual: JSON.stringify(details.DeliveryMedium),
+      }), `${attribute} → ${MEDIUM_OF[attribute]}`);
+    }
+    const destination = details.Destination ?? '';
+    checkThat(ctx, 'COGNITO.CODE.DESTINATION_MASKED', GUAVC, destination.length > 0 && !revealsWhole(destination, value), () => ({
+      message: destination ? 'Destination reveals the whole address or number' : 'no Destination',
+      expected: `a masked form of the ${attribute === 'email' ? 'address' : 'number'} (e.g. a***@e***.com, +*******0123)`,
+      actual: JSON.stringify(details.Destination),
+    }), `${attribute} → masked Destination`);
+  });
+}
+
+/** Which rule an expected verified flag stands for, given how the attribute came to be as it is; how the observation is labelled. */
+const CAUSES: Record<AttributeCause, { rule: RuleId; observed?: (attribute: VerifiableAttribute, flag: string | undefined) => string }> = {
+  verified: { rule: 'COGNITO.VERIFY.CODE_ACCEPTED', observed: (a, flag) => `right code → ${verifiedFlag(a)} ${flag}` },
+  updated: { rule: 'COGNITO.UPDATE.UNVERIFIES', observed: (a, flag) => `verified ${a} changed → ${verifiedFlag(a)} ${flag ?? 'absent'}` },
+  'wrong-code': { rule: 'COGNITO.VERIFY.WRONG_CODE', observed: (a, flag) => `wrong code → ${verifiedFlag(a)} ${flag ?? 'absent'}` },
+  'expired-code': { rule: 'COGNITO.VERIFY.CODE_EXPIRES_24H', observed: (a, flag) => `expired code → ${verifiedFlag(a)} ${flag ?? 'absent'}` },
+  // As created, or adopted: no rule's evidence; a flag turning true by itself breaks "a call never verifies by itself".
+  initial: { rule: 'COGNITO.VERIFY.CODE_ACCEPTED' },
+  unattributed: { rule: 'COGNITO.VERIFY.CODE_ACCEPTED' },
 };
+
+/**
+ * GetUser's verified flags and values against the model: the invariant of the model-based
+ * property. Returns the attributes whose flag broke a rule already found failing, with the flag
+ * shown, so that a model step can adopt it (re-basing).
+ */
+export function checkUser(ctx: RunContext, model: CognitoModel, output: unknown, metadata?: Record<string, string>): Map<VerifiableAttribute, string | undefined> {
+  const diverged = new Map<VerifiableAttribute, string | undefined>();
+  checkMetadataNotEchoed(ctx, 'GetUser', metadata);
+  const parsed = GetUserResponse.safeParse(stripMetadata(output));
+  if (!parsed.success) {
+    // Without its attributes nothing can be compared: the rule the email's flag would be judged by is broken.
+    checkThat(ctx, CAUSES[attributeOf(model, 'email').cause].rule, 'GetUser', false, () => ({
+      message: 'GetUser answered no list of user attributes', expected: 'Username and UserAttributes', actual: JSON.stringify(stripMetadata(output)),
+    }));
+    return diverged;
+  }
+  const attributes = new Map(parsed.data.UserAttributes.map((a) => [a.Name, a.Value]));
+  for (const [attribute, state] of model.attributes) {
+    const flag = attributes.get(verifiedFlag(attribute));
+    const holds = allowedVerifiedFlags(state).has(flag);
+    const { rule, observed } = CAUSES[state.cause];
+    const mismatch = () => ({ message: `${verifiedFlag(attribute)} is not what the calls so far make it`, expected: state.verified ? '"true"' : '"false" or no flag', actual: JSON.stringify(flag) });
+    const held = observed ? checkThat(ctx, rule, 'GetUser', holds, mismatch, observed(attribute, flag)) : holds || checkThat(ctx, rule, 'GetUser', false, mismatch);
+    if (!held) diverged.set(attribute, flag);
+  }
+  return diverged;
+}
+
+/** The rules any code request, user read or sign-out may check, besides the one a property is about. */
+export const ANSWER_RULES = [
+  'COGNITO.AUTH.NO_IAM', 'COGNITO.CODE.VERIFIABLE_ONLY', 'COGNITO.CODE.DELIVERY_DETAILS', 'COGNITO.CODE.DELIVERY_MEDIUM', 'COGNITO.CODE.DESTINATION_MASKED',
+  'COGNITO.CLIENT_METADATA.NOT_ECHOED', 'COGNITO.ERRORS.DOCUMENTED',
+] as const satisfies readonly RuleId[];
+export const USER_RULES = ['COGNITO.VERIFY.CODE_ACCEPTED', 'COGNITO.VERIFY.WRONG_CODE', 'COGNITO.VERIFY.CODE_EXPIRES_24H', 'COGNITO.UPDATE.UNVERIFIES'] as const satisfies readonly RuleId[];
+
+/** A code request for a verifiable attribute that must succeed, with its answer checked. */
+export async function requestCode(ctx: RunContext, token: string, attribute: VerifiableAttribute, value: string, metadata?: Record<string, string>) {
+  const result = await getCode(ctx, token, attribute, ['COGNITO.AUTH.NO_IAM', 'COGNITO.CODE.VERIFIABLE_ONLY'], metadata);
+  checkDeliveryDetails(ctx, attribute, value, expectCodeSent(ctx, result, attribute), metadata);
+  return result;
+}
+
+/** GetUser, its flags against `model`; a refused read breaks `rule`, the rule the read serves. */
+export async function readUser(ctx: RunContext, token: string, model: CognitoModel, rule: RuleId, metadata?: Record<string, string>) {
+  const result = await getUser(ctx, token, [rule]);
+  return checkUser(ctx, model, expectSetup(ctx, rule, 'GetUser', result, 'a signed-in user can read their attributes'), metadata);
+}

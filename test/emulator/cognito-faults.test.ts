@@ -28,6 +28,7 @@ const COGNITO_FAULT_IDS = [
   'cognito.no-delivery-details',
   'cognito.right-code-refused',
   'cognito.undocumented-error-code',
+  'cognito.unsigned-not-authorized',
 ];
 
 type Client = ReturnType<typeof cognitoAnonymous>['client'];
@@ -68,6 +69,12 @@ describe('Cognito fault catalog', () => {
     const { off, on } = await offAndOn('cognito.code-requires-sigv4', async ({ client, user }) => outcome(requestCode(client, user.accessToken)));
     expect(off).toBe('ok');
     expect(on).toBe('MissingAuthenticationTokenException');
+  });
+
+  it('cognito.unsigned-not-authorized: an unsigned GetUserAttributeVerificationCode is refused with NotAuthorizedException', async () => {
+    const { off, on } = await offAndOn('cognito.unsigned-not-authorized', async ({ client, user }) => outcome(requestCode(client, user.accessToken)));
+    expect(off).toBe('ok');
+    expect(on).toBe('NotAuthorizedException');
   });
 
   it('cognito.accepts-malformed-token', async () => {

@@ -85,6 +85,8 @@ export const amplifyBackendRules = defineRules([
       'What the Update shape cannot name (UserPoolConfigs.RequiredSignUpAttributes, SignInMethod, UserPoolName; IdentityPoolConfigs.IdentityPoolName) keeps the value CreateBackendAuth set, whatever the updates.',
     quote: "'IdentityPoolConfigs': { 'UnauthenticatedLogin': True|False }",
     source: DOC,
+    // Kept values prove something only of an update that was applied.
+    dependsOn: ['AMPLIFY.UPDATE.APPLIED'],
   },
   {
     id: 'AMPLIFY.VERIFICATION.ROUND_TRIP',
@@ -104,6 +106,8 @@ export const amplifyBackendRules = defineRules([
     statement: "VerificationMessage.DeliveryMethod is exactly EMAIL or SMS: an answer of 'EMAIL ' (or any other value) breaks the enum.",
     quote: "'VerificationMessage': { 'DeliveryMethod': 'EMAIL'|'SMS', 'EmailSettings': { 'EmailMessage': 'string', 'EmailSubject': 'string' }, 'SmsSettings': { 'SmsMessage': 'string' } }",
     source: DOC,
+    // Only a VerificationMessage read back carries a DeliveryMethod to judge.
+    dependsOn: ['AMPLIFY.VERIFICATION.ROUND_TRIP'],
     contradiction: {
       note: "The changelog's summary line renders the enum as 'DeliveryMethod': 'EMAIL ' '| ' 'SMS' (Python's implicit concatenation of 'EMAIL ', '| ' and 'SMS'), which reads as values with trailing spaces; the request and response syntax give 'EMAIL'|'SMS', and the API model's DeliveryMethod enum is [\"EMAIL\", \"SMS\"].",
       reading: "The changelog rendering is a documentation artifact: the enum is EMAIL | SMS, exact, and a target answering 'EMAIL ' fails this rule.",
@@ -125,7 +129,7 @@ export const amplifyBackendRules = defineRules([
     operation: '*',
     kind: 'error',
     statement:
-      'An unknown app or backend environment is answered NotFoundException with HTTP 404, by CreateBackendAuth, GetBackendAuth, UpdateBackendAuth and GetBackendJob alike.',
+      'An unknown app or backend environment is answered NotFoundException with HTTP 404, by CreateBackendAuth, GetBackendAuth, UpdateBackendAuth and GetBackendJob alike; so is an unknown auth resource, by GetBackendAuth and UpdateBackendAuth (the exception names the ResourceType that was not found).',
     quote: '{"exception": true, "error": {"httpStatusCode": 404}}',
     source: `${MODEL}#/shapes/NotFoundException`,
   },

@@ -37,6 +37,12 @@ function definedMembers<T extends object>(value: T): Partial<T> {
 
 export function applyUpdate(stored: StoredAuthConfig, update: UpdateAuthConfig, faults: FaultRegistry): StoredAuthConfig {
   const { RequiredSignUpAttributes, SignInMethod, UserPoolName, ...subConfigs } = update.UserPoolConfigs;
+  // An update ignored, but overwriting what it cannot change: both faults on at once still show.
+  if (faults.on(AmplifyFault.UpdateIgnored)) {
+    const kept = structuredClone(stored);
+    if (faults.on(AmplifyFault.UpdateOverwritesImmutable)) Object.assign(kept.UserPoolConfigs ?? {}, { RequiredSignUpAttributes, SignInMethod, UserPoolName });
+    return kept;
+  }
   const userPool: NonNullable<StoredAuthConfig['UserPoolConfigs']> = { ...stored.UserPoolConfigs, ...definedMembers(subConfigs) };
   if (faults.on(AmplifyFault.UpdateOverwritesImmutable)) Object.assign(userPool, { RequiredSignUpAttributes, SignInMethod, UserPoolName });
   const identityPool =
@@ -48,13 +54,16 @@ export function applyUpdate(stored: StoredAuthConfig, update: UpdateAuthConfig, 
 export function renderConfig(stored: StoredAuthConfig, faults: FaultRegistry): StoredAuthConfig {
   const config = structuredClone(stored);
   const userPool = config.UserPoolConfigs;
+  // Two faults on the same member, both on: each takes a share of the values, so that both still show.
   if (userPool?.Mfa !== undefined) {
-    if (faults.on(AmplifyFault.GetDropsMfa)) delete userPool.Mfa;
-    else if (userPool.Mfa.MFAMode !== undefined && faults.on(AmplifyFault.MfaModeLowercase)) userPool.Mfa.MFAMode = userPool.Mfa.MFAMode.toLowerCase() as typeof userPool.Mfa.MFAMode;
+    const lowercase = userPool.Mfa.MFAMode !== undefined && faults.on(AmplifyFault.MfaModeLowercase);
+    if (faults.on(AmplifyFault.GetDropsMfa) && !(lowercase && userPool.Mfa.MFAMode === 'OPTIONAL')) delete userPool.Mfa;
+    else if (lowercase) userPool.Mfa.MFAMode = userPool.Mfa.MFAMode!.toLowerCase() as typeof userPool.Mfa.MFAMode;
   }
   if (userPool?.VerificationMessage === undefined) return config;
-  if (faults.on(AmplifyFault.DropsVerificationMessage)) delete userPool.VerificationMessage;
   // The changelog renders the enum as 'EMAIL ' '| ' 'SMS': only EMAIL carries the space.
-  else if (userPool.VerificationMessage.DeliveryMethod === 'EMAIL' && faults.on(AmplifyFault.DeliveryMethodTrailingSpace)) userPool.VerificationMessage.DeliveryMethod = 'EMAIL ';
+  const trailingSpace = userPool.VerificationMessage.DeliveryMethod === 'EMAIL' && faults.on(AmplifyFault.DeliveryMethodTrailingSpace);
+  if (faults.on(AmplifyFault.DropsVerificationMessage) && !trailingSpace) delete userPool.VerificationMessage;
+  else if (trailingSpace) userPool.VerificationMessage.DeliveryMethod = 'EMAIL ';
   return config;
 }

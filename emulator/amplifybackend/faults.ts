@@ -17,6 +17,7 @@ export const AmplifyFault = {
   RefusesForgotPassword: 'amplify.refuses-forgot-password',
   MfaModeLowercase: 'amplify.mfa-mode-lowercase',
   AuthNotFound400: 'amplify.auth-not-found-400',
+  UnknownAppBadRequest: 'amplify.unknown-app-bad-request',
 } as const;
 
 const AMPLIFY_FAULTS: FaultInfo[] = [
@@ -71,6 +72,10 @@ const AMPLIFY_FAULTS: FaultInfo[] = [
   {
     id: AmplifyFault.AuthNotFound400,
     description: 'An unknown auth resource answers NotFoundException with HTTP 400 instead of its documented 404.',
+  },
+  {
+    id: AmplifyFault.UnknownAppBadRequest,
+    description: 'An unknown app answers BadRequestException with HTTP 400 (a documented error, with its documented status) instead of the NotFoundException the API model lists.',
   },
 ].map((fault) => ({ ...fault, service: 'amplifybackend' }));
 

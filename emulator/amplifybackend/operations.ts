@@ -30,6 +30,8 @@ export function createAmplifyOperations(ctx: ServiceContext, store: RegionalStor
 
   const notFound = (kind: MissingKind, name: string): AwsError => {
     const message = `No ${kind} named ${name.slice(0, 256)} was found.`;
+    // Before the 500 fault, so that both on at once still show each: the app one, the environment the other.
+    if (kind === 'app' && faults.on(AmplifyFault.UnknownAppBadRequest)) return new AwsError('BadRequestException', message, 400);
     if ((kind === 'app' || kind === 'environment') && faults.on(AmplifyFault.UnknownApp500)) return new AwsError('InternalServerError', message, 500);
     if (kind === 'auth' && faults.on(AmplifyFault.AuthNotFound400)) return new AwsErrorWithFields('NotFoundException', message, 400, { resourceType: kind });
     return new AwsErrorWithFields('NotFoundException', message, 404, { resourceType: kind });
@@ -144,7 +146,7 @@ export function createAmplifyOperations(ctx: ServiceContext, store: RegionalStor
       const app = appOf(call, input.AppId);
       const environment = environmentOf(app, input.BackendEnvironmentName);
       const stored = authOf(environment, input.ResourceName);
-      if (!faults.on(AmplifyFault.UpdateIgnored)) environment.auth.set(input.ResourceName, applyUpdate(stored, input.ResourceConfig, faults));
+      environment.auth.set(input.ResourceName, applyUpdate(stored, input.ResourceConfig, faults));
       return jobAnswer(app, startJob(app, environment.name, 'UpdateBackendAuth', clock.now()));
     },
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyUpdate, authCreated, authUpdated, compareAuth, containedIn, emptyAmplifyModel } from './model.ts';
+import { applyUpdate, authCreated, authRead, authUpdated, containedIn, emptyAmplifyModel, readBack, type AuthResource } from './model.ts';
 import type { CreateResourceConfig, UpdateResourceConfig } from './shapes.ts';
 
 const created: CreateResourceConfig = {
@@ -30,15 +30,32 @@ describe('the AmplifyBackend auth model', () => {
     expect(containedIn({ a: 'EMAIL' }, { a: 'EMAIL ' })).toBe(false);
   });
 
-  it('names each discrepancy by the fact it breaks', () => {
-    const auth = authUpdated(authCreated(emptyAmplifyModel(), created), update).auth!;
-    expect(compareAuth(auth, auth.current)).toBeUndefined();
-    expect(compareAuth(auth, created)?.kind).toBe('update-not-applied');
-    const { VerificationMessage: _vm, ...withoutVm } = auth.current.UserPoolConfigs;
-    expect(compareAuth(auth, { ...auth.current, UserPoolConfigs: withoutVm })?.kind).toBe('verification-message');
-    const { UserPoolName: _n, ...withoutName } = auth.current.UserPoolConfigs;
-    expect(compareAuth(auth, { ...auth.current, UserPoolConfigs: withoutName })).toEqual({ kind: 'immutable-changed', path: 'UserPoolConfigs.UserPoolName' });
-    expect(compareAuth(auth, { ...auth.current, UserPoolConfigs: { ...auth.current.UserPoolConfigs, Mfa: { MFAMode: 'ON' } } })).toEqual({ kind: 'differs', path: 'UserPoolConfigs.Mfa.MFAMode', afterUpdate: true });
-    expect(compareAuth(authCreated(emptyAmplifyModel(), created).auth!, { ...created, Service: 'X' })).toEqual({ kind: 'differs', path: 'Service', afterUpdate: false });
+  describe('judges a read-back part by part, each discrepancy by the one fact it breaks', () => {
+    const fresh = authCreated(emptyAmplifyModel(), created);
+    const auth = authUpdated(authRead(fresh, created), update).auth!;
+    const broken = (a: AuthResource, answer: unknown, skip: string[][] = []) => readBack(a, answer, skip).filter((j) => !j.holds).map((j) => `${j.kind} ${j.path}`);
+    const userPool = (changes: Record<string, unknown>) => ({ ...auth.current, UserPoolConfigs: { ...auth.current.UserPoolConfigs, ...changes } });
+
+    it('holds on the configuration as it stands, crediting what the update changed', () => {
+      expect(broken(auth, auth.current)).toEqual([]);
+      expect(readBack(auth, auth.current).filter((j) => j.kind === 'applied').map((j) => j.path)).toEqual(['IdentityPoolConfigs.UnauthenticatedLogin', 'UserPoolConfigs.VerificationMessage']);
+    });
+    it('an update not applied is one finding; kept immutables under it are no evidence', () => {
+      expect(broken(auth, created)).toEqual(['not-applied IdentityPoolConfigs.UnauthenticatedLogin, UserPoolConfigs.VerificationMessage']);
+      expect(readBack(auth, created).some((j) => j.kind === 'immutable')).toBe(false);
+    });
+    it('a dropped verification message, a changed immutable, a dropped sub-configuration', () => {
+      expect(broken(auth, userPool({ VerificationMessage: undefined }))).toEqual(['verification UserPoolConfigs.VerificationMessage']);
+      expect(broken(auth, userPool({ UserPoolName: undefined }))).toEqual(['immutable UserPoolConfigs.UserPoolName']);
+      expect(broken(fresh.auth!, { ...created, UserPoolConfigs: { ...created.UserPoolConfigs, Mfa: undefined } })).toEqual(['member UserPoolConfigs.Mfa']);
+    });
+    it('a part the update left alone, read right before it and lost after it, is the update\'s', () => {
+      expect(broken(auth, userPool({ Mfa: undefined }))).toEqual(['omitted-lost UserPoolConfigs.Mfa']);
+      const unread = authUpdated(fresh, update).auth!;
+      expect(broken(unread, userPool({ Mfa: undefined }))).toEqual(['member UserPoolConfigs.Mfa']);
+    });
+    it('leaves out the members an enum rule already judged', () => {
+      expect(broken(auth, userPool({ Mfa: { MFAMode: 'off' } }), [['UserPoolConfigs', 'Mfa', 'MFAMode']])).toEqual([]);
+    });
   });
 });

@@ -11,8 +11,12 @@ export interface AuthResource {
   readonly created: CreateResourceConfig;
   /** The configuration as it now stands. */
   readonly current: CreateResourceConfig;
-  /** As it stood before the last update, if there was one, and which sub-configurations that update named. */
-  readonly beforeUpdate?: { readonly config: CreateResourceConfig; readonly named: readonly string[] };
+  /** As it stood before the last update, if there was one. */
+  readonly beforeUpdate?: { readonly config: CreateResourceConfig };
+  /** GetBackendAuth's last answer since the last update (none yet: undefined). */
+  readonly lastRead?: unknown;
+  /** GetBackendAuth's last answer before the last update. */
+  readonly readBefore?: unknown;
 }
 
 export interface AmplifyModel {
@@ -47,18 +51,21 @@ export function applyUpdate(current: CreateResourceConfig, update: UpdateResourc
 
 const definedOnly = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
-export function namedSubconfigs(update: UpdateResourceConfig): string[] {
-  return [
-    ...(update.IdentityPoolConfigs ? ['IdentityPoolConfigs'] : []),
-    ...USER_POOL_SUBCONFIGS.filter((key) => update.UserPoolConfigs[key] !== undefined).map((key) => `UserPoolConfigs.${key}`),
-  ];
-}
-
 export function authUpdated(model: AmplifyModel, update: UpdateResourceConfig): AmplifyModel {
   if (!model.auth) return model;
-  const current = applyUpdate(model.auth.current, update);
-  return { ...model, auth: { ...model.auth, current, beforeUpdate: { config: model.auth.current, named: namedSubconfigs(update) } } };
+  const { lastRead, readBefore, ...auth } = model.auth;
+  const current = applyUpdate(auth.current, update);
+  return { ...model, auth: { ...auth, current, beforeUpdate: { config: auth.current }, readBefore: lastRead ?? readBefore } };
 }
+
+/** GetBackendAuth answered `answer`. */
+export const authRead = (model: AmplifyModel, answer: unknown): AmplifyModel => (model.auth ? { ...model, auth: { ...model.auth, lastRead: answer } } : model);
+
+/** The model re-based on what the target answered, after a deviation already found: later steps judge from there. */
+export const authRebased = (model: AmplifyModel, answer: unknown): AmplifyModel =>
+  model.auth ? { ...model, auth: { created: model.auth.created, current: answer as CreateResourceConfig, lastRead: answer } } : model;
+
+export const authDeleted = (model: AmplifyModel): AmplifyModel => ({ jobs: model.jobs });
 
 /** `expected` stands in `actual`: every member with an equal value, lists equal as sets, extra members allowed. */
 export function containedIn(expected: unknown, actual: unknown): boolean {
@@ -82,38 +89,87 @@ export const IMMUTABLE_PATHS: readonly (readonly string[])[] = [
   ['UserPoolConfigs', 'RequiredSignUpAttributes'], ['UserPoolConfigs', 'SignInMethod'], ['UserPoolConfigs', 'UserPoolName'], ['IdentityPoolConfigs', 'IdentityPoolName'],
 ];
 
-export type AuthDiscrepancy =
-  | { kind: 'update-not-applied'; named: readonly string[] }
-  | { kind: 'verification-message'; path: string }
-  | { kind: 'immutable-changed'; path: string }
-  | { kind: 'differs'; path: string; afterUpdate: boolean };
+/** The parts a read-back is judged by, each on its own: together they are the whole ResourceConfig. */
+export const PARTS: readonly (readonly string[])[] = [
+  ['AuthResources'], ['Service'], ['IdentityPoolConfigs', 'IdentityPoolName'], ['IdentityPoolConfigs', 'UnauthenticatedLogin'],
+  ...(['ForgotPassword', 'Mfa', 'OAuth', 'PasswordPolicy', 'RequiredSignUpAttributes', 'SignInMethod', 'UserPoolName', 'VerificationMessage'] as const).map((k) => ['UserPoolConfigs', k]),
+];
+export const VERIFICATION_PATH = ['UserPoolConfigs', 'VerificationMessage'] as const;
 
-/** The first member path (depth-first) where `expected` does not stand in `actual`. */
-export function firstDifference(expected: unknown, actual: unknown, path: string[] = []): string | undefined {
-  if (containedIn(expected, actual)) return undefined;
-  if (expected !== null && typeof expected === 'object' && !Array.isArray(expected) && actual !== null && typeof actual === 'object' && !Array.isArray(actual)) {
-    for (const [key, value] of Object.entries(expected)) {
-      const found = firstDifference(value, (actual as Record<string, unknown>)[key], [...path, key]);
-      if (found) return found;
-    }
+/**
+ * One comparison of a read-back with the model, named by the fact it judges:
+ * - `not-applied`: after an update, every part it changed reads back its previous value (never holds);
+ * - `applied` / `stale`: after an update, a part it changed reads back the new value / still the previous one;
+ * - `omitted-lost`: after an update, a part it did not change no longer reads as it read before the update;
+ * - `verification`: the VerificationMessage as set; `immutable`: what the Update shape cannot name, as created;
+ * - `member`: any other part as set (including a changed part that reads back neither value).
+ */
+export interface Judgement {
+  kind: 'not-applied' | 'applied' | 'stale' | 'omitted-lost' | 'verification' | 'immutable' | 'member';
+  path: string;
+  holds: boolean;
+  expected: unknown;
+  actual: unknown;
+}
+
+/** The value without the members at `paths` (enum values already found outside their set: judged by the enum rules alone). */
+export function masked(value: unknown, paths: readonly (readonly string[])[]): unknown {
+  const copy = structuredClone(value) as Record<string, unknown> | undefined;
+  for (const path of paths) {
+    const parent = at(copy, path.slice(0, -1));
+    if (parent !== null && typeof parent === 'object') delete (parent as Record<string, unknown>)[path.at(-1)!];
   }
-  return path.join('.') || '(root)';
+  return copy;
 }
 
 /**
- * Compares GetBackendAuth's ResourceConfig with the model, naming a discrepancy by the fact it
- * breaks: an update not applied at all (the answer is the configuration before it), the
- * verification message, a member the update cannot change, then any other member.
+ * Judges GetBackendAuth's ResourceConfig against the model, part by part, so that each discrepancy
+ * is charged to one fact only. `skip`: paths left out of every comparison. An update's changes are
+ * judged against the configuration before it; what it left alone against the last read before it.
  */
-export function compareAuth(auth: AuthResource, actual: unknown): AuthDiscrepancy | undefined {
-  if (containedIn(auth.current, actual)) return undefined;
-  if (auth.beforeUpdate && containedIn(auth.beforeUpdate.config, actual)) return { kind: 'update-not-applied', named: auth.beforeUpdate.named };
-  const vm = ['UserPoolConfigs', 'VerificationMessage'];
-  if (!containedIn(at(auth.current, vm), at(actual, vm))) return { kind: 'verification-message', path: firstDifference(at(auth.current, vm), at(actual, vm), vm)! };
-  if (auth.beforeUpdate) {
-    for (const path of IMMUTABLE_PATHS) {
-      if (!containedIn(at(auth.created, path), at(actual, path))) return { kind: 'immutable-changed', path: path.join('.') };
+export function readBack(auth: AuthResource, answer: unknown, skip: readonly (readonly string[])[] = []): Judgement[] {
+  const expected = masked(auth.current, skip);
+  const actual = masked(answer, skip);
+  const part = (value: unknown, path: readonly string[]) => at(value, path);
+  const judge = (kind: Judgement['kind'], path: readonly string[], want: unknown, holds = containedIn(want, part(actual, path))): Judgement =>
+    ({ kind, path: path.join('.'), holds, expected: want, actual: part(actual, path) });
+  const isVm = (path: readonly string[]) => path.join('.') === VERIFICATION_PATH.join('.');
+  const isImmutable = (path: readonly string[]) => IMMUTABLE_PATHS.some((p) => p.join('.') === path.join('.'));
+  const out: Judgement[] = [];
+  const update = auth.beforeUpdate;
+  const previous = update && masked(update.config, skip);
+  // Changed: the new value does not stand in the old one (else no answer could tell them apart).
+  const changed = previous ? PARTS.filter((p) => !isImmutable(p) && !containedIn(part(expected, p), part(previous, p))) : [];
+  const readsOld = (p: readonly string[]) => {
+    const old = part(previous, p);
+    return !containedIn(part(expected, p), part(actual, p)) && (old === undefined ? part(actual, p) === undefined : containedIn(old, part(actual, p)));
+  };
+  // Every changed part as before, one of them a value that was set: the update was not applied.
+  const notApplied = changed.length > 0 && changed.every(readsOld) && changed.some((p) => part(previous, p) !== undefined);
+  if (notApplied) out.push({ kind: 'not-applied', path: changed.map((p) => p.join('.')).join(', '), holds: false, expected: part(expected, ['UserPoolConfigs']), actual: part(actual, ['UserPoolConfigs']) });
+  const read = auth.readBefore === undefined ? undefined : masked(auth.readBefore, skip);
+  for (const path of PARTS) {
+    const want = part(expected, path);
+    if (update && isImmutable(path)) {
+      const created = part(masked(auth.created, skip), path);
+      const kept = containedIn(created, part(actual, path));
+      // Kept under an update that was not applied shows nothing; changed shows the break all the same.
+      if (created !== undefined && (!notApplied || !kept)) out.push(judge('immutable', path, created, kept));
+      continue;
     }
+    if (changed.includes(path)) {
+      if (notApplied) continue;
+      if (containedIn(want, part(actual, path))) out.push(judge('applied', path, want, true));
+      else if (readsOld(path) && part(previous, path) !== undefined) out.push(judge('stale', path, want, false));
+      else out.push(judge(isVm(path) ? 'verification' : 'member', path, want, false));
+      if (isVm(path) && containedIn(want, part(actual, path))) out.push(judge('verification', path, want, true));
+      continue;
+    }
+    if (want === undefined) continue;
+    const holds = containedIn(want, part(actual, path));
+    // A part the update left alone that read as set before it and no longer does: the update lost it.
+    if (update && !holds && read !== undefined && containedIn(want, part(read, path))) out.push(judge('omitted-lost', path, want, false));
+    else out.push(judge(isVm(path) ? 'verification' : 'member', path, want, holds));
   }
-  return { kind: 'differs', path: firstDifference(auth.current, actual)!, afterUpdate: auth.beforeUpdate !== undefined };
+  return out;
 }

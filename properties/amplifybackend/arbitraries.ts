@@ -60,8 +60,11 @@ export const requiredSignUpAttributes = fc.oneof(
   { weight: 1, arbitrary: fc.constant([...REQUIRED_SIGN_UP_ATTRIBUTES]) },
 );
 
-/** A documented CreateBackendAuth ResourceConfig; `full` puts every optional sub-configuration in. */
-export const createConfig = (full = false): fc.Arbitrary<CreateResourceConfig> => {
+/**
+ * A documented CreateBackendAuth ResourceConfig; `full` puts every optional sub-configuration in,
+ * `verification` the VerificationMessage (so that an update can always change it from a set value).
+ */
+export const createConfig = (full = false, verification = false): fc.Arbitrary<CreateResourceConfig> => {
   const maybe = <T>(arb: fc.Arbitrary<T>) => (full ? arb : optional(arb));
   return fc.record({
     withIdentityPool: full ? fc.constant(true) : fc.boolean(),
@@ -74,7 +77,7 @@ export const createConfig = (full = false): fc.Arbitrary<CreateResourceConfig> =
     RequiredSignUpAttributes: requiredSignUpAttributes,
     SignInMethod: fc.constantFrom(...SIGN_IN_METHODS),
     UserPoolName: fc.stringMatching(/^avcpool[a-z0-9]{1,8}$/),
-    VerificationMessage: full ? messageConfig : fc.option(messageConfig, { nil: undefined, freq: 4 }),
+    VerificationMessage: full || verification ? messageConfig : fc.option(messageConfig, { nil: undefined, freq: 4 }),
   }).map(({ withIdentityPool, identityPoolName, unauthenticated, ...userPool }) => ({
     AuthResources: withIdentityPool ? ('IDENTITY_POOL_AND_USER_POOL' as const) : ('USER_POOL_ONLY' as const),
     ...(withIdentityPool ? { IdentityPoolConfigs: { IdentityPoolName: identityPoolName, UnauthenticatedLogin: unauthenticated } } : {}),
@@ -102,6 +105,15 @@ export const updateConfig: fc.Arbitrary<UpdateWithoutResources> = fc.record({
   UserPoolConfigs: clean(userPool) as UpdateResourceConfig['UserPoolConfigs'],
 }));
 
+type Message = NonNullable<CreateResourceConfig['UserPoolConfigs']['VerificationMessage']>;
+/** `message`, or the other delivery method when `before` has the same one: an update that always changes the verification message. */
+export function changedMessage(before: Message | undefined, message: Message): Message {
+  if (!before || message.DeliveryMethod !== before.DeliveryMethod) return message;
+  return before.DeliveryMethod === 'EMAIL'
+    ? { DeliveryMethod: 'SMS', SmsSettings: { SmsMessage: 'Changed {####}' } }
+    : { DeliveryMethod: 'EMAIL', EmailSettings: { EmailMessage: 'Changed {####}', EmailSubject: 'Changed' } };
+}
+
 /** A required member to leave out, VerificationMessage.DeliveryMethod most often. */
 const vmPath = (paths: readonly (readonly string[])[]) => paths.find((p) => p.join('.').endsWith('VerificationMessage.DeliveryMethod'))!;
 export const missingMember = fc.oneof(
@@ -109,6 +121,22 @@ export const missingMember = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...CREATE_REQUIRED_PATHS).map((path) => ({ operation: 'create' as const, path })) },
   { weight: 1, arbitrary: fc.constantFrom(...UPDATE_REQUIRED_PATHS).map((path) => ({ operation: 'update' as const, path })) },
 );
+
+/**
+ * `config` reduced to its required members and the one sub-configuration holding `path` (a path of
+ * the request): a request without that member then breaks nothing else.
+ */
+export function focus(config: CreateResourceConfig, path: readonly string[]): CreateResourceConfig {
+  const { RequiredSignUpAttributes, SignInMethod, UserPoolName } = config.UserPoolConfigs;
+  const sub = path[1] === 'UserPoolConfigs' && path.length > 3 ? (path[2] as keyof CreateResourceConfig['UserPoolConfigs']) : undefined;
+  const identity = path[1] === 'IdentityPoolConfigs' && config.IdentityPoolConfigs !== undefined;
+  return {
+    AuthResources: identity ? 'IDENTITY_POOL_AND_USER_POOL' : 'USER_POOL_ONLY',
+    ...(identity ? { IdentityPoolConfigs: config.IdentityPoolConfigs } : {}),
+    Service: config.Service,
+    UserPoolConfigs: { RequiredSignUpAttributes, SignInMethod, UserPoolName, ...(sub ? { [sub]: config.UserPoolConfigs[sub] } : {}) },
+  };
+}
 
 /** Copies `request` without the member at `path`. */
 export function without<T extends object>(request: T, path: readonly string[]): T {

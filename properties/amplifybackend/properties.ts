@@ -1,24 +1,38 @@
 // The AmplifyBackend auth properties: stateless ones per documented fact (a documented config
-// round-trips, required members at any depth, unknown app or environment, what an update changes
-// and preserves), and the model-based one over create / get / update / job status with
-// round-trip equality as the invariant. Every AMPLIFY rule in spec/ is covered by one of them.
+// round-trips, required members at any depth, unknown app, environment or auth resource, what an
+// update changes and preserves), and the model-based one over create / get / update / delete / job
+// status with round-trip equality as the invariant. Each runs its fixed examples (examples.ts)
+// first in every pass: every boundary and enum value is reached whatever the seed.
 import fc from 'fast-check';
-import { authCreated, authUpdated, emptyAmplifyModel, jobStarted, type AmplifyModel } from '../../models/amplifybackend/model.ts';
-import { isVerificationDeliveryPath, type UpdateResourceConfig } from '../../models/amplifybackend/shapes.ts';
+import { authCreated, authRead, authUpdated, emptyAmplifyModel, type AmplifyModel } from '../../models/amplifybackend/model.ts';
+import { isVerificationDeliveryPath, type CreateResourceConfig, type UpdateResourceConfig } from '../../models/amplifybackend/shapes.ts';
 import type { RuleId } from '../../spec/index.ts';
+import type { CallResult } from '../shared/call.ts';
+import { expectSetup, expectSuccess } from '../shared/checks.ts';
+import type { RunContext } from '../shared/context.ts';
 import { modelProperty } from '../shared/model-run.ts';
 import { defineProperty, type ConformanceProperty } from '../shared/property.ts';
-import { createConfig, messageConfig, missingMember, updateConfig, without } from './arbitraries.ts';
-import { createAuthCommand, getAuthCommand, getJobCommand, setEnvironment, updateAuthCommand } from './commands.ts';
+import { changedMessage, createConfig, focus, messageConfig, missingMember, updateConfig, without, type UpdateWithoutResources } from './arbitraries.ts';
 import {
-  appId, checkGetAuth, checkJob, checkJobResponse, createAuth, expectBadRequest, expectDocumentedSuccess, expectNotFound, getAuth, getJob, RESOURCE_NAME,
-  setUpBackend, UNKNOWN_APP_ID, unavailableOn, updateAuth,
+  CreateAuth, createAuthCommand, DeleteAuth, deleteAuthCommand, GetAuth, getAuthCommand, GetJob, getJobCommand, setEnvironment, UpdateAuth, updateAuthCommand,
+} from './commands.ts';
+import { CREATE_EXAMPLES, emailMessage, FULL_EMAIL, FULL_SMS, MFA_OFF, MINIMAL, MISSING_EXAMPLES, smsMessage, UPDATE_EXAMPLES } from './examples.ts';
+import {
+  appId, checkGetAuth, checkJob, checkJobResponse, createAuth, describeConfig, expectBadRequest, expectNotFound, getAuth, getJob, RESOURCE_NAME,
+  setUpBackend, UNKNOWN_APP_ID, unavailableOn, updateAuth, verificationOf,
 } from './steps.ts';
 
 const ROUND_TRIP_RULES = [
   'AMPLIFY.GET.ROUND_TRIP', 'AMPLIFY.VERIFICATION.ROUND_TRIP', 'AMPLIFY.VERIFICATION.DELIVERY_METHOD_ENUM', 'AMPLIFY.ENUMS', 'AMPLIFY.ERRORS.DOCUMENTED',
   'AMPLIFY.JOB.RESPONSE_FIELDS',
 ] as const satisfies readonly RuleId[];
+
+/** CreateBackendAuth of a documented configuration: accepted (evidence), its answer the job it started. */
+async function create(ctx: RunContext, env: string, config: CreateResourceConfig, observed = `${describeConfig(config)} → accepted`): Promise<string | undefined> {
+  const result = await createAuth(ctx, env, config, ['AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG']);
+  const output = expectSuccess(ctx, 'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', 'CreateBackendAuth', result, 'a documented ResourceConfig is accepted', observed);
+  return checkJobResponse(ctx, 'CreateBackendAuth', appId(), env, output).JobId;
+}
 
 const createAndGet = defineProperty({
   name: 'CreateBackendAuth accepts the documented ResourceConfig and GetBackendAuth returns it',
@@ -27,66 +41,84 @@ const createAndGet = defineProperty({
   unavailable: unavailableOn,
   runsFactor: 0.6,
   arbitrary: () => fc.record({ config: fc.oneof(createConfig(false), createConfig(true)), job: fc.boolean() }),
+  examples: () => CREATE_EXAMPLES.map((config) => ({ config, job: true })),
   async run(ctx, { config, job }) {
     const { env } = await setUpBackend(ctx, ['AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG']);
-    const result = await createAuth(ctx, env, config, ['AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG']);
-    const output = expectDocumentedSuccess(ctx, 'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', 'CreateBackendAuth', result, 'a documented ResourceConfig is accepted');
-    const started = checkJobResponse(ctx, 'CreateBackendAuth', appId(), env, output);
-    if (job) await checkJob(ctx, env, started.JobId, 'CreateBackendAuth');
+    const jobId = await create(ctx, env, config);
+    if (job && jobId) await checkJob(ctx, env, jobId, 'CreateBackendAuth');
     await checkGetAuth(ctx, env, authCreated(emptyAmplifyModel(), config).auth!);
   },
 });
 
+type Missing = { operation: 'create' | 'update'; path: readonly string[] };
+
 const requiredMembers = defineProperty({
   name: 'A request missing a required member at any depth is rejected with BadRequestException',
   service: 'amplifybackend',
-  rules: ['AMPLIFY.REQUIRED.MEMBERS', 'AMPLIFY.VERIFICATION.DELIVERY_METHOD_REQUIRED', 'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', 'AMPLIFY.JOB.RESPONSE_FIELDS', 'AMPLIFY.ERRORS.DOCUMENTED'],
+  rules: [
+    'AMPLIFY.REQUIRED.MEMBERS', 'AMPLIFY.VERIFICATION.DELIVERY_METHOD_REQUIRED', 'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', 'AMPLIFY.UPDATE.APPLIED',
+    'AMPLIFY.JOB.RESPONSE_FIELDS', 'AMPLIFY.ERRORS.DOCUMENTED',
+  ],
   unavailable: unavailableOn,
-  runsFactor: 0.8,
-  arbitrary: () => fc.record({ missing: missingMember, config: createConfig(true), update: updateConfig, message: messageConfig }),
-  async run(ctx, { missing, config, update, message }) {
+  runsFactor: 0.4,
+  arbitrary: () => fc.record({ missing: missingMember as fc.Arbitrary<Missing>, config: createConfig(true), message: messageConfig }),
+  // Each required member left out once, from a request otherwise complete.
+  examples: () => MISSING_EXAMPLES.map((missing) => ({ missing, config: FULL_EMAIL, message: smsMessage('Code') })),
+  async run(ctx, { missing, config: whole, message }) {
     const { env } = await setUpBackend(ctx, ['AMPLIFY.REQUIRED.MEMBERS']);
+    // Required members and the sub-configuration holding the one left out: nothing else to refuse.
+    const config = focus(whole, missing.path);
     const rule: RuleId = isVerificationDeliveryPath(missing.path) ? 'AMPLIFY.VERIFICATION.DELIVERY_METHOD_REQUIRED' : 'AMPLIFY.REQUIRED.MEMBERS';
-    const what = `a request without ${missing.path.join('.')}`;
+    const what = `${missing.operation === 'create' ? 'CreateBackendAuth' : 'UpdateBackendAuth'} without ${missing.path.join('.')}`;
+    const judge = (operation: string, result: CallResult<unknown>) => expectBadRequest(ctx, rule, operation, result, `${what} is rejected`, `${what} → BadRequestException`);
     if (missing.operation === 'create') {
       const request = without({ BackendEnvironmentName: env, ResourceName: RESOURCE_NAME, ResourceConfig: config }, missing.path);
       const result = await createAuth(ctx, request.BackendEnvironmentName as string, request.ResourceConfig, [rule], appId(), request.ResourceName ?? null);
-      return expectBadRequest(ctx, rule, 'CreateBackendAuth', result, `${what} is rejected`);
+      if (result.ok) return judge('CreateBackendAuth', result);
+      // The rejection counts once the same request complete is accepted: the member left out was its cause.
+      await create(ctx, env, config, 'the complete request of a required-member case → accepted');
+      return judge('CreateBackendAuth', result);
     }
     // An update needs something to update: the resource is created first.
-    const created = await createAuth(ctx, env, config, ['AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG']);
-    checkJobResponse(ctx, 'CreateBackendAuth', appId(), env, expectDocumentedSuccess(ctx, 'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', 'CreateBackendAuth', created, 'a documented ResourceConfig is accepted'));
-    const full: UpdateResourceConfig = { AuthResources: config.AuthResources, ...update, UserPoolConfigs: { ...update.UserPoolConfigs, VerificationMessage: message } };
+    await create(ctx, env, config);
+    const full: UpdateResourceConfig = { AuthResources: config.AuthResources, Service: 'COGNITO', UserPoolConfigs: { VerificationMessage: message } };
     const request = without({ ResourceName: RESOURCE_NAME, ResourceConfig: full }, missing.path);
     const result = await updateAuth(ctx, env, request.ResourceConfig, [rule], appId(), request.ResourceName ?? null);
-    expectBadRequest(ctx, rule, 'UpdateBackendAuth', result, `${what} is rejected`);
+    if (result.ok) return judge('UpdateBackendAuth', result);
+    expectSetup(ctx, 'AMPLIFY.UPDATE.APPLIED', 'UpdateBackendAuth', await updateAuth(ctx, env, full, ['AMPLIFY.UPDATE.APPLIED']), 'the same update complete is accepted');
+    judge('UpdateBackendAuth', result);
   },
 });
 
-const unknownAppOrEnvironment = defineProperty({
-  name: 'An unknown app or backend environment is NotFoundException (404)',
+type Unknown = { unknown: 'app' | 'environment' | 'auth'; operation: 'CreateBackendAuth' | 'GetBackendAuth' | 'UpdateBackendAuth' | 'GetBackendJob' };
+const UNKNOWN_CASES: Unknown[] = [
+  ...(['app', 'environment'] as const).flatMap((unknown) => (['CreateBackendAuth', 'GetBackendAuth', 'UpdateBackendAuth', 'GetBackendJob'] as const).map((operation) => ({ unknown, operation }))),
+  { unknown: 'auth', operation: 'GetBackendAuth' },
+  { unknown: 'auth', operation: 'UpdateBackendAuth' },
+];
+
+const unknownResources = defineProperty({
+  name: 'An unknown app, backend environment or auth resource is NotFoundException (404)',
   service: 'amplifybackend',
-  rules: ['AMPLIFY.ERRORS.NOT_FOUND', 'AMPLIFY.JOB.RESPONSE_FIELDS'],
+  rules: ['AMPLIFY.ERRORS.NOT_FOUND', 'AMPLIFY.JOB.RESPONSE_FIELDS', 'AMPLIFY.ERRORS.DOCUMENTED'],
   unavailable: unavailableOn,
-  runsFactor: 0.3,
-  arbitrary: () => fc.record({
-    unknown: fc.constantFrom('app' as const, 'environment' as const),
-    operation: fc.constantFrom('CreateBackendAuth', 'GetBackendAuth', 'UpdateBackendAuth', 'GetBackendJob'),
-    config: createConfig(false),
-    update: updateConfig,
-  }),
-  async run(ctx, { unknown, operation, config, update }) {
-    // An environment that exists, so that only the named part is unknown.
+  runsFactor: 0.2,
+  // Valid requests of required members only: the unknown part is their one fault.
+  arbitrary: () => fc.constantFrom(...UNKNOWN_CASES),
+  examples: () => UNKNOWN_CASES,
+  async run(ctx, { unknown, operation }) {
+    // An environment that exists (with no auth resource), so that only the named part is unknown.
     const { env: known, jobId } = await setUpBackend(ctx, ['AMPLIFY.ERRORS.NOT_FOUND']);
     const app = unknown === 'app' ? UNKNOWN_APP_ID : appId();
-    const env = unknown === 'app' ? known : `${known.slice(0, 8)}zz`;
+    const env = unknown === 'environment' ? `${known.slice(0, 8)}zz` : known;
     const rules: RuleId[] = ['AMPLIFY.ERRORS.NOT_FOUND'];
     const result =
-      operation === 'CreateBackendAuth' ? await createAuth(ctx, env, config, rules, app)
+      operation === 'CreateBackendAuth' ? await createAuth(ctx, env, MINIMAL, rules, app)
       : operation === 'GetBackendAuth' ? await getAuth(ctx, env, rules, app)
-      : operation === 'UpdateBackendAuth' ? await updateAuth(ctx, env, { AuthResources: config.AuthResources, ...update }, rules, app)
-      : await getJob(ctx, env, jobId, rules, app);
-    expectNotFound(ctx, operation, result, unknown === 'app' ? `app ${app}` : `environment ${env}`);
+      : operation === 'UpdateBackendAuth' ? await updateAuth(ctx, env, { AuthResources: MINIMAL.AuthResources, Service: 'COGNITO', UserPoolConfigs: { VerificationMessage: emailMessage('New') } }, rules, app)
+      : await getJob(ctx, env, jobId ?? 'avcnosuchjob', rules, app);
+    const what = unknown === 'app' ? `app ${app}` : unknown === 'environment' ? `environment ${env}` : `auth resource ${RESOURCE_NAME}`;
+    expectNotFound(ctx, operation, result, what, `${operation} of an unknown ${unknown === 'auth' ? 'auth resource' : unknown} → NotFoundException`);
   },
 });
 
@@ -96,41 +128,52 @@ const updates = defineProperty({
   rules: ['AMPLIFY.UPDATE.APPLIED', 'AMPLIFY.UPDATE.IMMUTABLE_PRESERVED', 'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', 'AMPLIFY.JOB.STATUS', ...ROUND_TRIP_RULES],
   unavailable: unavailableOn,
   runsFactor: 0.6,
-  arbitrary: () => fc.record({ config: createConfig(false), update: updateConfig, message: messageConfig }),
+  arbitrary: () => fc.record({ config: createConfig(false, true), update: updateConfig as fc.Arbitrary<UpdateWithoutResources>, message: messageConfig }),
+  examples: () => UPDATE_EXAMPLES.map(({ config, update }) => ({ config, update, message: update.UserPoolConfigs.VerificationMessage ?? emailMessage('New') })),
   async run(ctx, { config, update, message }) {
     const { env } = await setUpBackend(ctx, ['AMPLIFY.UPDATE.APPLIED']);
-    const created = await createAuth(ctx, env, config, ['AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG']);
-    checkJobResponse(ctx, 'CreateBackendAuth', appId(), env, expectDocumentedSuccess(ctx, 'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', 'CreateBackendAuth', created, 'a documented ResourceConfig is accepted'));
+    await create(ctx, env, config);
+    // Read before the update: what the update leaves alone must read the same after it.
     let model: AmplifyModel = authCreated(emptyAmplifyModel(), config);
-    // The verification message always changes: to the other delivery method when there was one.
-    const before = config.UserPoolConfigs.VerificationMessage?.DeliveryMethod;
-    const changed = before && message.DeliveryMethod === before
-      ? { ...message, DeliveryMethod: before === 'EMAIL' ? ('SMS' as const) : ('EMAIL' as const), SmsSettings: { SmsMessage: 'Changed {####}' }, EmailSettings: { EmailMessage: 'Changed {####}', EmailSubject: 'Changed' } }
-      : message;
+    model = authRead(model, await checkGetAuth(ctx, env, model.auth!));
+    // The verification message always changes, from one that was set: an update not applied shows.
+    const changed = changedMessage(verificationOf(config), message);
     const full: UpdateResourceConfig = { AuthResources: config.AuthResources, ...update, UserPoolConfigs: { ...update.UserPoolConfigs, VerificationMessage: changed } };
-    const result = await updateAuth(ctx, env, full, ['AMPLIFY.UPDATE.APPLIED']);
-    const output = expectDocumentedSuccess(ctx, 'AMPLIFY.UPDATE.APPLIED', 'UpdateBackendAuth', result, 'a documented update of an existing auth resource is accepted');
+    const output = expectSetup(ctx, 'AMPLIFY.UPDATE.APPLIED', 'UpdateBackendAuth', await updateAuth(ctx, env, full, ['AMPLIFY.UPDATE.APPLIED']), 'a documented update of an existing auth resource is accepted');
     const job = checkJobResponse(ctx, 'UpdateBackendAuth', appId(), env, output);
-    model = jobStarted(authUpdated(model, full), job.JobId, 'UpdateBackendAuth');
-    await checkJob(ctx, env, job.JobId, 'UpdateBackendAuth');
+    model = authUpdated(model, full);
+    if (job.JobId) await checkJob(ctx, env, job.JobId, 'UpdateBackendAuth');
     await checkGetAuth(ctx, env, model.auth!);
   },
 });
 
 const lifecycle = modelProperty<AmplifyModel>({
-  name: 'An auth resource reads back as created and updated, through any sequence of updates',
+  name: 'An auth resource reads back as created and updated, through any sequence of updates, until deleted',
   service: 'amplifybackend',
-  rules: ['AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', 'AMPLIFY.UPDATE.APPLIED', 'AMPLIFY.UPDATE.IMMUTABLE_PRESERVED', 'AMPLIFY.JOB.STATUS', ...ROUND_TRIP_RULES],
+  rules: [
+    'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', 'AMPLIFY.UPDATE.APPLIED', 'AMPLIFY.UPDATE.IMMUTABLE_PRESERVED', 'AMPLIFY.JOB.STATUS', 'AMPLIFY.ERRORS.NOT_FOUND', ...ROUND_TRIP_RULES,
+  ],
   unavailable: unavailableOn,
   initial: emptyAmplifyModel,
   async prepare(ctx, initial) {
     const { env, jobId } = await setUpBackend(ctx, ['AMPLIFY.JOB.RESPONSE_FIELDS']);
     setEnvironment(ctx, env);
-    return jobStarted(initial, jobId, 'CreateBackend');
+    return jobId ? { ...initial, jobs: new Map([[jobId, 'CreateBackend']]) } : initial;
+  },
+  // Every update read back, every job read, delete then create again; an unknown auth resource last
+  // (before creation and after deletion), where a run that already found it failing stops.
+  examples: ({ unsupported }) => {
+    const [u0, u1, u2] = UPDATE_EXAMPLES.map((e) => new UpdateAuth(e.update));
+    const remove = unsupported.has('DeleteBackendAuth') ? [] : [new DeleteAuth(), new GetJob(-1)];
+    return [
+      [new CreateAuth(FULL_EMAIL), new GetJob(-1), new GetAuth(), u0!, new GetJob(-1), new GetAuth(), u1!, new GetAuth(), ...remove, new CreateAuth(FULL_SMS), new GetAuth(), ...remove, new GetAuth()],
+      [new CreateAuth(MFA_OFF), new GetAuth(), u2!, new GetAuth(), ...remove, new GetAuth()],
+      [new GetAuth(), new CreateAuth(UPDATE_EXAMPLES.at(-1)!.config), new GetAuth()],
+    ];
   },
   maxCommands: 15,
-  runsFactor: 0.6,
-  commands: [createAuthCommand, createAuthCommand, getAuthCommand, getAuthCommand, updateAuthCommand, updateAuthCommand, updateAuthCommand, getJobCommand],
+  runsFactor: 0.4,
+  commands: [createAuthCommand, getAuthCommand, getAuthCommand, updateAuthCommand, updateAuthCommand, deleteAuthCommand, getJobCommand],
 });
 
-export const amplifyBackendProperties: ConformanceProperty<any>[] = [createAndGet, requiredMembers, unknownAppOrEnvironment, updates, lifecycle];
+export const amplifyBackendProperties: ConformanceProperty<any>[] = [createAndGet, requiredMembers, unknownResources, updates, lifecycle];

@@ -60,6 +60,7 @@ describe('AmplifyBackend faults', () => {
       'amplify.refuses-forgot-password',
       'amplify.response-without-jobid',
       'amplify.unknown-app-500',
+      'amplify.unknown-app-bad-request',
       'amplify.update-ignored',
       'amplify.update-overwrites-immutable',
     ]);
@@ -156,6 +157,51 @@ describe('AmplifyBackend faults', () => {
 
   it("amplify.mfa-mode-lowercase answers MFAMode 'optional'", async () => {
     expect(await createdThenWith('amplify.mfa-mode-lowercase', (auth) => auth.UserPoolConfigs!.Mfa!.MFAMode)).toEqual(['OPTIONAL', 'optional']);
+  });
+
+  it('amplify.unknown-app-bad-request answers BadRequestException 400 for an unknown app, NotFoundException 404 for an unknown environment', async () => {
+    const get = (app: string, env: string) => amplify.send(new GetBackendAuthCommand({ AppId: app, BackendEnvironmentName: env, ResourceName: RESOURCE }));
+    await expectSdkError(get('unknown', ENV), 'NotFoundException', 404);
+    enable('amplify.unknown-app-bad-request');
+    await expectSdkError(get('unknown', ENV), 'BadRequestException', 400);
+    await expectSdkError(get(APP, 'staging'), 'NotFoundException', 404);
+    // With the 500 fault on too, each still shows: the app answers 400, the environment 500.
+    enable('amplify.unknown-app-500');
+    await expectSdkError(get('unknown', ENV), 'BadRequestException', 400);
+    expect((await get(APP, 'staging').catch((e: { $metadata: { httpStatusCode?: number } }) => e) as { $metadata: { httpStatusCode?: number } }).$metadata.httpStatusCode).toBe(500);
+  });
+
+  describe('two faults on the same member, both on, each still show', () => {
+    it('update-ignored with update-overwrites-immutable: the update is ignored but the immutables are overwritten', async () => {
+      await createAuth();
+      enable('amplify.update-ignored');
+      enable('amplify.update-overwrites-immutable');
+      await smsUpdate();
+      const userPool = (await getAuth()).UserPoolConfigs!;
+      expect(userPool.VerificationMessage!.DeliveryMethod).toBe('EMAIL');
+      expect(userPool.UserPoolName).toBeUndefined();
+    });
+
+    it('drops-verification-message with delivery-method-trailing-space: EMAIL answers with the space, SMS is dropped', async () => {
+      await createAuth();
+      enable('amplify.drops-verification-message');
+      enable('amplify.delivery-method-trailing-space');
+      expect((await getAuth()).UserPoolConfigs!.VerificationMessage!.DeliveryMethod).toBe('EMAIL ');
+      await smsUpdate();
+      expect((await getAuth()).UserPoolConfigs!.VerificationMessage).toBeUndefined();
+    });
+
+    it('get-drops-mfa with mfa-mode-lowercase: OPTIONAL answers in lower case, ON and OFF are dropped', async () => {
+      enable('amplify.get-drops-mfa');
+      enable('amplify.mfa-mode-lowercase');
+      await createAuth();
+      expect((await getAuth()).UserPoolConfigs!.Mfa!.MFAMode).toBe('optional');
+      await amplify.send(new UpdateBackendAuthCommand({
+        AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE,
+        ResourceConfig: { AuthResources: 'IDENTITY_POOL_AND_USER_POOL', Service: 'COGNITO', UserPoolConfigs: { Mfa: { MFAMode: 'ON' } } },
+      }));
+      expect((await getAuth()).UserPoolConfigs!.Mfa).toBeUndefined();
+    });
   });
 
   it('amplify.auth-not-found-400 answers NotFoundException 400 for an unknown auth resource', async () => {

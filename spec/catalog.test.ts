@@ -22,6 +22,16 @@ function contains(actual: unknown, quote: unknown): boolean {
 }
 
 describe('rule catalog', () => {
+  it('declares dependencies on existing rules of the same service, without cycles', () => {
+    const byId = new Map(catalog.map((r) => [r.id, r]));
+    const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
+      (byId.get(from)?.dependsOn ?? []).some((dep) => dep === to || (!seen.has(dep) && (seen.add(dep), reaches(dep, to, seen))));
+    for (const rule of catalog) {
+      for (const dep of rule.dependsOn ?? []) expect(byId.get(dep)?.service, `${rule.id} depends on ${dep}`).toBe(rule.service);
+      expect(reaches(rule.id, rule.id), `${rule.id} depends on itself`).toBe(false);
+    }
+  });
+
   it('has unique ids prefixed by their service', () => {
     const ids = catalog.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);

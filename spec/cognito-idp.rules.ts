@@ -104,6 +104,8 @@ export const cognitoIdpRules = defineRules([
     statement: 'DeliveryMedium is one of SMS, EMAIL (exact case): EMAIL for the email attribute, SMS for phone_number.',
     quote: "'DeliveryMedium': 'SMS'|'EMAIL',",
     source: DOC,
+    // A member of CodeDeliveryDetails: nothing to judge where the answer carries none.
+    dependsOn: ['COGNITO.CODE.DELIVERY_DETAILS'],
   },
   {
     id: 'COGNITO.CODE.DESTINATION_MASKED',
@@ -114,6 +116,8 @@ export const cognitoIdpRules = defineRules([
       'Destination names where the code went without revealing the whole address or number: it is masked (AWS answers e.g. a***@e***.com, +*******0123, as the Amazon Cognito Developer Guide shows), never the full value.',
     quote: 'The email address or phone number destination where Amazon Cognito sent the code.',
     source: DOC,
+    // A member of CodeDeliveryDetails: nothing to judge where the answer carries none.
+    dependsOn: ['COGNITO.CODE.DELIVERY_DETAILS'],
   },
   {
     id: 'COGNITO.VERIFY.CODE_ACCEPTED',

@@ -13,13 +13,13 @@ import type { VerifiableAttribute } from '../../models/cognito-idp/shapes.ts';
 import { instant } from '../../models/shared/clock.ts';
 import type { RuleId } from '../../spec/index.ts';
 import type { CallResult } from '../shared/call.ts';
-import { expectRejected, expectSetup, expectSuccess } from '../shared/checks.ts';
+import { expectRejected, expectSetup, expectSuccess, sparing } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { advanceClockCommand as advanceClock, BaseCommand, type ModelBox } from '../shared/model-run.ts';
 import { clientMetadata, clockStep, differentCode, unverifiableName, verifiableAttribute, wrongCode } from './arbitraries.ts';
 import {
   attributeValue, checkDeliveryDetails, checkMetadataNotEchoed, checkUser, expectCodeSent, expectTokenRefused, getCode, getUser, globalSignOut, GUAVC, sessionOf,
-  signIn, sparing, updateAttribute, verifyAttribute,
+  signIn, updateAttribute, verifyAttribute,
 } from './steps.ts';
 import type { Capability } from '../../spec/rule.ts';
 

@@ -12,7 +12,7 @@ import {
 } from '../../models/cognito-idp/shapes.ts';
 import type { RuleId } from '../../spec/index.ts';
 import { call, type CallResult } from '../shared/call.ts';
-import { checkThat, expectMember, expectRejected, expectSetup, expectSuccess, stop, stripMetadata } from '../shared/checks.ts';
+import { checkThat, expectMember, expectRejected, expectSetup, expectSuccess, sparing, stop, stripMetadata } from '../shared/checks.ts';
 import { unrelatedCause } from '../shared/documented-errors.ts';
 import type { RunContext } from '../shared/context.ts';
 import { carriedAttributes } from './arbitraries.ts';
@@ -171,15 +171,6 @@ export function checkMetadataNotEchoed(ctx: RunContext, operation: string, metad
   }), operation === 'GetUser' ? 'a later GetUser → ClientMetadata not stored' : `${operation} with ClientMetadata → not echoed`);
 }
 
-/** Checks whose break leaves the model as true as before (an answer's fields): a tolerated break in them does not end a model step. */
-export function sparing<T>(ctx: RunContext, checks: () => T): T {
-  const before = ctx.brokeInStep;
-  try {
-    return checks();
-  } finally {
-    ctx.brokeInStep = before;
-  }
-}
 
 /**
  * The answer to a code request for a verifiable attribute whose current value is `value`. None of

@@ -10,25 +10,14 @@ import { GetContactMethodsResult, OperationsResult, type ContactProtocol } from 
 import type { Instant } from '../../models/shared/clock.ts';
 import type { RuleId } from '../../spec/index.ts';
 import { call } from '../shared/call.ts';
-import { checkThat, expectMember, expectSetup, expectShape, stripMetadata, type Mismatch } from '../shared/checks.ts';
+import { breakIf, checkThat, expectMember, expectSetup, expectShape, sparing, stripMetadata } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 
 const SEND = 'SendContactMethodVerification';
 const GET = 'GetContactMethods';
 const PROTOCOLS = ['Email', 'SMS'] as const;
 
-/** Checks whose break leaves the model as true as before (enums, an answer's fields): a tolerated break in them does not end a model step. */
-export function sparing<T>(ctx: RunContext, checks: () => T): T {
-  const before = ctx.brokeInStep;
-  try {
-    return checks();
-  } finally {
-    ctx.brokeInStep = before;
-  }
-}
 
-/** A comparison that observed nothing the rule is about: only a break is recorded, a hold is no evidence. */
-const breakIf = (ctx: RunContext, ruleId: RuleId, operation: string, holds: boolean, mismatch: () => Mismatch) => holds || checkThat(ctx, ruleId, operation, false, mismatch);
 
 type OperationRecord = { resourceType?: string; operationType?: string; status?: string; location?: { regionName?: string } };
 

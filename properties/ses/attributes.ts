@@ -6,19 +6,13 @@ import { allowedStatuses, type SesIdentity } from '../../models/ses/model.ts';
 import { GetIdentityVerificationAttributesResponse, VERIFICATION_STATUSES, type VerificationStatus } from '../../models/ses/shapes.ts';
 import type { Instant } from '../../models/shared/clock.ts';
 import type { RuleId } from '../../spec/index.ts';
-import { checkThat, expectMember, expectShape, stop, stripMetadata, type Mismatch } from '../shared/checks.ts';
+import { checkThat, expectMember, expectShape, judge, stop, stripMetadata } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 
 const GIVA = 'GetIdentityVerificationAttributes';
 
 export type Attributes = Record<string, { VerificationStatus: string; VerificationToken?: string | null }>;
 
-/** A check whose holding is evidence only where `observed` names a case the rule speaks of. */
-export function judge(ctx: RunContext, ruleId: RuleId, operation: string, holds: boolean, mismatch: () => Mismatch, observed?: string): boolean {
-  if (!holds) return checkThat(ctx, ruleId, operation, false, mismatch);
-  if (observed) ctx.held(ruleId, observed);
-  return true;
-}
 
 export const isStatus = (value: unknown): value is VerificationStatus => VERIFICATION_STATUSES.includes(value as never);
 

@@ -3,11 +3,11 @@
 import fc from 'fast-check';
 import { emptySesModel } from '../../models/ses/model.ts';
 import { MAX_IDENTITIES_PER_CALL } from '../../models/ses/shapes.ts';
-import { expectRejected, expectSetup, expectSuccess } from '../shared/checks.ts';
+import { expectRejected, expectSetup, expectSuccess, judge } from '../shared/checks.ts';
 import { modelProperty } from '../shared/model-run.ts';
 import { defineProperty, type ConformanceProperty } from '../shared/property.ts';
 import { acceptedIdentityCount, rejectedIdentityCount, THROTTLE_BURST } from './arbitraries.ts';
-import { checkAttributes, judge } from './attributes.ts';
+import { checkAttributes } from './attributes.ts';
 import { advanceClockCommand } from './commands/advance-clock.ts';
 import { deleteIdentityCommand } from './commands/delete-identity.ts';
 import { followLinkCommand } from './commands/follow-link.ts';

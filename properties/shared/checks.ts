@@ -44,6 +44,26 @@ export function checkThat(ctx: RunContext, ruleId: RuleId, operation: string, ho
   fail(ctx, ruleId, operation, mismatch());
 }
 
+/** A comparison that saw nothing the rule is about: only a break is recorded, a hold is no evidence. */
+export function breakIf(ctx: RunContext, ruleId: RuleId, operation: string, holds: boolean, mismatch: () => Mismatch): boolean {
+  return holds || checkThat(ctx, ruleId, operation, false, mismatch);
+}
+
+/** Evidence where `observed` names a case the rule speaks of; otherwise only a break counts. */
+export function judge(ctx: RunContext, ruleId: RuleId, operation: string, holds: boolean, mismatch: () => Mismatch, observed?: string): boolean {
+  return observed ? checkThat(ctx, ruleId, operation, holds, mismatch, observed) : breakIf(ctx, ruleId, operation, holds, mismatch);
+}
+
+/** Checks whose break leaves the model as true as before (enums, an answer's fields): a tolerated break in them does not end a model step. */
+export function sparing<T>(ctx: RunContext, checks: () => T): T {
+  const before = ctx.brokeInStep;
+  try {
+    return checks();
+  } finally {
+    ctx.brokeInStep = before;
+  }
+}
+
 export const describeError = (e: ObservedError) => `${e.code} (HTTP ${e.httpStatus}): ${e.message}`;
 
 /** The documented-errors rule of the rule's service judges `error`; an unrelated error (a rate, a quota, a server fault on a valid call) stops the run. */

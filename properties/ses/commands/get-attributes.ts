@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { adoptStatus, seenFailed, settleIdentity } from '../../../models/ses/model.ts';
-import { expectSetup } from '../../shared/checks.ts';
+import { expectSetup, judge } from '../../shared/checks.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { ALL_POOL_NAMES, type PoolName } from '../arbitraries.ts';
-import { checkAttributes, checkIdentity, isStatus, judge } from '../attributes.ts';
+import { checkAttributes, checkIdentity, isStatus } from '../attributes.ts';
 import { getAttributes } from '../steps.ts';
 import { poolKey, realName, SesCommand, type SesBox } from './ses-command.ts';
 

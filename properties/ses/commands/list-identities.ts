@@ -2,10 +2,9 @@ import { ListIdentitiesCommand } from '@aws-sdk/client-ses';
 import fc from 'fast-check';
 import { ListIdentitiesResponse } from '../../../models/ses/shapes.ts';
 import { call } from '../../shared/call.ts';
-import { expectSetup, fail, stripMetadata } from '../../shared/checks.ts';
+import { expectSetup, fail, judge, stripMetadata } from '../../shared/checks.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { ALL_POOL_NAMES, identityTypeFilter, listPageSize } from '../arbitraries.ts';
-import { judge } from '../attributes.ts';
 import { poolKey, realName, SesCommand, type SesBox } from './ses-command.ts';
 
 /** Enough pages for any sandbox account's identities at the smallest page size we use... and no more. */

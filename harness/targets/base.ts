@@ -6,7 +6,7 @@ import { ExchangeRecorder } from '../transport/exchange.ts';
 import type { FetchLike } from '../transport/fetch-handler.ts';
 import { clientFactory } from './clients.ts';
 import { ResourceTracker } from './resources.ts';
-import type { Naming, OutOfBand, Target, TargetKind } from './target.ts';
+import { PACE_TOLERANCE_MS, type Naming, type OutOfBand, type Target, type TargetKind } from './target.ts';
 
 export interface TargetParts {
   kind: TargetKind;
@@ -32,9 +32,16 @@ export interface TargetParts {
 /** Fake static credentials for emulators: they never leave this machine. */
 export const EMULATOR_CREDENTIALS: AwsCredentialIdentity = { accessKeyId: 'AKIDCONFORMANCE', secretAccessKey: 'conformance-secret' };
 
-/** Pacing margin: a virtual clock is exact; a real one drifts between harness and server. */
-const VIRTUAL_MARGIN_MS = 50;
-const realMargin = (intervalMs: number) => Math.ceil(intervalMs * 0.1) + 100;
+/**
+ * Pacing margin: what pacing adds to the documented interval between the previous call's answer
+ * and the next call's sending. Counted from the answer (the previous call had reached the server
+ * before it), the server sees the calls at least interval + margin apart, however late the first
+ * one arrived. A virtual clock is exact, so PACE_TOLERANCE_MS is enough (and moving it costs no
+ * wall-clock time); a real one drifts between harness and server, so it gets 10% of the interval
+ * + 100 ms, never less than PACE_TOLERANCE_MS.
+ */
+const VIRTUAL_MARGIN_MS = PACE_TOLERANCE_MS;
+const realMargin = (intervalMs: number) => Math.max(PACE_TOLERANCE_MS, Math.ceil(intervalMs * 0.1) + 100);
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -46,6 +53,7 @@ export function buildTarget(parts: TargetParts): Target {
   const client = clientFactory({ region: parts.region, credentials: parts.credentials, fetch: parts.fetch, recorder, timeoutMs: parts.timeoutMs, endpoint: parts.endpoint });
   const now = parts.now ?? (() => Date.now());
   const sleep = parts.sleep ?? realSleep;
+  /** Per pace key: when its last call was answered (or, until it is, sent), on the target clock. */
   const lastCall = new Map<string, number>();
   const runTag = Math.random().toString(36).slice(2, 7);
   let namings = 0;
@@ -63,18 +71,20 @@ export function buildTarget(parts: TargetParts): Target {
     client,
     now,
     async pace(key, intervalMs) {
-      if (this.unanswered) return; // the call will not be sent: nothing to wait for
+      if (this.unanswered) return undefined; // the call will not be sent: nothing to wait for
       const previous = lastCall.get(key);
-      if (previous !== undefined && previous <= now()) {
-        if (parts.oob.advanceClock) {
-          const wait = previous + intervalMs + VIRTUAL_MARGIN_MS - now();
-          if (wait > 0) await parts.oob.advanceClock(wait);
-        } else {
-          const wait = previous + intervalMs + realMargin(intervalMs) - now();
-          if (wait > 0) await sleep(wait);
-        }
+      const start = now();
+      let gap: number | undefined;
+      if (previous !== undefined && previous <= start) {
+        const wanted = intervalMs + (parts.oob.advanceClock ? VIRTUAL_MARGIN_MS : realMargin(intervalMs));
+        const wait = previous + wanted - start;
+        if (wait > 0) await (parts.oob.advanceClock ? parts.oob.advanceClock(wait) : sleep(wait));
+        // What was waited, not a re-read of the clock: a test's sleep may move the server's clock only.
+        gap = start - previous + Math.max(0, wait);
       }
+      // Until the caller marks the answer with paced(key), the call counts from its sending.
       lastCall.set(key, now());
+      return gap;
     },
     paced(key) {
       lastCall.set(key, now());

@@ -32,6 +32,16 @@ const isRunIdentity = (name: string, domain: string) => RUN_NAME.test(name) && i
 const SES_INTERVAL_MS = 1_000;
 const MAX_PAGES = 100;
 
+/** One SES call at its documented rate: spaced from the previous one's answer, and marked answered in turn. */
+async function pacedSend<T>(target: Target, key: string, send: () => Promise<T>): Promise<T> {
+  await target.pace(key, SES_INTERVAL_MS);
+  try {
+    return await send();
+  } finally {
+    target.paced(key);
+  }
+}
+
 /** Every item of a NextToken-paged listing (at most MAX_PAGES pages). */
 async function everyPage<T>(page: (nextToken: string | undefined) => Promise<{ items: T[]; nextToken?: string }>): Promise<T[]> {
   const items: T[] = [];
@@ -47,16 +57,12 @@ async function everyPage<T>(page: (nextToken: string | undefined) => Promise<{ i
 async function sesLeftovers(target: Target, { domain }: SweepScope): Promise<Leftover[]> {
   const ses = target.client('ses');
   const names = await everyPage(async (NextToken) => {
-    await target.pace('ses:ListIdentities', SES_INTERVAL_MS);
-    const answer = await ses.send(new ListIdentitiesCommand({ NextToken }));
+    const answer = await pacedSend(target, 'ses:ListIdentities', () => ses.send(new ListIdentitiesCommand({ NextToken })));
     return { items: answer.Identities ?? [], nextToken: answer.NextToken };
   });
   return names.filter((name) => isRunIdentity(name, domain)).map((name) => ({
     service: 'ses', region: target.region, what: `identity ${name}`,
-    remove: async () => {
-      await target.pace('ses:DeleteIdentity', SES_INTERVAL_MS);
-      return ses.send(new DeleteIdentityCommand({ Identity: name }));
-    },
+    remove: () => pacedSend(target, 'ses:DeleteIdentity', () => ses.send(new DeleteIdentityCommand({ Identity: name }))),
   }));
 }
 

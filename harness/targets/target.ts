@@ -44,6 +44,13 @@ export interface Naming {
   domain(label: string): string;
 }
 
+/**
+ * Pacing tolerance: the least that pacing adds to a documented interval, between the previous
+ * call's answer and the next call's sending. A rule about a rate calls a call "at the documented
+ * rate" only when it was sent at least interval + PACE_TOLERANCE_MS after the previous answer.
+ */
+export const PACE_TOLERANCE_MS = 100;
+
 export interface Target {
   readonly kind: TargetKind;
   /** For reports: which target, e.g. `reference`, `endpoint http://127.0.0.1:4566`, `aws 123456789012`. */
@@ -66,9 +73,14 @@ export interface Target {
   client<S extends ServiceName>(service: S, region?: string): ServiceClients[S];
   /** The target's clock, epoch ms (virtual where the target has one). */
   now(): number;
-  /** Waits (or, with a movable clock, moves it) so calls keyed `key` stay `intervalMs` apart. */
-  pace(key: string, intervalMs: number): Promise<void>;
-  /** Marks a call keyed `key` as made now, outside `pace` (the throttling probe). */
+  /**
+   * Waits (or, with a movable clock, moves it) until the call keyed `key` about to be sent is at
+   * least `intervalMs` + PACE_TOLERANCE_MS after the previous one's answer, as `paced(key)` marked
+   * it: the server then saw them at least that far apart, however long either was in transit.
+   * Resolves to that spacing on the target clock, or undefined when no earlier call is known.
+   */
+  pace(key: string, intervalMs: number): Promise<number | undefined>;
+  /** Marks the call keyed `key` as answered now: the next `pace(key)` counts from here. Call it after every paced call's answer (or lack of one), and after calls made outside `pace` (the throttling probe). */
   paced(key: string): void;
   /**
    * Set when a call got no answer at all (a hang, a refused or dropped connection): later calls

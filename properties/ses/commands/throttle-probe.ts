@@ -12,6 +12,8 @@ export class ThrottleProbe extends SesCommand {
 
   protected async execute(_box: SesBox, ctx: RunContext): Promise<void> {
     await probeThrottling(ctx, [realName(ctx, ALL_POOL_NAMES[this.index])], THROTTLE_BURST);
+    // The probe changes nothing the model holds: a throttling rule broken again leaves it as true as before.
+    ctx.brokeInStep = false;
   }
 
   toString(): string { return `ThrottleProbe(${THROTTLE_BURST} calls)`; }

@@ -9,7 +9,7 @@ import { createEmulator } from '../emulator/index.ts';
 import { CONFORMANCE_PROPERTIES } from '../properties/registry.ts';
 import { catalog as rules } from '../spec/index.ts';
 import type { ServiceName } from '../spec/rule.ts';
-import { EXPECTED_FAILURE, unhidden } from './support/fault-expectations.ts';
+import { EXPECTED_FAILURE, HIDES, unhidden } from './support/fault-expectations.ts';
 import { runSuite, statusOf } from './support/run-suite.ts';
 
 const catalog = createEmulator().control.faults.catalog().filter((f) => f.service in CONFORMANCE_PROPERTIES);
@@ -31,6 +31,9 @@ describe('fault catalog self-check', () => {
   it('maps every fault of the catalog to the rule it breaks', () => {
     expect(catalog.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED_FAILURE).sort());
     for (const service of Object.keys(CONFORMANCE_PROPERTIES)) expect(catalog.filter((f) => f.service === service).length, service).toBeGreaterThanOrEqual(4);
+    // Every fault a hiding entry names is in the catalog, of the hider's service.
+    const serviceOf = new Map(catalog.map((f) => [f.id, f.service]));
+    for (const { hider, hides } of HIDES) for (const id of hides) expect(serviceOf.get(id), `${hider} hides ${id}`).toBe(serviceOf.get(hider) ?? 'unknown');
   });
 
   it('breaks every rule of the catalog with at least one fault: each check is shown to fail', () => {

@@ -26,9 +26,8 @@ describe('fault power', () => {
       seeds: [7, 8, 9, 10, 11],
       runs: 25,
       faults: [
-        { kind: 'fault', service: 'ses', faultsOn: ['ses.a'], rule: 'SES.A', verdicts: [7, 8, 9, 10, 11].map((seed) => ({ seed, status: 'fail' })) },
+        { service: 'ses', faultsOn: ['ses.a'], rule: 'SES.A', verdicts: [7, 8, 9, 10, 11].map((seed) => ({ seed, status: 'fail' })) },
         {
-          kind: 'fault',
           service: 'ses',
           faultsOn: ['ses.b'],
           rule: 'SES.B',
@@ -41,7 +40,7 @@ describe('fault power', () => {
           ],
         },
       ],
-      allAtOnce: [{ kind: 'all-at-once', service: 'ses', faultsOn: ['ses.a', 'ses.b'], rule: 'SES.A', verdicts: [7, 8, 9, 10, 11].map((seed) => ({ seed, status: 'fail' })) }],
+      allAtOnce: [{ service: 'ses', faultsOn: ['ses.a', 'ses.b'], rule: 'SES.A', verdicts: [7, 8, 9, 10, 11].map((seed) => ({ seed, status: 'fail' })) }],
       suiteRuns: 15,
       durationMs: 1,
     };

@@ -90,7 +90,7 @@ export const IMMUTABLE_PATHS: readonly (readonly string[])[] = [
 ];
 
 /** The parts a read-back is judged by, each on its own: together they are the whole ResourceConfig. */
-export const PARTS: readonly (readonly string[])[] = [
+const PARTS: readonly (readonly string[])[] = [
   ['AuthResources'], ['Service'], ['IdentityPoolConfigs', 'IdentityPoolName'], ['IdentityPoolConfigs', 'UnauthenticatedLogin'],
   ...(['ForgotPassword', 'Mfa', 'OAuth', 'PasswordPolicy', 'RequiredSignUpAttributes', 'SignInMethod', 'UserPoolName', 'VerificationMessage'] as const).map((k) => ['UserPoolConfigs', k]),
 ];

@@ -59,7 +59,7 @@ export function tagViolations(policy: TagPolicy, tag: TagInput): TagViolation[] 
 }
 
 /** Tags counted toward the limit: every key without the reserved prefix. */
-export const countedTags = (policy: TagPolicy, keys: Iterable<string>) => [...keys].filter((k) => !isReserved(policy, k)).length;
+const countedTags = (policy: TagPolicy, keys: Iterable<string>) => [...keys].filter((k) => !isReserved(policy, k)).length;
 
 /** The keys a resource would have after `incoming` is applied (incoming keys are distinct). */
 export function keysAfter(state: TagState, incoming: readonly TagInput[]): Set<string> {

@@ -106,12 +106,13 @@ export const updateConfig: fc.Arbitrary<UpdateWithoutResources> = fc.record({
 }));
 
 type Message = NonNullable<CreateResourceConfig['UserPoolConfigs']['VerificationMessage']>;
+export const emailMessage = (subject: string): Message => ({ DeliveryMethod: 'EMAIL', EmailSettings: { EmailMessage: `${subject} {####}`, EmailSubject: subject } });
+export const smsMessage = (text: string): Message => ({ DeliveryMethod: 'SMS', SmsSettings: { SmsMessage: `${text} {####}` } });
+
 /** `message`, or the other delivery method when `before` has the same one: an update that always changes the verification message. */
 export function changedMessage(before: Message | undefined, message: Message): Message {
   if (!before || message.DeliveryMethod !== before.DeliveryMethod) return message;
-  return before.DeliveryMethod === 'EMAIL'
-    ? { DeliveryMethod: 'SMS', SmsSettings: { SmsMessage: 'Changed {####}' } }
-    : { DeliveryMethod: 'EMAIL', EmailSettings: { EmailMessage: 'Changed {####}', EmailSubject: 'Changed' } };
+  return before.DeliveryMethod === 'EMAIL' ? smsMessage('Changed') : emailMessage('Changed');
 }
 
 /** A required member to leave out, VerificationMessage.DeliveryMethod most often. */

@@ -7,11 +7,7 @@ import {
   ADDITIONAL_CONSTRAINTS, CREATE_REQUIRED_PATHS, OAUTH_SCOPES, REQUIRED_SIGN_UP_ATTRIBUTES, UPDATE_REQUIRED_PATHS,
   type CreateResourceConfig,
 } from '../../models/amplifybackend/shapes.ts';
-import { SECRET_MARKER, type UpdateWithoutResources } from './arbitraries.ts';
-
-type Message = NonNullable<CreateResourceConfig['UserPoolConfigs']['VerificationMessage']>;
-export const emailMessage = (subject: string): Message => ({ DeliveryMethod: 'EMAIL', EmailSettings: { EmailMessage: `${subject} {####}`, EmailSubject: subject } });
-export const smsMessage = (text: string): Message => ({ DeliveryMethod: 'SMS', SmsSettings: { SmsMessage: `${text} {####}` } });
+import { emailMessage, SECRET_MARKER, smsMessage, type UpdateWithoutResources } from './arbitraries.ts';
 
 const social = (name: string) => ({ ClientId: `${name}client`, ClientSecret: `${SECRET_MARKER}${name}` });
 
@@ -75,7 +71,7 @@ export const MFA_OFF: CreateResourceConfig = {
 };
 
 /** MFA OPTIONAL without the deprecated ForgotPassword: each MFA mode also read back from a configuration without it. */
-export const MFA_OPTIONAL: CreateResourceConfig = {
+const MFA_OPTIONAL: CreateResourceConfig = {
   AuthResources: 'USER_POOL_ONLY',
   Service: 'COGNITO',
   UserPoolConfigs: {

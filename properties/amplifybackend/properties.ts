@@ -12,11 +12,13 @@ import { expectSetup, expectSuccess } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { modelProperty } from '../shared/model-run.ts';
 import { defineProperty, type ConformanceProperty } from '../shared/property.ts';
-import { changedMessage, createConfig, focus, messageConfig, missingMember, updateConfig, without, type UpdateWithoutResources } from './arbitraries.ts';
+import {
+  changedMessage, createConfig, emailMessage, focus, messageConfig, missingMember, smsMessage, updateConfig, without, type UpdateWithoutResources,
+} from './arbitraries.ts';
 import {
   CreateAuth, createAuthCommand, DeleteAuth, deleteAuthCommand, GetAuth, getAuthCommand, GetJob, getJobCommand, setEnvironment, UpdateAuth, updateAuthCommand,
 } from './commands.ts';
-import { CREATE_EXAMPLES, emailMessage, FULL_EMAIL, FULL_SMS, MFA_OFF, MINIMAL, MISSING_EXAMPLES, smsMessage, UPDATE_EXAMPLES } from './examples.ts';
+import { CREATE_EXAMPLES, FULL_EMAIL, FULL_SMS, MFA_OFF, MINIMAL, MISSING_EXAMPLES, UPDATE_EXAMPLES } from './examples.ts';
 import {
   appId, checkGetAuth, checkJob, checkJobResponse, createAuth, describeConfig, expectBadRequest, expectNotFound, getAuth, getJob, RESOURCE_NAME,
   setUpBackend, UNKNOWN_APP_ID, unavailableOn, updateAuth, verificationOf,

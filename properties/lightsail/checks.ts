@@ -60,7 +60,7 @@ export function checkSendAnswer(ctx: RunContext, region: string, output: unknown
   });
 }
 
-export type ListedContact = { protocol?: string; contactEndpoint?: string; status?: string };
+type ListedContact = { protocol?: string; contactEndpoint?: string; status?: string };
 
 /** Another rule judges what is listed of a protocol here (a second create, a deletion, a refused create), with its label. */
 export type JudgedBy = Partial<Record<ContactProtocol, { rule: RuleId; observed: string; message?: string }>>;

@@ -130,7 +130,7 @@ export const fillers = (count: number, value = 'x', prefix = 'f'): TagInput[] =>
 
 /** Keys the model-based property tags with: case variants of one another, so replacing and case both matter. */
 export const POOL_KEYS = ['env', 'Env', 'ENV', 'team'] as const;
-export const POOL_VALUES = ['a', 'A', 'prod', 'v2'] as const;
+const POOL_VALUES = ['a', 'A', 'prod', 'v2'] as const;
 export const poolTag: fc.Arbitrary<TagInput> = fc
   .record({ key: fc.constantFrom(...POOL_KEYS), value: fc.option(fc.constantFrom(...POOL_VALUES), { freq: 6, nil: undefined }) })
   .map(({ key, value }) => (value === undefined ? { Key: key } : { Key: key, Value: value }));

@@ -13,7 +13,6 @@ const GIVA = 'GetIdentityVerificationAttributes';
 
 export type Attributes = Record<string, { VerificationStatus: string; VerificationToken?: string | null }>;
 
-
 export const isStatus = (value: unknown): value is VerificationStatus => VERIFICATION_STATUSES.includes(value as never);
 
 const caseFolded = (value: unknown): VerificationStatus | undefined =>
@@ -41,7 +40,7 @@ export function checkAttributes(ctx: RunContext, requested: readonly string[], o
 }
 
 /** Which documented rule an expectation about an identity's status stands for. */
-export function ruleForStatus(identity: SesIdentity, allowed: ReadonlySet<string>): RuleId {
+function ruleForStatus(identity: SesIdentity, allowed: ReadonlySet<string>): RuleId {
   const only = allowed.size === 1 ? [...allowed][0] : undefined;
   if (identity.kind === 'email') {
     if (only === 'Success') return 'SES.EMAIL.SUCCESS_WITHIN_24H';

@@ -44,7 +44,7 @@ export function parsePath(path: string | undefined): { fcPath?: string; replayPa
   return { fcPath, replayPath, without: ops ? ops.split(',') : [], tolerated: rules ? rules.split(',') : [] };
 }
 
-export function formatPath(fcPath: string, replayPath: string | undefined, without: Iterable<string>, tolerated: Iterable<string>): string {
+function formatPath(fcPath: string, replayPath: string | undefined, without: Iterable<string>, tolerated: Iterable<string>): string {
   const ops = [...without];
   const rules = [...tolerated];
   return `${fcPath}${replayPath ? `@${replayPath}` : ''}${ops.length ? `~${ops.join(',')}` : ''}${rules.length ? `^${rules.join(',')}` : ''}`;

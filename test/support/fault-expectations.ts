@@ -104,57 +104,42 @@ export const EXPECTED_FAILURE: Record<string, string> = {
 
 /**
  * Faults that cannot show while another is on, because both decide the same answer: with all of a
- * service's faults on at once, the hidden fault's rule is not expected to fail (it may: the hider
- * may leave some path open). Fault → the faults that hide it, each with why.
+ * service's faults on at once, a hidden fault's rule is not expected to fail (it may: the hider may
+ * leave some path open).
  */
-export const HIDDEN_BY: Record<string, Record<string, string>> = {
-  'ses.giva.accepts-missing-identities': { 'ses.giva.missing-identities-500': 'a request without Identities answers the 500 first' },
-  'ses.email.link-ignored': { 'ses.email.verified-on-create': 'the address is Success before its link is followed' },
-  'ses.email.never-fails': { 'ses.email.verified-on-create': 'the address is Success, never Pending long enough to fail' },
-  'ses.email.no-restart': {
-    'ses.email.verified-on-create': 'the address never reaches Failed',
-    'ses.email.never-fails': 'the address never reaches Failed',
+export const HIDES: readonly { hider: string; hides: readonly string[]; why: string }[] = [
+  { hider: 'ses.giva.missing-identities-500', hides: ['ses.giva.accepts-missing-identities'], why: 'a request without Identities answers the 500 first' },
+  { hider: 'ses.email.verified-on-create', hides: ['ses.email.link-ignored', 'ses.email.never-fails', 'ses.email.no-restart'], why: 'the address is Success at once: never Pending, never Failed' },
+  { hider: 'ses.email.never-fails', hides: ['ses.email.no-restart'], why: 'the address never reaches Failed' },
+  { hider: 'ses.domain.verified-on-create', hides: ['ses.domain.ignores-dns', 'ses.domain.never-fails', 'ses.domain.no-restart'], why: 'the domain is Success at once: never Pending, never Failed' },
+  { hider: 'ses.domain.never-fails', hides: ['ses.domain.no-restart'], why: 'the domain never reaches Failed' },
+  { hider: 'ses.verify-domain.no-token', hides: ['ses.domain.ignores-dns'], why: 'there is no token to publish' },
+  { hider: 'pinpoint.identity.type-lowercase', hides: ['pinpoint.identity.domain-as-email'], why: 'every IdentityType is outside the enum, so the wrong one is not told apart' },
+  { hider: 'pinpoint.tags.duplicate-key', hides: ['pinpoint.tags.case-insensitive-keys'], why: 'keys are never merged, so none is folded into another' },
+  {
+    hider: 'pinpoint.identity.verified-on-create',
+    hides: ['pinpoint.verify.link-ignored', 'pinpoint.domain.ignores-dkim', 'pinpoint.domain.never-fails'],
+    why: 'the identity is verified at once: before its link or records, and never pending long enough to fail',
   },
-  'ses.domain.ignores-dns': {
-    'ses.domain.verified-on-create': 'the domain is Success before its record is published',
-    'ses.verify-domain.no-token': 'there is no token to publish',
-  },
-  'ses.domain.never-fails': { 'ses.domain.verified-on-create': 'the domain is Success, never Pending long enough to fail' },
-  'ses.domain.no-restart': {
-    'ses.domain.verified-on-create': 'the domain never reaches Failed',
-    'ses.domain.never-fails': 'the domain never reaches Failed',
-  },
-  'pinpoint.identity.domain-as-email': { 'pinpoint.identity.type-lowercase': 'every IdentityType is outside the enum, so the wrong one is not told apart' },
-  'pinpoint.tags.case-insensitive-keys': { 'pinpoint.tags.duplicate-key': 'keys are never merged, so none is folded into another' },
-  'pinpoint.verify.link-ignored': { 'pinpoint.identity.verified-on-create': 'the address is verified before its link is followed' },
-  'pinpoint.domain.ignores-dkim': { 'pinpoint.identity.verified-on-create': 'the domain is verified before its records are published' },
-  'pinpoint.domain.never-fails': { 'pinpoint.identity.verified-on-create': 'the domain is verified, never pending long enough to fail' },
-  'pinpoint.delete.keeps-identity': {
-    'pinpoint.get.unknown-400': 'the deleted identity is answered 400 before its stale copy is read',
-    'pinpoint.list.drops-last': 'the listing the deletion is judged on is itself broken',
-  },
-  'lightsail.operation-wrong-region': { 'lightsail.send-empty-operations': 'the answer carries no operation to read a region from' },
-  'lightsail.operation-wrong-type': { 'lightsail.send-empty-operations': 'the answer carries no operation to read a type from' },
-  'lightsail.link-does-not-verify': { 'lightsail.created-valid': 'the contact method is Valid before its link is followed' },
-  'lightsail.resend-refused': { 'lightsail.created-valid': 'a Valid contact method has no verification to resend' },
-  ...Object.fromEntries(
-    [
+  { hider: 'pinpoint.get.unknown-400', hides: ['pinpoint.delete.keeps-identity'], why: 'the deleted identity is answered 400 before its stale copy is read' },
+  { hider: 'pinpoint.list.drops-last', hides: ['pinpoint.delete.keeps-identity'], why: 'the listing the deletion is judged on is itself broken' },
+  { hider: 'lightsail.send-empty-operations', hides: ['lightsail.operation-wrong-region', 'lightsail.operation-wrong-type'], why: 'the answer carries no operation to read a region or type from' },
+  { hider: 'lightsail.created-valid', hides: ['lightsail.link-does-not-verify', 'lightsail.resend-refused'], why: 'the contact method is Valid before its link is followed, with nothing to resend' },
+  {
+    hider: 'cognito.code-requires-sigv4',
+    hides: [
       'cognito.destination-unmasked', 'cognito.email-over-sms', 'cognito.code-for-any-attribute', 'cognito.wrong-code-accepted', 'cognito.code-never-expires',
       'cognito.echoes-client-metadata', 'cognito.attribute-name-unbounded', 'cognito.no-delivery-details', 'cognito.right-code-refused', 'cognito.undocumented-error-code',
       'cognito.unsigned-not-authorized',
-    ].map((fault) => [fault, { 'cognito.code-requires-sigv4': 'every code request is refused before anything else is looked at' }]),
-  ),
-};
-const ALSO_HIDDEN_BY: Record<string, Record<string, string>> = {
-  'cognito.destination-unmasked': { 'cognito.no-delivery-details': 'there is no CodeDeliveryDetails to read a destination from' },
-  'cognito.email-over-sms': { 'cognito.no-delivery-details': 'there is no CodeDeliveryDetails to read a medium from' },
-  'cognito.echoes-client-metadata': { 'cognito.no-delivery-details': 'the answer body is empty' },
-  'cognito.right-code-refused': { 'cognito.wrong-code-accepted': 'every code is accepted, the right one too' },
-  'cognito.undocumented-error-code': { 'cognito.code-for-any-attribute': 'the unverifiable attribute is accepted, so no error is answered' },
-};
-for (const [fault, extra] of Object.entries(ALSO_HIDDEN_BY)) HIDDEN_BY[fault] = { ...HIDDEN_BY[fault], ...extra };
+    ],
+    why: 'every code request is refused before anything else is looked at',
+  },
+  { hider: 'cognito.no-delivery-details', hides: ['cognito.destination-unmasked', 'cognito.email-over-sms', 'cognito.echoes-client-metadata'], why: 'the answer body is empty: no CodeDeliveryDetails' },
+  { hider: 'cognito.wrong-code-accepted', hides: ['cognito.right-code-refused'], why: 'every code is accepted, the right one too' },
+  { hider: 'cognito.code-for-any-attribute', hides: ['cognito.undocumented-error-code'], why: 'the unverifiable attribute is accepted, so no error is answered' },
+];
 
 /** Of the faults on, those whose rule must fail: the ones no other fault on hides. */
 export function unhidden(faultsOn: readonly string[]): string[] {
-  return faultsOn.filter((fault) => !Object.keys(HIDDEN_BY[fault] ?? {}).some((hider) => faultsOn.includes(hider)));
+  return faultsOn.filter((fault) => !HIDES.some(({ hider, hides }) => faultsOn.includes(hider) && hides.includes(fault)));
 }

@@ -29,7 +29,6 @@ export interface SeedVerdict {
 }
 
 export interface PowerRow {
-  kind: 'fault' | 'all-at-once';
   service: ServiceName;
   /** The faults switched on for this row's runs: one, or all of the service's selected faults. */
   faultsOn: string[];
@@ -106,7 +105,7 @@ export async function faultPower(options: FaultPowerOptions): Promise<FaultPower
 
   // Every (faults on, seed) pair runs the suite once; each rule of interest is read off that one report.
   const runAll = async (service: ServiceName, faultsOn: string[], rules: string[]) => {
-    const rows: PowerRow[] = rules.map((rule) => ({ kind: faultsOn.length > 1 ? 'all-at-once' : 'fault', service, faultsOn, rule, verdicts: [] }));
+    const rows: PowerRow[] = rules.map((rule) => ({ service, faultsOn, rule, verdicts: [] }));
     const crashes = new Map<string, number[]>();
     for (const seed of options.seeds) {
       let report: ConformanceReport | undefined;

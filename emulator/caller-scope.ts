@@ -26,6 +26,6 @@ export function readCallerScope(request: Request, url: URL): CallerScope | undef
   if (authorization === null && presigned === null) return undefined;
   const match = CREDENTIAL_SCOPE.exec(authorization ?? `Credential=${presigned}`);
   if (!match) return { accessKeyId: '', account: DEFAULT_ACCOUNT, region: DEFAULT_REGION };
-  const [, accessKeyId, region, service] = match as unknown as [string, string, string, string];
+  const [, accessKeyId, region, service] = match; // every group is required: all three took part in the match
   return { accessKeyId, account: /^\d{12}$/.test(accessKeyId) ? accessKeyId : DEFAULT_ACCOUNT, region, service };
 }

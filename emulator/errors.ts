@@ -1,6 +1,6 @@
 // An error a service answers on the wire. Every protocol writes it in its own error shape.
 
-export type ErrorType = 'Sender' | 'Receiver';
+type ErrorType = 'Sender' | 'Receiver';
 
 export class AwsError extends Error {
   readonly type: ErrorType;

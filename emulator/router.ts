@@ -9,9 +9,9 @@ export interface FrontDoor {
   handle(request: Request, url: URL): Promise<Response>;
 }
 
-export const CONTROL_PREFIX = '/_emulator/';
+const CONTROL_PREFIX = '/_emulator/';
 
-export interface RouterParts {
+interface RouterParts {
   control(request: Request, url: URL): Promise<Response>;
   /**
    * In order of precedence. A header (X-Amz-Target, awsJson1_1) is the most specific signal,

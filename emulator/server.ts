@@ -1,11 +1,11 @@
 // The emulator as a standalone HTTP server (one port for every service, LocalStack style), so
 // any SDK, the AWS CLI or the harness's `endpoint` target can use it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { buffer } from 'node:stream/consumers';
 import { createEmulator } from './index.ts';
 import type { Emulator } from './types.ts';
 
-export interface ServerOptions {
+interface ServerOptions {
   port?: number;
   host?: string;
   /** Fault ids switched on from the start. */
@@ -36,7 +36,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  // listen(port, host) binds a TCP port: the address is never a pipe name (a string) or null.
+  const address = server.address();
+  if (address === null || typeof address === 'string') {
+    server.close();
+    throw new Error(`the server is not listening on a TCP port (${String(address)})`);
+  }
+  const { port } = address;
   baseUrl = `http://${urlHost(host)}:${port}`;
   let emulator: Emulator;
   try {
@@ -66,9 +72,7 @@ function urlHost(host: string): string {
 
 async function serve(emulator: Emulator, req: IncomingMessage, res: ServerResponse, baseUrl: string): Promise<void> {
   try {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks);
+    const body = await buffer(req);
     const method = req.method ?? 'GET';
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {

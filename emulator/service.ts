@@ -1,8 +1,8 @@
 // What a service plugs into the emulator: its protocol bindings (how it is reached on the wire)
 // and a way to forget its state. The shared control plane is handed to it at construction.
-import type { AwsJsonBinding } from './protocols/awsJson.ts';
-import type { AwsQueryBinding } from './protocols/awsQuery.ts';
-import type { RestJsonBinding } from './protocols/restJson1.ts';
+import type { AwsJsonBinding } from './protocols/aws-json.ts';
+import type { AwsQueryBinding } from './protocols/aws-query.ts';
+import type { RestJsonBinding } from './protocols/rest-json.ts';
 import type { Clock } from './control/clock.ts';
 import type { Dns } from './control/dns.ts';
 import type { FaultRegistry } from './control/faults.ts';
@@ -10,7 +10,7 @@ import type { Inbox } from './control/inbox.ts';
 import type { Links } from './control/links.ts';
 
 /** One member per wire protocol; awsJson1_1 and restJson1 bindings join when a service needs them. */
-export type ProtocolBinding = AwsQueryBinding | AwsJsonBinding | RestJsonBinding;
+type ProtocolBinding = AwsQueryBinding | AwsJsonBinding | RestJsonBinding;
 
 export interface EmulatedService {
   name: string;

@@ -32,7 +32,9 @@ export function checkForgotPassword(config: { UserPoolConfigs: { ForgotPassword?
 }
 
 function definedMembers<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const defined: Partial<T> = {};
+  for (const key in value) if (Object.hasOwn(value, key) && value[key] !== undefined) defined[key] = value[key];
+  return defined;
 }
 
 export function applyUpdate(stored: StoredAuthConfig, update: UpdateAuthConfig, faults: FaultRegistry): StoredAuthConfig {
@@ -56,9 +58,10 @@ export function renderConfig(stored: StoredAuthConfig, faults: FaultRegistry): S
   const userPool = config.UserPoolConfigs;
   // Two faults on the same member, both on: each takes a share of the values, so that both still show.
   if (userPool?.Mfa !== undefined) {
-    const lowercase = userPool.Mfa.MFAMode !== undefined && faults.on(AmplifyFault.MfaModeLowercase);
-    if (faults.on(AmplifyFault.GetDropsMfa) && !(lowercase && userPool.Mfa.MFAMode === 'OPTIONAL')) delete userPool.Mfa;
-    else if (lowercase) userPool.Mfa.MFAMode = userPool.Mfa.MFAMode!.toLowerCase() as typeof userPool.Mfa.MFAMode;
+    const mode = userPool.Mfa.MFAMode;
+    const lowercase = mode !== undefined && faults.on(AmplifyFault.MfaModeLowercase);
+    if (faults.on(AmplifyFault.GetDropsMfa) && !(lowercase && mode === 'OPTIONAL')) delete userPool.Mfa;
+    else if (lowercase) userPool.Mfa.MFAMode = mode.toLowerCase();
   }
   if (userPool?.VerificationMessage === undefined) return config;
   // The changelog renders the enum as 'EMAIL ' '| ' 'SMS': only EMAIL carries the space.

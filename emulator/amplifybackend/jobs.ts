@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AmplifyApp, BackendJob } from './store.ts';
 
-export const JOB_DURATION_MS = 10_000;
-export type JobStatus = 'IN_PROGRESS' | 'COMPLETED';
+const JOB_DURATION_MS = 10_000;
+type JobStatus = 'IN_PROGRESS' | 'COMPLETED';
 
 export function startJob(app: AmplifyApp, environment: string, operation: string, now: number): BackendJob {
   const job: BackendJob = { jobId: randomUUID(), environment, operation, startedAt: now };

@@ -3,9 +3,9 @@
 // known once CreateBackend names it; an unknown app, environment, auth resource or job is a
 // 404 NotFoundException carrying its resourceType.
 import { AwsError } from '../errors.ts';
-import { AwsErrorWithFields, restOperation, type AnyRestJsonOperation, type RestJsonCall } from '../protocols/restJson1.ts';
+import { AwsErrorWithFields, restOperation, type AnyRestJsonOperation, type RestJsonCall } from '../protocols/rest-json.ts';
 import { shapes } from '../protocols/input-shapes.ts';
-import { optional, required } from '../protocols/restJsonShapes.ts';
+import { optional, required } from '../protocols/rest-json-shapes.ts';
 import type { RegionalStore } from '../regional-store.ts';
 import type { ServiceContext } from '../service.ts';
 import { applyUpdate, checkForgotPassword, checkUserPoolName, checkVerificationMessage, renderConfig } from './auth-config.ts';

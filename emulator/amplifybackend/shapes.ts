@@ -3,7 +3,7 @@
 // Create and Update differ: the Update shape has (almost) nothing required and cannot carry
 // RequiredSignUpAttributes, SignInMethod, UserPoolName or IdentityPoolName.
 import { shapes, type Infer, type Output, type Shape } from '../protocols/input-shapes.ts';
-import { optional, required } from '../protocols/restJsonShapes.ts';
+import { optional, required } from '../protocols/rest-json-shapes.ts';
 
 const req = <S extends Shape>(shape: S, wire?: string) => required(shape, { wire });
 const opt = <S extends Shape>(shape: S, wire?: string) => optional(shape, { wire });
@@ -115,7 +115,6 @@ export const updateResourceConfigShape = shapes.structure({
   ),
 });
 
-export type CreateAuthConfig = Infer<typeof createResourceConfigShape>;
 export type UpdateAuthConfig = Infer<typeof updateResourceConfigShape>;
 /** What is stored and answered: the Create shape, loosened because updates may leave gaps. */
 export type StoredAuthConfig = Output<typeof createResourceConfigShape>;

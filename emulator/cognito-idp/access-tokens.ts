@@ -12,7 +12,7 @@ export const ADMIN_SCOPE = 'aws.cognito.signin.user.admin';
 /** "Default validity 1 hour". */
 export const DEFAULT_ACCESS_TOKEN_VALIDITY_MS = 60 * 60 * 1000;
 
-export interface AccessTokenClaims {
+interface AccessTokenClaims {
   sub: string;
   iss: string;
   client_id: string;
@@ -27,13 +27,13 @@ export interface AccessTokenClaims {
   username: string;
 }
 
-export interface Principal {
+interface Principal {
   pool: UserPool;
   user: User;
   claims: AccessTokenClaims;
 }
 
-export interface TokenSet {
+interface TokenSet {
   AccessToken: string;
   IdToken: string;
   ExpiresIn: number;
@@ -42,7 +42,15 @@ export interface TokenSet {
 
 const HEADER = { kid: 'emulator-hs256', alg: 'HS256' };
 
-export function issuerOf(pool: UserPool): string {
+/** The claims `authorize` relies on; the signature vouches for the rest, since only this emulator signs. */
+function isAccessTokenClaims(value: unknown): value is AccessTokenClaims {
+  if (typeof value !== 'object' || value === null) return false;
+  const c: { [K in keyof AccessTokenClaims]?: unknown } = value;
+  if (c.token_use !== 'access') return false;
+  return typeof c.iss === 'string' && typeof c.username === 'string' && typeof c.jti === 'string' && typeof c.exp === 'number' && typeof c.sub === 'string';
+}
+
+function issuerOf(pool: UserPool): string {
   return `https://cognito-idp.${pool.region}.amazonaws.com/${pool.id}`;
 }
 
@@ -165,7 +173,7 @@ export class AccessTokens {
   private read(token: string): AccessTokenClaims | undefined {
     const parts = token.split('.');
     if (parts.length !== 3 || !parts.every((part) => /^[A-Za-z0-9_-]+$/.test(part))) return undefined;
-    const [head, body, signature] = parts as [string, string, string];
+    const [head, body, signature] = parts;
     const expected = this.signature(`${head}.${body}`);
     const given = Buffer.from(signature, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
@@ -175,10 +183,7 @@ export class AccessTokens {
     } catch {
       return undefined;
     }
-    const c = claims as Partial<AccessTokenClaims> | null;
-    if (typeof c !== 'object' || c === null || c.token_use !== 'access') return undefined;
-    if (typeof c.iss !== 'string' || typeof c.username !== 'string' || typeof c.jti !== 'string' || typeof c.exp !== 'number' || typeof c.sub !== 'string') return undefined;
-    return c as AccessTokenClaims;
+    return isAccessTokenClaims(claims) ? claims : undefined;
   }
 
   private lastSignedInPrincipal(): Principal | undefined {

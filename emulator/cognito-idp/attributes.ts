@@ -23,7 +23,7 @@ export function verifiedFlag(name: VerifiableAttribute): 'email_verified' | 'pho
   return `${name}_verified`;
 }
 
-export interface AttributeInput {
+interface AttributeInput {
   Name: string;
   Value?: string;
 }

@@ -2,7 +2,7 @@
 // and AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH, ADMIN_NO_SRP_AUTH, REFRESH_TOKEN_AUTH; IAM-signed).
 // SRP and custom flows are not emulated.
 import { createHmac, randomBytes } from 'node:crypto';
-import { jsonOperation, type AwsJsonOperation, type JsonObject } from '../protocols/awsJson.ts';
+import { jsonOperation, type AnyAwsJsonOperation, type JsonObject } from '../protocols/aws-json.ts';
 import { optional, required, shapes } from '../protocols/input-shapes.ts';
 import type { AccessTokens } from './access-tokens.ts';
 import { userAttributeList } from './attributes.ts';
@@ -18,7 +18,7 @@ const FLOW_PERMISSIONS: Record<string, readonly string[]> = {
   ADMIN_NO_SRP_AUTH: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'],
 };
 
-export function createAuthOperations(store: CognitoStore, tokens: AccessTokens): Record<string, AwsJsonOperation<any>> {
+export function createAuthOperations(store: CognitoStore, tokens: AccessTokens): Record<string, AnyAwsJsonOperation> {
   const param = (parameters: Record<string, string> | undefined, name: string): string => {
     const value = parameters?.[name];
     if (value === undefined || value === '') throw invalidParameter(`Missing required parameter ${name}`);

@@ -1,7 +1,7 @@
 // Setting up a user pool (IAM-signed administrator calls): CreateUserPool, DescribeUserPool,
 // ListUserPools, DeleteUserPool, CreateUserPoolClient, AdminCreateUser, AdminSetUserPassword.
 import { randomUUID } from 'node:crypto';
-import { epochSeconds, jsonOperation, type AwsJsonOperation, type JsonObject } from '../protocols/awsJson.ts';
+import { epochSeconds, jsonOperation, type AnyAwsJsonOperation, type JsonObject } from '../protocols/aws-json.ts';
 import { optional, required, shapes } from '../protocols/input-shapes.ts';
 import { readPageToken, writePageToken } from '../page-token.ts';
 import type { ServiceContext } from '../service.ts';
@@ -21,7 +21,7 @@ const ACCESS_TOKEN_VALIDITY_RANGE_MS = [5 * 60_000, 86_400_000] as const;
 const NAME = shapes.string({ min: 1, max: 128, pattern: /^[\w\s+=,.@-]+$/ });
 const TIME_UNIT = shapes.enum(['seconds', 'minutes', 'hours', 'days']);
 
-export function createPoolOperations(ctx: ServiceContext, store: CognitoStore): Record<string, AwsJsonOperation<any>> {
+export function createPoolOperations(ctx: ServiceContext, store: CognitoStore): Record<string, AnyAwsJsonOperation> {
   const now = () => ctx.clock.now();
 
   const describePool = (pool: UserPool): JsonObject => ({

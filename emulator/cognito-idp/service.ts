@@ -12,7 +12,7 @@ import { CognitoStore } from './store.ts';
 import { createUserOperations } from './user-operations.ts';
 import { VerificationCodes } from './verification-codes.ts';
 
-export interface CognitoService extends EmulatedService {
+interface CognitoService extends EmulatedService {
   /** An access token for an existing user, signed like real ones; throws for an unknown pool, client or user. */
   mintAccessToken(request: MintTokenRequest): string;
 }

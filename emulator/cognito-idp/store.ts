@@ -36,7 +36,7 @@ export interface AppClient {
   createdAt: number;
 }
 
-export interface PendingCode {
+interface PendingCode {
   code: string;
   issuedAt: number;
   /** The attribute value the code was sent to: a code is void once the value changes. */
@@ -77,7 +77,7 @@ export interface UserPool {
   users: Map<string, User>;
 }
 
-export interface RefreshGrant {
+interface RefreshGrant {
   poolId: string;
   clientId: string;
   username: string;

@@ -1,6 +1,6 @@
 // What a signed-in user does with an access token, no IAM credentials needed: GetUser,
 // GetUserAttributeVerificationCode, VerifyUserAttribute, UpdateUserAttributes, GlobalSignOut.
-import { jsonOperation, missingAuthenticationError, type AwsJsonOperation, type JsonObject } from '../protocols/awsJson.ts';
+import { jsonOperation, missingAuthenticationError, type AnyAwsJsonOperation, type JsonObject } from '../protocols/aws-json.ts';
 import { optional, required, shapes, validationMessage } from '../protocols/input-shapes.ts';
 import type { ServiceContext } from '../service.ts';
 import type { AccessTokens } from './access-tokens.ts';
@@ -11,7 +11,7 @@ import { ACCESS_TOKEN, ATTRIBUTE_LIST, ATTRIBUTE_NAME, ATTRIBUTE_NAME_MAX, ATTRI
 import type { User } from './store.ts';
 import type { CodeDeliveryDetails, VerificationCodes } from './verification-codes.ts';
 
-export function createUserOperations(ctx: ServiceContext, tokens: AccessTokens, codes: VerificationCodes): Record<string, AwsJsonOperation<any>> {
+export function createUserOperations(ctx: ServiceContext, tokens: AccessTokens, codes: VerificationCodes): Record<string, AnyAwsJsonOperation> {
   const { faults } = ctx;
 
   /** Writes attributes; a changed email or phone_number is no longer verified and gets a new code. */

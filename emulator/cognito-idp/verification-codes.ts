@@ -9,7 +9,7 @@ import { codeMismatch, expiredCode, invalidParameter } from './errors.ts';
 import { CognitoFault } from './faults.ts';
 import type { User, UserPool } from './store.ts';
 
-export const CODE_VALIDITY_MS = 24 * 60 * 60 * 1000;
+const CODE_VALIDITY_MS = 24 * 60 * 60 * 1000;
 
 export interface CodeDeliveryDetails {
   Destination: string;

@@ -3,7 +3,7 @@
 import type { DnsRecord } from '../types.ts';
 import type { Clock } from './clock.ts';
 
-export interface PublishedRecord {
+interface PublishedRecord {
   /** The value as a resolver would hand it over (TXT quotes removed). */
   value: string;
   /** Virtual time of publication: a record only counts for windows it was published in. */
@@ -38,8 +38,8 @@ function resolvedValue(record: DnsRecord): string {
 
 /** Throws TypeError for anything that is not a DnsRecord; the HTTP route turns that into a 400. */
 export function assertDnsRecord(candidate: unknown): asserts candidate is DnsRecord {
-  const r = candidate as Partial<DnsRecord> | null;
-  if (typeof r !== 'object' || r === null) throw new TypeError('a DNS record is an object {name, type, value}');
+  if (typeof candidate !== 'object' || candidate === null) throw new TypeError('a DNS record is an object {name, type, value}');
+  const r: { [K in keyof DnsRecord]?: unknown } = candidate;
   if (typeof r.name !== 'string' || normalizeDnsName(r.name) === '') throw new TypeError('DNS record name must be a non-empty string');
   if (r.type !== 'TXT' && r.type !== 'CNAME') throw new TypeError("DNS record type must be 'TXT' or 'CNAME'");
   if (typeof r.value !== 'string') throw new TypeError('DNS record value must be a string');

@@ -2,7 +2,7 @@
 // service's faults file defines its entries; handlers ask `on(id)` where a fault would bend them.
 import type { FaultInfo } from '../types.ts';
 
-export class UnknownFaultError extends Error {
+class UnknownFaultError extends Error {
   constructor(readonly faultId: string) {
     super(`unknown fault id: ${faultId}`);
     this.name = 'UnknownFaultError';

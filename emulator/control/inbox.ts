@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { InboxMessage } from '../types.ts';
 import type { Clock } from './clock.ts';
 
-export type OutgoingMessage = Omit<InboxMessage, 'id' | 'sentAt'>;
+type OutgoingMessage = Omit<InboxMessage, 'id' | 'sentAt'>;
 
 export interface Inbox {
   deliver(message: OutgoingMessage): InboxMessage;

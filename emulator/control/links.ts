@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from './clock.ts';
 
 /** What the issuing service says when its link is followed in time. */
-export type LinkFollowResult = 'accepted' | 'gone';
+type LinkFollowResult = 'accepted' | 'gone';
 export type LinkOutcome = LinkFollowResult | 'expired' | 'unknown';
 
 export const LINK_PATH_PREFIX = '/_emulator/links/';

@@ -1,5 +1,6 @@
 // The control plane over HTTP, under /_emulator/: the same data as `emulator.control`, JSON in
 // and out, no Authorization needed. Also the landing page of verification links.
+import { isPlainObject } from '../protocols/json-body.ts';
 import { jsonResponse } from '../router.ts';
 import type { EmulatorControl } from '../types.ts';
 import { assertDnsRecord } from './dns.ts';
@@ -18,15 +19,17 @@ async function readJson(request: Request): Promise<Record<string, unknown>> {
   } catch {
     throw new BadRequest('the body must be JSON');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new BadRequest('the body must be a JSON object');
-  return parsed as Record<string, unknown>;
+  if (!isPlainObject(parsed)) throw new BadRequest('the body must be a JSON object');
+  return parsed;
 }
 
-function idList(body: Record<string, unknown>, field: string): string[] {
+function idList(body: Record<string, unknown>, field: string): readonly string[] {
   const value = body[field];
   if (value === undefined) return [];
-  if (!Array.isArray(value) || !value.every((id) => typeof id === 'string')) throw new BadRequest(`${field} must be an array of fault ids`);
-  return value;
+  if (!Array.isArray(value)) throw new BadRequest(`${field} must be an array of fault ids`);
+  const ids: readonly unknown[] = value;
+  if (!ids.every((id) => typeof id === 'string')) throw new BadRequest(`${field} must be an array of fault ids`);
+  return ids;
 }
 
 const LINK_PAGES: Record<LinkOutcome, { status: number; title: string; text: string }> = {

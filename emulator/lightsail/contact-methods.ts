@@ -12,11 +12,11 @@ import { SMS_REGIONS, VERIFICATION_LINK_LIFETIME_MS, type ContactMethod, type Co
 const E164 = /^\+[1-9]\d{1,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 
-export function invalidInput(message: string): AwsError {
+function invalidInput(message: string): AwsError {
   return new AwsError('InvalidInputException', message, 400);
 }
 
-export function notFound(message: string): AwsError {
+function notFound(message: string): AwsError {
   return new AwsError('NotFoundException', message, 400);
 }
 

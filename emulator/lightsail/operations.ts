@@ -1,7 +1,7 @@
 // Lightsail's contact-method operations on the awsJson1_1 binding. Each mutating call answers
 // with one completed Operation record in the caller's Region.
 import { randomUUID } from 'node:crypto';
-import { epochSeconds, jsonOperation, type AwsJsonOperation, type JsonCall, type JsonObject } from '../protocols/awsJson.ts';
+import { epochSeconds, jsonOperation, type AnyAwsJsonOperation, type JsonCall, type JsonObject } from '../protocols/aws-json.ts';
 import { AwsError } from '../errors.ts';
 import { missingMember, optional, required, shapes, validationMessage } from '../protocols/input-shapes.ts';
 import type { RegionalStore } from '../regional-store.ts';
@@ -13,7 +13,7 @@ import type { ContactMethod, LightsailRegion } from './store.ts';
 const PROTOCOL = shapes.enum(['Email', 'SMS']);
 type OperationType = 'CreateContactMethod' | 'DeleteContactMethod' | 'SendContactMethodVerification';
 
-export function createLightsailOperations(ctx: ServiceContext, store: RegionalStore<LightsailRegion>, contactMethods: ContactMethods): Record<string, AwsJsonOperation<any>> {
+export function createLightsailOperations(ctx: ServiceContext, store: RegionalStore<LightsailRegion>, contactMethods: ContactMethods): Record<string, AnyAwsJsonOperation> {
   const stateOf = (call: JsonCall) => store.get(call.scope);
 
   /** Contact methods are regional resources: Lightsail gives them the Availability Zone "all". */

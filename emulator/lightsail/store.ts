@@ -4,7 +4,7 @@ import { RegionalStore } from '../regional-store.ts';
 
 export type ContactProtocol = 'Email' | 'SMS';
 /** The model's ContactMethodStatus; Invalid is never produced. */
-export type ContactMethodStatus = 'PendingVerification' | 'Valid' | 'Invalid';
+type ContactMethodStatus = 'PendingVerification' | 'Valid' | 'Invalid';
 
 /** Lightsail API Reference, CreateContactMethod: "The SMS protocol is supported only in the following AWS Regions". */
 export const SMS_REGIONS: ReadonlySet<string> = new Set(['us-east-1', 'us-west-2', 'eu-west-1', 'ap-northeast-1', 'ap-southeast-1', 'ap-southeast-2']);

@@ -5,7 +5,7 @@ import { AwsError } from '../errors.ts';
 
 export const RESOURCE_ARN_HEADER = 'x-emulator-resource-arn';
 
-export interface ArnScope {
+interface ArnScope {
   account: string;
   region: string;
 }

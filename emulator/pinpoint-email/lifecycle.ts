@@ -10,7 +10,7 @@ import { PinpointFault } from './faults.ts';
 import { DKIM_TOKEN_COUNT, DKIM_WINDOW_MS, LINK_WINDOW_MS, type Dkim, type EmailIdentity, type PinpointRegion, type Tag } from './store.ts';
 
 /** The CNAME record a DKIM token asks for: `<token>._domainkey.<domain>` → `<token>.dkim.amazonses.com`. */
-export function dkimRecord(token: string, domain: string): { name: string; value: string } {
+function dkimRecord(token: string, domain: string): { name: string; value: string } {
   return { name: `${token}._domainkey.${domain}`, value: `${token}.dkim.amazonses.com` };
 }
 

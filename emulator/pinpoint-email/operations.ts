@@ -2,9 +2,9 @@
 // bindings and shapes from the API model, behaviour from the CreateEmailIdentity document,
 // errors only those the model lists for each operation.
 import { AwsError } from '../errors.ts';
-import { restOperation, type AnyRestJsonOperation, type RestJsonCall } from '../protocols/restJson1.ts';
+import { restOperation, type AnyRestJsonOperation, type RestJsonCall } from '../protocols/rest-json.ts';
 import { missingMember, shapes, validationMessage } from '../protocols/input-shapes.ts';
-import { optional, required } from '../protocols/restJsonShapes.ts';
+import { optional, required } from '../protocols/rest-json-shapes.ts';
 import { readPageToken, writePageToken } from '../page-token.ts';
 import type { RegionalStore } from '../regional-store.ts';
 import type { ServiceContext } from '../service.ts';

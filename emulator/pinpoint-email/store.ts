@@ -10,8 +10,8 @@ export const LINK_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** "this operation provides a set of DKIM tokens": three, as SES Easy DKIM issues. */
 export const DKIM_TOKEN_COUNT = 3;
 
-export type IdentityType = 'EMAIL_ADDRESS' | 'DOMAIN';
-export type DkimStatus = 'PENDING' | 'SUCCESS' | 'FAILED';
+type IdentityType = 'EMAIL_ADDRESS' | 'DOMAIN';
+type DkimStatus = 'PENDING' | 'SUCCESS' | 'FAILED';
 
 export interface Tag {
   Key: string;

@@ -8,10 +8,10 @@ import type { FaultRegistry } from '../control/faults.ts';
 import { PinpointFault } from './faults.ts';
 import type { Tag } from './store.ts';
 
-export const MAX_TAGS_PER_RESOURCE = 50;
-export const MAX_KEY_LENGTH = 128;
-export const MAX_VALUE_LENGTH = 256;
-export const RESERVED_PREFIX = 'aws:';
+const MAX_TAGS_PER_RESOURCE = 50;
+const MAX_KEY_LENGTH = 128;
+const MAX_VALUE_LENGTH = 256;
+const RESERVED_PREFIX = 'aws:';
 
 /** AWS reserves the prefix in every letter case: "aws:, AWS:, or any upper or lowercase combination". */
 const isReserved = (text: string) => text.toLowerCase().startsWith(RESERVED_PREFIX);
@@ -19,7 +19,7 @@ const isReserved = (text: string) => text.toLowerCase().startsWith(RESERVED_PREF
 const TAG_CHARACTERS = /^[\p{L}\p{N}\p{Z}\s_.:/=+\-]*$/u;
 
 /** A tag as it arrives: the document calls Value required yet says a missing one becomes "". */
-export interface IncomingTag {
+interface IncomingTag {
   Key: string;
   Value?: string;
 }

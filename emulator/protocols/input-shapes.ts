@@ -5,13 +5,13 @@
 // errors. How a value travels (form parameters, a JSON body, URI labels and the query string) is
 // each protocol's own decoder; which error code carries the problems is each service's choice.
 
-export interface StringShape { readonly kind: 'string'; readonly min?: number; readonly max?: number; readonly pattern?: RegExp }
-export interface EnumShape<V extends string = string> { readonly kind: 'enum'; readonly values: readonly V[] }
-export interface IntegerShape { readonly kind: 'integer'; readonly min?: number; readonly max?: number }
-export interface DoubleShape { readonly kind: 'double' }
-export interface BooleanShape { readonly kind: 'boolean' }
+interface StringShape { readonly kind: 'string'; readonly min?: number; readonly max?: number; readonly pattern?: RegExp }
+interface EnumShape<V extends string = string> { readonly kind: 'enum'; readonly values: readonly V[] }
+interface IntegerShape { readonly kind: 'integer'; readonly min?: number; readonly max?: number }
+interface DoubleShape { readonly kind: 'double' }
+interface BooleanShape { readonly kind: 'boolean' }
 /** A Date in handlers; on the wire as each protocol writes timestamps. */
-export interface TimestampShape { readonly kind: 'timestamp' }
+interface TimestampShape { readonly kind: 'timestamp' }
 export interface ListShape<E extends Shape = Shape> { readonly kind: 'list'; readonly member: E; readonly max?: number }
 export interface MapShape<V extends Shape = Shape> { readonly kind: 'map'; readonly value: V }
 export interface StructureShape<M extends Members = Members> { readonly kind: 'structure'; readonly members: M }
@@ -31,10 +31,10 @@ export interface Member<S extends Shape = Shape, Required extends boolean = bool
   readonly shape: S;
   readonly required: Required;
 }
-export type Members = { readonly [name: string]: Member };
+type Members = { readonly [name: string]: Member };
 
 /** How a decoder hands over maps: awsQuery as a Map (its entries arrive numbered), the JSON protocols as a plain record. */
-export type MapForm = 'record' | 'map';
+type MapForm = 'record' | 'map';
 
 /** A scalar shape's TypeScript type; enums narrow to their values in input, not in output. */
 type Scalar<S, Enum extends 'narrow' | 'wide'> = [S] extends [BooleanShape]
@@ -58,7 +58,7 @@ export type Infer<S, Maps extends MapForm = 'record'> = [S] extends [StructureSh
     : [S] extends [MapShape<infer V>]
       ? Maps extends 'map' ? Map<string, Infer<V, Maps>> : Record<string, Infer<V, Maps>>
       : Scalar<S, 'narrow'>;
-export type InferMembers<M extends Members, Maps extends MapForm = 'record'> = {
+type InferMembers<M extends Members, Maps extends MapForm = 'record'> = {
   -readonly [K in keyof M as M[K]['required'] extends true ? K : never]: Infer<M[K]['shape'], Maps>;
 } & {
   -readonly [K in keyof M as M[K]['required'] extends true ? never : K]?: Infer<M[K]['shape'], Maps>;
@@ -113,7 +113,7 @@ function at(path: string): string {
  * How much of a value a problem quotes back. The JSON protocols quote a short prefix, because
  * values may be secrets (passwords, tokens) or very long; awsQuery quotes a longer one.
  */
-export const JSON_QUOTE_LIMIT = 32;
+const JSON_QUOTE_LIMIT = 32;
 
 export function quoted(value: string, limit: number = JSON_QUOTE_LIMIT): string {
   return value.length > limit ? `'${value.slice(0, limit)}...'` : `'${value}'`;

@@ -16,3 +16,8 @@ export async function readJsonBody(request: Request, inputError: (message: strin
     throw inputError('The request body is not valid JSON.');
   }
 }
+
+/** A JSON object (not an array, not null): the only body shape restJson1 and the control routes accept. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

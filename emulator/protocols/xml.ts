@@ -3,7 +3,7 @@
 // protocol lays them out: objects are structures, arrays are <member> lists, Maps are
 // <entry><key/><value/></entry> maps, Dates are ISO 8601 timestamps.
 
-export type XmlValue =
+type XmlValue =
   | string
   | number
   | boolean
@@ -49,20 +49,30 @@ export function appendElement(out: string[], name: string, value: XmlValue): voi
   out.push(`</${name}>`);
 }
 
+type XmlContainer = Date | readonly XmlValue[] | ReadonlyMap<string, XmlValue> | XmlStructure;
+
+// Array.isArray and instanceof Map would lose the element types; these guards keep them.
+function isList(value: XmlContainer): value is readonly XmlValue[] {
+  return Array.isArray(value);
+}
+
+function isMap(value: XmlContainer): value is ReadonlyMap<string, XmlValue> {
+  return value instanceof Map;
+}
+
 /** Appends the children of a structure, list or map (or a timestamp's text) without a wrapper. */
-export function appendContent(out: string[], value: Date | readonly XmlValue[] | ReadonlyMap<string, XmlValue> | XmlStructure): void {
+export function appendContent(out: string[], value: XmlContainer): void {
   if (value instanceof Date) {
     out.push(value.toISOString());
-  } else if (Array.isArray(value)) {
-    for (const item of value as readonly XmlValue[]) appendElement(out, 'member', item);
-  } else if (value instanceof Map) {
-    for (const [key, item] of value as ReadonlyMap<string, XmlValue>) {
+  } else if (isList(value)) {
+    for (const item of value) appendElement(out, 'member', item);
+  } else if (isMap(value)) {
+    for (const [key, item] of value) {
       out.push(`<entry><key>${escapeXml(key)}</key>`);
       appendElement(out, 'value', item);
       out.push('</entry>');
     }
   } else {
-    const structure = value as XmlStructure;
-    for (const member in structure) appendElement(out, member, structure[member]);
+    for (const member in value) appendElement(out, member, value[member]);
   }
 }

@@ -8,7 +8,7 @@ import type { ServiceContext } from '../service.ts';
 import { SesFault } from './faults.ts';
 import { DOMAIN_WINDOW_MS, EMAIL_WINDOW_MS, type DomainIdentity, type EmailIdentity, type Identity, type SesRegion } from './store.ts';
 
-export function domainRecordName(domain: string): string {
+function domainRecordName(domain: string): string {
   return `_amazonses.${domain}`;
 }
 

@@ -2,7 +2,7 @@
 // binding, and its reaction to DNS publications.
 import type { EmulatedService, ServiceContext } from '../service.ts';
 import { registerSesFaults } from './faults.ts';
-import { createSesOperations } from './handlers.ts';
+import { createSesOperations } from './operations.ts';
 import { SesLifecycle } from './lifecycle.ts';
 import { createSesStore } from './store.ts';
 

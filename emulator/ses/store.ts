@@ -9,10 +9,10 @@ export const EMAIL_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** "If Amazon SES is unable to detect the record within 72 hours ..." */
 export const DOMAIN_WINDOW_MS = 72 * 60 * 60 * 1000;
 /** "This operation is throttled at one request per second." */
-export const GIVA_REQUESTS_PER_SECOND = 1;
+const GIVA_REQUESTS_PER_SECOND = 1;
 
 /** The statuses SES moves identities through; TemporaryFailure and NotStarted are never produced. */
-export type VerificationStatus = 'Pending' | 'Success' | 'Failed';
+type VerificationStatus = 'Pending' | 'Success' | 'Failed';
 
 export interface EmailIdentity {
   kind: 'email';

@@ -12,12 +12,13 @@ import {
   UpdateBackendAuthCommand,
   type AmplifyBackendClient,
   type CreateBackendAuthResourceConfig,
+  type UpdateBackendAuthResourceConfig,
 } from '@aws-sdk/client-amplifybackend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/index.ts';
 import { APP, createBackend, ENV, fullAuthConfig, RESOURCE } from './amplifybackend-support.ts';
 import { amplifyClient, rawCall, signedRequest } from './rest-json-clients.ts';
-import { expectSdkError } from './support.ts';
+import { altered, expectSdkError, jsonAt } from './support.ts';
 
 let emulator: Emulator;
 let amplify: AmplifyBackendClient;
@@ -32,8 +33,10 @@ const createAuth = (config: CreateBackendAuthResourceConfig = fullAuthConfig(), 
   amplify.send(new CreateBackendAuthCommand({ AppId: appId, BackendEnvironmentName: environment, ResourceName: RESOURCE, ResourceConfig: config }));
 const getAuth = async (appId = APP, environment = ENV, resourceName = RESOURCE) =>
   (await amplify.send(new GetBackendAuthCommand({ AppId: appId, BackendEnvironmentName: environment, ResourceName: resourceName }))).ResourceConfig;
-const update = (ResourceConfig: Record<string, unknown>) =>
-  amplify.send(new UpdateBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE, ResourceConfig: ResourceConfig as never }));
+const update = (ResourceConfig: UpdateBackendAuthResourceConfig) =>
+  amplify.send(new UpdateBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE, ResourceConfig }));
+/** The least an update carries; the tests below take members away or put invalid ones in. */
+const smallestUpdate = (): UpdateBackendAuthResourceConfig => ({ AuthResources: 'USER_POOL_ONLY', Service: 'COGNITO', UserPoolConfigs: {} });
 
 describe('AmplifyBackend: backends and jobs', () => {
   it('CreateBackend answers a job that is IN_PROGRESS, then COMPLETED 10 s later', async () => {
@@ -53,7 +56,7 @@ describe('AmplifyBackend: backends and jobs', () => {
   it('refuses a second CreateBackend for the same environment, and unknown jobs are NotFoundException', async () => {
     await expectSdkError(createBackend(amplify), 'BadRequestException', 400);
     const error = await expectSdkError(amplify.send(new GetBackendJobCommand({ AppId: APP, BackendEnvironmentName: ENV, JobId: 'nope' })), 'NotFoundException', 404);
-    expect((error as { ResourceType?: string }).ResourceType).toBe('job');
+    expect(error).toHaveProperty('ResourceType', 'job');
   });
 
   it('DeleteBackend removes the environment; its job can still be read', async () => {
@@ -79,9 +82,8 @@ describe('AmplifyBackend: backend auth', () => {
     await createAuth();
     const raw = await rawCall(emulator, signedRequest('POST', `/backend/${APP}/auth/${ENV}/details`, JSON.stringify({ resourceName: RESOURCE }), { service: 'amplifybackend' }));
     expect(raw.status).toBe(200);
-    const config = raw.body.resourceConfig as { userPoolConfigs: { verificationMessage: unknown; oAuth: { socialProviderSettings: { SignInWithApple: unknown } } } };
-    expect(config.userPoolConfigs.verificationMessage).toEqual({ deliveryMethod: 'EMAIL', emailSettings: { emailMessage: 'Verify with {####}', emailSubject: 'Verify' }, smsSettings: { smsMessage: 'Code {####}' } });
-    expect(config.userPoolConfigs.oAuth.socialProviderSettings.SignInWithApple).toMatchObject({ client_id: 'apple-id', private_key: expect.stringContaining('PRIVATE KEY') });
+    expect(jsonAt(raw.body, 'resourceConfig', 'userPoolConfigs', 'verificationMessage')).toEqual({ deliveryMethod: 'EMAIL', emailSettings: { emailMessage: 'Verify with {####}', emailSubject: 'Verify' }, smsSettings: { smsMessage: 'Code {####}' } });
+    expect(jsonAt(raw.body, 'resourceConfig', 'userPoolConfigs', 'oAuth', 'socialProviderSettings', 'SignInWithApple')).toMatchObject({ client_id: 'apple-id', private_key: expect.stringContaining('PRIVATE KEY') });
   });
 
   it('UpdateBackendAuth replaces the sub-configurations it carries, keeps those it omits and what cannot change', async () => {
@@ -123,50 +125,47 @@ describe('AmplifyBackend: backend auth', () => {
 });
 
 describe('AmplifyBackend: input validation', () => {
-  const without = (mutate: (config: any) => void): CreateBackendAuthResourceConfig => {
-    const config = fullAuthConfig();
-    mutate(config);
-    return config;
-  };
+  /** The full configuration with the member at `path` deleted, or replaced by `value`. */
+  const alteredConfig = (path: [string, ...string[]], ...value: [] | [unknown]): CreateBackendAuthResourceConfig => altered(fullAuthConfig(), path, ...value);
 
   it('refuses a missing required member at every depth with 400 BadRequestException naming it', async () => {
     const cases: Array<[string, CreateBackendAuthResourceConfig]> = [
-      ['resourceConfig.authResources', without((c) => delete c.AuthResources)],
-      ['resourceConfig.service', without((c) => delete c.Service)],
-      ['resourceConfig.userPoolConfigs', without((c) => delete c.UserPoolConfigs)],
-      ['resourceConfig.identityPoolConfigs.identityPoolName', without((c) => delete c.IdentityPoolConfigs.IdentityPoolName)],
-      ['resourceConfig.userPoolConfigs.userPoolName', without((c) => delete c.UserPoolConfigs.UserPoolName)],
-      ['resourceConfig.userPoolConfigs.signInMethod', without((c) => delete c.UserPoolConfigs.SignInMethod)],
-      ['resourceConfig.userPoolConfigs.requiredSignUpAttributes', without((c) => delete c.UserPoolConfigs.RequiredSignUpAttributes)],
-      ['resourceConfig.userPoolConfigs.forgotPassword.deliveryMethod', without((c) => delete c.UserPoolConfigs.ForgotPassword.DeliveryMethod)],
-      ['resourceConfig.userPoolConfigs.mfa.MFAMode', without((c) => delete c.UserPoolConfigs.Mfa.MFAMode)],
-      ['resourceConfig.userPoolConfigs.oAuth.redirectSignInURIs', without((c) => delete c.UserPoolConfigs.OAuth.RedirectSignInURIs)],
-      ['resourceConfig.userPoolConfigs.passwordPolicy.minimumLength', without((c) => delete c.UserPoolConfigs.PasswordPolicy.MinimumLength)],
-      ['resourceConfig.userPoolConfigs.verificationMessage.deliveryMethod', without((c) => delete c.UserPoolConfigs.VerificationMessage.DeliveryMethod)],
+      ['resourceConfig.authResources', alteredConfig(['AuthResources'])],
+      ['resourceConfig.service', alteredConfig(['Service'])],
+      ['resourceConfig.userPoolConfigs', alteredConfig(['UserPoolConfigs'])],
+      ['resourceConfig.identityPoolConfigs.identityPoolName', alteredConfig(['IdentityPoolConfigs', 'IdentityPoolName'])],
+      ['resourceConfig.userPoolConfigs.userPoolName', alteredConfig(['UserPoolConfigs', 'UserPoolName'])],
+      ['resourceConfig.userPoolConfigs.signInMethod', alteredConfig(['UserPoolConfigs', 'SignInMethod'])],
+      ['resourceConfig.userPoolConfigs.requiredSignUpAttributes', alteredConfig(['UserPoolConfigs', 'RequiredSignUpAttributes'])],
+      ['resourceConfig.userPoolConfigs.forgotPassword.deliveryMethod', alteredConfig(['UserPoolConfigs', 'ForgotPassword', 'DeliveryMethod'])],
+      ['resourceConfig.userPoolConfigs.mfa.MFAMode', alteredConfig(['UserPoolConfigs', 'Mfa', 'MFAMode'])],
+      ['resourceConfig.userPoolConfigs.oAuth.redirectSignInURIs', alteredConfig(['UserPoolConfigs', 'OAuth', 'RedirectSignInURIs'])],
+      ['resourceConfig.userPoolConfigs.passwordPolicy.minimumLength', alteredConfig(['UserPoolConfigs', 'PasswordPolicy', 'MinimumLength'])],
+      ['resourceConfig.userPoolConfigs.verificationMessage.deliveryMethod', alteredConfig(['UserPoolConfigs', 'VerificationMessage', 'DeliveryMethod'])],
     ];
     for (const [path, config] of cases) {
       const error = await expectSdkError(createAuth(config), 'BadRequestException', 400);
       expect(error.message, path).toContain(`'${path}'`);
     }
-    await expectSdkError(update({ AuthResources: 'USER_POOL_ONLY', Service: 'COGNITO', UserPoolConfigs: { VerificationMessage: {} } }), 'BadRequestException', 400);
-    await expectSdkError(update({ AuthResources: 'USER_POOL_ONLY', Service: 'COGNITO' }), 'BadRequestException', 400);
+    await expectSdkError(update(altered(smallestUpdate(), ['UserPoolConfigs', 'VerificationMessage'], {})), 'BadRequestException', 400);
+    await expectSdkError(update(altered(smallestUpdate(), ['UserPoolConfigs'])), 'BadRequestException', 400);
   });
 
   it('refuses values outside every enum', async () => {
     const cases = [
-      without((c) => (c.AuthResources = 'BOTH')),
-      without((c) => (c.Service = 'cognito')),
-      without((c) => (c.UserPoolConfigs.SignInMethod = 'PASSKEY')),
-      without((c) => (c.UserPoolConfigs.RequiredSignUpAttributes = ['EMAIL', 'SHOE_SIZE'])),
-      without((c) => (c.UserPoolConfigs.VerificationMessage.DeliveryMethod = 'EMAIL ')),
-      without((c) => (c.UserPoolConfigs.ForgotPassword.DeliveryMethod = 'PIGEON')),
-      without((c) => (c.UserPoolConfigs.Mfa.Settings.MfaTypes = ['EMAIL'])),
-      without((c) => (c.UserPoolConfigs.OAuth.OAuthScopes = ['ALL'])),
-      without((c) => (c.UserPoolConfigs.OAuth.OAuthGrantType = 'PASSWORD')),
-      without((c) => (c.UserPoolConfigs.PasswordPolicy.AdditionalConstraints = ['REQUIRE_EMOJI'])),
+      alteredConfig(['AuthResources'], 'BOTH'),
+      alteredConfig(['Service'], 'cognito'),
+      alteredConfig(['UserPoolConfigs', 'SignInMethod'], 'PASSKEY'),
+      alteredConfig(['UserPoolConfigs', 'RequiredSignUpAttributes'], ['EMAIL', 'SHOE_SIZE']),
+      alteredConfig(['UserPoolConfigs', 'VerificationMessage', 'DeliveryMethod'], 'EMAIL '),
+      alteredConfig(['UserPoolConfigs', 'ForgotPassword', 'DeliveryMethod'], 'PIGEON'),
+      alteredConfig(['UserPoolConfigs', 'Mfa', 'Settings', 'MfaTypes'], ['EMAIL']),
+      alteredConfig(['UserPoolConfigs', 'OAuth', 'OAuthScopes'], ['ALL']),
+      alteredConfig(['UserPoolConfigs', 'OAuth', 'OAuthGrantType'], 'PASSWORD'),
+      alteredConfig(['UserPoolConfigs', 'PasswordPolicy', 'AdditionalConstraints'], ['REQUIRE_EMOJI']),
     ];
     for (const config of cases) await expectSdkError(createAuth(config), 'BadRequestException', 400);
-    await expectSdkError(update({ AuthResources: 'USER_POOL_ONLY', Service: 'COGNITO', UserPoolConfigs: { Mfa: { MFAMode: 'SOMETIMES' } } }), 'BadRequestException', 400);
+    await expectSdkError(update(altered(smallestUpdate(), ['UserPoolConfigs', 'Mfa'], { MFAMode: 'SOMETIMES' })), 'BadRequestException', 400);
   });
 
   it('refuses wrong JSON types in raw bodies', async () => {
@@ -191,7 +190,7 @@ describe('AmplifyBackend: NotFoundException', () => {
     ];
     for (const [call, resourceType] of cases) {
       const error = await expectSdkError(call, 'NotFoundException', 404);
-      expect((error as { ResourceType?: string }).ResourceType).toBe(resourceType);
+      expect(error).toHaveProperty('ResourceType', resourceType);
     }
   });
 });

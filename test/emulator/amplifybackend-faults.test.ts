@@ -12,7 +12,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/index.ts';
 import { APP, createBackend, ENV, fullAuthConfig, RESOURCE } from './amplifybackend-support.ts';
 import { amplifyClient } from './rest-json-clients.ts';
-import { expectSdkError } from './support.ts';
+import { altered, expectSdkError, sdkFailure } from './support.ts';
 
 let emulator: Emulator;
 let amplify: AmplifyBackendClient;
@@ -88,8 +88,7 @@ describe('AmplifyBackend faults', () => {
   });
 
   it('amplify.accepts-missing-delivery-method accepts a VerificationMessage without DeliveryMethod', async () => {
-    const config = fullAuthConfig();
-    config.UserPoolConfigs!.VerificationMessage = { EmailSettings: { EmailSubject: 'x' } } as never;
+    const config = altered(fullAuthConfig(), ['UserPoolConfigs', 'VerificationMessage'], { EmailSettings: { EmailSubject: 'x' } });
     await expectSdkError(createAuth(config), 'BadRequestException', 400);
     enable('amplify.accepts-missing-delivery-method');
     await createAuth(config);
@@ -99,10 +98,7 @@ describe('AmplifyBackend faults', () => {
   it('amplify.unknown-app-500 answers 500 for an unknown app or environment', async () => {
     enable('amplify.unknown-app-500');
     for (const [app, env] of [['unknown', ENV], [APP, 'staging']] as const) {
-      const error = await amplify.send(new GetBackendAuthCommand({ AppId: app, BackendEnvironmentName: env, ResourceName: RESOURCE })).then(
-        () => undefined,
-        (e: { $metadata: { httpStatusCode?: number } }) => e,
-      );
+      const error = await sdkFailure(amplify.send(new GetBackendAuthCommand({ AppId: app, BackendEnvironmentName: env, ResourceName: RESOURCE })));
       expect(error?.$metadata.httpStatusCode).toBe(500);
     }
   });
@@ -139,8 +135,7 @@ describe('AmplifyBackend faults', () => {
   });
 
   it('amplify.accepts-missing-user-pool-name accepts a Create without UserPoolName', async () => {
-    const config = fullAuthConfig();
-    delete (config.UserPoolConfigs as { UserPoolName?: string }).UserPoolName;
+    const config = altered(fullAuthConfig(), ['UserPoolConfigs', 'UserPoolName']);
     await expectSdkError(createAuth(config), 'BadRequestException', 400);
     enable('amplify.accepts-missing-user-pool-name');
     await createAuth(config);
@@ -168,7 +163,7 @@ describe('AmplifyBackend faults', () => {
     // With the 500 fault on too, each still shows: the app answers 400, the environment 500.
     enable('amplify.unknown-app-500');
     await expectSdkError(get('unknown', ENV), 'BadRequestException', 400);
-    expect((await get(APP, 'staging').catch((e: { $metadata: { httpStatusCode?: number } }) => e) as { $metadata: { httpStatusCode?: number } }).$metadata.httpStatusCode).toBe(500);
+    expect((await sdkFailure(get(APP, 'staging')))?.$metadata.httpStatusCode).toBe(500);
   });
 
   describe('two faults on the same member, both on, each still show', () => {

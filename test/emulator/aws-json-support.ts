@@ -12,6 +12,7 @@ import {
 import { LightsailClient } from '@aws-sdk/client-lightsail';
 import { fetchHandler } from '../../harness/transport/fetch-handler.ts';
 import type { Emulator } from '../../emulator/index.ts';
+import { jsonObject } from './support.ts';
 
 export const HOUR = 60 * 60 * 1000;
 export const PASSWORD = 'Corr3ct-Horse!';
@@ -55,9 +56,8 @@ export function jsonRequest(target: string, body: BodyInit | undefined, options:
 
 export async function rawJson(emulator: Emulator, request: Request): Promise<{ status: number; type?: string; body: Record<string, unknown>; contentType: string | null }> {
   const response = await emulator.fetch(request);
-  const text = await response.text();
-  const body = JSON.parse(text) as Record<string, unknown>;
-  return { status: response.status, type: body.__type as string | undefined, body, contentType: response.headers.get('content-type') };
+  const body = await jsonObject(response);
+  return { status: response.status, type: typeof body.__type === 'string' ? body.__type : undefined, body, contentType: response.headers.get('content-type') };
 }
 
 export interface SignedInUser {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readCallerScope } from '../../emulator/caller-scope.ts';
 import { AwsError } from '../../emulator/errors.ts';
 import { optional, required, shapes } from '../../emulator/protocols/input-shapes.ts';
-import { buildFormTree, decodeInput } from '../../emulator/protocols/queryInput.ts';
+import { buildFormTree, decodeInput } from '../../emulator/protocols/query-input.ts';
 import { appendElement, escapeXml } from '../../emulator/protocols/xml.ts';
 import { TokenBucket } from '../../emulator/token-bucket.ts';
 

@@ -10,6 +10,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/index.ts';
 import { cognitoAnonymous, HOUR, jsonRequest, latestCode, rawJson, signedInUser, type SignedInUser } from './aws-json-support.ts';
+import { sdkErrorName } from './support.ts';
 
 const COGNITO_FAULT_IDS = [
   'cognito.code-requires-sigv4',
@@ -45,10 +46,7 @@ async function offAndOn<T>(fault: string, scenario: (world: World) => Promise<T>
 
 /** 'ok' or the error's name. */
 async function outcome(promise: Promise<unknown>): Promise<string> {
-  return promise.then(
-    () => 'ok',
-    (error: Error) => error.name,
-  );
+  return promise.then(() => 'ok', sdkErrorName);
 }
 
 const requestCode = (client: Client, AccessToken: string, AttributeName = 'email') =>

@@ -2,7 +2,7 @@
 import { GetIdentityVerificationAttributesCommand, VerifyDomainIdentityCommand, VerifyEmailIdentityCommand } from '@aws-sdk/client-ses';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/index.ts';
-import { HOUR, sesClient } from './support.ts';
+import { HOUR, jsonAt, jsonObject, sesClient } from './support.ts';
 
 let emulator: Emulator;
 
@@ -23,12 +23,17 @@ async function expectRealTime(read: () => number | Promise<number>, offset = 0):
   return value;
 }
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+function num(value: unknown): number {
+  if (typeof value !== 'number') throw new Error(`expected a number, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   const init: RequestInit = { method };
   if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
   const response = await emulator.fetch(new Request(`http://localhost:4566${path}`, init));
   expect(response.headers.get('content-type')).toBe('application/json');
-  return { status: response.status, json: await response.json() };
+  return { status: response.status, json: await jsonObject(response) };
 }
 
 describe('control routes', () => {
@@ -37,10 +42,10 @@ describe('control routes', () => {
   });
 
   it('reads and advances the clock', async () => {
-    const before = await expectRealTime(async () => (await call('GET', '/_emulator/clock')).json.now);
+    const before = await expectRealTime(async () => num((await call('GET', '/_emulator/clock')).json.now));
     const advanced = await call('POST', '/_emulator/clock/advance', { ms: 5 * HOUR });
     expect(advanced.status).toBe(200);
-    expect(advanced.json.now - before).toBeGreaterThanOrEqual(5 * HOUR);
+    expect(num(advanced.json.now) - before).toBeGreaterThanOrEqual(5 * HOUR);
     await expectRealTime(() => emulator.control.clock.now(), 5 * HOUR);
     for (const bad of [{ ms: -1 }, { ms: 'soon' }, {}, '[1]', 'not json']) {
       expect((await call('POST', '/_emulator/clock/advance', bad)).status).toBe(400);
@@ -54,7 +59,7 @@ describe('control routes', () => {
     expect((await call('GET', '/_emulator/inbox')).json.messages).toHaveLength(2);
     const { messages } = (await call('GET', '/_emulator/inbox?to=b%40example.com')).json;
     expect(messages).toEqual(emulator.control.inbox.list({ to: 'b@example.com' }));
-    expect(messages[0].link).toMatch(/^http:\/\/emulator\.test:9999\/_emulator\/links\/[\w-]+$/);
+    expect(jsonAt(messages, 0, 'link')).toMatch(/^http:\/\/emulator\.test:9999\/_emulator\/links\/[\w-]+$/);
     expect(await call('DELETE', '/_emulator/inbox')).toEqual({ status: 200, json: { ok: true } });
     expect((await call('GET', '/_emulator/inbox')).json.messages).toEqual([]);
   });

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-ses';
 import { describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/index.ts';
-import { errorCode, HOUR, nextSecond, queryRequest, sesClient } from './support.ts';
+import { altered, errorCode, HOUR, nextSecond, queryRequest, sdkErrorName, sesClient } from './support.ts';
 
 const SES_FAULT_IDS = [
   'ses.giva.accept-over-100',
@@ -108,7 +108,7 @@ describe('SES faults', () => {
       await ses.send(new VerifyEmailIdentityCommand({ EmailAddress: 'a@example.com' }));
       const answer = await raw(e, 'Action=GetIdentityVerificationAttributes&Version=2010-12-01');
       nextSecond(e); // past the one-a-second throttle
-      const output = await ses.send(new GetIdentityVerificationAttributesCommand({} as { Identities: string[] })).catch((error: Error) => error.name);
+      const output = await ses.send(new GetIdentityVerificationAttributesCommand(altered({ Identities: [] }, ['Identities']))).catch(sdkErrorName);
       return [answer, typeof output === 'string' ? output : output.VerificationAttributes];
     });
     expect(off).toEqual([{ status: 400, code: 'ValidationError' }, 'ValidationError']);

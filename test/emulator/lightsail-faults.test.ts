@@ -9,7 +9,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/index.ts';
 import { jsonRequest, lightsailClient, rawJson } from './aws-json-support.ts';
-import { follow } from './support.ts';
+import { altered, follow, isSdkError } from './support.ts';
 
 const LIGHTSAIL_FAULT_IDS = [
   'lightsail.sms-verification-accepted',
@@ -41,7 +41,10 @@ async function offAndOn<T>(fault: string, scenario: (emulator: Emulator, client:
 async function outcome(promise: Promise<unknown>): Promise<string> {
   return promise.then(
     () => 'ok',
-    (error: Error & { $metadata?: { httpStatusCode?: number } }) => `${error.name} ${error.$metadata?.httpStatusCode}`,
+    (error: unknown) => {
+      if (!isSdkError(error)) throw error;
+      return `${error.name} ${error.$metadata.httpStatusCode}`;
+    },
   );
 }
 
@@ -55,7 +58,7 @@ describe('Lightsail fault catalog', () => {
   it('lightsail.sms-verification-accepted: SendContactMethodVerification with SMS succeeds', async () => {
     const { off, on } = await offAndOn('lightsail.sms-verification-accepted', async (_, client) => {
       await client.send(new CreateContactMethodCommand({ protocol: 'SMS', contactEndpoint: '+14155550100' }));
-      return outcome(client.send(new SendContactMethodVerificationCommand({ protocol: 'SMS' as 'Email' })));
+      return outcome(client.send(new SendContactMethodVerificationCommand(altered({ protocol: 'Email' as const }, ['protocol'], 'SMS'))));
     });
     expect(off).toBe('InvalidInputException 400');
     expect(on).toBe('ok');
@@ -130,7 +133,7 @@ describe('Lightsail fault catalog', () => {
   it('lightsail.send-protocol-optional: a request without protocol is accepted as Email', async () => {
     const { off, on } = await offAndOn('lightsail.send-protocol-optional', async (_, client) => {
       await client.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'ops@example.com' }));
-      return outcome(client.send(new SendContactMethodVerificationCommand({} as never)));
+      return outcome(client.send(new SendContactMethodVerificationCommand(altered({ protocol: 'Email' as const }, ['protocol']))));
     });
     expect(off).toBe('InvalidInputException 400');
     expect(on).toBe('ok');

@@ -10,7 +10,7 @@ import {
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/index.ts';
 import { HOUR, lightsailClient } from './aws-json-support.ts';
-import { expectSdkError, follow } from './support.ts';
+import { altered, expectSdkError, follow } from './support.ts';
 
 let emulator: Emulator;
 let lightsail: ReturnType<typeof lightsailClient>;
@@ -95,7 +95,7 @@ describe('Lightsail contact methods', () => {
 
   it('SendContactMethodVerification with protocol SMS is an InvalidInputException', async () => {
     await lightsail.send(new CreateContactMethodCommand({ protocol: 'SMS', contactEndpoint: '+14155550100' }));
-    await expectSdkError(lightsail.send(new SendContactMethodVerificationCommand({ protocol: 'SMS' as 'Email' })), 'InvalidInputException', 400);
+    await expectSdkError(lightsail.send(new SendContactMethodVerificationCommand(altered({ protocol: 'Email' as const }, ['protocol'], 'SMS'))), 'InvalidInputException', 400);
   });
 
   it('SendContactMethodVerification without an email contact method in the Region is a NotFoundException', async () => {

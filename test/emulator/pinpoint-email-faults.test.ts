@@ -13,7 +13,7 @@ import {
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/index.ts';
 import { identityArn, pinpointClient } from './rest-json-clients.ts';
-import { expectSdkError, HOUR } from './support.ts';
+import { expectSdkError, HOUR, sdkFailure } from './support.ts';
 
 const ARN = identityArn('example.com');
 let emulator: Emulator;
@@ -145,10 +145,7 @@ describe('Pinpoint Email faults', () => {
     await createDomain();
     await tag(numbered(50));
     emulator.control.faults.enable('pinpoint.errors.limit-as-500');
-    const error = await tag([{ Key: 'extra', Value: 'v' }]).then(
-      () => undefined,
-      (e: { $metadata: { httpStatusCode?: number } }) => e,
-    );
+    const error = await sdkFailure(tag([{ Key: 'extra', Value: 'v' }]));
     expect(error?.$metadata.httpStatusCode).toBe(500);
   });
 

@@ -13,7 +13,7 @@ import {
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/index.ts';
 import { identityArn, pinpointClient } from './rest-json-clients.ts';
-import { expectSdkError } from './support.ts';
+import { altered, expectSdkError } from './support.ts';
 
 const IDENTITY = 'example.com';
 const ARN = identityArn(IDENTITY);
@@ -77,7 +77,7 @@ describe('Pinpoint Email tags: keys and values', () => {
   });
 
   it('sets a missing Value to the empty string', async () => {
-    await tag([{ Key: 'novalue' } as Tag]);
+    await tag([altered({ Key: 'novalue', Value: '' }, ['Value'])]);
     expect(await tags()).toEqual([{ Key: 'novalue', Value: '' }]);
   });
 

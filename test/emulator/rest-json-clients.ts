@@ -4,6 +4,7 @@ import { AmplifyBackendClient } from '@aws-sdk/client-amplifybackend';
 import { PinpointEmailClient } from '@aws-sdk/client-pinpoint-email';
 import { fetchHandler } from '../../harness/transport/fetch-handler.ts';
 import type { Emulator } from '../../emulator/index.ts';
+import { isJsonObject } from './support.ts';
 
 export const ACCOUNT = '000000000000';
 
@@ -38,11 +39,12 @@ export function signedRequest(method: string, path: string, body?: string, optio
 export async function rawCall(emulator: Emulator, request: Request): Promise<{ status: number; code: string | null; body: Record<string, unknown> }> {
   const response = await emulator.fetch(request);
   const text = await response.text();
-  let body: Record<string, unknown> = {};
+  let parsed: unknown;
   try {
-    body = JSON.parse(text) as Record<string, unknown>;
+    parsed = JSON.parse(text);
   } catch {
-    body = { unparsed: text };
+    parsed = undefined;
   }
+  const body = isJsonObject(parsed) ? parsed : { unparsed: text };
   return { status: response.status, code: response.headers.get('x-amzn-errortype'), body };
 }

@@ -3,11 +3,11 @@
 // name with timestamps as epoch seconds, and errors with the status and x-amzn-ErrorType header.
 import { describe, expect, it } from 'vitest';
 import { AwsError } from '../../emulator/errors.ts';
-import { createRestJsonFrontDoor, restOperation, type RestJsonBinding } from '../../emulator/protocols/restJson1.ts';
-import { decodeRequest, encodeOutput } from '../../emulator/protocols/restJsonCodec.ts';
-import { compileRoute, matchRoute, pathSegments } from '../../emulator/protocols/restJsonRoutes.ts';
+import { createRestJsonFrontDoor, restOperation, type RestJsonBinding } from '../../emulator/protocols/rest-json.ts';
+import { decodeRequest, encodeOutput } from '../../emulator/protocols/rest-json-codec.ts';
+import { compileRoute, matchRoute, pathSegments } from '../../emulator/protocols/rest-json-routes.ts';
 import { shapes as rj } from '../../emulator/protocols/input-shapes.ts';
-import { optional, required } from '../../emulator/protocols/restJsonShapes.ts';
+import { optional, required } from '../../emulator/protocols/rest-json-shapes.ts';
 import { signedRequest } from './rest-json-clients.ts';
 
 const shape = rj.structure({

@@ -1,11 +1,11 @@
 // The standalone server over real HTTP on 127.0.0.1, and the `bin/emulator.mjs` command.
 import { GetIdentityVerificationAttributesCommand, SESClient, VerifyEmailIdentityCommand } from '@aws-sdk/client-ses';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../emulator/server.ts';
+import { jsonAt, jsonObject } from './support.ts';
 
 describe('startServer', () => {
   let server: RunningServer;
@@ -22,10 +22,11 @@ describe('startServer', () => {
     const ses = new SESClient({ region: 'eu-central-1', endpoint: server.url, maxAttempts: 1, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' } });
     try {
       await ses.send(new VerifyEmailIdentityCommand({ EmailAddress: 'alice@example.com' }));
-      const inbox = await (await fetch(`${server.url}/_emulator/inbox?to=alice%40example.com`)).json();
+      const inbox = await jsonObject(await fetch(`${server.url}/_emulator/inbox?to=alice%40example.com`));
       expect(inbox.messages).toHaveLength(1);
-      expect(inbox.messages[0].region).toBe('eu-central-1');
-      const link: string = inbox.messages[0].link;
+      expect(jsonAt(inbox, 'messages', 0, 'region')).toBe('eu-central-1');
+      const link = jsonAt(inbox, 'messages', 0, 'link');
+      if (typeof link !== 'string') throw new Error(`the message has no link: ${JSON.stringify(inbox)}`);
       expect(link.startsWith(`${server.url}/_emulator/links/`)).toBe(true);
       expect((await fetch(link)).status).toBe(200);
       const attrs = await ses.send(new GetIdentityVerificationAttributesCommand({ Identities: ['alice@example.com'] }));
@@ -36,7 +37,7 @@ describe('startServer', () => {
   });
 
   it('answers control routes and garbage over HTTP', async () => {
-    expect(await (await fetch(`${server.url}/_emulator/health`)).json()).toEqual({ ok: true });
+    expect(await jsonObject(await fetch(`${server.url}/_emulator/health`))).toEqual({ ok: true });
     const garbage = await fetch(`${server.url}/`, { method: 'POST', body: new Uint8Array([0xff, 0x00, 0x26, 0x3d]), headers: { authorization: 'x' } });
     expect(garbage.status).toBe(400);
     expect(garbage.headers.get('x-amzn-requestid')).toBeTruthy();
@@ -62,16 +63,18 @@ describe('bin/emulator.mjs', () => {
     children.push(child);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const exited = once(child, 'exit').then(([code]) => code as number);
+    child.stdout.on('data', (chunk: unknown) => (stdout += String(chunk)));
+    child.stderr.on('data', (chunk: unknown) => (stderr += String(chunk)));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     return { child, exited, out: () => stdout, err: () => stderr };
   }
 
   async function freePort(): Promise<number> {
     const probe = createServer();
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const { port } = probe.address() as { port: number };
+    const address = probe.address();
+    if (address === null || typeof address === 'string') throw new Error(`the probe is not on a TCP port: ${String(address)}`);
+    const { port } = address;
     await new Promise((resolve) => probe.close(resolve));
     return port;
   }

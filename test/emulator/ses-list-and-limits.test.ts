@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-ses';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/index.ts';
-import { errorCode, expectSdkError, nextSecond, queryRequest, sesClient } from './support.ts';
+import { altered, errorCode, expectSdkError, nextSecond, queryRequest, sesClient } from './support.ts';
 
 let emulator: Emulator;
 let ses: ReturnType<typeof sesClient>;
@@ -62,7 +62,7 @@ describe('ListIdentities', () => {
   it('rejects a NextToken it did not issue, and an IdentityType outside the enum', async () => {
     await expectSdkError(ses.send(new ListIdentitiesCommand({ NextToken: 'garbage!' })), 'InvalidParameterValue', 400);
     await expectSdkError(ses.send(new ListIdentitiesCommand({ NextToken: 'Zm9v' })), 'InvalidParameterValue', 400);
-    await expectSdkError(ses.send(new ListIdentitiesCommand({ IdentityType: 'Phone' as 'Domain' })), 'ValidationError', 400);
+    await expectSdkError(ses.send(new ListIdentitiesCommand(altered({ IdentityType: 'Domain' as const }, ['IdentityType'], 'Phone'))), 'ValidationError', 400);
   });
 
   it('clamps MaxItems into 1..1000', async () => {
@@ -93,7 +93,7 @@ describe('GetIdentityVerificationAttributes limits', () => {
     await giva([]);
     const error = await expectSdkError(giva([]), 'Throttling', 400);
     expect(error.message).toBe('Rate exceeded');
-    expect((error as unknown as { Type?: string }).Type).toBe('Sender');
+    expect(error).toHaveProperty('Type', 'Sender');
   });
 
   it('admits one call per second of virtual time', async () => {

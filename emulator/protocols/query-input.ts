@@ -3,7 +3,7 @@
 // are decoded against it. Type errors and missing required members become one ValidationError
 // worded the way AWS words it.
 import { AwsError } from '../errors.ts';
-import { checkEnum, checkInteger, checkListLength, checkString, memberPath, missingMember, quoted, validationMessage, wrongType, type InferMembers, type ListShape, type MapShape, type Members, type Shape, type StructureShape } from './input-shapes.ts';
+import { checkEnum, checkInteger, checkListLength, checkString, memberPath, missingMember, quoted, validationMessage, wrongType, type Infer, type ListShape, type MapShape, type Shape, type StructureShape } from './input-shapes.ts';
 
 /** The form as a tree: `Identities.member.1=a` becomes Identities → member → 1 → value 'a'. */
 export interface FormNode {
@@ -39,11 +39,12 @@ export function validationError(problems: string[]): AwsError {
 }
 
 /** Decodes the form against the operation's input structure; throws a ValidationError. */
-export function decodeInput<M extends Members>(shape: StructureShape<M>, form: FormNode): InferMembers<M, 'map'> {
+export function decodeInput<S extends StructureShape>(shape: S, form: FormNode): Infer<S, 'map'> {
   const problems: string[] = [];
   const decoded = decodeStructure(shape, form, '', problems);
   if (problems.length > 0) throw validationError(problems);
-  return decoded as InferMembers<M, 'map'>;
+  // Without problems, every member was checked against the shape: the decoded value is what the shape types.
+  return decoded as Infer<S, 'map'>;
 }
 
 const INDEX = /^[1-9]\d*$/;

@@ -4,7 +4,8 @@
 // (Lightsail: InvalidInputException, Cognito: InvalidParameterException, restJson1: BadRequestException).
 // awsJson1_1 reads whole bodies with `decodeJsonInput`; restJson1 reads its body members with
 // `decodeJsonValue` and its own member naming (wire names).
-import { checkEnum, checkInteger, checkListLength, checkString, memberPath, missingMember, wrongType, type InferMembers, type Member, type Members, type Shape, type StructureShape } from './input-shapes.ts';
+import { isPlainObject } from './json-body.ts';
+import { checkEnum, checkInteger, checkListLength, checkString, memberPath, missingMember, wrongType, type Infer, type Member, type Shape, type StructureShape } from './input-shapes.ts';
 
 /** How a JSON protocol names structure members in the body and in problems' paths. */
 export interface JsonNaming {
@@ -24,17 +25,11 @@ const AWS_JSON_NAMING: JsonNaming = {
 };
 
 /** Checks a parsed JSON body; returns the decoded input or the problems found. */
-export function decodeJsonInput<M extends Members>(
-  shape: StructureShape<M>,
-  body: unknown,
-): { ok: true; input: InferMembers<M> } | { ok: false; problems: string[] } {
+export function decodeJsonInput<S extends StructureShape>(shape: S, body: unknown): { ok: true; input: Infer<S> } | { ok: false; problems: string[] } {
   const problems: string[] = [];
   const decoded = decodeJsonValue(shape, body, '', problems, AWS_JSON_NAMING);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, input: decoded as InferMembers<M> };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  // Without problems, every member was checked against the shape: the decoded value is what the shape types.
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, input: decoded as Infer<S> };
 }
 
 /** Checks one JSON value against its shape at `path` ('' is the body itself); timestamps are epoch seconds. */
@@ -58,14 +53,16 @@ export function decodeJsonValue(shape: Shape, value: unknown, path: string, prob
       return typeof value === 'boolean' ? value : wrongType(problems, path, 'a boolean');
     case 'timestamp':
       return typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000) : wrongType(problems, path, 'a timestamp in epoch seconds');
-    case 'list':
+    case 'list': {
       if (!Array.isArray(value)) return wrongType(problems, path, 'a list');
-      checkListLength(shape, value.length, path, problems);
-      return value.map((item, i) =>
+      const items: readonly unknown[] = value;
+      checkListLength(shape, items.length, path, problems);
+      return items.map((item, i) =>
         item === null && naming.nullListItems
           ? wrongType(problems, `${path}.${i + 1}.member`, 'a value')
           : decodeJsonValue(shape.member, item, `${path}.${i + 1}.member`, problems, naming),
       );
+    }
     case 'map': {
       if (!isPlainObject(value)) return wrongType(problems, path, 'a map');
       const decoded: Record<string, unknown> = Object.create(null);

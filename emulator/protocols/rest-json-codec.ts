@@ -2,10 +2,11 @@
 // body by the shape's wire bindings, checks it (types, required members at every depth, enums,
 // lengths and ranges), and writes output structures back with their wire names. Problems are
 // collected and worded the way AWS words validation errors (input-shapes.ts, with body values
-// checked by jsonInput.ts under wire names); the front door decides the code.
-import { missingMember, wrongType, type Shape } from './input-shapes.ts';
-import { decodeJsonValue, type JsonNaming } from './jsonInput.ts';
-import { wireName, type RestStructureShape } from './restJsonShapes.ts';
+// checked by json-input.ts under wire names); the front door decides the code.
+import { missingMember, wrongType, type Infer, type Shape } from './input-shapes.ts';
+import { isPlainObject } from './json-body.ts';
+import { decodeJsonValue, type JsonNaming } from './json-input.ts';
+import { wireName, type RestStructureShape } from './rest-json-shapes.ts';
 
 export interface RequestParts {
   /** URI labels by wire name, already percent-decoded. */
@@ -15,8 +16,8 @@ export interface RequestParts {
   body: unknown;
 }
 
-/** The input by member names; the operation's handler is typed against its own shape. */
-export type DecodeResult = { ok: true; input: Record<string, unknown> } | { ok: false; problems: string[] };
+/** The input by member names, typed by its shape; or every problem found. */
+type DecodeResult<T> = { ok: true; input: T } | { ok: false; problems: string[] };
 
 /** Body members by wire name, their paths by wire name too (`resourceConfig.userPoolConfigs`). */
 const REST_JSON_NAMING: JsonNaming = {
@@ -29,7 +30,7 @@ export function hasBodyMembers(shape: RestStructureShape): boolean {
   return Object.values(shape.members).some((member) => member.location === 'body');
 }
 
-export function decodeRequest(shape: RestStructureShape, parts: RequestParts): DecodeResult {
+export function decodeRequest<S extends RestStructureShape>(shape: S, parts: RequestParts): DecodeResult<Infer<S>> {
   const problems: string[] = [];
   const body = isPlainObject(parts.body) ? parts.body : {};
   const decoded: Record<string, unknown> = {};
@@ -46,7 +47,8 @@ export function decodeRequest(shape: RestStructureShape, parts: RequestParts): D
     }
     decoded[name] = value;
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, input: decoded };
+  // Without problems, every member was checked against the shape: the decoded value is what the shape types.
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, input: decoded as Infer<S> };
 }
 
 /** Writes a handler's output with wire names; undefined members are left out, enums are not judged. */
@@ -55,8 +57,11 @@ export function encodeOutput(shape: Shape, value: unknown): unknown {
   switch (shape.kind) {
     case 'timestamp':
       return value instanceof Date ? value.getTime() / 1000 : value;
-    case 'list':
-      return Array.isArray(value) ? value.map((item) => encodeOutput(shape.member, item)) : value;
+    case 'list': {
+      if (!Array.isArray(value)) return value;
+      const items: readonly unknown[] = value;
+      return items.map((item) => encodeOutput(shape.member, item));
+    }
     case 'map': {
       if (!isPlainObject(value)) return value;
       const out: Record<string, unknown> = {};
@@ -76,10 +81,6 @@ export function encodeOutput(shape: Shape, value: unknown): unknown {
     default:
       return value;
   }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Query members: a list takes every occurrence of its key, a scalar the first. */

@@ -5,7 +5,7 @@ import { readCallerScope, type CallerScope } from '../caller-scope.ts';
 import { AwsError } from '../errors.ts';
 import type { FrontDoor } from '../router.ts';
 import type { Infer, StructureShape } from './input-shapes.ts';
-import { buildFormTree, decodeInput } from './queryInput.ts';
+import { buildFormTree, decodeInput, type FormNode } from './query-input.ts';
 import { appendContent, escapeXml, type XmlStructure } from './xml.ts';
 
 export interface QueryCall {
@@ -13,7 +13,7 @@ export interface QueryCall {
   requestId: string;
 }
 
-export interface AwsQueryOperation<S extends StructureShape = StructureShape> {
+interface AwsQueryOperation<S extends StructureShape = StructureShape> {
   input: S;
   /** False for operations whose output has no `<ActionResult>` element (e.g. VerifyEmailAddress). */
   resultWrapper?: boolean;
@@ -23,18 +23,34 @@ export interface AwsQueryOperation<S extends StructureShape = StructureShape> {
   handle(input: Infer<S, 'map'>, call: QueryCall): XmlStructure | void;
 }
 
+/**
+ * An operation as its binding holds it: the input type is closed over, so operations of every
+ * input shape share one table. The front door hands it the form.
+ */
+export interface AnyAwsQueryOperation {
+  /** False for operations whose output has no `<ActionResult>` element. */
+  resultWrapper: boolean;
+  admit(call: QueryCall): void;
+  /** Decodes the form against the input shape (throws a ValidationError) and runs the handler. */
+  run(form: FormNode, call: QueryCall): XmlStructure | void;
+}
+
 export interface AwsQueryBinding {
   protocol: 'awsQuery';
   version: string;
   xmlNamespace: string;
   /** SigV4 signing names, used to pick the service when the Version does not say. */
   signingNames: readonly string[];
-  operations: Readonly<Record<string, AwsQueryOperation<any>>>;
+  operations: Readonly<Record<string, AnyAwsQueryOperation>>;
 }
 
-/** Keeps the handler's input type tied to its declared shape. */
-export function queryOperation<S extends StructureShape>(operation: AwsQueryOperation<S>): AwsQueryOperation<S> {
-  return operation;
+/** Types the handler against its declared shape, then closes over both for the binding's table. */
+export function queryOperation<S extends StructureShape>(operation: AwsQueryOperation<S>): AnyAwsQueryOperation {
+  return {
+    resultWrapper: operation.resultWrapper !== false,
+    admit: (call) => operation.admit?.(call),
+    run: (form, call) => operation.handle(decodeInput(operation.input, form), call),
+  };
 }
 
 export function createAwsQueryFrontDoor(bindings: readonly AwsQueryBinding[]): FrontDoor {
@@ -88,10 +104,9 @@ function dispatch(binding: AwsQueryBinding | undefined, params: URLSearchParams,
   const operation = Object.hasOwn(binding.operations, action) ? binding.operations[action] : undefined;
   if (operation === undefined) throw new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`);
 
-  operation.admit?.(call);
-  const input = decodeInput(operation.input, buildFormTree(params));
-  const result = operation.handle(input, call) ?? {};
-  return successResponse(binding.xmlNamespace, action, operation.resultWrapper === false ? undefined : result, call.requestId);
+  operation.admit(call);
+  const result = operation.run(buildFormTree(params), call) ?? {};
+  return successResponse(binding.xmlNamespace, action, operation.resultWrapper ? result : undefined, call.requestId);
 }
 
 function successResponse(namespace: string, action: string, result: XmlStructure | undefined, requestId: string): Response {

@@ -5,18 +5,18 @@
 import type { Member, Shape, StructureShape } from './input-shapes.ts';
 
 /** Where a top-level input member travels; nested members always travel in the body. */
-export type RestLocation = 'uri' | 'query' | 'body';
+type RestLocation = 'uri' | 'query' | 'body';
 
-export interface RestMember<S extends Shape = Shape, Required extends boolean = boolean> extends Member<S, Required> {
+interface RestMember<S extends Shape = Shape, Required extends boolean = boolean> extends Member<S, Required> {
   /** The name on the wire (label, query key or JSON key); defaults to the member name. */
   readonly wire?: string;
   readonly location: RestLocation;
 }
-export type RestMembers = { readonly [name: string]: RestMember };
+type RestMembers = { readonly [name: string]: RestMember };
 /** An operation's input or output structure: its top-level members carry their locations. */
 export type RestStructureShape = StructureShape<RestMembers>;
 
-export interface RestMemberOptions {
+interface RestMemberOptions {
   wire?: string;
   /** Default 'body'. */
   in?: RestLocation;
@@ -36,6 +36,6 @@ export const optional = <S extends Shape>(shape: S, options: RestMemberOptions =
 });
 
 /** The member's name on the wire; a member built by the shared `required`/`optional` has none. */
-export function wireName(name: string, member: Member): string {
-  return (member as Partial<RestMember>).wire ?? name;
+export function wireName(name: string, member: Member | RestMember): string {
+  return 'wire' in member && member.wire !== undefined ? member.wire : name;
 }

@@ -2,9 +2,9 @@
 // the API model, behaviour from the SES document, faults where the catalog says they bend it.
 import { createHash } from 'node:crypto';
 import { AwsError } from '../errors.ts';
-import { queryOperation, type AwsQueryOperation, type QueryCall } from '../protocols/awsQuery.ts';
+import { queryOperation, type AnyAwsQueryOperation, type QueryCall } from '../protocols/aws-query.ts';
 import { optional, required, shapes } from '../protocols/input-shapes.ts';
-import { missingMemberError, validationError } from '../protocols/queryInput.ts';
+import { missingMemberError, validationError } from '../protocols/query-input.ts';
 import type { XmlStructure } from '../protocols/xml.ts';
 import { readPageToken, writePageToken } from '../page-token.ts';
 import type { RegionalStore } from '../regional-store.ts';
@@ -15,10 +15,10 @@ import type { SesLifecycle } from './lifecycle.ts';
 import type { Identity, SesRegion } from './store.ts';
 
 /** "... can only get verification attributes for up to 100 identities at a time." */
-export const GIVA_MAX_IDENTITIES = 100;
+const GIVA_MAX_IDENTITIES = 100;
 const LIST_MAX_ITEMS = 1000;
 
-export function createSesOperations(ctx: ServiceContext, store: RegionalStore<SesRegion>, lifecycle: SesLifecycle): Record<string, AwsQueryOperation<any>> {
+export function createSesOperations(ctx: ServiceContext, store: RegionalStore<SesRegion>, lifecycle: SesLifecycle): Record<string, AnyAwsQueryOperation> {
   const { clock, faults } = ctx;
   const stateOf = (call: QueryCall) => store.get(call.scope);
 

@@ -3,15 +3,15 @@
 // string and a JSON body; answers are JSON. Errors carry the model's HTTP status, the code in
 // the `x-amzn-ErrorType` header and `{"message": ...}` in the body, which is what the SDKs read.
 // Unreadable or invalid input gets the service's 400 input error, never a 5xx.
-import { readJsonBody } from './json-body.ts';
+import { isPlainObject, readJsonBody } from './json-body.ts';
 import { randomUUID } from 'node:crypto';
 import { readCallerScope, type CallerScope } from '../caller-scope.ts';
 import { AwsError } from '../errors.ts';
 import type { FrontDoor } from '../router.ts';
 import { validationMessage, type Infer, type Output } from './input-shapes.ts';
-import { decodeRequest, encodeOutput, hasBodyMembers } from './restJsonCodec.ts';
-import { compileRoute, matchRoute, pathSegments, type RouteTemplate } from './restJsonRoutes.ts';
-import type { RestStructureShape } from './restJsonShapes.ts';
+import { decodeRequest, encodeOutput, hasBodyMembers, type RequestParts } from './rest-json-codec.ts';
+import { compileRoute, matchRoute, pathSegments, type RouteTemplate } from './rest-json-routes.ts';
+import type { RestStructureShape } from './rest-json-shapes.ts';
 
 export interface RestJsonCall {
   scope: CallerScope;
@@ -20,7 +20,7 @@ export interface RestJsonCall {
   responseHeaders: Record<string, string>;
 }
 
-export interface RestJsonOperation<I extends RestStructureShape = RestStructureShape, O extends RestStructureShape = RestStructureShape> {
+interface RestJsonOperation<I extends RestStructureShape = RestStructureShape, O extends RestStructureShape = RestStructureShape> {
   name: string;
   method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
   /** The model's requestUri, labels in braces. */
@@ -31,14 +31,18 @@ export interface RestJsonOperation<I extends RestStructureShape = RestStructureS
   handle(input: Infer<I>, call: RestJsonCall): NoInfer<Output<O>> | void;
 }
 
-/** Any operation, its types erased (a handler of any input fits `input: never`). */
+/**
+ * An operation as its binding holds it: the input and output types are closed over, so operations
+ * of every shape share one list. The front door hands it the request parts it gathered.
+ */
 export interface AnyRestJsonOperation {
   name: string;
   method: RestJsonOperation['method'];
   uri: string;
+  /** Read before decoding: whether the body needs reading at all. */
   input: RestStructureShape;
-  output: RestStructureShape;
-  handle(input: never, call: RestJsonCall): unknown;
+  /** Decodes the input, runs the handler and encodes its output by wire name; the problems when the input is refused. */
+  run(parts: RequestParts, call: RestJsonCall): { ok: true; body: unknown } | { ok: false; problems: string[] };
 }
 
 export interface RestJsonBinding {
@@ -66,17 +70,24 @@ export class AwsErrorWithFields extends AwsError {
   }
 }
 
-/** Types the handler against its declared shapes, then erases the types for the binding's list. */
+/** Types the handler against its declared shapes, then closes over them for the binding's list. */
 export function restOperation<I extends RestStructureShape, O extends RestStructureShape>(operation: RestJsonOperation<I, O>): AnyRestJsonOperation {
-  return operation as unknown as AnyRestJsonOperation;
+  return {
+    name: operation.name,
+    method: operation.method,
+    uri: operation.uri,
+    input: operation.input,
+    run(parts, call) {
+      const decoded = decodeRequest(operation.input, parts);
+      if (!decoded.ok) return decoded;
+      return { ok: true, body: encodeOutput(operation.output, operation.handle(decoded.input, call) ?? {}) };
+    },
+  };
 }
 
-/** An operation with its types erased: the front door only passes decoded input through. */
 interface RouteEntry {
   route: RouteTemplate;
-  input: RestStructureShape;
-  output: RestStructureShape;
-  handle(input: Record<string, unknown>, call: RestJsonCall): unknown;
+  operation: AnyRestJsonOperation;
 }
 
 interface CompiledBinding {
@@ -88,12 +99,7 @@ export function createRestJsonFrontDoor(bindings: readonly RestJsonBinding[]): F
   const compiled: CompiledBinding[] = bindings.map((binding) => ({
     binding,
     routes: binding.operations
-      .map((operation): RouteEntry => ({
-        route: compileRoute(operation.method, operation.uri),
-        input: operation.input,
-        output: operation.output,
-        handle: (operation as unknown as Pick<RouteEntry, 'handle'>).handle,
-      }))
+      .map((operation): RouteEntry => ({ route: compileRoute(operation.method, operation.uri), operation }))
       .sort((a, b) => b.route.literals - a.route.literals),
   }));
   const owner = (url: URL) => compiled.find(({ binding: { pathPrefix } }) => url.pathname === pathPrefix || url.pathname.startsWith(`${pathPrefix}/`));
@@ -113,14 +119,12 @@ export function createRestJsonFrontDoor(bindings: readonly RestJsonBinding[]): F
         const scope = readCallerScope(request, url);
         if (scope === undefined) throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403);
 
-        const { entry: operation, labels } = found;
+        const { entry: { operation }, labels } = found;
         const body = hasBodyMembers(operation.input) ? await readJsonObject(request, binding) : undefined;
-        const decoded = decodeRequest(operation.input, { labels, query: url.searchParams, body });
-        if (!decoded.ok) throw binding.inputError(validationMessage(decoded.problems));
-
         const call: RestJsonCall = { scope, requestId, responseHeaders: {} };
-        const output = operation.handle(decoded.input, call) ?? {};
-        return jsonResponse(200, encodeOutput(operation.output, output), requestId, call.responseHeaders);
+        const answer = operation.run({ labels, query: url.searchParams, body }, call);
+        if (!answer.ok) throw binding.inputError(validationMessage(answer.problems));
+        return jsonResponse(200, answer.body, requestId, call.responseHeaders);
       } catch (error) {
         const answer = error instanceof AwsError ? error : binding.internalError();
         return errorResponse(binding.rewriteError?.(answer) ?? answer, requestId);
@@ -141,8 +145,8 @@ function findOperation(service: CompiledBinding, method: string, segments: reado
 /** restJson1 bodies are JSON objects: anything else is the service's input error. */
 async function readJsonObject(request: Request, binding: RestJsonBinding): Promise<Record<string, unknown>> {
   const parsed = await readJsonBody(request, (m) => binding.inputError(m));
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw binding.inputError('The request body must be a JSON object.');
-  return parsed as Record<string, unknown>;
+  if (!isPlainObject(parsed)) throw binding.inputError('The request body must be a JSON object.');
+  return parsed;
 }
 
 function jsonResponse(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): Response {

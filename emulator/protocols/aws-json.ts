@@ -8,9 +8,9 @@ import { DEFAULT_ACCOUNT, DEFAULT_REGION, readCallerScope, type CallerScope } fr
 import { AwsError } from '../errors.ts';
 import type { FrontDoor } from '../router.ts';
 import { validationMessage, type Infer, type StructureShape } from './input-shapes.ts';
-import { decodeJsonInput } from './jsonInput.ts';
+import { decodeJsonInput } from './json-input.ts';
 
-export const AWS_JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
+const AWS_JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
 export interface JsonCall {
   /** From the SigV4 credential scope; for unsigned calls the default account and the endpoint's region. */
@@ -20,10 +20,10 @@ export interface JsonCall {
   requestId: string;
 }
 
-export type JsonValue = string | number | boolean | null | undefined | JsonValue[] | { [key: string]: JsonValue };
+type JsonValue = string | number | boolean | null | undefined | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-export interface AwsJsonOperation<S extends StructureShape = StructureShape> {
+interface AwsJsonOperation<S extends StructureShape = StructureShape> {
   input: S;
   /**
    * 'sigv4': the request must carry IAM credentials. 'none': the operation is authorised by
@@ -34,11 +34,21 @@ export interface AwsJsonOperation<S extends StructureShape = StructureShape> {
   handle(input: Infer<S>, call: JsonCall): JsonObject | void;
 }
 
+/**
+ * An operation as its binding holds it: the input type is closed over, so operations of every
+ * input shape share one table. The front door hands it the parsed body.
+ */
+export interface AnyAwsJsonOperation {
+  auth: AwsJsonOperation['auth'];
+  /** Checks the body against the input shape and runs the handler; the problems when the input is refused. */
+  run(body: unknown, call: JsonCall): { ok: true; output: JsonObject } | { ok: false; problems: string[] };
+}
+
 export interface AwsJsonBinding {
   protocol: 'awsJson1_1';
   /** e.g. 'Lightsail_20161128' */
   targetPrefix: string;
-  operations: Readonly<Record<string, AwsJsonOperation<any>>>;
+  operations: Readonly<Record<string, AnyAwsJsonOperation>>;
   /** The service's own 400 error for input it cannot accept (unreadable JSON, wrong types, constraints). */
   inputError(message: string): AwsError;
   /** The service's own 500 error, for a bug in the emulator. */
@@ -47,9 +57,16 @@ export interface AwsJsonBinding {
   rewriteError?(error: AwsError): AwsError;
 }
 
-/** Keeps the handler's input type tied to its declared shape. */
-export function jsonOperation<S extends StructureShape>(operation: AwsJsonOperation<S>): AwsJsonOperation<S> {
-  return operation;
+/** Types the handler against its declared shape, then closes over both for the binding's table. */
+export function jsonOperation<S extends StructureShape>(operation: AwsJsonOperation<S>): AnyAwsJsonOperation {
+  return {
+    auth: operation.auth,
+    run(body, call) {
+      const decoded = decodeJsonInput(operation.input, body);
+      if (!decoded.ok) return decoded;
+      return { ok: true, output: operation.handle(decoded.input, call) ?? {} };
+    },
+  };
 }
 
 /** What a JSON service answers to a call that needs IAM credentials and has none. */
@@ -77,16 +94,16 @@ export function createAwsJsonFrontDoor(bindings: readonly AwsJsonBinding[]): Fro
       try {
         if (binding === undefined || request.method !== 'POST' || url.pathname !== '/') throw unknownOperation(target);
         const name = target.slice(dot + 1);
-        const operation: AwsJsonOperation | undefined = Object.hasOwn(binding.operations, name) ? binding.operations[name] : undefined;
+        const operation = Object.hasOwn(binding.operations, name) ? binding.operations[name] : undefined;
         if (operation === undefined) throw unknownOperation(target);
 
         const signedScope = readCallerScope(request, url);
         if (operation.auth === 'sigv4' && signedScope === undefined) throw missingAuthenticationError();
         const call: JsonCall = { scope: signedScope ?? unsignedScope(url), signed: signedScope !== undefined, requestId };
 
-        const decoded = decodeJsonInput(operation.input, await readJsonBody(request, (m) => binding.inputError(m)));
-        if (!decoded.ok) throw binding.inputError(validationMessage(decoded.problems));
-        return awsJsonResponse(200, operation.handle(decoded.input, call) ?? {}, requestId);
+        const answer = operation.run(await readJsonBody(request, (m) => binding.inputError(m)), call);
+        if (!answer.ok) throw binding.inputError(validationMessage(answer.problems));
+        return awsJsonResponse(200, answer.output, requestId);
       } catch (error) {
         const answer = error instanceof AwsError ? error : (binding?.internalError() ?? new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500));
         return errorResponse(binding?.rewriteError?.(answer) ?? answer, requestId);

@@ -1,4 +1,0 @@
-import { describeConformance } from './shared/vitest-suite.ts';
-import { sesProperties } from './ses/properties.ts';
-
-describeConformance('ses', sesProperties);

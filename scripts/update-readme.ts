@@ -1,9 +1,17 @@
-// `npm run docs`: regenerates the rule and fault lists in README.md.
+// `npm run docs`: regenerates docs/rules.md and docs/faults.md from spec/ and the emulator's fault
+// catalog (harness/docs/). test/readme.test.ts fails when a committed one is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { generatedReadme } from '../harness/docs/readme-sections.ts';
+import { GENERATED_DOCS } from '../harness/docs/generated.ts';
 
-const path = new URL('../README.md', import.meta.url);
-const before = readFileSync(path, 'utf8');
-const after = generatedReadme(before);
-writeFileSync(path, after);
-console.log(before === after ? 'README.md is current' : 'README.md updated');
+for (const doc of GENERATED_DOCS) {
+  const path = new URL(`../${doc.path}`, import.meta.url);
+  let before: string | undefined;
+  try {
+    before = readFileSync(path, 'utf8');
+  } catch {
+    before = undefined;
+  }
+  const after = doc.render();
+  if (before !== after) writeFileSync(path, after);
+  console.log(before === after ? `${doc.path} is current` : `${doc.path} ${before === undefined ? 'written' : 'updated'}`);
+}

@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'harness',
-          include: ['test/**/*.test.ts', '{spec,models,harness,emulator,properties}/**/*.test.ts'],
+          include: ['test/**/*.test.ts', '{spec,models,services,harness,emulator,properties}/**/*.test.ts'],
           exclude: ['**/node_modules/**', 'properties/**/*.property.test.ts'],
           testTimeout: 60_000,
         },

@@ -27,7 +27,7 @@ const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 function timeCli(args: string[]): Promise<{ ms: number; code: number | null }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/conformance.mjs', ...args], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, CONFORMANCE_CONFIG: '' } });
+    const child = spawn(process.execPath, ['bin/conformance.mjs', ...args], { cwd: ROOT, stdio: 'ignore' });
     child.on('error', reject);
     child.on('close', (code) => resolve({ ms: performance.now() - started, code }));
   });

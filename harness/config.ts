@@ -1,9 +1,8 @@
-// The one configuration of a conformance run. The CLI builds it from flags; a team running
-// vitest directly sets the same fields through CONFORMANCE_* environment variables. Workers
-// receive it as JSON in CONFORMANCE_CONFIG, so both paths end in the same object.
+// The one configuration of a conformance run. The CLI builds it from flags and hands it to the
+// vitest workers with vitest's provide/inject; a team running vitest directly sets the same
+// fields through CONFORMANCE_* environment variables. Both paths end in the same object.
 import { z } from 'zod';
-import { SERVICES } from '../spec/rule.ts';
-import { servicesWithProperties } from './services.ts';
+import { SERVICES } from '../services/index.ts';
 import { isManagedEmulator, servicesOf } from './targets/managed/emulators.ts';
 
 /** reference, endpoint and aws, and the third-party emulators the harness starts itself. */
@@ -19,8 +18,8 @@ export const ConformanceConfig = z.object({
   emulator: z.enum(EMULATOR_ADAPTERS).default('generic'),
   /** The emulator's working directory, where an adapter finds its data (cognito-local's codes). */
   emulatorData: z.string().optional(),
-  /** By default every service that has conformance properties. */
-  services: z.array(z.enum(SERVICES)).min(1).default(() => [...servicesWithProperties]),
+  /** By default every service. */
+  services: z.array(z.enum(SERVICES)).min(1).default(() => [...SERVICES]),
   runs: z.number().int().min(1).max(10_000).default(25),
   seed: z.number().int().default(() => Math.floor(Math.random() * 2 ** 31)),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1').default('us-east-1'),
@@ -33,8 +32,12 @@ export const ConformanceConfig = z.object({
   /** Only the property with this name (a finding's replay). */
   property: z.string().optional(),
   /** With --seed and --property: replay exactly this fast-check path (the shrunk counterexample). */
-  // `~Op,Op` names the operations the target lacked, which the finding's run left out.
-  path: z.string().regex(/^\d+(:\d+)*(@[^\s~]+)?(~\w+(,\w+)*)?$/, 'must look like 4:3:0, 4:3:0@AAB or 4:3:0@AAB~GlobalSignOut').optional(),
+  // `~Op,Op` names the operations the target lacked, which the finding's run left out; `^RULE,RULE` the
+  // rules already found failing, whose checks that run tolerated.
+  path: z
+    .string()
+    .regex(/^\d+(:\d+)*(@[^\s~^]+)?(~\w+(,\w+)*)?(\^[A-Z][A-Z0-9_.]*(,[A-Z][A-Z0-9_.]*)*)?$/, 'must look like 4:3:0, 4:3:0@AAB, 4:3:0@AAB~GlobalSignOut or 4:3:0^SES.GIVA.MAX_IDENTITIES')
+    .optional(),
   /** `i/n`: this run is one of n shards (CI machines); their reports merge with `conformance merge`. */
   shard: z.string().regex(/^[1-9]\d*\/[1-9]\d*$/, 'must look like 1/3').optional(),
   /** Per call: a target that never answers costs this long, not the run. */
@@ -85,17 +88,9 @@ export function configInputFromEnv(env: NodeJS.ProcessEnv): ConformanceConfigInp
   };
 }
 
-const CONFIG_VAR = 'CONFORMANCE_CONFIG';
-
-export function shareConfig(config: ConformanceConfig, env: NodeJS.ProcessEnv = process.env): void {
-  env[CONFIG_VAR] = JSON.stringify(config);
-}
-
-/** In a worker: the CLI's config when there is one, else the environment's, else the defaults. */
+/** The environment's configuration (a vitest run the CLI did not start), else the defaults. */
 export function resolveConfig(env: NodeJS.ProcessEnv = process.env): ConformanceConfig {
-  const shared = env[CONFIG_VAR];
-  const input = shared ? JSON.parse(shared) : configInputFromEnv(env);
-  const parsed = ConformanceConfig.safeParse(dropUndefined(input));
+  const parsed = ConformanceConfig.safeParse(dropUndefined(configInputFromEnv(env)));
   if (!parsed.success) throw new Error(`invalid conformance configuration: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
   return parsed.data;
 }

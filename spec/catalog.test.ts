@@ -3,7 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { catalog, RULE_PREFIX } from './index.ts';
+import { catalog, RULE_PREFIX } from '../services/index.ts';
+import type { Rule } from './rule.ts';
 
 const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
 const haveShared = existsSync(shared);
@@ -23,7 +24,7 @@ function contains(actual: unknown, quote: unknown): boolean {
 
 describe('rule catalog', () => {
   it('declares dependencies on existing rules of the same service, without cycles', () => {
-    const byId = new Map(catalog.map((r) => [r.id, r]));
+    const byId = new Map<string, Rule>(catalog.map((r) => [r.id, r]));
     const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
       (byId.get(from)?.dependsOn ?? []).some((dep) => dep === to || (!seen.has(dep) && (seen.add(dep), reaches(dep, to, seen))));
     for (const rule of catalog) {

@@ -1,8 +1,9 @@
 // Which rule of the catalog each fault of the reference emulator breaks: the self-check
 // (test/fault-catalog.test.ts) and the fault-power measurement (npm run fault-power) both read it.
+import type { RuleId } from '../services/index.ts';
 
 /** Which rule each fault breaks, as the documents state it. */
-export const EXPECTED_FAILURE: Record<string, string> = {
+export const EXPECTED_FAILURE: Record<string, RuleId> = {
   'ses.giva.accept-over-100': 'SES.GIVA.MAX_IDENTITIES',
   'ses.giva.no-throttle': 'SES.GIVA.THROTTLE',
   'ses.giva.throttle-as-500': 'SES.GIVA.THROTTLE',

@@ -2,18 +2,6 @@
 // operations that have no prose, the API-model fragment) it comes from, so a finding can show
 // the user exactly which documented behaviour the target broke.
 
-export const SERVICES = ['ses', 'pinpoint-email', 'lightsail', 'cognito-idp', 'amplifybackend'] as const;
-export type ServiceName = (typeof SERVICES)[number];
-
-/** The first segment of every rule id of a service. */
-export const RULE_PREFIX: Record<ServiceName, string> = {
-  ses: 'SES',
-  'pinpoint-email': 'PINPOINT',
-  lightsail: 'LIGHTSAIL',
-  'cognito-idp': 'COGNITO',
-  amplifybackend: 'AMPLIFY',
-};
-
 /**
  * What a target must offer for a rule to be checkable. `sms`: the harness may give users and
  * contact methods its own fictional phone numbers (an emulator; never a real account, whose texts
@@ -24,9 +12,10 @@ export type Capability = (typeof CAPABILITIES)[number];
 
 export type RuleKind = 'shape' | 'enum' | 'limit' | 'state' | 'error' | 'throttle' | 'auth';
 
-export interface Rule {
-  readonly id: string;
-  readonly service: ServiceName;
+/** A rule of service `S` with id `Id` (the service manifests keep both literal, so rule ids are a type). */
+export interface Rule<S extends string = string, Id extends string = string> {
+  readonly id: Id;
+  readonly service: S;
   readonly operation: string;
   readonly kind: RuleKind;
   /** What the check asserts, in one sentence of our own. */

@@ -10,10 +10,11 @@ import { ConformanceConfig } from '../harness/config.ts';
 import { sweepCommand } from '../harness/cli/sweep-command.ts';
 import { awsTarget } from '../harness/targets/aws.ts';
 import { fetchHandler } from '../harness/transport/fetch-handler.ts';
-import { CONFORMANCE_PROPERTIES } from '../properties/registry.ts';
 import { sesProperties } from '../properties/ses/properties.ts';
-import type { ServiceName } from '../spec/rule.ts';
+import { loadProperties, type ServiceName } from '../services/index.ts';
 import { runSuite } from './support/run-suite.ts';
+
+const PROPERTIES = await loadProperties();
 
 const ACCOUNT = '123456789012';
 const emulator = createEmulator();
@@ -74,7 +75,7 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
     process.env.CONFORMANCE_AMPLIFY_APP_ID = 'd1avcsandbox';
     // No CONFORMANCE_SMS_NUMBERS: on AWS, Cognito users carry no phone number at all.
     const target = await awsTarget(config({}), { sleep: async (ms) => emulator.control.clock.advance(ms) });
-    const report = await runSuite(service, CONFORMANCE_PROPERTIES[service]!, { target, runs: 3 });
+    const report = await runSuite(service, PROPERTIES[service], { target, runs: 3 });
     expect(report.rules.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => `${r.id} ${r.status}: ${r.failure?.message ?? r.reason}`)).toEqual([]);
     expect(report.rules.some((r) => r.status === 'pass')).toBe(true);
     // SMS needs CONFORMANCE_SMS_NUMBERS, which this run does not set: those rules are refused, never sent.
@@ -85,7 +86,7 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
 
   it('creates Lightsail SMS contact methods only for the numbers the user listed, and then checks the SMS rules', async () => {
     const target = await awsTarget(config({ smsNumbers: ['+14155550123'] }), { sleep: async (ms) => emulator.control.clock.advance(ms) });
-    const report = await runSuite('lightsail', CONFORMANCE_PROPERTIES.lightsail!, { target, runs: 5 });
+    const report = await runSuite('lightsail', PROPERTIES.lightsail, { target, runs: 5 });
     expect(report.rules.filter((r) => r.status !== 'pass' && r.status !== 'skipped').map((r) => `${r.id} ${r.status}: ${r.failure?.message ?? r.reason}`)).toEqual([]);
     for (const id of ['LIGHTSAIL.CONTACT.SMS_REGIONS', 'LIGHTSAIL.SEND.SMS_REJECTED']) expect(report.rules.find((r) => r.id === id)!.status).toBe('pass');
     expect(target.resources.size).toBe(0);
@@ -96,7 +97,7 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
     const own = new LightsailClient({ region: 'us-east-1', requestHandler: fetchHandler((r) => emulator.fetch(r)), credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'b' } });
     await own.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'alerts@team.example.net' }));
     const target = await awsTarget(config({}), { sleep: async (ms) => emulator.control.clock.advance(ms) });
-    const report = await runSuite('lightsail', CONFORMANCE_PROPERTIES.lightsail!, { target, runs: 3 });
+    const report = await runSuite('lightsail', PROPERTIES.lightsail, { target, runs: 3 });
     expect((await own.send(new GetContactMethodsCommand({}))).contactMethods!.map((m) => m.contactEndpoint)).toEqual(['alerts@team.example.net']);
     expect(report.rules.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => `${r.id}: ${r.failure?.message ?? r.reason}`)).toEqual([]);
     // Every Lightsail rule is skipped with the reason: the model starts from a region without contact methods.

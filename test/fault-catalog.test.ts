@@ -6,15 +6,16 @@
 // faults run all at once too: one failure must not hide another.
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../emulator/index.ts';
-import { CONFORMANCE_PROPERTIES } from '../properties/registry.ts';
-import { catalog as rules } from '../spec/index.ts';
-import type { ServiceName } from '../spec/rule.ts';
-import { EXPECTED_FAILURE, HIDES, unhidden } from './support/fault-expectations.ts';
+import { catalog as rules, loadProperties } from '../services/index.ts';
+import type { ServiceName } from '../services/index.ts';
+import { EXPECTED_FAILURE, HIDES, unhidden } from '../spec/fault-expectations.ts';
 import { runSuite, statusOf } from './support/run-suite.ts';
 
-const catalog = createEmulator().control.faults.catalog().filter((f) => f.service in CONFORMANCE_PROPERTIES);
+const PROPERTIES = await loadProperties();
+
+const catalog = createEmulator().control.faults.catalog().filter((f) => f.service in PROPERTIES);
 const servicesWithFaults = [...new Set(catalog.map((f) => f.service as ServiceName))];
-const propertiesOf = (service: ServiceName) => CONFORMANCE_PROPERTIES[service]!;
+const propertiesOf = (service: ServiceName) => PROPERTIES[service];
 
 const FIXED_SEED = 42;
 function freshSeed(): number {
@@ -30,7 +31,7 @@ const seeds = [...new Set([FIXED_SEED, randomSeed])];
 describe('fault catalog self-check', () => {
   it('maps every fault of the catalog to the rule it breaks', () => {
     expect(catalog.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED_FAILURE).sort());
-    for (const service of Object.keys(CONFORMANCE_PROPERTIES)) expect(catalog.filter((f) => f.service === service).length, service).toBeGreaterThanOrEqual(4);
+    for (const service of Object.keys(PROPERTIES)) expect(catalog.filter((f) => f.service === service).length, service).toBeGreaterThanOrEqual(4);
     // Every fault a hiding entry names is in the catalog, of the hider's service.
     const serviceOf = new Map(catalog.map((f) => [f.id, f.service]));
     for (const { hider, hides } of HIDES) for (const id of hides) expect(serviceOf.get(id), `${hider} hides ${id}`).toBe(serviceOf.get(hider) ?? 'unknown');

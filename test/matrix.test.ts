@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Baseline, DIVERGENT } from '../harness/report/baseline.ts';
 import { emulatorVersion, MANAGED_EMULATORS } from '../harness/targets/managed/emulators.ts';
-import { catalog } from '../spec/index.ts';
+import { catalog } from '../services/index.ts';
 
 const matrix = readFileSync(new URL('../docs/conformance-matrix.md', import.meta.url), 'utf8');
 const header = matrix.split('\n').find((line) => line.startsWith('| Operation | Rule |'))!.split('|').slice(3, -1).map((c) => c.trim());

@@ -3,13 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { referenceTarget } from '../harness/targets/reference.ts';
 import type { Target } from '../harness/targets/target.ts';
-import { CONFORMANCE_PROPERTIES } from '../properties/registry.ts';
 import fc from 'fast-check';
 import { checkThat } from '../properties/shared/checks.ts';
 import { NotImplementedError } from '../properties/shared/failure.ts';
 import { defineProperty } from '../properties/shared/property.ts';
 import { runProperty } from '../properties/shared/run-property.ts';
 import { runSuite } from './support/run-suite.ts';
+import { loadProperties } from '../services/index.ts';
+
+const PROPERTIES = await loadProperties();
 
 /** The reference emulator, but answering one awsJson operation as an emulator that does not know it. */
 function targetWithout(operation: string, faults: string[] = []): Target {
@@ -51,7 +53,7 @@ function motoWithout(operation: string, action: string): Target {
 
 describe('an operation the target does not implement', () => {
   it('costs only the rules that need it: the others are still checked', async () => {
-    const report = await runSuite('cognito-idp', CONFORMANCE_PROPERTIES['cognito-idp']!, { target: targetWithout('GlobalSignOut'), runs: 10 });
+    const report = await runSuite('cognito-idp', PROPERTIES['cognito-idp'], { target: targetWithout('GlobalSignOut'), runs: 10 });
     const revoked = report.rules.find((r) => r.id === 'COGNITO.AUTH.REVOKED_TOKEN')!;
     expect(revoked.status).toBe('not-implemented');
     expect(revoked.failure!.exchanges.at(-1)!.request.headers['x-amz-target']).toMatch(/GlobalSignOut$/);
@@ -60,7 +62,7 @@ describe('an operation the target does not implement', () => {
   });
 
   it('makes every rule of a property not-implemented when the property cannot do without it', async () => {
-    const report = await runSuite('cognito-idp', CONFORMANCE_PROPERTIES['cognito-idp']!, { target: targetWithout('CreateUserPool'), runs: 2 });
+    const report = await runSuite('cognito-idp', PROPERTIES['cognito-idp'], { target: targetWithout('CreateUserPool'), runs: 2 });
     expect(new Set(report.rules.map((r) => r.status))).toEqual(new Set(['not-implemented']));
   });
 
@@ -87,7 +89,7 @@ describe('an operation the target does not implement', () => {
   });
 
   it("is recognised in moto's HTML 500 for it: the rules needing it are not-implemented, not error", async () => {
-    const report = await runSuite('cognito-idp', CONFORMANCE_PROPERTIES['cognito-idp']!, { target: motoWithout('GetUserAttributeVerificationCode', 'get_user_attribute_verification_code'), runs: 5 });
+    const report = await runSuite('cognito-idp', PROPERTIES['cognito-idp'], { target: motoWithout('GetUserAttributeVerificationCode', 'get_user_attribute_verification_code'), runs: 5 });
     expect(report.rules.filter((r) => r.status === 'error').map((r) => `${r.id}: ${r.reason}`)).toEqual([]);
     for (const id of ['COGNITO.CODE.ATTRIBUTE_NAME_LENGTH', 'COGNITO.CODE.VERIFIABLE_ONLY', 'COGNITO.CODE.DELIVERY_DETAILS']) {
       const rule = report.rules.find((r) => r.id === id)!;

@@ -10,7 +10,7 @@ import type { CallResult } from '../properties/shared/call.ts';
 import { checkThat, expectSetup, expectSuccess } from '../properties/shared/checks.ts';
 import { defineProperty, type ConformanceProperty } from '../properties/shared/property.ts';
 import { parsePath, runProperty } from '../properties/shared/run-property.ts';
-import type { RuleId } from '../spec/index.ts';
+import type { RuleId } from '../services/index.ts';
 
 const A: RuleId = 'SES.GIVA.MAX_IDENTITIES';
 const B: RuleId = 'SES.GIVA.STATUS_ENUM';

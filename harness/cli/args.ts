@@ -1,7 +1,7 @@
 // `conformance run [options]`: flags to a validated configuration, or a one-line reason why not.
 import { parseArgs } from 'node:util';
 
-import { SERVICES } from '../../spec/rule.ts';
+import { SERVICES } from '../../services/index.ts';
 import { ConformanceConfig, configInputFromEnv, defaultServices, dropUndefined, type ConformanceConfigInput } from '../config.ts';
 import { isManagedEmulator } from '../targets/managed/emulators.ts';
 

@@ -2,8 +2,9 @@
 // conformance reporter, then exits 0 (every checked rule holds), 1 (non-conformance found) or
 // 2 (the harness could not run), always with a one-line cause, never a stack trace.
 import { fileURLToPath } from 'node:url';
-import { startVitest } from 'vitest/node';
-import { shareConfig, type ConformanceConfig } from '../config.ts';
+import { createVitest } from 'vitest/node';
+import type { ConformanceConfig } from '../config.ts';
+import type {} from '../vitest-context.ts';
 import { comparisonHolds, describeComparison } from '../report/baseline.ts';
 import { exitCodeOf, outcomeLine } from '../report/build.ts';
 import ConformanceReporter from '../report/vitest-reporter.ts';
@@ -11,10 +12,12 @@ import { parseRunArgs, USAGE, UsageError } from './args.ts';
 import { preflight, PreflightError } from './preflight.ts';
 import { diffCommand, mergeCommand, REPORT_USAGE } from './report-commands.ts';
 import { sweepCommand, SWEEP_USAGE } from './sweep-command.ts';
-import { propertyFile } from '../services.ts';
 import { isManagedEmulator, startEmulator } from '../targets/managed/emulators.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A service's conformance tests: its folder's conformance.property.test.ts (a test checks each manifest has one). */
+const propertyFile = (service: string) => `properties/${service}/conformance.property.test.ts`;
 
 /** A third-party emulator the CLI starts for the run and stops afterwards, whatever happens. */
 async function run(config: ConformanceConfig): Promise<0 | 1 | 2> {
@@ -35,10 +38,9 @@ async function run(config: ConformanceConfig): Promise<0 | 1 | 2> {
 
 async function runAgainst(config: ConformanceConfig): Promise<0 | 1 | 2> {
   await preflight(config);
-  shareConfig(config);
   const reporter = new ConformanceReporter({ config });
   process.stdout.write(`conformance: ${config.services.join(', ')} against ${config.target}${config.endpoint ? ` ${config.endpoint}` : ''} · seed ${config.seed} · ${config.runs} runs\n`);
-  const vitest = await startVitest('test', config.services.map(propertyFile), {
+  const vitest = await createVitest('test', {
     root,
     project: 'conformance',
     reporters: [reporter],
@@ -47,7 +49,12 @@ async function runAgainst(config: ConformanceConfig): Promise<0 | 1 | 2> {
     shard: config.shard,
     testNamePattern: config.property ? new RegExp(`^\\S+ ${config.property.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : undefined,
   });
-  await vitest.close();
+  try {
+    vitest.provide('conformanceConfig', config);
+    await vitest.start(config.services.map(propertyFile));
+  } finally {
+    await vitest.close();
+  }
   if (!reporter.report) throw new Error('the run ended without a report');
   if (config.updateBaseline) return reporter.report.errors.length ? 2 : 0;
   if (reporter.comparison) {

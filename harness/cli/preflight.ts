@@ -1,7 +1,6 @@
 // What must hold before any property runs, so that a wrong set-up ends in one line and exit 2
 // instead of a report full of errors: the endpoint answers, the aws guards pass.
 import type { ConformanceConfig } from '../config.ts';
-import { servicesWithProperties } from '../services.ts';
 import { readBaseline } from '../report/baseline.ts';
 import { checkAwsGuards, checkDryRunGuards } from '../targets/aws.ts';
 import { describeTransportError } from '../transport/fetch-handler.ts';
@@ -22,10 +21,6 @@ export async function assertReachable(url: string, timeoutMs: number): Promise<v
 }
 
 export async function preflight(config: ConformanceConfig): Promise<void> {
-  const missing = config.services.filter((s) => !servicesWithProperties.includes(s));
-  if (missing.length) {
-    throw new PreflightError(`no conformance properties exist yet for ${missing.join(', ')} (available: ${servicesWithProperties.join(', ')})`);
-  }
   if (config.baseline && !config.updateBaseline) {
     try {
       await readBaseline(config.baseline);

@@ -2,12 +2,11 @@
 // the sandbox account, and with --delete removes it. The aws target's guards apply unchanged: the
 // account must be on the allow-list, and only run-named resources under the mail domain qualify.
 import { parseArgs } from 'node:util';
-import { REGION_NAMES } from '../../models/lightsail/shapes.ts';
-import { SERVICES } from '../../spec/rule.ts';
+import { SERVICES } from '../../services/index.ts';
 import { ConformanceConfig, configInputFromEnv, dropUndefined } from '../config.ts';
 import { awsTarget } from '../targets/aws.ts';
 import { GuardError } from '../targets/aws-guard.ts';
-import { findLeftovers, NOT_SWEPT } from '../targets/sweep.ts';
+import { findLeftovers, notSwept } from '../targets/sweep.ts';
 import { UsageError } from './args.ts';
 import { PreflightError } from './preflight.ts';
 
@@ -45,8 +44,11 @@ export async function sweepCommand(args: string[], env: NodeJS.ProcessEnv, out: 
     throw error;
   }
   try {
-    const { leftovers, problems } = await findLeftovers(target, config.services, { domain: config.aws.emailDomain!, lightsailRegions: REGION_NAMES });
-    for (const service of config.services) if (NOT_SWEPT[service]) out(`${service}: not swept: ${NOT_SWEPT[service]}`);
+    const { leftovers, problems } = await findLeftovers(target, config.services, config.aws.emailDomain!);
+    for (const service of config.services) {
+      const why = notSwept(service);
+      if (why) out(`${service}: not swept: ${why}`);
+    }
     for (const problem of problems) out(problem);
     for (const leftover of leftovers) out(`${leftover.service} ${leftover.region} ${leftover.what}`);
     if (!values.delete) {

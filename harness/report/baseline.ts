@@ -3,7 +3,7 @@
 // when it finds exactly the baseline, 1 when a rule newly diverges or a known divergence is gone.
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { RULE_PREFIX, SERVICES } from '../../spec/rule.ts';
+import { RULE_PREFIX, SERVICES } from '../../services/index.ts';
 import type { RuleStatus } from './outcome.ts';
 import { summarize } from './build.ts';
 import type { ConformanceReport } from './schema.ts';

@@ -3,8 +3,9 @@
 // any evidence broke it, `pass` only if evidence held it and nothing broke it (a property's pass
 // always rests on checks that held); a rule nothing checked is never a pass. Then dependencies: a
 // rule that depends on a failed rule is `inconclusive`, blocked by it, unless it failed itself.
-import type { Rule, ServiceName } from '../../spec/rule.ts';
-import { rulesFor } from '../../spec/index.ts';
+import type { Rule } from '../../spec/rule.ts';
+import type { ServiceName } from '../../services/index.ts';
+import { rulesFor } from '../../services/index.ts';
 import type { ConformanceConfig } from '../config.ts';
 import type { Observation, PropertyOutcome, RuleStatus, RuleVerdict, TargetInfo } from './outcome.ts';
 import { ConformanceReport, type RuleResult, type Summary } from './schema.ts';

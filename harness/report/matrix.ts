@@ -1,7 +1,7 @@
 // docs/conformance-matrix.md: one row per rule (grouped by service and operation), one column per
 // target with its version, a cell per verdict, and below the table each distinct finding once,
 // with its counterexample and the rules it stands for; every non-passing cell links to it.
-import { catalog, SERVICES } from '../../spec/index.ts';
+import { catalog, SERVICES } from '../../services/index.ts';
 import type { ConformanceReport, RuleResult } from './schema.ts';
 import { formatExchange } from './text.ts';
 

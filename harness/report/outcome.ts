@@ -1,7 +1,7 @@
 // What one property run tells about each rule it covers: the verdicts the reporter aggregates.
 // Zod schemas, because outcomes cross from vitest workers to the reporter as plain data.
 import { z } from 'zod';
-import { SERVICES } from '../../spec/rule.ts';
+import { SERVICES } from '../../services/index.ts';
 
 /**
  * pass: the target's answers were compared with what the rule states and held, and none broke it ·

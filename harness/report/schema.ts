@@ -1,7 +1,7 @@
 // conformance.json: the report of one run, validated by this schema before it is written and
 // when it is read back (merge, diff, baselines).
 import { z } from 'zod';
-import { SERVICES } from '../../spec/rule.ts';
+import { SERVICES } from '../../services/index.ts';
 import { FailureDetail, Observation, RULE_STATUSES, TargetInfo } from './outcome.ts';
 
 export const RuleResult = z.object({

@@ -1,9 +1,10 @@
 // The vitest reporter that turns property outcomes (attached to each test's meta by the
 // properties) into the conformance report. The CLI uses it; a team running vitest directly can
 // use it too: `vitest run --project conformance --reporter=./harness/report/vitest-reporter.ts`.
-import { join } from 'node:path';
-import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/node';
-import { SERVICES, type ServiceName } from '../../spec/rule.ts';
+import { join, relative } from 'node:path';
+import type { Reporter, SerializedError, TestCase, TestModule, Vitest } from 'vitest/node';
+import type { ServiceName } from '../../services/index.ts';
+import type {} from '../vitest-context.ts';
 import { resolveConfig, type ConformanceConfig } from '../config.ts';
 import { applyBaseline, baselineFrom, readBaseline, writeBaseline, type BaselineComparison } from './baseline.ts';
 import { buildReport } from './build.ts';
@@ -19,10 +20,14 @@ export interface ConformanceReporterOptions {
   print?: (line: string) => void;
 }
 
-const serviceOfModule = (moduleId: string): ServiceName | undefined => {
-  const match = /properties\/([a-z-]+)\.property\.test\.ts$/.exec(moduleId);
-  return match && (SERVICES as readonly string[]).includes(match[1]) ? (match[1] as ServiceName) : undefined;
-};
+/** The service a test belongs to, as its service's suite says in its meta. */
+function serviceOf(testCase: TestCase): ServiceName | undefined {
+  for (let parent = testCase.parent; parent.type === 'suite'; parent = parent.parent) {
+    const service = parent.meta().conformanceService;
+    if (service) return service;
+  }
+  return undefined;
+}
 
 const firstLine = (error: { message?: string } | undefined) => (error?.message ?? 'unknown error').split('\n')[0];
 
@@ -32,6 +37,7 @@ export default class ConformanceReporter implements Reporter {
   /** Set when the run was compared with a baseline. */
   comparison?: BaselineComparison;
   private startedAt = new Date();
+  private root = process.cwd();
   private readonly print: (line: string) => void;
   private readonly config: ConformanceConfig;
 
@@ -40,7 +46,8 @@ export default class ConformanceReporter implements Reporter {
     this.print = options.print ?? ((line) => process.stdout.write(`${line}\n`));
   }
 
-  onInit(): void {
+  onInit(vitest: Vitest): void {
+    this.root = vitest.config.root;
     this.startedAt = new Date();
   }
 
@@ -55,12 +62,19 @@ export default class ConformanceReporter implements Reporter {
   async onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): Promise<void> {
     const outcomes: PropertyOutcome[] = [];
     const serviceErrors: Partial<Record<ServiceName, string>> = {};
+    const moduleErrors: string[] = [];
     for (const module of testModules) {
-      const service = serviceOfModule(module.moduleId);
       const moduleError = module.errors()[0];
-      if (service && moduleError) serviceErrors[service] = `could not run: ${firstLine(moduleError)}`;
+      if (moduleError) moduleErrors.push(`could not run ${relative(this.root, module.moduleId)}: ${firstLine(moduleError)}`);
+      // A service's suite that failed before its tests ran (its target could not be opened).
+      for (const suite of module.children.allSuites()) {
+        const service = suite.meta().conformanceService;
+        const suiteError = suite.errors()[0];
+        if (service && suiteError) serviceErrors[service] ??= `could not run: ${firstLine(suiteError)}`;
+      }
       for (const testCase of module.children.allTests()) {
         const meta = testCase.meta().conformance;
+        const service = serviceOf(testCase);
         if (meta) outcomes.push(PropertyOutcome.parse(meta));
         else if (service && testCase.result().state === 'failed') serviceErrors[service] ??= `could not run: ${firstLine(testCase.result().errors?.[0])}`;
       }
@@ -69,7 +83,7 @@ export default class ConformanceReporter implements Reporter {
       config: this.config,
       outcomes,
       serviceErrors,
-      errors: unhandledErrors.map((e) => `unhandled: ${firstLine(e)}`),
+      errors: [...moduleErrors, ...unhandledErrors.map((e) => `unhandled: ${firstLine(e)}`)],
       startedAt: this.startedAt,
       durationMs: Date.now() - this.startedAt.getTime(),
     });

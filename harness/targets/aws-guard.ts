@@ -1,45 +1,35 @@
 // The guards of the `aws` target. A sandbox account is only touched when its id is on the
 // user's allow-list; mail only ever goes to addresses under the domain the user configured, and
-// text messages only to the numbers the user listed.
+// text messages only to the numbers the user listed. Which commands send where is declared by
+// each service's manifest (`destinations`).
+import { isUnderDomain } from './run-names.ts';
 
 /** Where a command would deliver mail or text messages (or create an identity that will get mail). */
-interface Destinations { addresses: string[]; phones: string[] }
+export interface Destinations {
+  addresses: string[];
+  phones: string[];
+}
 
 type Input = Record<string, unknown>;
 const str = (value: unknown): string[] => (typeof value === 'string' ? [value] : []);
+const isAttribute = (value: unknown): value is { Name?: unknown; Value?: unknown } => typeof value === 'object' && value !== null;
 const attributeValues = (attributes: unknown, name: string): string[] =>
-  Array.isArray(attributes) ? attributes.filter((a) => a?.Name === name).flatMap((a) => str(a.Value)) : [];
-const userAttributes = (input: Input): Destinations => ({
+  Array.isArray(attributes) ? attributes.filter(isAttribute).filter((a) => a.Name === name).flatMap((a) => str(a.Value)) : [];
+
+/** Mail to these members' values (addresses or domains). */
+export const mailTo = (...values: unknown[]): Destinations => ({ addresses: values.flatMap(str), phones: [] });
+
+/** Texts to these members' values. */
+export const textTo = (...values: unknown[]): Destinations => ({ addresses: [], phones: values.flatMap(str) });
+
+/** A Cognito user's `email` and `phone_number` attributes. */
+export const userAttributes = (input: Input): Destinations => ({
   addresses: attributeValues(input.UserAttributes, 'email'),
   phones: attributeValues(input.UserAttributes, 'phone_number'),
 });
-const addresses = (...values: unknown[]): Destinations => ({ addresses: values.flatMap(str), phones: [] });
-
-/** Every command, of every service, that can send a message somewhere: what it names as the destination. */
-export const DESTINATIONS: Record<string, (input: Input) => Destinations> = {
-  VerifyEmailIdentityCommand: (i) => addresses(i.EmailAddress),
-  VerifyEmailAddressCommand: (i) => addresses(i.EmailAddress),
-  VerifyDomainIdentityCommand: (i) => addresses(i.Domain),
-  CreateEmailIdentityCommand: (i) => addresses(i.EmailIdentity),
-  CreateContactMethodCommand: (i) => (i.protocol === 'Email' ? addresses(i.contactEndpoint) : { addresses: [], phones: str(i.contactEndpoint) }),
-  AdminCreateUserCommand: (i) => ({ addresses: [...userAttributes(i).addresses, ...str(i.Username).filter((u) => u.includes('@'))], phones: userAttributes(i).phones }),
-  AdminUpdateUserAttributesCommand: userAttributes,
-  UpdateUserAttributesCommand: userAttributes,
-  SignUpCommand: userAttributes,
-};
 
 export class GuardError extends Error {
   override readonly name = 'GuardError';
-}
-
-const underDomain = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
-
-/** An address `x@domain` or `x@sub.domain`, or a domain that is `domain` or under it. */
-export function isUnderDomain(value: string, domain: string): boolean {
-  const d = domain.toLowerCase();
-  const v = value.toLowerCase();
-  const at = v.lastIndexOf('@');
-  return at >= 0 ? underDomain(v.slice(at + 1), d) : underDomain(v, d);
 }
 
 export interface RecipientPolicy {
@@ -49,8 +39,8 @@ export interface RecipientPolicy {
   phones: readonly string[];
 }
 
-export function assertRecipientsAllowed(commandName: string, input: Input, policy: RecipientPolicy): void {
-  const destinations = DESTINATIONS[commandName]?.(input);
+/** Refuses a command whose destinations (as its service declares them) are outside the policy. */
+export function assertRecipientsAllowed(commandName: string, destinations: Destinations | undefined, policy: RecipientPolicy): void {
   if (!destinations) return;
   for (const address of destinations.addresses) {
     if (!isUnderDomain(address, policy.domain)) throw new GuardError(`refused ${commandName}: ${address} is not under CONFORMANCE_EMAIL_DOMAIN (${policy.domain})`);

@@ -2,13 +2,14 @@
 // the caller's account is on the allow-list; mail only under CONFORMANCE_EMAIL_DOMAIN; the
 // documented rates honoured by pacing; everything created is deleted in teardown.
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import type { MiddlewareStack } from '@smithy/types';
+import type { InitializeHandlerOptions, InitializeMiddleware } from '@smithy/types';
+import { manifestOf, type ClientOf, type ServiceName } from '../../services/index.ts';
+import type { ClientGuard, CommandInput } from '../../services/manifest.ts';
 import type { ConformanceConfig } from '../config.ts';
 import { fetchHandler } from '../transport/fetch-handler.ts';
 import { createEmulator } from '../../emulator/index.ts';
 import { buildTarget, type TargetParts } from './base.ts';
 import { assertAccountAllowed, assertRecipientsAllowed, GuardError, type RecipientPolicy } from './aws-guard.ts';
-import { LightsailOwnership } from './aws-lightsail-guard.ts';
 import { manualReplay } from './replay-lines.ts';
 import type { Target } from './target.ts';
 
@@ -51,7 +52,7 @@ export async function awsTarget(config: ConformanceConfig, options: { sleep?: (m
   return guardedAwsTarget(config, account, {
     label: `aws ${account} ${config.region}`,
     fetch: (request, init) => fetch(request, init),
-    credentials: undefined as never, // the SDK's default credential chain
+    credentials: undefined, // the SDK's default credential chain
     sleep: options.sleep,
   });
 }
@@ -93,34 +94,34 @@ function guardedAwsTarget(config: ConformanceConfig, account: string, parts: Pic
 }
 
 /**
- * Wraps client() so that every client refuses mail outside the domain before it is signed or sent,
- * and Lightsail clients refuse to replace or delete a contact method the run did not create.
+ * Wraps client() so that every client refuses mail or texts outside the policy before a command is
+ * signed or sent (where its service's manifest says each command sends), and applies the service's
+ * own guard, if it has one (Lightsail: never replace or delete a contact method the run did not create).
  */
 function guardClients(target: Target, policy: RecipientPolicy): Target {
   const guarded = new WeakSet<object>();
   const client = target.client.bind(target);
-  const lightsail = new LightsailOwnership(policy.domain);
-  return Object.assign(target, {
-    client: ((service, region) => {
-      const c = client(service, region);
-      if (!guarded.has(c)) {
-        const inRegion = region ?? target.region;
-        (c.middlewareStack as MiddlewareStack<any, any>).add(
-          (next, context) => async (args) => {
-            const command = String(context.commandName);
-            const input = args.input as Record<string, unknown>;
-            assertRecipientsAllowed(command, input, policy);
-            if (service !== 'lightsail') return next(args);
-            await lightsail.assertMayTouch(command, input, inRegion, (get) => (c as unknown as { send(command: unknown): Promise<never> }).send(get));
-            const result = await next(args);
-            lightsail.record(command, input, inRegion);
-            return result;
-          },
-          { step: 'initialize', name: 'conformanceRecipientGuard' },
-        );
-        guarded.add(c);
-      }
-      return c;
-    }) as Target['client'],
-  });
+  function guardedClient<S extends ServiceName>(service: S, region?: string): ClientOf<S> {
+    const c = client(service, region);
+    if (guarded.has(c)) return c;
+    const inRegion = region ?? target.region;
+    const manifest = manifestOf(service);
+    // The manifest's guard takes the client its manifest builds: c is that client.
+    const makeGuard = manifest.awsGuard as ((domain: string, client: ClientOf<S>) => ClientGuard) | undefined;
+    const own = makeGuard?.(policy.domain, c);
+    const initialize: InitializeMiddleware<CommandInput, object> = (next, context) => async (args) => {
+      const command = String(context.commandName);
+      assertRecipientsAllowed(command, manifest.destinations[command]?.(args.input), policy);
+      await own?.before(command, args.input, inRegion);
+      const result = await next(args);
+      own?.after(command, args.input, inRegion);
+      return result;
+    };
+    // Clients of different SDK releases (Pinpoint Email's is older) type their stacks apart; every one takes an initialize step.
+    const stack = c.middlewareStack as unknown as { add(middleware: InitializeMiddleware<CommandInput, object>, options: InitializeHandlerOptions): void };
+    stack.add(initialize, { step: 'initialize', name: 'conformanceRecipientGuard' });
+    guarded.add(c);
+    return c;
+  }
+  return Object.assign(target, { client: guardedClient });
 }

@@ -1,7 +1,8 @@
 // The parts every target shares: clients, recorder, resource tracking, naming, pacing. A target
 // module only says how to reach its endpoint, its clock and its out-of-band channel.
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import type { Capability, ServiceName } from '../../spec/rule.ts';
+import type { Capability } from '../../spec/rule.ts';
+import type { ServiceName } from '../../services/index.ts';
 import { ExchangeRecorder } from '../transport/exchange.ts';
 import type { FetchLike } from '../transport/fetch-handler.ts';
 import { clientFactory } from './clients.ts';
@@ -15,7 +16,8 @@ export interface TargetParts {
   region: string;
   capabilities: Iterable<Capability>;
   fetch: FetchLike;
-  credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /** None: the SDK's default credential chain (the aws target). */
+  credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined;
   endpoint?: (service: ServiceName) => string | undefined;
   timeoutMs: number;
   oob: OutOfBand;

@@ -1,8 +1,8 @@
 // One interface for every target: real AWS, any emulator at a URL, or the embedded reference
 // emulator. Properties see only this: SDK clients, capabilities, the out-of-band channel.
-import type { Capability, ServiceName } from '../../spec/rule.ts';
+import type { Capability } from '../../spec/rule.ts';
+import type { ClientOf, ServiceName } from '../../services/index.ts';
 import type { ExchangeRecorder } from '../transport/exchange.ts';
-import type { ServiceClients } from './clients.ts';
 import type { ResourceTracker } from './resources.ts';
 
 export type TargetKind = 'reference' | 'endpoint' | 'aws';
@@ -70,7 +70,7 @@ export interface Target {
   /** Appended to every printed AWS CLI call: region and endpoint. */
   readonly cliArgs: string;
   /** The SDK client of a service, in the target's region or (Lightsail's per-region rules) another. */
-  client<S extends ServiceName>(service: S, region?: string): ServiceClients[S];
+  client<S extends ServiceName>(service: S, region?: string): ClientOf<S>;
   /** The target's clock, epoch ms (virtual where the target has one). */
   now(): number;
   /**

@@ -115,6 +115,9 @@ export function changedMessage(before: Message | undefined, message: Message): M
   return before.DeliveryMethod === 'EMAIL' ? smsMessage('Changed') : emailMessage('Changed');
 }
 
+/** A job GetBackendJob reads: -1 the latest, otherwise an index modulo the jobs started. */
+export const jobIndex = fc.oneof(fc.constant(-1), fc.nat({ max: 20 }));
+
 /** A required member to leave out, VerificationMessage.DeliveryMethod most often. */
 const vmPath = (paths: readonly (readonly string[])[]) => paths.find((p) => p.join('.').endsWith('VerificationMessage.DeliveryMethod'))!;
 export const missingMember = fc.oneof(

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { authCreated, authRead, authUpdated, emptyAmplifyModel, type AmplifyModel } from '../../models/amplifybackend/model.ts';
 import { isVerificationDeliveryPath, type CreateResourceConfig, type UpdateResourceConfig } from '../../models/amplifybackend/shapes.ts';
-import type { RuleId } from '../../spec/index.ts';
+import type { RuleId } from '../../services/index.ts';
 import type { CallResult } from '../shared/call.ts';
 import { expectSetup, expectSuccess } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
@@ -15,9 +15,12 @@ import { defineProperty, type ConformanceProperty } from '../shared/property.ts'
 import {
   changedMessage, createConfig, emailMessage, focus, messageConfig, missingMember, smsMessage, updateConfig, without, type UpdateWithoutResources,
 } from './arbitraries.ts';
-import {
-  CreateAuth, createAuthCommand, DeleteAuth, deleteAuthCommand, GetAuth, getAuthCommand, GetJob, getJobCommand, setEnvironment, UpdateAuth, updateAuthCommand,
-} from './commands.ts';
+import { setEnvironment } from './commands/amplify-command.ts';
+import { CreateAuth, createAuthCommand } from './commands/create-auth.ts';
+import { DeleteAuth, deleteAuthCommand } from './commands/delete-auth.ts';
+import { GetAuth, getAuthCommand } from './commands/get-auth.ts';
+import { GetJob, getJobCommand } from './commands/get-job.ts';
+import { UpdateAuth, updateAuthCommand } from './commands/update-auth.ts';
 import { CREATE_EXAMPLES, FULL_EMAIL, FULL_SMS, MFA_OFF, MINIMAL, MISSING_EXAMPLES, UPDATE_EXAMPLES } from './examples.ts';
 import {
   appId, checkGetAuth, checkJob, checkJobResponse, createAuth, describeConfig, expectBadRequest, expectNotFound, getAuth, getJob, RESOURCE_NAME,

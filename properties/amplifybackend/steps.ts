@@ -10,7 +10,7 @@ import {
 } from '../../models/amplifybackend/shapes.ts';
 import type { Target } from '../../harness/targets/target.ts';
 import { redactValue } from '../../harness/transport/redact.ts';
-import type { RuleId } from '../../spec/index.ts';
+import type { RuleId } from '../../services/index.ts';
 import { call, type CallResult } from '../shared/call.ts';
 import { checkThat, expectMember, expectRejected, expectSetup, expectShape } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';

@@ -8,15 +8,21 @@ import { codeExpired, codeIssued, initialCognitoModel, signedIn, valueChanged, v
 import { ATTRIBUTE_NAME_MAX, type VerifiableAttribute } from '../../models/cognito-idp/shapes.ts';
 import { HOUR } from '../../models/shared/clock.ts';
 import type { Capability } from '../../spec/rule.ts';
-import type { RuleId } from '../../spec/index.ts';
+import type { RuleId } from '../../services/index.ts';
 import { expectRejected, expectSetup, expectSuccess } from '../shared/checks.ts';
 import { AdvanceClock, modelProperty, type ModelCommand } from '../shared/model-run.ts';
 import { defineProperty, type ConformanceProperty } from '../shared/property.ts';
 import { badLengthName, carriedAttributes, clientMetadata, differentCode, nameCase, verifiableAttribute, wrongCode, type NameCase } from './arbitraries.ts';
-import {
-  advanceClockCommand, describeName, getUserCommand, GetUser, readCode, RequestCode, requestCodeCommand, RequestUnverifiable, requestUnverifiableCommand, SignIn,
-  signInCommand, SignOut, signOutCommand, UpdateAttribute, updateCommand, VerifySentCode, verifySentCommand, VerifyWrongCode, verifyWrongCommand, type CognitoBox,
-} from './commands.ts';
+import { advanceClockCommand } from './commands/advance-clock.ts';
+import { readCode, type CognitoBox } from './commands/cognito-command.ts';
+import { GetUser, getUserCommand } from './commands/get-user.ts';
+import { RequestCode, requestCodeCommand } from './commands/request-code.ts';
+import { describeName, RequestUnverifiable, requestUnverifiableCommand } from './commands/request-unverifiable.ts';
+import { SignIn, signInCommand } from './commands/sign-in.ts';
+import { SignOut, signOutCommand } from './commands/sign-out.ts';
+import { UpdateAttribute, updateAttributeCommand } from './commands/update-attribute.ts';
+import { VerifySentCode, verifySentCodeCommand } from './commands/verify-sent-code.ts';
+import { VerifyWrongCode, verifyWrongCodeCommand } from './commands/verify-wrong-code.ts';
 import {
   ANSWER_RULES, attributeValue, checkMetadataNotEchoed, expectNameRejected, getCode, getUser, readUser, requestCode, setUpUser, signIn, updateAttribute, USER_RULES,
   verifyAttribute,
@@ -199,8 +205,8 @@ const lifecycle = modelProperty<CognitoModel>({
   maxCommands: 20,
   runsFactor: 0.6,
   commands: [
-    requestCodeCommand, requestCodeCommand, requestUnverifiableCommand, verifySentCommand, verifySentCommand, verifyWrongCommand, updateCommand,
-    getUserCommand, getUserCommand, signInCommand, signOutCommand, advanceClockCommand,
+    requestCodeCommand, requestCodeCommand, requestUnverifiableCommand, verifySentCodeCommand, verifySentCodeCommand, verifyWrongCodeCommand,
+    updateAttributeCommand, getUserCommand, getUserCommand, signInCommand, signOutCommand, advanceClockCommand,
   ],
 });
 

@@ -10,7 +10,7 @@ import {
   DELIVERY_MEDIUMS, GetUserAttributeVerificationCodeResponse, GetUserResponse, InitiateAuthResponse, MEDIUM_OF,
   revealsWhole, verifiedFlag, type VerifiableAttribute,
 } from '../../models/cognito-idp/shapes.ts';
-import type { RuleId } from '../../spec/index.ts';
+import type { RuleId } from '../../services/index.ts';
 import { call, type CallResult } from '../shared/call.ts';
 import { checkThat, expectMember, expectRejected, expectSetup, expectSuccess, sparing, stop, stripMetadata } from '../shared/checks.ts';
 import { unrelatedCause } from '../shared/documented-errors.ts';

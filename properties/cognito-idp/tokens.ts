@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { ADMIN_SCOPE } from '../../models/cognito-idp/shapes.ts';
 import { HOUR, MINUTE } from '../../models/shared/clock.ts';
-import type { RuleId } from '../../spec/index.ts';
+import type { RuleId } from '../../services/index.ts';
 import { expectSetup, expectSuccess } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { defineProperty } from '../shared/property.ts';

@@ -8,7 +8,7 @@ import {
 } from '../../models/lightsail/sdk-enums.ts';
 import { GetContactMethodsResult, OperationsResult, type ContactProtocol } from '../../models/lightsail/shapes.ts';
 import type { Instant } from '../../models/shared/clock.ts';
-import type { RuleId } from '../../spec/index.ts';
+import type { RuleId } from '../../services/index.ts';
 import { call } from '../shared/call.ts';
 import { breakIf, checkThat, expectMember, expectSetup, expectShape, sparing, stripMetadata } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';

@@ -6,16 +6,18 @@ import fc from 'fast-check';
 import { createContact, deleteContact, emptyLightsailModel, requestVerification, verifyContact, type LightsailModel } from '../../models/lightsail/model.ts';
 import { REGION_NAMES, supportsSms, type ContactProtocol } from '../../models/lightsail/shapes.ts';
 import { HOUR } from '../../models/shared/clock.ts';
-import type { RuleId } from '../../spec/index.ts';
+import type { RuleId } from '../../services/index.ts';
 import { expectRejected, expectSetup, expectSuccess } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { AdvanceClock, modelProperty, type ModelCommand } from '../shared/model-run.ts';
 import { defineProperty, withPrecondition, type ConformanceProperty } from '../shared/property.ts';
 import { checkListing, checkOperationRecords, checkSendAnswer, type JudgedBy } from './checks.ts';
-import {
-  advanceClockCommand, CreateContact, createContactCommand, DeleteContact, deleteContactCommand, deletionJudged, FollowLink, followLatestLink, followLinkCommand,
-  GetContacts, getContactsCommand, secondJudged, SendVerification, sendVerificationCommand,
-} from './commands.ts';
+import { advanceClockCommand } from './commands/advance-clock.ts';
+import { CreateContact, createContactCommand, secondJudged } from './commands/create-contact.ts';
+import { DeleteContact, deleteContactCommand, deletionJudged } from './commands/delete-contact.ts';
+import { FollowLink, followLatestLink, followLinkCommand } from './commands/follow-link.ts';
+import { GetContacts, getContactsCommand } from './commands/get-contacts.ts';
+import { SendVerification, sendVerificationCommand } from './commands/send-verification.ts';
 import { createContactMethod, deleteContactMethod, endpointFor, regionOf, requireNoContactMethods, sendVerification, type RegionSlot } from './steps.ts';
 
 const SEND = 'SendContactMethodVerification';

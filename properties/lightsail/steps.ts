@@ -4,7 +4,7 @@ import {
   CreateContactMethodCommand, DeleteContactMethodCommand, GetContactMethodsCommand, SendContactMethodVerificationCommand,
 } from '@aws-sdk/client-lightsail';
 import { REGION_NAMES, supportsSms, type ContactProtocol } from '../../models/lightsail/shapes.ts';
-import type { RuleId } from '../../spec/index.ts';
+import type { RuleId } from '../../services/index.ts';
 import { call } from '../shared/call.ts';
 import type { RunContext } from '../shared/context.ts';
 import { RefusedError } from '../shared/failure.ts';

@@ -7,8 +7,9 @@ import fc from 'fast-check';
 import { HOUR, MINUTE } from '../../models/shared/clock.ts';
 import type { TagInput } from '../../models/shared/tags.ts';
 import { PINPOINT_TAG_POLICY } from '../../models/pinpoint-email/shapes.ts';
+import type { Kind } from './steps.ts';
 
-const { maxKeyLength, maxValueLength } = PINPOINT_TAG_POLICY;
+const { maxKeyLength, maxValueLength, maxTags } = PINPOINT_TAG_POLICY;
 
 export const EMAIL_POOL = ['ann', 'bob'] as const;
 export const DOMAIN_POOL = ['alpha', 'beta'] as const;
@@ -142,3 +143,41 @@ export const fillerCount = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { 
 export const clockStep = fc.constantFrom(1 * MINUTE, 1 * HOUR, 6 * HOUR, 23 * HOUR, 49 * HOUR, 73 * HOUR);
 
 export const pageSize = fc.constantFrom(undefined, 1, 2, 1000);
+
+export const kindArb = fc.constantFrom('email' as const, 'domain' as const);
+
+// The stateless tag properties' requests: each sits on one limit, or breaks one restriction.
+export type TagOperation = 'CreateEmailIdentity' | 'TagResource';
+export const OPERATIONS: TagOperation[] = ['CreateEmailIdentity', 'TagResource'];
+
+/** New keys g0, g1, ...: apart from the existing fillers f0, f1, ... */
+export const newKeys = (count: number) => fillers(count, 'x', 'g');
+
+/** A valid request on one limit: on CreateEmailIdentity, or on TagResource of an identity that has `existing` tags. */
+export interface ValidRequest { operation: TagOperation; kind: Kind; boundary: ValidBoundary; existing: number; tags: TagInput[] }
+
+export const validRequest: fc.Arbitrary<ValidRequest> = fc
+  .record({ operation: fc.constantFrom(...OPERATIONS), kind: kindArb, boundary: fc.constantFrom(...VALID_BOUNDARIES) })
+  .chain(({ operation, kind, boundary }): fc.Arbitrary<ValidRequest> => {
+    const existingArb = (top: number) => (operation === 'TagResource' ? fc.constantFrom(0, 1, 25, top) : fc.constant(0));
+    if (boundary === 'count') return existingArb(maxTags - 1).map((existing) => ({ operation, kind, boundary, existing, tags: newKeys(maxTags - existing) }));
+    // Companions stay clear of 50: this request sits on its one limit only.
+    return fc.tuple(boundaryTag(boundary), existingArb(maxTags - 3), fc.nat({ max: 1 })).map(([tag, existing, companions]) => ({ operation, kind, boundary, existing, tags: [...newKeys(companions), tag] }));
+  });
+
+/** A request breaking exactly one restriction: on CreateEmailIdentity, or on TagResource of an identity that has `existing` tags. */
+export interface BrokenRequest { operation: TagOperation; kind: Kind; broken: TagBreak; existing: number; tags: TagInput[] }
+
+export const brokenRequest: fc.Arbitrary<BrokenRequest> = fc
+  .record({ operation: fc.constantFrom(...OPERATIONS), kind: kindArb, broken: fc.constantFrom(...TAG_BREAKS) })
+  .chain(({ operation, kind, broken }): fc.Arbitrary<BrokenRequest> => {
+    if (broken === 'count') {
+      const existing = operation === 'TagResource' ? fc.constantFrom(0, 1, maxTags - 1, maxTags) : fc.constant(0);
+      // New keys on top of the existing ones: the total is 50 + over.
+      return fc.tuple(existing, fc.constantFrom(1, 1, 1, 2, 10)).map(([n, over]) => ({ operation, kind, broken, existing: n, tags: newKeys(maxTags - n + over) }));
+    }
+    // Valid companions, never enough to reach 51 with the existing tags.
+    return fc.tuple(brokenTag(broken), fc.nat({ max: 2 }), fc.constantFrom(0, 1, maxTags - 3)).map(([bad, companions, existing]) => ({
+      operation, kind, broken, existing: operation === 'TagResource' ? existing : 0, tags: [...newKeys(companions), bad],
+    }));
+  });

@@ -10,19 +10,28 @@ import { confirmIdentity, createIdentity, createViolations, emptyPinpointModel, 
 import { PINPOINT_TAG_POLICY } from '../../models/pinpoint-email/shapes.ts';
 import { HOUR, instant } from '../../models/shared/clock.ts';
 import { applyTags, emptyTags, requestViolations, untagKeys, type TagInput, type TagState } from '../../models/shared/tags.ts';
-import type { RuleId } from '../../spec/index.ts';
+import type { RuleId } from '../../services/index.ts';
 import { call } from '../shared/call.ts';
 import { expectRejected, expectSetup, stop } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { followVerificationLink } from '../shared/inbox.ts';
-import { AdvanceClock, modelProperty, type ModelCommand } from '../shared/model-run.ts';
-import { defineProperty, type ConformanceProperty, type GenerationEnv } from '../shared/property.ts';
+import { modelProperty } from '../shared/model-run.ts';
+import { defineProperty, type ConformanceProperty } from '../shared/property.ts';
 import {
-  BOUNDARY_EXAMPLES, boundaryTag, brokenTag, fillers, pool, RESERVED_CASES, TAG_BREAKS, VALID_BOUNDARIES, type TagBreak, type ValidBoundary,
+  BOUNDARY_EXAMPLES, brokenRequest, fillers, kindArb, newKeys, OPERATIONS, RESERVED_CASES, validRequest, type BrokenRequest, type TagBreak, type ValidBoundary,
+  type ValidRequest,
 } from './arbitraries.ts';
-import { CreateIdentity, createIdentityCommand, createTaggedCommand, DeleteIdentity, deleteIdentityCommand, GetIdentity, getIdentityCommand, ListIdentities, listIdentitiesCommand } from './commands/identity.ts';
-import { ListTags, listTagsCommand, TagIdentity, tagIdentityCommand, UntagIdentity, untagIdentityCommand } from './commands/tags.ts';
-import { advanceClockCommand, FollowLink, followLinkCommand, PublishDkim, publishDkimCommand, publishDkimRecords } from './commands/verification.ts';
+import { advanceClockCommand } from './commands/advance-clock.ts';
+import { createIdentityCommand, createTaggedCommand } from './commands/create-identity.ts';
+import { deleteIdentityCommand } from './commands/delete-identity.ts';
+import { followLinkCommand } from './commands/follow-link.ts';
+import { getIdentityCommand } from './commands/get-identity.ts';
+import { listIdentitiesCommand } from './commands/list-identities.ts';
+import { listTagsCommand } from './commands/list-tags.ts';
+import { publishDkimCommand, publishDkimRecords } from './commands/publish-dkim.ts';
+import { tagIdentityCommand } from './commands/tag-identity.ts';
+import { untagIdentityCommand } from './commands/untag-identity.ts';
+import { identityExamples, tagExamples } from './examples.ts';
 import {
   checkIdentityAnswer, checkListedTags, checkVerification, createEmailIdentity, describeViolation, expectAccepted, getEmailIdentity, TAG_RULE, tagResource,
   untagResource, type Kind,
@@ -30,8 +39,6 @@ import {
 
 const CREATE = 'CreateEmailIdentity';
 const { maxTags } = PINPOINT_TAG_POLICY;
-type TagOperation = 'CreateEmailIdentity' | 'TagResource';
-const OPERATIONS: TagOperation[] = ['CreateEmailIdentity', 'TagResource'];
 
 /** What a successful CreateEmailIdentity / GetEmailIdentity answer is checked for. */
 const ANSWER_RULES = [
@@ -73,7 +80,6 @@ const BREAK_RULE: Record<TagBreak, RuleId> = {
 };
 
 const nameOf = (ctx: RunContext, kind: Kind, label: string) => (kind === 'email' ? ctx.naming.email(label) : ctx.naming.domain(label));
-const kindArb = fc.constantFrom('email' as const, 'domain' as const);
 const kindAt = (i: number): Kind => (i % 2 ? 'domain' : 'email');
 
 /**
@@ -119,21 +125,6 @@ const requiresIdentity = defineProperty({
   },
 });
 
-/** A valid request on one limit: on CreateEmailIdentity, or on TagResource of an identity that has `existing` tags. */
-interface ValidRequest { operation: TagOperation; kind: Kind; boundary: ValidBoundary; existing: number; tags: TagInput[] }
-
-/** New keys g0, g1, ...: apart from the existing fillers f0, f1, ... */
-const newKeys = (count: number) => fillers(count, 'x', 'g');
-
-const validRequest: fc.Arbitrary<ValidRequest> = fc
-  .record({ operation: fc.constantFrom(...OPERATIONS), kind: kindArb, boundary: fc.constantFrom(...VALID_BOUNDARIES) })
-  .chain(({ operation, kind, boundary }): fc.Arbitrary<ValidRequest> => {
-    const existingArb = (top: number) => (operation === 'TagResource' ? fc.constantFrom(0, 1, 25, top) : fc.constant(0));
-    if (boundary === 'count') return existingArb(maxTags - 1).map((existing) => ({ operation, kind, boundary, existing, tags: newKeys(maxTags - existing) }));
-    // Companions stay clear of 50: this request sits on its one limit only.
-    return fc.tuple(boundaryTag(boundary), existingArb(maxTags - 3), fc.nat({ max: 1 })).map(([tag, existing, companions]) => ({ operation, kind, boundary, existing, tags: [...newKeys(companions), tag] }));
-  });
-
 function validExamples(): ValidRequest[] {
   const examples: ValidRequest[] = [
     { operation: 'CreateEmailIdentity', kind: 'email', boundary: 'count', existing: 0, tags: newKeys(maxTags) },
@@ -167,23 +158,6 @@ const acceptsValidTags = defineProperty({
     await checkListedTags(ctx, real, applyTags(before, tags), 'TagResource');
   },
 });
-
-/** A request breaking exactly one restriction: on CreateEmailIdentity, or on TagResource of an identity that has `existing` tags. */
-interface BrokenRequest { operation: TagOperation; kind: Kind; broken: TagBreak; existing: number; tags: TagInput[] }
-
-const brokenRequest: fc.Arbitrary<BrokenRequest> = fc
-  .record({ operation: fc.constantFrom(...OPERATIONS), kind: kindArb, broken: fc.constantFrom(...TAG_BREAKS) })
-  .chain(({ operation, kind, broken }): fc.Arbitrary<BrokenRequest> => {
-    if (broken === 'count') {
-      const existing = operation === 'TagResource' ? fc.constantFrom(0, 1, maxTags - 1, maxTags) : fc.constant(0);
-      // New keys on top of the existing ones: the total is 50 + over.
-      return fc.tuple(existing, fc.constantFrom(1, 1, 1, 2, 10)).map(([n, over]) => ({ operation, kind, broken, existing: n, tags: newKeys(maxTags - n + over) }));
-    }
-    // Valid companions, never enough to reach 51 with the existing tags.
-    return fc.tuple(brokenTag(broken), fc.nat({ max: 2 }), fc.constantFrom(0, 1, maxTags - 3)).map(([bad, companions, existing]) => ({
-      operation, kind, broken, existing: operation === 'TagResource' ? existing : 0, tags: [...newKeys(companions), bad],
-    }));
-  });
 
 function brokenExamples(): BrokenRequest[] {
   const examples: BrokenRequest[] = [
@@ -350,28 +324,6 @@ const domainLifecycle = defineProperty({
   },
 });
 
-const can = (env: GenerationEnv, operation: string) => !env.unsupported.has(operation);
-const [ann, bob, alpha, beta] = [pool('ann'), pool('bob'), pool('alpha'), pool('beta')];
-
-/** Command sequences that reach each lifecycle state, whatever the seed: only with what the target supports. */
-function identityExamples(env: GenerationEnv): ModelCommand<PinpointModel>[][] {
-  const has = (c: 'inbox' | 'dns' | 'clock') => env.capabilities.has(c);
-  const clock = (hours: number) => new AdvanceClock<PinpointModel>(hours * HOUR);
-  const list = (size?: number) => (can(env, 'ListEmailIdentities') ? [new ListIdentities(size)] : []);
-  const sequences: ModelCommand<PinpointModel>[][] = [
-    // Never created: not found.
-    [new GetIdentity(bob), new CreateIdentity(bob, []), new GetIdentity(bob)],
-  ];
-  // Paging: every identity once, at every page size.
-  if (can(env, 'ListEmailIdentities')) sequences.push([new CreateIdentity(ann, []), new CreateIdentity(bob, []), new CreateIdentity(alpha, []), new CreateIdentity(beta, []), ...list(1), ...list(2), ...list()]);
-  // Deleted: not listed, not found, and created again.
-  if (can(env, 'DeleteEmailIdentity')) sequences.push([new CreateIdentity(ann, []), new CreateIdentity(alpha, []), new DeleteIdentity(ann), ...list(1), new GetIdentity(ann), new CreateIdentity(ann, []), new GetIdentity(ann)]);
-  if (has('inbox')) sequences.push([new CreateIdentity(bob, []), new FollowLink(bob), new GetIdentity(bob)]);
-  if (has('clock') && has('dns')) sequences.push([new CreateIdentity(alpha, []), new PublishDkim(alpha), new GetIdentity(alpha), clock(73), new GetIdentity(alpha)]);
-  if (has('clock')) sequences.push([new CreateIdentity(beta, []), new GetIdentity(beta), clock(73), new GetIdentity(beta), ...(has('dns') ? [new PublishDkim(beta), clock(1), new GetIdentity(beta)] : [])]);
-  return sequences;
-}
-
 const identities = modelProperty({
   name: 'Pinpoint Email identities follow the documented lifecycle',
   service: 'pinpoint-email',
@@ -388,20 +340,6 @@ const identities = modelProperty({
     followLinkCommand, publishDkimCommand, advanceClockCommand,
   ],
 });
-
-/** Keys in several cases, one untagged, one tagged again; up to the limit and one past it. */
-function tagExamples(env: GenerationEnv): ModelCommand<PinpointModel>[][] {
-  return [
-    [
-      new CreateIdentity(alpha, [{ Key: 'team', Value: 'prod' }], true),
-      new TagIdentity(alpha, [{ Key: 'env', Value: 'a' }, { Key: 'ENV', Value: 'A' }, { Key: 'Env' }]),
-      ...(can(env, 'UntagResource') ? [new UntagIdentity(alpha, ['ENV', 'no-such-key'])] : []),
-      new TagIdentity(alpha, [{ Key: 'env', Value: 'v2' }]),
-      new ListTags(alpha),
-    ],
-    [new CreateIdentity(beta, fillers(maxTags - 1), true), new TagIdentity(beta, [{ Key: 'env', Value: 'a' }]), new TagIdentity(beta, [{ Key: 'team', Value: 'a' }])],
-  ];
-}
 
 const tags = modelProperty({
   name: 'Pinpoint Email tags follow the documented model through any sequence of tagging and untagging',

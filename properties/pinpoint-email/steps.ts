@@ -13,7 +13,7 @@ import { DKIM_STATUS_IN_PHASE, phasesAt, VERIFIED_IN_PHASE, type PinpointIdentit
 import {
   CreateEmailIdentityResponse, DKIM_STATUSES, GetEmailIdentityResponse, IDENTITY_TYPES, identityArn, ListTagsForResourceResponse, PINPOINT_TAG_POLICY,
 } from '../../models/pinpoint-email/shapes.ts';
-import type { RuleId } from '../../spec/index.ts';
+import type { RuleId } from '../../services/index.ts';
 import { call, type CallResult } from '../shared/call.ts';
 import { checkThat, expectMember, expectRejected, expectSetup, expectShape, expectSuccess, stop } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';

@@ -5,7 +5,7 @@
 import { allowedStatuses, type SesIdentity } from '../../models/ses/model.ts';
 import { GetIdentityVerificationAttributesResponse, VERIFICATION_STATUSES, type VerificationStatus } from '../../models/ses/shapes.ts';
 import type { Instant } from '../../models/shared/clock.ts';
-import type { RuleId } from '../../spec/index.ts';
+import type { RuleId } from '../../services/index.ts';
 import { checkThat, expectMember, expectShape, judge, stop, stripMetadata } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 

@@ -6,7 +6,7 @@ import {
   type GetIdentityVerificationAttributesCommandOutput,
 } from '@aws-sdk/client-ses';
 import { isThrottling } from '../../models/shared/aws-error.ts';
-import type { RuleId } from '../../spec/index.ts';
+import type { RuleId } from '../../services/index.ts';
 import { call, type CallResult } from '../shared/call.ts';
 import { checkThat, fail } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';

@@ -92,7 +92,7 @@ function contextAnswering(operation: string, status: number, contentType: string
 const guavc = () => new GetUserAttributeVerificationCodeCommand({ AccessToken: 'token', AttributeName: 'email' });
 
 async function outcome(ctx: RunContext, service: 'cognito-idp' | 'ses', command: object): Promise<unknown> {
-  return call(ctx, service, command as GetUserAttributeVerificationCodeCommand, ['R']).then((r) => r, (e: unknown) => e);
+  return call(ctx, service, command as GetUserAttributeVerificationCodeCommand, ['COGNITO.AUTH.NO_IAM']).then((r) => r, (e: unknown) => e);
 }
 
 describe('an operation the target says, in words, it does not implement', () => {

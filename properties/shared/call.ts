@@ -3,7 +3,7 @@
 // answer at all (which is the target's fault, reported as `error`, never as a pass or a fail).
 import type { ObservedError } from '../../models/shared/aws-error.ts';
 import type { Instant } from '../../models/shared/clock.ts';
-import { SERVICE_PROTOCOL, type ServiceClients } from '../../harness/targets/clients.ts';
+import { manifestOf, type RuleId, type ServiceName } from '../../services/index.ts';
 import { isProtocolAnswer } from '../../harness/transport/wire-shape.ts';
 import { describeTransportError } from '../../harness/transport/fetch-handler.ts';
 import { awsCliCall } from './aws-cli.ts';
@@ -115,9 +115,9 @@ function unreadable({ status, headers, body }: { status: number; headers: Record
 
 export async function call<C extends SdkCommand>(
   ctx: RunContext,
-  service: keyof ServiceClients,
+  service: ServiceName,
   command: C,
-  rules: readonly string[],
+  rules: readonly RuleId[],
   options: { region?: string } = {},
 ): Promise<CallResult<OutputOf<C>>> {
   type O = OutputOf<C>;
@@ -131,8 +131,8 @@ export async function call<C extends SdkCommand>(
     const output = (await (target.client(service, options.region) as unknown as { send(c: unknown): Promise<O> }).send(command));
     ctx.lastExchanges = target.recorder.since(mark);
     const response = ctx.lastExchanges.at(-1)?.response;
-    if (response && !isProtocolAnswer(SERVICE_PROTOCOL[service], operation, response)) {
-      throw new TargetError(rules, operation, `${operation}: ${unreadable(response, `not an ${SERVICE_PROTOCOL[service]} ${operation} answer`)}`, ctx.evidence());
+    if (response && !isProtocolAnswer(manifestOf(service).protocol, operation, response)) {
+      throw new TargetError(rules, operation, `${operation}: ${unreadable(response, `not an ${manifestOf(service).protocol} ${operation} answer`)}`, ctx.evidence());
     }
     return { ok: true, output, at: ctx.since(started) };
   } catch (error) {

@@ -6,11 +6,10 @@
 // set-up call's success is not (expectSetup).
 import type { z } from 'zod';
 import type { ObservedError } from '../../models/shared/aws-error.ts';
-import { ruleById, type RuleId } from '../../spec/index.ts';
-import { DOCUMENTED_ERRORS } from '../documented-errors.ts';
+import { manifestOf, ruleById, type RuleId } from '../../services/index.ts';
 import type { CallResult } from './call.ts';
 import type { RunContext } from './context.ts';
-import { judgeError, unrelatedCause } from './documented-errors.ts';
+import { judgeError, unrelatedCause, type DocumentedErrors } from './documented-errors.ts';
 import { ConformanceFailure, RunStopped } from './failure.ts';
 
 export interface Mismatch { message: string; expected: string; actual: string }
@@ -70,7 +69,7 @@ export const describeError = (e: ObservedError) => `${e.code} (HTTP ${e.httpStat
 function judgeErrorAnswer(ctx: RunContext, ruleId: RuleId, operation: string, error: ObservedError, clientMistake: boolean): void {
   const unrelated = unrelatedCause(error, clientMistake);
   if (unrelated) stop(`${operation} answered ${unrelated}`);
-  const errors = DOCUMENTED_ERRORS[ruleById(ruleId).service];
+  const errors: DocumentedErrors = manifestOf(ruleById(ruleId).service).documentedErrors;
   const verdict = judgeError(errors, operation, error, clientMistake);
   if (verdict.holds) ctx.held(errors.rule, verdict.observed);
   // The answer is no evidence on the rule under test either way: the run cannot go on with it.

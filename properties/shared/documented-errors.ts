@@ -4,14 +4,14 @@
 // service's documented-errors rule, never to the rule whose constraint the request tested.
 import type { ObservedError } from '../../models/shared/aws-error.ts';
 import { isClientError, isServerError } from '../../models/shared/aws-error.ts';
-import type { RuleId } from '../../spec/index.ts';
+import type { RuleId } from '../../services/index.ts';
 
 /** The HTTP status a documented code comes with: exact where the model says it, else its class. */
 export type DocumentedStatus = number | '4xx' | '5xx' | '4xx or 5xx';
 
-export interface DocumentedErrors {
+export interface DocumentedErrors<Id extends string = RuleId> {
   /** The rule every error of the service is judged by. */
-  rule: RuleId;
+  rule: Id;
   /** The codes `operation` documents, with their status. */
   of(operation: string): ReadonlyMap<string, DocumentedStatus>;
 }

@@ -1,6 +1,7 @@
 // The two ways a step can end a property run: the target answered and broke a documented rule
 // (ConformanceFailure), or the target gave no usable answer (TargetError).
 import type { Exchange } from '../../harness/transport/exchange.ts';
+import type { RuleId } from '../../services/index.ts';
 
 export interface StepEvidence {
   /** Every call and out-of-band step of the run so far, as a person would replay it. */
@@ -11,7 +12,7 @@ export interface StepEvidence {
 export class ConformanceFailure extends Error {
   override readonly name = 'ConformanceFailure';
   constructor(
-    readonly ruleId: string,
+    readonly ruleId: RuleId,
     readonly operation: string,
     message: string,
     readonly expected: string,
@@ -25,7 +26,7 @@ export class ConformanceFailure extends Error {
 export class TargetError extends Error {
   override readonly name = 'TargetError';
   constructor(
-    readonly ruleIds: readonly string[],
+    readonly ruleIds: readonly RuleId[],
     readonly operation: string,
     message: string,
     readonly evidence: StepEvidence,
@@ -40,7 +41,7 @@ export class TargetError extends Error {
 export class RefusedError extends Error {
   override readonly name = 'RefusedError';
   constructor(
-    readonly ruleIds: readonly string[],
+    readonly ruleIds: readonly RuleId[],
     message: string,
   ) {
     super(message);
@@ -55,7 +56,7 @@ export class NotImplementedError extends Error {
     message: string,
     readonly evidence: StepEvidence,
     /** The rules the call was made for: they cannot be checked without the operation. */
-    readonly ruleIds: readonly string[] = [],
+    readonly ruleIds: readonly RuleId[] = [],
   ) {
     super(message);
   }

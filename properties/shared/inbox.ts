@@ -1,7 +1,7 @@
 // The owner's side of verification, the same for every service: read the newest message the
 // target sent to an address or number (inbox capability), and follow its link or take its code.
 // A missing message breaks the rule that promised it; a message is no evidence by itself.
-import type { RuleId } from '../../spec/index.ts';
+import type { RuleId } from '../../services/index.ts';
 import { checkThat, stop } from './checks.ts';
 import type { RunContext } from './context.ts';
 

@@ -1,8 +1,9 @@
 // A conformance property: an arbitrary of inputs, a run that calls the target and checks rules,
 // and the rules it covers. Stateless and model-based properties are both this one shape.
 import type fc from 'fast-check';
-import type { Capability, ServiceName } from '../../spec/rule.ts';
-import type { RuleId } from '../../spec/index.ts';
+import type { Capability } from '../../spec/rule.ts';
+import type { ServiceName } from '../../services/index.ts';
+import type { RuleId } from '../../services/index.ts';
 import type { Target } from '../../harness/targets/target.ts';
 import type { RunContext } from './context.ts';
 

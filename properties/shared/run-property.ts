@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import type { PropertyOutcome, RuleVerdict } from '../../harness/report/outcome.ts';
 import type { Target } from '../../harness/targets/target.ts';
-import { ruleById } from '../../spec/index.ts';
+import { isRuleId, ruleById, type RuleId } from '../../services/index.ts';
 import { heldCount, newEvidence, RunContext, type Evidence } from './context.ts';
 import { ConformanceFailure, NotImplementedError, RefusedError, RunStopped, TargetError } from './failure.ts';
 import type { ConformanceProperty } from './property.ts';
@@ -36,12 +36,18 @@ function missingCapabilities(needs: readonly string[] | undefined, target: Targe
 }
 
 /** `<fcPath>@<replayPath>~<ops>^<rules>`, each part optional after the first. */
-export function parsePath(path: string | undefined): { fcPath?: string; replayPath?: string; without: string[]; tolerated: string[] } {
+/** A rule id named in a replay path: one of the catalog's, or the path is not one this harness wrote. */
+function knownRule(id: string): RuleId {
+  if (!isRuleId(id)) throw new Error(`the replay path names ${id}, which is no rule of the catalog`);
+  return id;
+}
+
+export function parsePath(path: string | undefined): { fcPath?: string; replayPath?: string; without: string[]; tolerated: RuleId[] } {
   if (path === undefined) return { without: [], tolerated: [] };
   const [rest1, rules] = path.split('^');
   const [rest2, ops] = rest1!.split('~');
   const [fcPath, replayPath] = rest2!.split('@');
-  return { fcPath, replayPath, without: ops ? ops.split(',') : [], tolerated: rules ? rules.split(',') : [] };
+  return { fcPath, replayPath, without: ops ? ops.split(',') : [], tolerated: rules ? rules.split(',').map(knownRule) : [] };
 }
 
 function formatPath(fcPath: string, replayPath: string | undefined, without: Iterable<string>, tolerated: Iterable<string>): string {
@@ -58,7 +64,7 @@ interface Finding {
   error: ConformanceFailure | TargetError;
   details: Details;
   without: string[];
-  tolerated: string[];
+  tolerated: RuleId[];
 }
 
 export async function runProperty<T>(property: ConformanceProperty<T>, target: Target, options: RunOptions): Promise<PropertyOutcome> {
@@ -136,13 +142,13 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
 
   const verdicts = verdictsFor(property, target, { evidence, details: details!, findings, unsupported, missing, exhausted }, options);
   // Every check must name a rule its property declares; the coverage test keeps this list empty.
-  for (const ruleId of [...evidence.held.keys(), ...evidence.broken.keys()]) if (!property.rules.includes(ruleId as never)) warnings.push(`checked ${ruleId}, which the property does not declare`);
+  for (const ruleId of [...evidence.held.keys(), ...evidence.broken.keys()]) if (!property.rules.includes(ruleId)) warnings.push(`checked ${ruleId}, which the property does not declare`);
   const status = verdicts.some((v) => v.status === 'fail' || v.status === 'not-implemented') ? 'failed' : verdicts.some((v) => v.status === 'error') ? 'errored' : 'passed';
   const first = [...findings.values()][0]?.error ?? (details!.failed ? (details!.errorInstance as Error | null) : undefined);
   return { ...base, warnings: [...new Set(warnings)], status, reason: first?.message, durationMs: performance.now() - started, verdicts, plannedCalls: plan };
 }
 
-interface Attempt { seed: number; numRuns: number; fcPath?: string; replayPath?: string; unsupported: ReadonlySet<string>; tolerated: ReadonlySet<string>; unusable: ReadonlySet<string> }
+interface Attempt { seed: number; numRuns: number; fcPath?: string; replayPath?: string; unsupported: ReadonlySet<string>; tolerated: ReadonlySet<RuleId>; unusable: ReadonlySet<string> }
 
 /** One fast-check pass over the property; each input runs on a reset target and cleans up after itself. */
 async function checkOnce<T>(property: ConformanceProperty<T>, target: Target, evidence: Evidence, warnings: string[], attempt: Attempt, plan?: string[][]): Promise<{ details: fc.RunDetails<[T]> } | { error: Error }> {
@@ -196,15 +202,15 @@ interface PassResult {
   exhausted: boolean;
 }
 
-const observationsOf = (evidence: Evidence, ruleId: string) =>
+const observationsOf = (evidence: Evidence, ruleId: RuleId) =>
   [...(evidence.held.get(ruleId) ?? [])].map(([observed, count]) => ({ observed, count })).sort((a, b) => b.count - a.count || a.observed.localeCompare(b.observed));
 
 function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, pass: PassResult, options: RunOptions): RuleVerdict[] {
   const { evidence, details, findings, unsupported, missing, exhausted } = pass;
-  const ruleIds: string[] = [...property.rules];
+  const ruleIds: RuleId[] = [...property.rules];
   for (const finding of findings.values()) if (finding.error instanceof ConformanceFailure && !ruleIds.includes(finding.error.ruleId)) ruleIds.push(finding.error.ruleId);
 
-  const detail = (finding: { details: Details; without: readonly string[]; tolerated: readonly string[] } | undefined, message: string, operation: string, expected: string, actual: string, trace: string[], exchanges: ConformanceFailure['evidence']['exchanges']) => {
+  const detail = (finding: { details: Details; without: readonly string[]; tolerated: readonly RuleId[] } | undefined, message: string, operation: string, expected: string, actual: string, trace: string[], exchanges: ConformanceFailure['evidence']['exchanges']) => {
     const run = finding?.details ?? details;
     // fc.commands prints its replay path into the counterexample; it belongs with fast-check's path.
     const commandsReplay = /replayPath="([^"]+)"/.exec(String(run.counterexample?.[0] ?? ''))?.[1];

@@ -17,7 +17,7 @@ export const CLI_TIMEOUT_MS = 300_000;
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = CLI_TIMEOUT_MS): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/conformance.mjs', ...args], { cwd: ROOT, env: { ...process.env, CONFORMANCE_CONFIG: '', ...env } });
+    const child = spawn(process.execPath, ['bin/conformance.mjs', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

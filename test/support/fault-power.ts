@@ -8,16 +8,17 @@ import { createEmulator } from '../../emulator/index.ts';
 import type { FaultInfo } from '../../emulator/types.ts';
 import type { RuleStatus } from '../../harness/report/outcome.ts';
 import type { ConformanceReport } from '../../harness/report/schema.ts';
-import { CONFORMANCE_PROPERTIES } from '../../properties/registry.ts';
-import type { ServiceName } from '../../spec/rule.ts';
-import { EXPECTED_FAILURE, unhidden } from './fault-expectations.ts';
+import { loadProperties, type ServiceName } from '../../services/index.ts';
+import { EXPECTED_FAILURE, unhidden } from '../../spec/fault-expectations.ts';
 import { runSuite } from './run-suite.ts';
+
+const PROPERTIES = await loadProperties();
 
 /** The faults whose service has conformance properties (the ones the self-check covers), in catalog order. */
 export function powerCatalog(): (FaultInfo & { service: ServiceName })[] {
   return createEmulator()
     .control.faults.catalog()
-    .filter((f) => f.service in CONFORMANCE_PROPERTIES) as (FaultInfo & { service: ServiceName })[];
+    .filter((f) => f.service in PROPERTIES) as (FaultInfo & { service: ServiceName })[];
 }
 
 /** `absent`: the report had no such rule; `crash`: the run threw before it made a report. */
@@ -79,7 +80,7 @@ export function selectFaults(options: Pick<FaultPowerOptions, 'faults' | 'servic
   if (noFaults.length) throw new Error(`no faults for service ${noFaults.join(', ')} (services with faults: ${[...services].join(', ')})`);
   const selected = catalog.filter((f) => (!options.faults || options.faults.includes(f.id)) && (!options.services || options.services.includes(f.service)));
   const unmapped = selected.filter((f) => !(f.id in EXPECTED_FAILURE)).map((f) => f.id);
-  if (unmapped.length) throw new Error(`no expected rule in test/support/fault-expectations.ts for ${unmapped.join(', ')}`);
+  if (unmapped.length) throw new Error(`no expected rule in spec/fault-expectations.ts for ${unmapped.join(', ')}`);
   return selected;
 }
 
@@ -110,7 +111,7 @@ export async function faultPower(options: FaultPowerOptions): Promise<FaultPower
     for (const seed of options.seeds) {
       let report: ConformanceReport | undefined;
       try {
-        report = await runSuite(service, CONFORMANCE_PROPERTIES[service]!, { seed, runs, faults: faultsOn });
+        report = await runSuite(service, PROPERTIES[service], { seed, runs, faults: faultsOn });
       } catch (error) {
         // A harness bug in one run should not cost the rest of the measurement: said, and counted as missed.
         const where = (error as Error).stack?.split('\n').find((line) => /^\s+at /.test(line))?.trim() ?? '';

@@ -6,7 +6,7 @@ import { referenceTarget } from '../../harness/targets/reference.ts';
 import type { Target } from '../../harness/targets/target.ts';
 import type { ConformanceProperty } from '../../properties/shared/property.ts';
 import { runProperty } from '../../properties/shared/run-property.ts';
-import type { ServiceName } from '../../spec/rule.ts';
+import type { ServiceName } from '../../services/index.ts';
 
 export interface SuiteOptions {
   seed?: number;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { ServiceName } from '../../../spec/rule.ts';
+import type { ServiceName } from '../../../services/index.ts';
 import { startManaged, type ManagedProcess } from './process.ts';
 
 const require = createRequire(import.meta.url);

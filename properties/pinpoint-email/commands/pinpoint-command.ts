@@ -2,6 +2,7 @@
 // target, so no real names); run() resolves a pool name to this run's real identity name, and
 // after a step that may change an identity's tags, lists them and compares them with the model.
 import { adoptTags, type PinpointModel } from '../../../models/pinpoint-email/model.ts';
+import type { TagInput } from '../../../models/shared/tags.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { BaseCommand, type ModelBox } from '../../shared/model-run.ts';
 import type { PoolName } from '../arbitraries.ts';
@@ -10,6 +11,9 @@ import { checkListedTags } from '../steps.ts';
 export type PinpointBox = ModelBox<PinpointModel>;
 
 export const realName = (ctx: RunContext, name: PoolName) => (name.kind === 'email' ? ctx.naming.email(name.key) : ctx.naming.domain(name.key));
+
+/** Tags as a command's toString() shows them: a long list (the fillers) by its length only. */
+export const show = (tags: readonly TagInput[]) => (tags.length > 6 ? `${tags.length} tags` : JSON.stringify(tags));
 
 export abstract class PinpointCommand extends BaseCommand<PinpointModel> {
   /** What the tag listing after this step follows, as the report names it (set by execute). */

@@ -4,8 +4,7 @@ import { call } from '../../shared/call.ts';
 import { expectSetup } from '../../shared/checks.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { poolName, type PoolName } from '../arbitraries.ts';
-import { readAttributes } from './get-attributes.ts';
-import { poolKey, realName, SesCommand, type SesBox } from './ses-command.ts';
+import { poolKey, readAttributes, realName, SesCommand, type SesBox } from './ses-command.ts';
 
 /**
  * DeleteIdentity of an existing identity, then a read of it: gone. Read at once, so that an identity

@@ -1,58 +1,7 @@
 import fc from 'fast-check';
-import { adoptStatus, seenFailed, settleIdentity } from '../../../models/ses/model.ts';
-import { expectSetup, judge } from '../../shared/checks.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { ALL_POOL_NAMES, type PoolName } from '../arbitraries.ts';
-import { checkAttributes, checkIdentity, isStatus } from '../attributes.ts';
-import { getAttributes } from '../steps.ts';
-import { poolKey, realName, SesCommand, type SesBox } from './ses-command.ts';
-
-const GIVA = 'GetIdentityVerificationAttributes';
-
-/**
- * Reads `names` (existing or not) with GetIdentityVerificationAttributes: each one's status and
- * token against the model. Where a rule already found failing broke, the model adopts what the
- * target reported, so the steps after this one still judge the other rules. Returns whether a
- * break left the model unable to follow the target (an identity it does not know of).
- */
-export async function readAttributes(box: SesBox, ctx: RunContext, names: readonly PoolName[]): Promise<boolean> {
-  const real = names.map((name) => realName(ctx, name));
-  const result = await getAttributes(ctx, real, ['SES.GIVA.RESPONSE_SHAPE']);
-  // A read, no evidence in itself; refusing a few identities breaks "up to 100 are accepted".
-  const output = expectSetup(ctx, 'SES.GIVA.MAX_IDENTITIES', GIVA, result, `${real.length} identities (at most 100) are answered`);
-  const unrequested = ALL_POOL_NAMES.filter((name) => box.state.identities.has(poolKey(name)) && !names.some((asked) => poolKey(asked) === poolKey(name)));
-  const attributes = checkAttributes(ctx, real, output, unrequested.map((name) => realName(ctx, name)));
-  // A break the model cannot follow (an identity it does not know of) ends the run after this step.
-  let lost = false;
-  names.forEach((name, i) => {
-    const key = poolKey(name);
-    const reported = attributes[real[i]!];
-    const identity = box.state.identities.get(key);
-    if (identity) {
-      const adopt = checkIdentity(ctx, real[i]!, identity, reported, result.at);
-      if (adopt) box.state = adoptStatus(box.state, key, name.kind, adopt, result.at);
-      else if (reported?.VerificationStatus === 'Success') box.state = settleIdentity(box.state, key);
-      if (reported?.VerificationStatus === 'Failed') box.state = seenFailed(box.state, key);
-    } else if (box.state.deleted.has(key)) {
-      const gone = judge(ctx, 'SES.DELETE.REMOVES_IDENTITY', GIVA, reported === undefined, () => ({
-        message: `${real[i]} was deleted but still has verification attributes`,
-        expected: 'no entry',
-        actual: JSON.stringify(reported),
-      }), `deleted ${name.kind} → no entry`);
-      // Still there: from now on it exists, with the status it reported.
-      if (!gone && isStatus(reported!.VerificationStatus)) box.state = adoptStatus(box.state, key, name.kind, reported!.VerificationStatus, result.at);
-      else if (!gone) lost = true;
-    } else {
-      // Never created in this run: nothing the documents promise is compared, so no evidence.
-      lost ||= !judge(ctx, 'SES.GIVA.RESPONSE_SHAPE', GIVA, reported === undefined, () => ({
-        message: `${real[i]} does not exist but has verification attributes`,
-        expected: 'no entry',
-        actual: JSON.stringify(reported),
-      }));
-    }
-  });
-  return lost;
-}
+import { poolKey, readAttributes, SesCommand, type SesBox } from './ses-command.ts';
 
 /** GetIdentityVerificationAttributes for pool names, existing or not. */
 export class GetAttributes extends SesCommand {

@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { mayStartVerification, verifyEmail } from '../../../models/ses/model.ts';
 import { instant } from '../../../models/shared/clock.ts';
 import { expectSetup } from '../../shared/checks.ts';

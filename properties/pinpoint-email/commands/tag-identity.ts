@@ -1,14 +1,12 @@
 import fc from 'fast-check';
-import { tagIdentity, tagViolationsFor, untagIdentity } from '../../../models/pinpoint-email/model.ts';
+import { tagIdentity, tagViolationsFor } from '../../../models/pinpoint-email/model.ts';
 import { keysAfter, type TagInput } from '../../../models/shared/tags.ts';
-import { expectRejected, expectSetup } from '../../shared/checks.ts';
+import type { RuleId } from '../../../services/index.ts';
+import { expectRejected } from '../../shared/checks.ts';
 import type { RunContext } from '../../shared/context.ts';
-import type { RuleId } from '../../../spec/index.ts';
-import { fillerCount, fillers, POOL_KEYS, poolName, poolTags, type PoolName } from '../arbitraries.ts';
-import { describeViolation, expectAccepted, hasCaseVariants, TAG_RULE, tagResource, untagResource } from '../steps.ts';
-import { PinpointCommand, realName, type PinpointBox } from './pinpoint-command.ts';
-
-const show = (tags: readonly TagInput[]) => (tags.length > 6 ? `${tags.length} tags` : JSON.stringify(tags));
+import { fillerCount, fillers, poolName, poolTags, type PoolName } from '../arbitraries.ts';
+import { describeViolation, expectAccepted, hasCaseVariants, TAG_RULE, tagResource } from '../steps.ts';
+import { PinpointCommand, realName, show, type PinpointBox } from './pinpoint-command.ts';
 
 /**
  * TagResource on an existing identity: accepted when the documented restrictions hold (counting
@@ -58,46 +56,3 @@ export class TagIdentity extends PinpointCommand {
 export const tagIdentityCommand = {
   arbitrary: fc.tuple(poolName, poolTags, fillerCount).map(([name, tags, fill]) => new TagIdentity(name, [...tags, ...fillers(fill)])),
 };
-
-/** UntagResource on an existing identity: keys it has, and keys it does not. */
-export class UntagIdentity extends PinpointCommand {
-  constructor(readonly name: PoolName, readonly keys: string[]) { super(); }
-
-  check(box: Readonly<PinpointBox>): boolean { return box.state.identities.has(this.name.key); }
-
-  protected touchesTagsOf() { return this.name; }
-
-  protected async execute(box: PinpointBox, ctx: RunContext): Promise<void> {
-    const result = await untagResource(ctx, realName(ctx, this.name), this.keys);
-    expectSetup(ctx, 'PINPOINT.UNTAG.REMOVES', 'UntagResource', result, 'tag keys can be removed');
-    box.state = untagIdentity(box.state, this.name.key, this.keys);
-    this.listedAfter = 'UntagResource';
-  }
-
-  toString(): string { return `UntagResource(${this.name.key}, ${this.keys.length > 6 ? `${this.keys.length} keys` : JSON.stringify(this.keys)})`; }
-}
-
-export const untagIdentityCommand = {
-  operations: ['UntagResource'],
-  arbitrary: fc
-    .tuple(poolName, fc.subarray([...POOL_KEYS], { minLength: 0 }), fc.constantFrom(0, 0, 1, 2, 10))
-    .filter(([, keys, fill]) => keys.length + fill > 0)
-    .map(([name, keys, fill]) => new UntagIdentity(name, [...keys, ...fillers(fill).map((t) => t.Key)])),
-};
-
-/** ListTagsForResource alone (the comparison with the model is the base command's). */
-export class ListTags extends PinpointCommand {
-  constructor(readonly name: PoolName) { super(); }
-
-  check(box: Readonly<PinpointBox>): boolean { return box.state.identities.has(this.name.key); }
-
-  protected touchesTagsOf() { return this.name; }
-
-  protected async execute(): Promise<void> {
-    this.listedAfter = 'ListTagsForResource';
-  }
-
-  toString(): string { return `ListTagsForResource(${this.name.key})`; }
-}
-
-export const listTagsCommand = { arbitrary: poolName.map((name) => new ListTags(name)) };

@@ -1,0 +1,38 @@
+import { authCreated } from '../../../models/amplifybackend/model.ts';
+import type { CreateResourceConfig } from '../../../models/amplifybackend/shapes.ts';
+import { expectSuccess } from '../../shared/checks.ts';
+import type { RunContext } from '../../shared/context.ts';
+import { createConfig } from '../arbitraries.ts';
+import { appId, checkJobResponse, createAuth, describeConfig } from '../steps.ts';
+import { AmplifyCommand, envOf, withJob, type AmplifyBox } from './amplify-command.ts';
+
+export class CreateAuth extends AmplifyCommand {
+  constructor(readonly config: CreateResourceConfig) { super(); }
+  check(box: Readonly<AmplifyBox>): boolean { return !box.state.auth; }
+
+  protected async execute(box: AmplifyBox, ctx: RunContext): Promise<void> {
+    const env = envOf(ctx);
+    const result = await createAuth(ctx, env, this.config, ['AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG']);
+    const output = expectSuccess(
+      ctx, 'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', 'CreateBackendAuth', result,
+      'a documented ResourceConfig is accepted', `${describeConfig(this.config)} → accepted`,
+    );
+    const job = checkJobResponse(ctx, 'CreateBackendAuth', appId(), env, output);
+    // A job answered without its JobId is simply not recorded: the model holds what the target answered.
+    ctx.brokeInStep = false;
+    box.state = withJob(authCreated(box.state, this.config), job.JobId, 'CreateBackendAuth');
+  }
+
+  toString(): string { return `CreateBackendAuth(${describe(this.config)})`; }
+}
+
+const describe = (config: CreateResourceConfig) =>
+  [
+    config.AuthResources,
+    ...Object.keys(config.UserPoolConfigs).filter(
+      (k) => typeof (config.UserPoolConfigs as Record<string, unknown>)[k] === 'object' && !Array.isArray((config.UserPoolConfigs as Record<string, unknown>)[k]),
+    ),
+  ].join(', ');
+
+// Created with a verification message, so that every update changes one that was set.
+export const createAuthCommand = { arbitrary: createConfig(false, true).map((c) => new CreateAuth(c)) };

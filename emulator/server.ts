@@ -91,7 +91,9 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
     const response = await emulator.fetch(new Request(url, { method, headers, body: hasBody ? body : undefined }));
     const payload = Buffer.from(await response.arrayBuffer());
     const outHeaders: Record<string, string> = {};
-    response.headers.forEach((value, name) => (outHeaders[name] = value));
+    response.headers.forEach((value, name) => {
+      outHeaders[name] = value;
+    });
     res.writeHead(response.status, { ...outHeaders, 'content-length': String(payload.length) });
     res.end(method === 'HEAD' ? undefined : payload);
   } catch (error) {

@@ -142,6 +142,7 @@ export function createPoolOperations(ctx: ServiceContext, store: CognitoStore): 
         if (pool.deletionProtection === 'ACTIVE') throw invalidParameter('The user pool cannot be deleted because deletion protection is activated.');
         store.pools.delete(pool.id);
         for (const [token, grant] of store.refreshTokens) if (grant.poolId === pool.id) store.refreshTokens.delete(token);
+        return {};
       },
     }),
 
@@ -251,6 +252,7 @@ export function createPoolOperations(ctx: ServiceContext, store: CognitoStore): 
         user.password = input.Password;
         user.status = input.Permanent === true ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
         user.modifiedAt = now();
+        return {};
       },
     }),
   };

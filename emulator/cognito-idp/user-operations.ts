@@ -70,6 +70,7 @@ export function createUserOperations(ctx: ServiceContext, tokens: AccessTokens, 
       handle(input) {
         const { user } = tokens.authorize(input.AccessToken);
         codes.verify(user, input.AttributeName, input.Code);
+        return {};
       },
     }),
 
@@ -90,6 +91,7 @@ export function createUserOperations(ctx: ServiceContext, tokens: AccessTokens, 
       handle(input) {
         const { pool, user } = tokens.authorize(input.AccessToken);
         tokens.revokeAll(pool, user);
+        return {};
       },
     }),
   };

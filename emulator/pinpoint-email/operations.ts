@@ -164,6 +164,7 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
       state.identities.delete(input.EmailIdentity);
       if (!staleCopies.has(state)) staleCopies.set(state, new Map());
       staleCopies.get(state)!.set(identity.name, identity);
+      return {};
     },
   });
 
@@ -176,6 +177,7 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
     handle(input, call) {
       const identity = identityByArn(input.ResourceArn, call);
       identity.tags = mergeTags(identity.tags, checkTags(input.Tags, faults), faults);
+      return {};
     },
   });
 
@@ -189,6 +191,7 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
       const identity = identityByArn(input.ResourceArn, call);
       const remaining = removeTags(identity.tags, input.TagKeys, faults);
       if (!faults.on(PinpointFault.UntagIgnored)) identity.tags = remaining;
+      return {};
     },
   });
 

@@ -16,7 +16,7 @@ const RESERVED_PREFIX = 'aws:';
 /** AWS reserves the prefix in every letter case: "aws:, AWS:, or any upper or lowercase combination". */
 const isReserved = (text: string) => text.toLowerCase().startsWith(RESERVED_PREFIX);
 
-const TAG_CHARACTERS = /^[\p{L}\p{N}\p{Z}\s_.:/=+\-]*$/u;
+const TAG_CHARACTERS = /^[\p{L}\p{N}\p{Z}\s_.:/=+-]*$/u;
 
 /** A tag as it arrives: the document calls Value required yet says a missing one becomes "". */
 interface IncomingTag {

@@ -31,7 +31,7 @@ interface AwsJsonOperation<S extends StructureShape = StructureShape> {
    */
   auth: 'sigv4' | 'none';
   /** Returns the output members (timestamps as epoch seconds); throws AwsError for an error answer. */
-  handle(input: Infer<S>, call: JsonCall): JsonObject | void;
+  handle(input: Infer<S>, call: JsonCall): JsonObject;
 }
 
 /**
@@ -64,7 +64,7 @@ export function jsonOperation<S extends StructureShape>(operation: AwsJsonOperat
     run(body, call) {
       const decoded = decodeJsonInput(operation.input, body);
       if (!decoded.ok) return decoded;
-      return { ok: true, output: operation.handle(decoded.input, call) ?? {} };
+      return { ok: true, output: operation.handle(decoded.input, call) };
     },
   };
 }

@@ -20,7 +20,7 @@ interface AwsQueryOperation<S extends StructureShape = StructureShape> {
   /** Runs before the input is decoded, for what applies to every call, valid or not (rate limits). */
   admit?(call: QueryCall): void;
   /** Returns the result's members; throws AwsError for an error answer. */
-  handle(input: Infer<S, 'map'>, call: QueryCall): XmlStructure | void;
+  handle(input: Infer<S, 'map'>, call: QueryCall): XmlStructure;
 }
 
 /**
@@ -32,7 +32,7 @@ export interface AnyAwsQueryOperation {
   resultWrapper: boolean;
   admit(call: QueryCall): void;
   /** Decodes the form against the input shape (throws a ValidationError) and runs the handler. */
-  run(form: FormNode, call: QueryCall): XmlStructure | void;
+  run(form: FormNode, call: QueryCall): XmlStructure;
 }
 
 export interface AwsQueryBinding {
@@ -105,7 +105,7 @@ function dispatch(binding: AwsQueryBinding | undefined, params: URLSearchParams,
   if (operation === undefined) throw new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`);
 
   operation.admit(call);
-  const result = operation.run(buildFormTree(params), call) ?? {};
+  const result = operation.run(buildFormTree(params), call);
   return successResponse(binding.xmlNamespace, action, operation.resultWrapper ? result : undefined, call.requestId);
 }
 

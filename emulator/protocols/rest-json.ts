@@ -28,7 +28,7 @@ interface RestJsonOperation<I extends RestStructureShape = RestStructureShape, O
   input: I;
   output: O;
   /** Returns the output members by their model names; throws AwsError for an error answer. */
-  handle(input: Infer<I>, call: RestJsonCall): NoInfer<Output<O>> | void;
+  handle(input: Infer<I>, call: RestJsonCall): NoInfer<Output<O>>;
 }
 
 /**
@@ -80,7 +80,7 @@ export function restOperation<I extends RestStructureShape, O extends RestStruct
     run(parts, call) {
       const decoded = decodeRequest(operation.input, parts);
       if (!decoded.ok) return decoded;
-      return { ok: true, body: encodeOutput(operation.output, operation.handle(decoded.input, call) ?? {}) };
+      return { ok: true, body: encodeOutput(operation.output, operation.handle(decoded.input, call)) };
     },
   };
 }

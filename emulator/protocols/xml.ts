@@ -21,7 +21,9 @@ export interface XmlStructure {
 // Text content only (values never go into attributes), so quotes stay as they are. Characters
 // XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF) become U+FFFD;
 // \r is escaped because parsers would otherwise normalise it away.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the control characters XML 1.0 forbids, to be replaced
 const NEEDS_ESCAPE = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same XML 1.0 forbidden characters as NEEDS_ESCAPE
 const ESCAPABLE = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#xD;' };
 

@@ -22,9 +22,10 @@ export function createSesOperations(ctx: ServiceContext, store: RegionalStore<Se
   const { clock, faults } = ctx;
   const stateOf = (call: QueryCall) => store.get(call.scope);
 
-  const verifyEmail = (input: { EmailAddress: string }, call: QueryCall) => {
+  const verifyEmail = (input: { EmailAddress: string }, call: QueryCall): XmlStructure => {
     if (!isEmailAddress(input.EmailAddress)) throw new AwsError('InvalidParameterValue', `Invalid email address: ${input.EmailAddress}.`);
     lifecycle.verifyEmail(stateOf(call), input.EmailAddress, clock.now());
+    return {};
   };
 
   /** A validation error, or under the fault the same rejection with an undocumented code. */
@@ -109,6 +110,7 @@ export function createSesOperations(ctx: ServiceContext, store: RegionalStore<Se
       input: shapes.structure({ Identity: required(shapes.string()) }),
       handle(input, call) {
         if (!faults.on(SesFault.DeleteKeepsIdentity)) stateOf(call).identities.delete(input.Identity);
+        return {};
       },
     }),
 

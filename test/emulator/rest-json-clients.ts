@@ -6,7 +6,7 @@ import { fetchHandler } from '../../harness/transport/fetch-handler.ts';
 import type { Emulator } from '../../emulator/index.ts';
 import { isJsonObject } from './support.ts';
 
-export const ACCOUNT = '000000000000';
+const ACCOUNT = '000000000000';
 
 const clientConfig = (emulator: Emulator, region: string) => ({
   region,

@@ -22,7 +22,7 @@ export function nextSecond(emulator: Emulator): void {
   emulator.control.clock.advance(1000);
 }
 
-export function authorization(region = 'us-east-1'): string {
+function authorization(region = 'us-east-1'): string {
   return `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/${region}/ses/aws4_request, SignedHeaders=host, Signature=0`;
 }
 

@@ -6,10 +6,10 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listeningPort } from '../harness/targets/managed/process.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 500);
@@ -20,9 +20,13 @@ const HELP = ['--help'];
 const RUN = (url: string, dir: string) => ['run', '--target', 'endpoint', '--endpoint', url, '--timeout-ms', String(TIMEOUT_MS), '--runs', '3', '--report-dir', dir];
 
 let apiCalls = 0;
-const server = createServer((req, res) => (req.method === 'GET' ? res.end('ok') : void (apiCalls += 1)));
+const server = createServer((req, res) => {
+  // Answers the reachability probe, then never answers an API call.
+  if (req.method === 'GET') res.end('ok');
+  else apiCalls += 1;
+});
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const url = `http://127.0.0.1:${listeningPort(server)}`;
 
 function timeCli(args: string[]): Promise<{ ms: number; code: number | null }> {
   const started = performance.now();

@@ -6,8 +6,8 @@ import { SERVICES } from '../services/index.ts';
 import { isManagedEmulator, servicesOf } from './targets/managed/emulators.ts';
 
 /** reference, endpoint and aws, and the third-party emulators the harness starts itself. */
-export const TARGET_KINDS = ['reference', 'endpoint', 'aws', 'cognito-local', 'aws-ses-v2-local'] as const;
-export const EMULATOR_ADAPTERS = ['reference', 'generic', 'cognito-local', 'aws-ses-v2-local'] as const;
+const TARGET_KINDS = ['reference', 'endpoint', 'aws', 'cognito-local', 'aws-ses-v2-local'] as const;
+const EMULATOR_ADAPTERS = ['reference', 'generic', 'cognito-local', 'aws-ses-v2-local'] as const;
 
 const Url = z.string().refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http(s) URL');
 
@@ -57,6 +57,12 @@ export const ConformanceConfig = z.object({
 export type ConformanceConfig = z.infer<typeof ConformanceConfig>;
 export type ConformanceConfigInput = z.input<typeof ConformanceConfig>;
 
+/**
+ * What flags and the environment say, before validation: the target, the adapter and the services
+ * as a person wrote them. The schema checks them, and its message names the flag that was wrong.
+ */
+export type RawConfigInput = Omit<ConformanceConfigInput, 'target' | 'emulator' | 'services'> & { target?: string; emulator?: string; services?: string[] };
+
 /** A third-party emulator only emulates some services: by default, run those. */
 export function defaultServices(target?: string, emulator?: string): string[] | undefined {
   const name = target && isManagedEmulator(target) ? target : target === 'endpoint' && emulator && isManagedEmulator(emulator) ? emulator : undefined;
@@ -67,13 +73,13 @@ const list = (value: string | undefined) => value?.split(',').map((s) => s.trim(
 const int = (value: string | undefined) => (value === undefined || value === '' ? undefined : Number(value));
 
 /** The fields a person can set in the environment (for `vitest` runs and for the aws guard). */
-export function configInputFromEnv(env: NodeJS.ProcessEnv): ConformanceConfigInput {
+export function configInputFromEnv(env: NodeJS.ProcessEnv): RawConfigInput {
   return {
-    target: env.CONFORMANCE_TARGET as ConformanceConfigInput['target'],
+    target: env.CONFORMANCE_TARGET,
     endpoint: env.CONFORMANCE_ENDPOINT,
-    emulator: env.CONFORMANCE_EMULATOR as ConformanceConfigInput['emulator'],
+    emulator: env.CONFORMANCE_EMULATOR,
     emulatorData: env.CONFORMANCE_EMULATOR_DATA,
-    services: (list(env.CONFORMANCE_SERVICES) ?? defaultServices(env.CONFORMANCE_TARGET, env.CONFORMANCE_EMULATOR)) as ConformanceConfigInput['services'],
+    services: list(env.CONFORMANCE_SERVICES) ?? defaultServices(env.CONFORMANCE_TARGET, env.CONFORMANCE_EMULATOR),
     runs: int(env.CONFORMANCE_RUNS),
     seed: int(env.CONFORMANCE_SEED),
     region: env.CONFORMANCE_REGION,
@@ -95,9 +101,10 @@ export function resolveConfig(env: NodeJS.ProcessEnv = process.env): Conformance
   return parsed.data;
 }
 
-export function dropUndefined<T>(value: T): T {
+/** The input without its undefined members, at every depth, for the schema to check (and fill with defaults). */
+export function dropUndefined(value: unknown): unknown {
   if (Array.isArray(value) || value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, dropUndefined(v)])) as T;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, dropUndefined(v)]));
 }
 
 /** The command that reruns one service's properties exactly as this run did; with a property and a path, just its counterexample. */

@@ -4,6 +4,7 @@
 // fault, or a rule in an all-at-once run, is missed at any seed; 2 on bad flags.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { asError } from '../harness/errors.ts';
 import { anyMissed, faultPower, faultPowerMarkdown, missed, parseFaultPowerArgs, seedRange, UsageError, type FaultPowerArgs } from '../test/support/fault-power.ts';
 
 const minutes = (ms: number) => (ms >= 60_000 ? `${Math.floor(ms / 60_000)}m ${Math.round((ms % 60_000) / 1000)}s` : `${(ms / 1000).toFixed(1)}s`);
@@ -34,7 +35,7 @@ if (args) {
     );
     process.exitCode = anyMissed(result) ? 1 : 0;
   } catch (error) {
-    console.error(`fault-power: ${(error as Error).message}`);
+    console.error(`fault-power: ${asError(error).message}`);
     process.exitCode = 2;
   }
 }

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { asError } from '../harness/errors.ts';
 import { matrixMarkdown, type MatrixColumn } from '../harness/report/matrix.ts';
 import { ConformanceReport } from '../harness/report/schema.ts';
 import { emulatorVersion } from '../harness/targets/managed/emulators.ts';
@@ -38,7 +39,7 @@ try {
   writeFileSync(join(root, 'docs', 'conformance-matrix.md'), matrixMarkdown(columns, note));
   console.log('wrote docs/conformance-matrix.md');
 } catch (error) {
-  console.error(`\nmatrix: ${(error as Error).message}`);
+  console.error(`\nmatrix: ${asError(error).message}`);
   process.exitCode = 2;
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -78,7 +78,7 @@ export interface ServiceManifest<Name extends string = string, Client extends Sd
   documentedErrors: DocumentedErrors<Id>;
   /** The documented enums beside the installed SDK's, for the drift check. */
   enumPairs: readonly EnumPair[];
-  /** Documented rates (ms between calls) of operations a run paces. */
+  /** Documented rates (ms between calls) the sweep keeps to; property runs pace their calls in properties/<name>/steps.ts. */
   rates?: Readonly<Record<string, number>>;
   /** The aws guard: every command of this service that can send mail or texts, and where to. */
   destinations: Readonly<Record<string, (input: CommandInput) => Destinations>>;

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { isObject, memberOf } from '../models/shared/record.ts';
 import { catalog, RULE_PREFIX } from '../services/index.ts';
 import type { Rule } from './rule.ts';
 
@@ -11,22 +12,27 @@ const haveShared = existsSync(shared);
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function resolvePointer(doc: unknown, pointer: string): unknown {
-  return pointer.split('/').filter(Boolean).reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], doc);
+  return pointer.split('/').filter(Boolean).reduce<unknown>((node, key) => memberOf(node, key), doc);
 }
 
 /** `quote` (JSON) is contained in `actual`: every key it names has the same value there. */
 function contains(actual: unknown, quote: unknown): boolean {
   if (quote === null || typeof quote !== 'object') return actual === quote;
   if (Array.isArray(quote)) return Array.isArray(actual) && quote.length === actual.length && quote.every((q, i) => contains(actual[i], q));
-  if (actual === null || typeof actual !== 'object') return false;
-  return Object.entries(quote).every(([k, v]) => contains((actual as Record<string, unknown>)[k], v));
+  if (!isObject(actual)) return false;
+  return Object.entries(quote).every(([k, v]) => contains(actual[k], v));
 }
 
 describe('rule catalog', () => {
   it('declares dependencies on existing rules of the same service, without cycles', () => {
     const byId = new Map<string, Rule>(catalog.map((r) => [r.id, r]));
     const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
-      (byId.get(from)?.dependsOn ?? []).some((dep) => dep === to || (!seen.has(dep) && (seen.add(dep), reaches(dep, to, seen))));
+      (byId.get(from)?.dependsOn ?? []).some((dep) => {
+        if (dep === to) return true;
+        if (seen.has(dep)) return false;
+        seen.add(dep);
+        return reaches(dep, to, seen);
+      });
     for (const rule of catalog) {
       for (const dep of rule.dependsOn ?? []) expect(byId.get(dep)?.service, `${rule.id} depends on ${dep}`).toBe(rule.service);
       expect(reaches(rule.id, rule.id), `${rule.id} depends on itself`).toBe(false);

@@ -7,7 +7,7 @@
  * contact methods its own fictional phone numbers (an emulator; never a real account, whose texts
  * would cost money and reach real phones).
  */
-export const CAPABILITIES = ['clock', 'inbox', 'dns', 'throttle-probe', 'token-minting', 'sms'] as const;
+const CAPABILITIES = ['clock', 'inbox', 'dns', 'throttle-probe', 'token-minting', 'sms'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 export type RuleKind = 'shape' | 'enum' | 'limit' | 'state' | 'error' | 'throttle' | 'auth';

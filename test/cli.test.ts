@@ -2,11 +2,11 @@
 // never a stack trace or a hang, and the report files on disk.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../emulator/server.ts';
 import { ConformanceReport } from '../harness/report/schema.ts';
+import { listeningPort } from '../harness/targets/managed/process.ts';
 import { CLI_TIMEOUT_MS, removeTempDirs, runCli, tempDir } from './support/cli.ts';
 
 const reportDir = () => tempDir('conformance-cli-');
@@ -22,7 +22,7 @@ function expectOneLineCause(stderr: string, pattern: RegExp) {
 async function listen(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string }> {
   const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return { server, url: `http://127.0.0.1:${listeningPort(server)}` };
 }
 
 // Every test runs the command, which can take minutes on a busy machine: only a hang fails one.
@@ -159,7 +159,10 @@ describe('conformance CLI', { timeout: CLI_TIMEOUT_MS + 10_000 }, () => {
     beforeAll(async () => {
       garbage = await listen((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>It works!</body></html>'));
       // Answers the reachability probe, then never answers an API call.
-      silent = await listen((req, res) => (req.method === 'GET' ? res.end('ok') : void (silentCalls += 1)));
+      silent = await listen((req, res) => {
+        if (req.method === 'GET') res.end('ok');
+        else silentCalls += 1;
+      });
     });
     afterAll(() => {
       garbage.server.close();

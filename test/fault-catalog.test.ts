@@ -6,6 +6,7 @@
 // faults run all at once too: one failure must not hide another.
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../emulator/index.ts';
+import type { FaultInfo } from '../emulator/types.ts';
 import { catalog as rules, loadProperties } from '../services/index.ts';
 import type { ServiceName } from '../services/index.ts';
 import { EXPECTED_FAILURE, HIDES, unhidden } from '../spec/fault-expectations.ts';
@@ -13,8 +14,11 @@ import { runSuite, statusOf } from './support/run-suite.ts';
 
 const PROPERTIES = await loadProperties();
 
-const catalog = createEmulator().control.faults.catalog().filter((f) => f.service in PROPERTIES);
-const servicesWithFaults = [...new Set(catalog.map((f) => f.service as ServiceName))];
+/** The faults whose service has conformance properties. */
+const catalog = createEmulator()
+  .control.faults.catalog()
+  .filter((f): f is FaultInfo & { service: ServiceName } => f.service in PROPERTIES);
+const servicesWithFaults = [...new Set(catalog.map((f) => f.service))];
 const propertiesOf = (service: ServiceName) => PROPERTIES[service];
 
 const FIXED_SEED = 42;
@@ -54,8 +58,8 @@ describe('fault catalog self-check', () => {
     for (const fault of catalog) {
       it(`reports ${fault.id} as ${EXPECTED_FAILURE[fault.id]} failing at seed ${seed}`, async () => {
         // The properties that check the rule: the others cannot detect the fault (the all-at-once tests run them all).
-        const checking = propertiesOf(fault.service as ServiceName).filter((p) => p.rules.includes(EXPECTED_FAILURE[fault.id] as never));
-        const report = await runSuite(fault.service as ServiceName, checking, { seed, faults: [fault.id] });
+        const checking = propertiesOf(fault.service).filter((p) => p.rules.includes(EXPECTED_FAILURE[fault.id]));
+        const report = await runSuite(fault.service, checking, { seed, faults: [fault.id] });
         const rule = report.rules.find((r) => r.id === EXPECTED_FAILURE[fault.id])!;
         expect(rule.status, `${fault.id} at seed ${seed}: ${rule.reason ?? ''}`).toBe('fail');
         // A finding a maintainer can act on: the document's words, a replayable sequence, the exchange.

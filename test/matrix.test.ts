@@ -29,7 +29,7 @@ describe('docs/conformance-matrix.md', () => {
   MANAGED_EMULATORS.forEach((name, i) => {
     it(`shows exactly the divergences of baselines/${name}.json`, () => {
       const baseline = Baseline.parse(JSON.parse(readFileSync(new URL(`../baselines/${name}.json`, import.meta.url), 'utf8')));
-      const divergent = [...rows].filter(([, cells]) => (DIVERGENT as readonly string[]).includes(cells[i + 1]));
+      const divergent = [...rows].filter(([, cells]) => DIVERGENT.some((status) => status === cells[i + 1]));
       expect(Object.fromEntries(divergent.map(([id, cells]) => [id, cells[i + 1]]))).toEqual(
         Object.fromEntries(Object.entries(baseline.divergences).map(([id, d]) => [id, d.status])),
       );

@@ -1,8 +1,9 @@
 // `conformance run [options]`: flags to a validated configuration, or a one-line reason why not.
 import { parseArgs } from 'node:util';
 
-import { SERVICES } from '../../services/index.ts';
-import { ConformanceConfig, configInputFromEnv, defaultServices, dropUndefined, type ConformanceConfigInput } from '../config.ts';
+import { isServiceName, SERVICES, type ServiceName } from '../../services/index.ts';
+import { ConformanceConfig, configInputFromEnv, defaultServices, dropUndefined, type RawConfigInput } from '../config.ts';
+import { firstLineOf } from '../errors.ts';
 import { isManagedEmulator } from '../targets/managed/emulators.ts';
 
 export class UsageError extends Error {
@@ -39,64 +40,74 @@ exit codes: 0 every checked rule holds · 1 non-conformance found · 2 the harne
 
 const endpointFlags = Object.fromEntries(SERVICES.map((s) => [`endpoint-${s}`, { type: 'string' as const }]));
 
-
-export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): ConformanceConfig | 'help' {
-  let values: Record<string, string | boolean | undefined>;
+/** The flags, typed as their options say; a flag parseArgs refuses is a UsageError. */
+function parseFlags(argv: string[]) {
   try {
-    ({ values } = parseArgs({
+    return parseArgs({
       args: argv,
       strict: true,
       allowPositionals: false,
       options: {
-        target: { type: 'string' }, endpoint: { type: 'string' }, emulator: { type: 'string' }, 'emulator-data': { type: 'string' }, services: { type: 'string' },
-        runs: { type: 'string' }, seed: { type: 'string' }, region: { type: 'string' }, 'report-dir': { type: 'string' },
+        target: { type: 'string' }, endpoint: { type: 'string' }, emulator: { type: 'string' }, 'emulator-data': { type: 'string' },
+        services: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' }, region: { type: 'string' }, 'report-dir': { type: 'string' },
         'timeout-ms': { type: 'string' }, 'probe-throttling': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
         baseline: { type: 'string' }, 'update-baseline': { type: 'boolean' }, shard: { type: 'string' },
         property: { type: 'string' }, path: { type: 'string' },
         ...endpointFlags,
       },
-    }));
+    }).values;
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0];
+    const message = firstLineOf(error);
     // parseArgs calls `--runs -3` ambiguous: say how to write a value that begins with a dash.
     const dashed = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message);
     if (dashed) throw new UsageError(`${dashed[1]} needs a value: write ${dashed[1]}=VALUE for a value that begins with '-'`);
     throw new UsageError(message.replace(/\. To specify a positional.*$/, ''));
   }
-  if (values.help) return 'help';
+}
 
-  const number = (flag: string) => {
-    const raw = values[flag] as string | undefined;
+export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): ConformanceConfig | 'help' {
+  const values = parseFlags(argv);
+  if (values.help) return 'help';
+  // The `--endpoint-<service>` flags are built from the service list: their type does not name them.
+  const given: Readonly<Record<string, string | boolean | undefined>> = values;
+
+  const number = (flag: 'runs' | 'seed' | 'timeout-ms') => {
+    const raw = values[flag];
     if (raw === undefined) return undefined;
     if (!/^-?\d+$/.test(raw)) throw new UsageError(`--${flag} takes a whole number, not "${raw}"`);
     return Number(raw);
   };
-  const services = (values.services as string | undefined)?.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = services?.filter((s) => !(SERVICES as readonly string[]).includes(s));
+  const services = values.services?.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = services?.filter((s) => !isServiceName(s));
   if (unknown?.length) throw new UsageError(`unknown service ${unknown.join(', ')} (services: ${SERVICES.join(', ')})`);
 
   const fromEnv = configInputFromEnv(env);
-  const input: ConformanceConfigInput = {
-    target: values.target as ConformanceConfigInput['target'],
-    endpoint: values.endpoint as string | undefined,
-    endpoints: Object.fromEntries(SERVICES.map((s) => [s, values[`endpoint-${s}`] as string | undefined]).filter(([, v]) => v)),
-    emulator: values.emulator as ConformanceConfigInput['emulator'],
-    emulatorData: values['emulator-data'] as string | undefined,
-    services: (services ?? defaultServices(values.target as string | undefined, values.emulator as string | undefined)) as ConformanceConfigInput['services'],
+  const input: RawConfigInput = {
+    target: values.target,
+    endpoint: values.endpoint,
+    endpoints: Object.fromEntries(
+      SERVICES.flatMap((s): [ServiceName, string][] => {
+        const url = given[`endpoint-${s}`];
+        return typeof url === 'string' && url ? [[s, url]] : [];
+      }),
+    ),
+    emulator: values.emulator,
+    emulatorData: values['emulator-data'],
+    services: services ?? defaultServices(values.target, values.emulator),
     runs: number('runs'),
     seed: number('seed'),
-    region: values.region as string | undefined,
-    reportDir: values['report-dir'] as string | undefined,
+    region: values.region,
+    reportDir: values['report-dir'],
     timeoutMs: number('timeout-ms'),
-    baseline: values.baseline as string | undefined,
-    updateBaseline: values['update-baseline'] as boolean | undefined,
-    shard: values.shard as string | undefined,
-    property: values.property as string | undefined,
-    path: values.path as string | undefined,
+    baseline: values.baseline,
+    updateBaseline: values['update-baseline'],
+    shard: values.shard,
+    property: values.property,
+    path: values.path,
     aws: {
       ...fromEnv.aws,
-      probeThrottling: (values['probe-throttling'] as boolean | undefined) ?? fromEnv.aws?.probeThrottling,
-      dryRun: (values['dry-run'] as boolean | undefined) ?? fromEnv.aws?.dryRun,
+      probeThrottling: values['probe-throttling'] ?? fromEnv.aws?.probeThrottling,
+      dryRun: values['dry-run'] ?? fromEnv.aws?.dryRun,
     },
   };
   const parsed = ConformanceConfig.safeParse(dropUndefined(input));

@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { createVitest } from 'vitest/node';
 import type { ConformanceConfig } from '../config.ts';
+import { asError, firstLineOf } from '../errors.ts';
 import type {} from '../vitest-context.ts';
 import { comparisonHolds, describeComparison } from '../report/baseline.ts';
 import { exitCodeOf, outcomeLine } from '../report/build.ts';
@@ -13,21 +14,22 @@ import { preflight, PreflightError } from './preflight.ts';
 import { diffCommand, mergeCommand, REPORT_USAGE } from './report-commands.ts';
 import { sweepCommand, SWEEP_USAGE } from './sweep-command.ts';
 import { isManagedEmulator, startEmulator } from '../targets/managed/emulators.ts';
+import type { ManagedProcess } from '../targets/managed/process.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A service's conformance tests: its folder's conformance.property.test.ts (a test checks each manifest has one). */
 const propertyFile = (service: string) => `properties/${service}/conformance.property.test.ts`;
 
-/** A third-party emulator the CLI starts for the run and stops afterwards, whatever happens. */
+/** Checks what must hold first; a third-party emulator the CLI starts for the run is stopped afterwards, whatever happens. */
 async function run(config: ConformanceConfig): Promise<0 | 1 | 2> {
-  if (!isManagedEmulator(config.target)) return runAgainst(config);
   await preflight(config);
-  let emulator;
+  if (!isManagedEmulator(config.target)) return runAgainst(config);
+  let emulator: ManagedProcess;
   try {
     emulator = await startEmulator(config.target);
   } catch (error) {
-    throw new PreflightError((error as Error).message);
+    throw new PreflightError(asError(error).message);
   }
   try {
     return await runAgainst({ ...config, endpoint: emulator.url, emulator: config.target, emulatorData: emulator.workDir });
@@ -37,7 +39,6 @@ async function run(config: ConformanceConfig): Promise<0 | 1 | 2> {
 }
 
 async function runAgainst(config: ConformanceConfig): Promise<0 | 1 | 2> {
-  await preflight(config);
   const reporter = new ConformanceReporter({ config });
   process.stdout.write(`conformance: ${config.services.join(', ')} against ${config.target}${config.endpoint ? ` ${config.endpoint}` : ''} · seed ${config.seed} · ${config.runs} runs\n`);
   const vitest = await createVitest('test', {
@@ -99,8 +100,8 @@ export async function main(argv: string[]): Promise<number> {
     return await run(config);
   } catch (error) {
     const prefix = error instanceof UsageError ? '' : error instanceof PreflightError ? '' : 'harness error: ';
-    process.stderr.write(`conformance: ${prefix}${(error as Error).message.split('\n')[0]}\n`);
-    if (process.env.CONFORMANCE_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    process.stderr.write(`conformance: ${prefix}${firstLineOf(error)}\n`);
+    if (process.env.CONFORMANCE_DEBUG) process.stderr.write(`${asError(error).stack}\n`);
     return 2;
   }
 }

@@ -1,6 +1,7 @@
 // What must hold before any property runs, so that a wrong set-up ends in one line and exit 2
 // instead of a report full of errors: the endpoint answers, the aws guards pass.
 import type { ConformanceConfig } from '../config.ts';
+import { asError } from '../errors.ts';
 import { readBaseline } from '../report/baseline.ts';
 import { checkAwsGuards, checkDryRunGuards } from '../targets/aws.ts';
 import { describeTransportError } from '../transport/fetch-handler.ts';
@@ -10,12 +11,12 @@ export class PreflightError extends Error {
 }
 
 /** Any HTTP answer at all means reachable; the properties judge what it says. */
-export async function assertReachable(url: string, timeoutMs: number): Promise<void> {
+async function assertReachable(url: string, timeoutMs: number): Promise<void> {
   try {
     const response = await fetch(url, { method: 'GET', signal: AbortSignal.timeout(Math.min(timeoutMs, 5_000)) });
     await response.body?.cancel();
   } catch (error) {
-    const reason = (error as Error).name === 'TimeoutError' ? 'no answer within 5 s' : describeTransportError(error);
+    const reason = error instanceof Error && error.name === 'TimeoutError' ? 'no answer within 5 s' : describeTransportError(error);
     throw new PreflightError(`cannot reach endpoint ${url}: ${reason}`);
   }
 }
@@ -25,7 +26,7 @@ export async function preflight(config: ConformanceConfig): Promise<void> {
     try {
       await readBaseline(config.baseline);
     } catch (error) {
-      throw new PreflightError((error as Error).message);
+      throw new PreflightError(asError(error).message);
     }
   }
   if (config.target === 'endpoint') {
@@ -37,7 +38,7 @@ export async function preflight(config: ConformanceConfig): Promise<void> {
       if (config.aws.dryRun) checkDryRunGuards(config);
       else await checkAwsGuards(config);
     } catch (error) {
-      throw new PreflightError((error as Error).message);
+      throw new PreflightError(asError(error).message);
     }
   }
 }

@@ -1,5 +1,5 @@
 // `conformance diff BASE NEW` and `conformance merge OUT_DIR REPORT...`.
-import { comparisonHolds, describeComparison } from '../report/baseline.ts';
+import { describeComparison } from '../report/baseline.ts';
 import { diffReports, mergeReports, readReport } from '../report/merge.ts';
 import { summaryLine } from '../report/text.ts';
 import { writeReport } from '../report/write.ts';

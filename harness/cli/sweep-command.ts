@@ -2,11 +2,13 @@
 // the sandbox account, and with --delete removes it. The aws target's guards apply unchanged: the
 // account must be on the allow-list, and only run-named resources under the mail domain qualify.
 import { parseArgs } from 'node:util';
-import { SERVICES } from '../../services/index.ts';
+import { isServiceName, SERVICES } from '../../services/index.ts';
 import { ConformanceConfig, configInputFromEnv, dropUndefined } from '../config.ts';
+import { firstLineOf } from '../errors.ts';
 import { awsTarget } from '../targets/aws.ts';
 import { GuardError } from '../targets/aws-guard.ts';
 import { findLeftovers, notSwept } from '../targets/sweep.ts';
+import type { Target } from '../targets/target.ts';
 import { UsageError } from './args.ts';
 import { PreflightError } from './preflight.ts';
 
@@ -14,29 +16,36 @@ export const SWEEP_USAGE = `       conformance sweep [--region R] [--services a,
                                     what interrupted runs left in the aws sandbox account (avc-... names under
                                     CONFORMANCE_EMAIL_DOMAIN); --delete removes it`;
 
-export async function sweepCommand(args: string[], env: NodeJS.ProcessEnv, out: (line: string) => void): Promise<0 | 2> {
-  let values: Record<string, string | boolean | undefined>;
+/** The flags, typed as their options say; a flag parseArgs refuses is a UsageError. */
+function parseFlags(args: string[]) {
   try {
-    ({ values } = parseArgs({ args, strict: true, allowPositionals: false, options: {
-      region: { type: 'string' }, services: { type: 'string' }, delete: { type: 'boolean' }, 'timeout-ms': { type: 'string' },
-    } }));
+    return parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: { region: { type: 'string' }, services: { type: 'string' }, delete: { type: 'boolean' }, 'timeout-ms': { type: 'string' } },
+    }).values;
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    throw new UsageError(firstLineOf(error));
   }
-  const services = (values.services as string | undefined)?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...SERVICES];
-  const unknown = services.filter((s) => !(SERVICES as readonly string[]).includes(s));
+}
+
+export async function sweepCommand(args: string[], env: NodeJS.ProcessEnv, out: (line: string) => void): Promise<0 | 2> {
+  const values = parseFlags(args);
+  const services = values.services?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...SERVICES];
+  const unknown = services.filter((s) => !isServiceName(s));
   if (unknown.length) throw new UsageError(`unknown service ${unknown.join(', ')} (services: ${SERVICES.join(', ')})`);
   const parsed = ConformanceConfig.safeParse(dropUndefined({
     ...configInputFromEnv(env),
     target: 'aws',
     services,
-    region: values.region as string | undefined,
+    region: values.region,
     timeoutMs: values['timeout-ms'] === undefined ? undefined : Number(values['timeout-ms']),
   }));
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '));
   const config = parsed.data;
 
-  let target;
+  let target: Target;
   try {
     target = await awsTarget(config);
   } catch (error) {
@@ -61,7 +70,7 @@ export async function sweepCommand(args: string[], env: NodeJS.ProcessEnv, out: 
         await leftover.remove();
       } catch (error) {
         failed += 1;
-        out(`could not delete ${leftover.service} ${leftover.region} ${leftover.what}: ${(error as Error).message.split('\n')[0]}`);
+        out(`could not delete ${leftover.service} ${leftover.region} ${leftover.what}: ${firstLineOf(error)}`);
       }
     }
     out(`deleted ${leftovers.length - failed} of ${leftovers.length}`);

@@ -11,7 +11,7 @@ import type { ConformanceReport } from './schema.ts';
 /** The statuses a baseline records: what the target does instead of holding the rule. */
 export const DIVERGENT = ['fail', 'error', 'not-implemented'] as const satisfies readonly RuleStatus[];
 type Divergent = (typeof DIVERGENT)[number];
-const isDivergent = (status: RuleStatus): status is Divergent => (DIVERGENT as readonly string[]).includes(status);
+const isDivergent = (status: RuleStatus): status is Divergent => DIVERGENT.some((divergent) => divergent === status);
 
 export const Baseline = z.object({
   schemaVersion: z.literal(1),

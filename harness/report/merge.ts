@@ -1,6 +1,7 @@
 // Reports of one matrix, brought together: shards of a run (vitest --shard) merge into one report;
 // two runs diff into what regressed since a baseline run and what was fixed.
 import { readFile } from 'node:fs/promises';
+import { firstLineOf } from '../errors.ts';
 import { applyBaseline, baselineFrom, type BaselineComparison } from './baseline.ts';
 import { summarize } from './build.ts';
 import type { RuleStatus } from './outcome.ts';
@@ -13,7 +14,7 @@ export async function readReport(path: string): Promise<ConformanceReport> {
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new Error(`cannot read report ${path}: ${(error as Error).message.split('\n')[0]}`);
+    throw new Error(`cannot read report ${path}: ${firstLineOf(error)}`);
   }
   const parsed = ConformanceReport.safeParse(json);
   if (!parsed.success) throw new Error(`${path} is not a conformance.json: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);

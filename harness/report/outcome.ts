@@ -13,7 +13,7 @@ import { SERVICES } from '../../services/index.ts';
 export const RULE_STATUSES = ['pass', 'fail', 'skipped', 'inconclusive', 'error', 'not-implemented', 'known'] as const;
 export type RuleStatus = (typeof RULE_STATUSES)[number];
 
-export const ExchangeSchema = z.object({
+const ExchangeSchema = z.object({
   at: z.string(),
   durationMs: z.number(),
   request: z.object({ method: z.string(), url: z.string(), headers: z.record(z.string(), z.string()), body: z.string() }),

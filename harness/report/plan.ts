@@ -6,7 +6,7 @@ import type { PropertyOutcome } from './outcome.ts';
 
 export const PLAN_FILE = 'planned-calls.txt';
 
-export function planText(outcomes: readonly PropertyOutcome[]): string {
+function planText(outcomes: readonly PropertyOutcome[]): string {
   const sections = outcomes.flatMap((outcome) =>
     (outcome.plannedCalls ?? []).map((calls, i) => `# ${outcome.service} · ${outcome.property} · run ${i + 1}\n${calls.join('\n')}\n`),
   );

@@ -43,7 +43,7 @@ export const Summary = z.object({
 });
 export type Summary = z.infer<typeof Summary>;
 
-export const PropertySummary = z.object({
+const PropertySummary = z.object({
   property: z.string(),
   service: z.enum(SERVICES),
   status: z.enum(['passed', 'failed', 'errored', 'skipped']),

@@ -13,8 +13,14 @@ export function summaryLine(summary: Record<RuleStatus | 'total', number>): stri
   return `${parts.join(', ')} of ${summary.total} rules`;
 }
 
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Text safe in XML and HTML: markup characters escaped, and the control characters XML 1.0 forbids removed. */
 export const escapeXml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  text
+    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the control characters XML 1.0 does not allow, removed so the report parses
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 /** An exchange as a person reads it: request line, headers, body; status, headers, body. */
 export function formatExchange(exchange: Exchange, maxBody = 2_000): string {

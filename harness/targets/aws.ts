@@ -6,6 +6,7 @@ import type { InitializeHandlerOptions, InitializeMiddleware } from '@smithy/typ
 import { manifestOf, type ClientOf, type ServiceName } from '../../services/index.ts';
 import type { ClientGuard, CommandInput } from '../../services/manifest.ts';
 import type { ConformanceConfig } from '../config.ts';
+import { asError } from '../errors.ts';
 import { fetchHandler } from '../transport/fetch-handler.ts';
 import { createEmulator } from '../../emulator/index.ts';
 import { buildTarget, type TargetParts } from './base.ts';
@@ -14,7 +15,7 @@ import { manualReplay } from './replay-lines.ts';
 import type { Target } from './target.ts';
 
 /** The caller's account, from STS; fails with one line when there are no usable credentials. */
-export async function callerAccount(config: Pick<ConformanceConfig, 'region' | 'timeoutMs'>): Promise<string> {
+async function callerAccount(config: Pick<ConformanceConfig, 'region' | 'timeoutMs'>): Promise<string> {
   const sts = new STSClient({ region: config.region, maxAttempts: 1, requestHandler: fetchHandler((r, init) => fetch(r, init), { timeoutMs: config.timeoutMs }) });
   try {
     const identity = await sts.send(new GetCallerIdentityCommand({}));
@@ -22,7 +23,7 @@ export async function callerAccount(config: Pick<ConformanceConfig, 'region' | '
     return identity.Account;
   } catch (error) {
     if (error instanceof GuardError) throw error;
-    const e = error as Error;
+    const e = asError(error);
     if (e.name === 'CredentialsProviderError' || /credential/i.test(e.message)) {
       throw new GuardError(`no AWS credentials found (${e.message.split('\n')[0]}); configure the default credential chain (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...)`);
     }
@@ -93,6 +94,17 @@ function guardedAwsTarget(config: ConformanceConfig, account: string, parts: Pic
   return guardClients(Object.assign(target, { account, phoneNumbers: config.aws.smsNumbers }), { domain, phones: config.aws.smsNumbers });
 }
 
+/** A stack that takes an initialize step: what every SDK v3 client's middlewareStack is. */
+interface InitializeStack {
+  add(middleware: InitializeMiddleware<CommandInput, object>, options: InitializeHandlerOptions): void;
+}
+
+/**
+ * Clients of different SDK releases (Pinpoint Email's is older) type their stacks apart, so the
+ * compiler sees no one `add` on their union; every one of them takes an initialize step.
+ */
+const takesInitializeStep = (stack: object): stack is InitializeStack => 'add' in stack && typeof stack.add === 'function';
+
 /**
  * Wraps client() so that every client refuses mail or texts outside the policy before a command is
  * signed or sent (where its service's manifest says each command sends), and applies the service's
@@ -117,8 +129,8 @@ function guardClients(target: Target, policy: RecipientPolicy): Target {
       own?.after(command, args.input, inRegion);
       return result;
     };
-    // Clients of different SDK releases (Pinpoint Email's is older) type their stacks apart; every one takes an initialize step.
-    const stack = c.middlewareStack as unknown as { add(middleware: InitializeMiddleware<CommandInput, object>, options: InitializeHandlerOptions): void };
+    const stack = c.middlewareStack;
+    if (!takesInitializeStep(stack)) throw new Error(`the ${service} client has no middleware stack to guard`);
     stack.add(initialize, { step: 'initialize', name: 'conformanceRecipientGuard' });
     guarded.add(c);
     return c;

@@ -47,9 +47,6 @@ const realMargin = (intervalMs: number) => Math.max(PACE_TOLERANCE_MS, Math.ceil
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** How every name a run gives starts (`avc-<run tag>-<n>-`): the sweep finds leftovers by it. */
-export const RUN_NAME = /^avc-[a-z0-9]+-\d+-/;
-
 export function buildTarget(parts: TargetParts): Target {
   const recorder = new ExchangeRecorder();
   const client = clientFactory({ region: parts.region, credentials: parts.credentials, fetch: parts.fetch, recorder, timeoutMs: parts.timeoutMs, endpoint: parts.endpoint });

@@ -9,7 +9,7 @@ import { genericAdapter } from './adapters/generic.ts';
 import { referenceHttpAdapter } from './adapters/reference-http.ts';
 import type { Target } from './target.ts';
 
-export const ADAPTERS: Record<ConformanceConfig['emulator'], AdapterFactory> = {
+const ADAPTERS: Record<ConformanceConfig['emulator'], AdapterFactory> = {
   reference: referenceHttpAdapter,
   generic: genericAdapter,
   'cognito-local': cognitoLocalAdapter,

@@ -8,7 +8,7 @@ import { controlRouteReplay } from './replay-lines.ts';
 import type { Target } from './target.ts';
 
 /** Where `npm run emulator` listens by default: printed replays point there. */
-export const DEFAULT_EMULATOR_URL = 'http://127.0.0.1:4566';
+const DEFAULT_EMULATOR_URL = 'http://127.0.0.1:4566';
 
 export interface ReferenceTargetOptions {
   /** Fault ids from the emulator's catalog, switched on (the harness's self-check). */

@@ -1,5 +1,7 @@
 // Everything a run creates is registered with its clean-up, and cleaned up after every property
 // run, also when the run failed: a sandbox account must not be left with resources behind.
+import { asError } from '../errors.ts';
+
 export class ResourceTracker {
   private readonly cleanups = new Map<string, () => Promise<unknown>>();
 
@@ -31,7 +33,8 @@ export class ResourceTracker {
         await cleanup();
       } catch (error) {
         // Already gone (deleted by the run itself, or never created because the call was refused).
-        if (!/NotFound|NoSuch/.test((error as Error).name)) failures.push(`${key}: ${(error as Error).message}`);
+        const e = asError(error);
+        if (!/NotFound|NoSuch/.test(e.name)) failures.push(`${key}: ${e.message}`);
       }
       this.cleanups.delete(key);
     }

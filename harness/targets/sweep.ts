@@ -4,6 +4,7 @@
 // What each service looks for is its manifest's `sweep`.
 import { manifestOf, type ClientOf, type ServiceName } from '../../services/index.ts';
 import type { Found, SweepLook } from '../../services/manifest.ts';
+import { asError, firstLineOf } from '../errors.ts';
 import type { Target } from './target.ts';
 
 export interface Leftover {
@@ -23,7 +24,8 @@ async function everyPage<T>(page: (nextToken: string | undefined) => Promise<{ i
   for (let i = 0; i < MAX_PAGES; i++) {
     const answer = await page(nextToken);
     items.push(...answer.items);
-    if (!(nextToken = answer.nextToken)) break;
+    nextToken = answer.nextToken;
+    if (!nextToken) break;
   }
   return items;
 }
@@ -66,7 +68,8 @@ async function findIn<S extends ServiceName>(target: Target, service: S, domain:
       const items = await find(target.client(service, region), lookIn(target, service, region, domain));
       found.push(...items.map((item) => ({ service, region, ...item })));
     } catch (error) {
-      problems.push(`${service} ${region}: could not look: ${(error as Error).name}: ${(error as Error).message.split('\n')[0]}`);
+      const e = asError(error);
+      problems.push(`${service} ${region}: could not look: ${e.name}: ${firstLineOf(e)}`);
     }
   }
   return found;

@@ -16,7 +16,7 @@ export interface Exchange {
 const decoder = new TextDecoder();
 const MAX_BODY = 64 * 1024;
 
-export function bodyText(body: unknown): string {
+function bodyText(body: unknown): string {
   if (body === undefined || body === null) return '';
   const text = typeof body === 'string' ? body : body instanceof Uint8Array ? decoder.decode(body) : String(body);
   return text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}… [${text.length - MAX_BODY} more characters]` : text;

@@ -13,20 +13,22 @@ export interface FetchHandlerOptions {
   timeoutMs?: number;
 }
 
-export class RequestTimeoutError extends Error {
+class RequestTimeoutError extends Error {
   override readonly name = 'RequestTimeoutError';
 }
 
-export function requestUrl(request: HttpRequest): string {
+function requestUrl(request: HttpRequest): string {
   const query = request.query ? encodeQuery(request.query) : '';
   const port = request.port ? `:${request.port}` : '';
   return `${request.protocol}//${request.hostname}${port}${request.path}${query ? `?${query}` : ''}`;
 }
 
-export function toFetchRequest(request: HttpRequest, signal?: AbortSignal): Request {
+function toFetchRequest(request: HttpRequest, signal?: AbortSignal): Request {
   const method = request.method.toUpperCase();
   const hasBody = method !== 'GET' && method !== 'HEAD' && request.body !== undefined && request.body !== null;
-  return new Request(requestUrl(request), { method, headers: request.headers, body: hasBody ? (request.body as BodyInit) : undefined, signal });
+  // The SDK types a request body as any; its serializers give a string or a Uint8Array, each a BodyInit.
+  const body: BodyInit | undefined = hasBody ? request.body : undefined;
+  return new Request(requestUrl(request), { method, headers: request.headers, body, signal });
 }
 
 function encodeQuery(query: Record<string, string | Array<string> | null>): string {
@@ -38,7 +40,7 @@ function encodeQuery(query: Record<string, string | Array<string> | null>): stri
   return parts.join('&');
 }
 
-export async function toSdkResponse(response: Response): Promise<HttpResponse> {
+async function toSdkResponse(response: Response): Promise<HttpResponse> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, key) => { headers[key] = value; });
   const body = new Uint8Array(await response.arrayBuffer());
@@ -94,7 +96,11 @@ export function fetchHandler(fetchFn: FetchLike, options: FetchHandlerOptions = 
 
 /** One line: what went wrong on the wire (fetch hides the cause one level down). */
 export function describeTransportError(error: unknown): string {
-  const e = error as { message?: string; cause?: { code?: string; message?: string } };
-  const cause = e?.cause?.code ?? e?.cause?.message;
-  return cause ? `${e.message ?? String(error)} (${cause})` : (e?.message ?? String(error));
+  const e: Readonly<Record<string, unknown>> = isRecord(error) ? error : {};
+  const cause = isRecord(e.cause) ? (e.cause.code ?? e.cause.message) : undefined;
+  const message = String(e.message ?? error);
+  return cause ? `${message} (${String(cause)})` : message;
 }
+
+/** Anything may be thrown: an object's members are read as unknown. */
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null;

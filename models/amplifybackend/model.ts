@@ -3,16 +3,28 @@
 // names and keeps the others; what the Update shape cannot name keeps its created value. The
 // answer is compared by containment: every member the model holds must stand in it, with the
 // same value (lists as sets); members the target adds are allowed. Pure.
+import { isObject, memberOf } from '../shared/record.ts';
 import type { CreateResourceConfig, UpdateResourceConfig } from './shapes.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+type CreateUserPool = CreateResourceConfig['UserPoolConfigs'];
+type UpdateUserPool = UpdateResourceConfig['UserPoolConfigs'];
+
+/**
+ * A configuration as it stands after updates: the Create shape, where each sub-configuration an
+ * update replaced is the update's (the Update shape leaves members out that Create requires).
+ */
+export type CurrentConfig = Omit<CreateResourceConfig, 'UserPoolConfigs'> & {
+  UserPoolConfigs: Omit<CreateUserPool, keyof UpdateUserPool> & { [K in keyof UpdateUserPool]?: CreateUserPool[K] | UpdateUserPool[K] };
+};
+
 export interface AuthResource {
   readonly created: CreateResourceConfig;
   /** The configuration as it now stands. */
-  readonly current: CreateResourceConfig;
+  readonly current: CurrentConfig;
   /** As it stood before the last update, if there was one. */
-  readonly beforeUpdate?: { readonly config: CreateResourceConfig };
+  readonly beforeUpdate?: { readonly config: CurrentConfig };
   /** GetBackendAuth's last answer since the last update (none yet: undefined). */
   readonly lastRead?: unknown;
   /** GetBackendAuth's last answer before the last update. */
@@ -31,25 +43,27 @@ export const jobStarted = (model: AmplifyModel, jobId: string, operation: string
 
 export const authCreated = (model: AmplifyModel, config: CreateResourceConfig): AmplifyModel => ({ ...model, auth: { created: config, current: config } });
 
-const USER_POOL_SUBCONFIGS = ['ForgotPassword', 'Mfa', 'OAuth', 'PasswordPolicy', 'VerificationMessage'] as const;
-
 /** The configuration after an update: named sub-configurations replaced, the rest (and what the Update shape cannot name) kept. */
-export function applyUpdate(current: CreateResourceConfig, update: UpdateResourceConfig): CreateResourceConfig {
-  const userPool: Record<string, unknown> = { ...current.UserPoolConfigs };
-  for (const key of USER_POOL_SUBCONFIGS) if (update.UserPoolConfigs[key] !== undefined) userPool[key] = update.UserPoolConfigs[key];
+export function applyUpdate(current: CurrentConfig, update: UpdateResourceConfig): CurrentConfig {
+  const { ForgotPassword, Mfa, OAuth, PasswordPolicy, VerificationMessage } = update.UserPoolConfigs;
+  const userPool = { ...current.UserPoolConfigs };
+  if (ForgotPassword !== undefined) userPool.ForgotPassword = ForgotPassword;
+  if (Mfa !== undefined) userPool.Mfa = Mfa;
+  if (OAuth !== undefined) userPool.OAuth = OAuth;
+  if (PasswordPolicy !== undefined) userPool.PasswordPolicy = PasswordPolicy;
+  if (VerificationMessage !== undefined) userPool.VerificationMessage = VerificationMessage;
+  const unauthenticated = update.IdentityPoolConfigs?.UnauthenticatedLogin;
   const identity = update.IdentityPoolConfigs && current.IdentityPoolConfigs
-    ? { ...current.IdentityPoolConfigs, ...definedOnly(update.IdentityPoolConfigs) }
+    ? { ...current.IdentityPoolConfigs, ...(unauthenticated !== undefined ? { UnauthenticatedLogin: unauthenticated } : {}) }
     : current.IdentityPoolConfigs;
   return {
     ...current,
     AuthResources: update.AuthResources,
     Service: update.Service,
     ...(identity ? { IdentityPoolConfigs: identity } : {}),
-    UserPoolConfigs: userPool as CreateResourceConfig['UserPoolConfigs'],
+    UserPoolConfigs: userPool,
   };
 }
-
-const definedOnly = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 export function authUpdated(model: AmplifyModel, update: UpdateResourceConfig): AmplifyModel {
   if (!model.auth) return model;
@@ -63,7 +77,8 @@ export const authRead = (model: AmplifyModel, answer: unknown): AmplifyModel => 
 
 /** The model re-based on what the target answered, after a deviation already found: later steps judge from there. */
 export const authRebased = (model: AmplifyModel, answer: unknown): AmplifyModel =>
-  model.auth ? { ...model, auth: { created: model.auth.created, current: answer as CreateResourceConfig, lastRead: answer } } : model;
+  // The answer becomes the configuration as it stands, unchecked: the re-base takes the target at its word.
+  model.auth ? { ...model, auth: { created: model.auth.created, current: answer as CurrentConfig, lastRead: answer } } : model;
 
 export const authDeleted = (model: AmplifyModel): AmplifyModel => ({ jobs: model.jobs });
 
@@ -75,17 +90,17 @@ export function containedIn(expected: unknown, actual: unknown): boolean {
     return expected.every((e) => actual.some((a) => containedIn(e, a) && containedIn(a, e)));
   }
   if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return false;
-    return Object.entries(expected).every(([key, value]) => containedIn(value, (actual as Record<string, unknown>)[key]));
+    if (!isObject(actual) || Array.isArray(actual)) return false;
+    return Object.entries(expected).every(([key, value]) => containedIn(value, actual[key]));
   }
   return expected === actual;
 }
 
 export const at = (value: unknown, path: readonly string[]): unknown =>
-  path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
+  path.reduce<unknown>((node, key) => memberOf(node, key), value);
 
 /** What cannot be updated: the Update shape has no member for it. */
-export const IMMUTABLE_PATHS: readonly (readonly string[])[] = [
+const IMMUTABLE_PATHS: readonly (readonly string[])[] = [
   ['UserPoolConfigs', 'RequiredSignUpAttributes'], ['UserPoolConfigs', 'SignInMethod'], ['UserPoolConfigs', 'UserPoolName'], ['IdentityPoolConfigs', 'IdentityPoolName'],
 ];
 
@@ -113,11 +128,11 @@ export interface Judgement {
 }
 
 /** The value without the members at `paths` (enum values already found outside their set: judged by the enum rules alone). */
-export function masked(value: unknown, paths: readonly (readonly string[])[]): unknown {
-  const copy = structuredClone(value) as Record<string, unknown> | undefined;
+function masked(value: unknown, paths: readonly (readonly string[])[]): unknown {
+  const copy = structuredClone(value);
   for (const path of paths) {
     const parent = at(copy, path.slice(0, -1));
-    if (parent !== null && typeof parent === 'object') delete (parent as Record<string, unknown>)[path.at(-1)!];
+    if (isObject(parent)) delete parent[path.at(-1)!];
   }
   return copy;
 }

@@ -21,53 +21,55 @@ export const REQUIRED_SIGN_UP_ATTRIBUTES = [
 ] as const;
 export const SIGN_IN_METHODS = ['EMAIL', 'EMAIL_AND_PHONE_NUMBER', 'PHONE_NUMBER', 'USERNAME'] as const;
 
-export const EmailSettings = z.object({ EmailMessage: z.string().optional(), EmailSubject: z.string().optional() }).strict();
-export const SmsSettings = z.object({ SmsMessage: z.string().optional() }).strict();
+/** The sub-configurations of UserPoolConfigs, optional in the Create and the Update shape alike. */
+export const USER_POOL_SUBCONFIGS = ['ForgotPassword', 'Mfa', 'OAuth', 'PasswordPolicy', 'VerificationMessage'] as const;
+export type UserPoolSubconfig = (typeof USER_POOL_SUBCONFIGS)[number];
+export const isUserPoolSubconfig = (key: string | undefined): key is UserPoolSubconfig => USER_POOL_SUBCONFIGS.some((k) => k === key);
 
-const messageConfig = <R extends boolean>(deliveryRequired: R) =>
-  z.object({
-    DeliveryMethod: deliveryRequired ? z.enum(DELIVERY_METHODS) : z.enum(DELIVERY_METHODS).optional(),
-    EmailSettings: EmailSettings.optional(),
-    SmsSettings: SmsSettings.optional(),
-  }).strict();
+const EmailSettings = z.object({ EmailMessage: z.string().optional(), EmailSubject: z.string().optional() }).strict();
+const SmsSettings = z.object({ SmsMessage: z.string().optional() }).strict();
+
+/** A message configuration whose DeliveryMethod is required. */
+const MessageConfig = z.object({
+  DeliveryMethod: z.enum(DELIVERY_METHODS),
+  EmailSettings: EmailSettings.optional(),
+  SmsSettings: SmsSettings.optional(),
+}).strict();
 
 /** (DEPRECATED) ForgotPassword: DeliveryMethod required in Create, optional in Update. */
-export const CreateForgotPassword = messageConfig(true);
-export const UpdateForgotPassword = messageConfig(false);
+const CreateForgotPassword = MessageConfig;
+const UpdateForgotPassword = MessageConfig.partial({ DeliveryMethod: true });
 /** VerificationMessage: DeliveryMethod required in both. */
-export const VerificationMessage = messageConfig(true);
+const VerificationMessage = MessageConfig;
 
-export const MfaSettings = z.object({ MfaTypes: z.array(z.enum(MFA_TYPES)).optional(), SmsMessage: z.string().optional() }).strict();
-export const CreateMfa = z.object({ MFAMode: z.enum(MFA_MODES), Settings: MfaSettings.optional() }).strict();
-export const UpdateMfa = z.object({ MFAMode: z.enum(MFA_MODES).optional(), Settings: MfaSettings.optional() }).strict();
+const MfaSettings = z.object({ MfaTypes: z.array(z.enum(MFA_TYPES)).optional(), SmsMessage: z.string().optional() }).strict();
+const CreateMfa = z.object({ MFAMode: z.enum(MFA_MODES), Settings: MfaSettings.optional() }).strict();
+const UpdateMfa = z.object({ MFAMode: z.enum(MFA_MODES).optional(), Settings: MfaSettings.optional() }).strict();
 
-export const SocialProvider = z.object({ ClientId: z.string().optional(), ClientSecret: z.string().optional() }).strict();
-export const AppleProvider = z.object({ ClientId: z.string().optional(), KeyId: z.string().optional(), PrivateKey: z.string().optional(), TeamId: z.string().optional() }).strict();
-export const SocialProviderSettings = z.object({
+const SocialProvider = z.object({ ClientId: z.string().optional(), ClientSecret: z.string().optional() }).strict();
+const AppleProvider = z.object({ ClientId: z.string().optional(), KeyId: z.string().optional(), PrivateKey: z.string().optional(), TeamId: z.string().optional() }).strict();
+const SocialProviderSettings = z.object({
   Facebook: SocialProvider.optional(),
   Google: SocialProvider.optional(),
   LoginWithAmazon: SocialProvider.optional(),
   SignInWithApple: AppleProvider.optional(),
 }).strict();
 
-const oauth = <R extends boolean>(required: R) => {
-  const req = <T extends z.ZodType>(t: T) => (required ? t : t.optional());
-  return z.object({
-    DomainPrefix: z.string().optional(),
-    OAuthGrantType: req(z.enum(OAUTH_GRANT_TYPES)),
-    OAuthScopes: req(z.array(z.enum(OAUTH_SCOPES))),
-    RedirectSignInURIs: req(z.array(z.string())),
-    RedirectSignOutURIs: req(z.array(z.string())),
-    SocialProviderSettings: SocialProviderSettings.optional(),
-  }).strict();
-};
-export const CreateOAuth = oauth(true);
-export const UpdateOAuth = oauth(false);
+const CreateOAuth = z.object({
+  DomainPrefix: z.string().optional(),
+  OAuthGrantType: z.enum(OAUTH_GRANT_TYPES),
+  OAuthScopes: z.array(z.enum(OAUTH_SCOPES)),
+  RedirectSignInURIs: z.array(z.string()),
+  RedirectSignOutURIs: z.array(z.string()),
+  SocialProviderSettings: SocialProviderSettings.optional(),
+}).strict();
+/** The Update shape: every member optional. */
+const UpdateOAuth = CreateOAuth.partial();
 
-export const CreatePasswordPolicy = z.object({ AdditionalConstraints: z.array(z.enum(ADDITIONAL_CONSTRAINTS)).optional(), MinimumLength: z.number() }).strict();
-export const UpdatePasswordPolicy = z.object({ AdditionalConstraints: z.array(z.enum(ADDITIONAL_CONSTRAINTS)).optional(), MinimumLength: z.number().optional() }).strict();
+const CreatePasswordPolicy = z.object({ AdditionalConstraints: z.array(z.enum(ADDITIONAL_CONSTRAINTS)).optional(), MinimumLength: z.number() }).strict();
+const UpdatePasswordPolicy = z.object({ AdditionalConstraints: z.array(z.enum(ADDITIONAL_CONSTRAINTS)).optional(), MinimumLength: z.number().optional() }).strict();
 
-export const CreateUserPoolConfigs = z.object({
+const CreateUserPoolConfigs = z.object({
   ForgotPassword: CreateForgotPassword.optional(),
   Mfa: CreateMfa.optional(),
   OAuth: CreateOAuth.optional(),
@@ -79,7 +81,7 @@ export const CreateUserPoolConfigs = z.object({
 }).strict();
 
 /** The Update shape: no RequiredSignUpAttributes, SignInMethod or UserPoolName. */
-export const UpdateUserPoolConfigs = z.object({
+const UpdateUserPoolConfigs = z.object({
   ForgotPassword: UpdateForgotPassword.optional(),
   Mfa: UpdateMfa.optional(),
   OAuth: UpdateOAuth.optional(),
@@ -87,9 +89,9 @@ export const UpdateUserPoolConfigs = z.object({
   VerificationMessage: VerificationMessage.optional(),
 }).strict();
 
-export const CreateIdentityPoolConfigs = z.object({ IdentityPoolName: z.string(), UnauthenticatedLogin: z.boolean() }).strict();
+const CreateIdentityPoolConfigs = z.object({ IdentityPoolName: z.string(), UnauthenticatedLogin: z.boolean() }).strict();
 /** The Update shape: no IdentityPoolName. */
-export const UpdateIdentityPoolConfigs = z.object({ UnauthenticatedLogin: z.boolean().optional() }).strict();
+const UpdateIdentityPoolConfigs = z.object({ UnauthenticatedLogin: z.boolean().optional() }).strict();
 
 export const CreateResourceConfig = z.object({
   AuthResources: z.enum(AUTH_RESOURCES),

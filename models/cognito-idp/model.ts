@@ -7,9 +7,9 @@ import { deadlinePosition, startVerification, type DeadlinePosition } from '../s
 import type { VerifiableAttribute } from './shapes.ts';
 
 /** Verification codes are valid for 24 hours (Amazon Cognito Developer Guide). */
-export const CODE_VALIDITY_MS = 24 * HOUR;
+const CODE_VALIDITY_MS = 24 * HOUR;
 /** Access tokens are valid 1 hour by default (the app client's AccessTokenValidity default). */
-export const TOKEN_VALIDITY_MS = 1 * HOUR;
+const TOKEN_VALIDITY_MS = 1 * HOUR;
 
 export interface IssuedCode {
   readonly issuedAt: Instant;

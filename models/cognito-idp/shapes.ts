@@ -6,18 +6,17 @@ import { z } from 'zod';
 
 /** "'DeliveryMedium': 'SMS'|'EMAIL'" */
 export const DELIVERY_MEDIUMS = ['SMS', 'EMAIL'] as const;
-export const DeliveryMedium = z.enum(DELIVERY_MEDIUMS);
+const DeliveryMedium = z.enum(DELIVERY_MEDIUMS);
 export type DeliveryMedium = z.infer<typeof DeliveryMedium>;
 
 /** AttributeNameType: min 1, max 32. */
-export const ATTRIBUTE_NAME_MIN = 1;
+const ATTRIBUTE_NAME_MIN = 1;
 export const ATTRIBUTE_NAME_MAX = 32;
-export const AttributeName = z.string().min(ATTRIBUTE_NAME_MIN).max(ATTRIBUTE_NAME_MAX);
+const AttributeName = z.string().min(ATTRIBUTE_NAME_MIN).max(ATTRIBUTE_NAME_MAX);
 
 /** The attributes a code can be sent to: "The email address or phone number destination where Amazon Cognito sent the code." */
-export const VERIFIABLE_ATTRIBUTES = ['email', 'phone_number'] as const;
+const VERIFIABLE_ATTRIBUTES = ['email', 'phone_number'] as const;
 export type VerifiableAttribute = (typeof VERIFIABLE_ATTRIBUTES)[number];
-export const isVerifiable = (name: string): name is VerifiableAttribute => (VERIFIABLE_ATTRIBUTES as readonly string[]).includes(name);
 
 /** The medium a code for each verifiable attribute goes by. */
 export const MEDIUM_OF: Record<VerifiableAttribute, DeliveryMedium> = { email: 'EMAIL', phone_number: 'SMS' };
@@ -28,7 +27,7 @@ export const verifiedFlag = (attribute: VerifiableAttribute) => `${attribute}_ve
 /** The scope an access token needs: "It must include the scope aws.cognito.signin.user.admin." */
 export const ADMIN_SCOPE = 'aws.cognito.signin.user.admin';
 
-export const ClientMetadata = z.record(z.string(), z.string());
+const ClientMetadata = z.record(z.string(), z.string());
 
 export const GetUserAttributeVerificationCodeRequest = z.object({
   AccessToken: z.string(),
@@ -36,7 +35,7 @@ export const GetUserAttributeVerificationCodeRequest = z.object({
   ClientMetadata: ClientMetadata.optional(),
 });
 
-export const CodeDeliveryDetails = z.object({
+const CodeDeliveryDetails = z.object({
   Destination: z.string().optional(),
   DeliveryMedium: z.string().optional(),
   AttributeName: z.string().optional(),
@@ -45,16 +44,13 @@ export const CodeDeliveryDetails = z.object({
 export const GetUserAttributeVerificationCodeResponse = z.object({ CodeDeliveryDetails: CodeDeliveryDetails });
 
 export const VerifyUserAttributeRequest = z.object({ AccessToken: z.string(), AttributeName, Code: z.string().min(1).max(2048) });
-export const VerifyUserAttributeResponse = z.object({});
 
-export const UserAttribute = z.object({ Name: z.string(), Value: z.string().optional() });
+const UserAttribute = z.object({ Name: z.string(), Value: z.string().optional() });
 
 export const GetUserResponse = z.object({
   Username: z.string().min(1),
   UserAttributes: z.array(UserAttribute),
 });
-
-export const UpdateUserAttributesResponse = z.object({ CodeDeliveryDetailsList: z.array(CodeDeliveryDetails).optional() });
 
 export const InitiateAuthResponse = z.object({
   AuthenticationResult: z.object({ AccessToken: z.string().min(1), ExpiresIn: z.number().optional() }),

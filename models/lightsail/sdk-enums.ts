@@ -14,7 +14,7 @@ export const lightsailEnumPairs: EnumPair[] = [
 ];
 
 /** A value is a member when the document lists it or the installed SDK (the wire truth today) does. */
-export const memberValues = (documented: readonly string[], sdk: Record<string, string>): string[] => [...new Set([...documented, ...Object.values(sdk)])];
+const memberValues = (documented: readonly string[], sdk: Record<string, string>): string[] => [...new Set([...documented, ...Object.values(sdk)])];
 export const OPERATION_TYPE_VALUES = memberValues(OPERATION_TYPES, OperationType);
 export const RESOURCE_TYPE_VALUES = memberValues(RESOURCE_TYPES, ResourceType);
 export const REGION_NAME_VALUES = memberValues(REGION_NAMES, RegionName);

@@ -39,7 +39,7 @@ export const OPERATION_TYPES = [
  * protocol is supported only in the following AWS Regions." (the shared document only says "SMS text
  * messaging is not supported in some Amazon Web Services Regions").
  */
-export const SMS_REGIONS: readonly string[] = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-northeast-1', 'ap-southeast-1', 'ap-southeast-2'];
+const SMS_REGIONS: readonly string[] = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-northeast-1', 'ap-southeast-1', 'ap-southeast-2'];
 export const supportsSms = (region: string) => SMS_REGIONS.includes(region);
 
 /** The errors every contact-method operation lists; ServiceException is the only fault (5xx) among them. */
@@ -48,7 +48,7 @@ export const SERVER_FAULT_ERRORS: readonly string[] = ['ServiceException'];
 
 const Timestamp = z.date();
 
-export const Operation = z.object({
+const Operation = z.object({
   id: z.string().min(1),
   resourceName: z.string().optional(),
   resourceType: z.string().optional(),
@@ -65,7 +65,7 @@ export const Operation = z.object({
 
 export const OperationsResult = z.object({ operations: z.array(Operation).min(1) });
 
-export const ContactMethod = z.object({
+const ContactMethod = z.object({
   contactEndpoint: z.string().optional(),
   status: z.string().optional(),
   protocol: z.string().optional(),

@@ -7,9 +7,9 @@ import { applyTags, emptyTags, requestViolations, untagKeys, type TagInput, type
 import { PINPOINT_TAG_POLICY, type DkimStatus } from './shapes.ts';
 
 /** "It usually takes around 72 hours to complete the domain verification process." */
-export const DOMAIN_WINDOW_MS = 72 * HOUR;
+const DOMAIN_WINDOW_MS = 72 * HOUR;
 /** The document gives an address no deadline: "verified as soon as you follow the link". */
-export const EMAIL_WINDOW_MS = Number.POSITIVE_INFINITY;
+const EMAIL_WINDOW_MS = Number.POSITIVE_INFINITY;
 
 export interface PinpointIdentity {
   readonly kind: 'email' | 'domain';
@@ -84,7 +84,7 @@ export function markVerifiedEarly(model: PinpointModel, key: string): PinpointMo
  * live for a short while after it was sent (the harness's tolerance); the harness follows only such
  * fresh links, and does not judge what a late one does.
  */
-export const linkIsFresh = (identity: PinpointIdentity, at: Instant): boolean => at.to - identity.verification.startedAt.from < DEADLINE_TOLERANCE_MS;
+const linkIsFresh = (identity: PinpointIdentity, at: Instant): boolean => at.to - identity.verification.startedAt.from < DEADLINE_TOLERANCE_MS;
 
 /** A confirmation (link followed, records published) is only modelled where its effect is certain. */
 export function mayConfirm(identity: PinpointIdentity | undefined, at: Instant): boolean {

@@ -26,7 +26,7 @@ export const PINPOINT_TAG_POLICY: TagPolicy = {
 
 const Tag = z.object({ Key: z.string(), Value: z.string().optional() });
 
-export const DkimAttributes = z.object({
+const DkimAttributes = z.object({
   SigningEnabled: z.boolean().optional(),
   Status: z.string().optional(),
   Tokens: z.array(z.string()).optional(),

@@ -8,9 +8,9 @@ import {
 import type { VerificationStatus } from './shapes.ts';
 
 /** "If the email address owner clicks the link within 24 hours ..." */
-export const EMAIL_WINDOW_MS = 24 * HOUR;
+const EMAIL_WINDOW_MS = 24 * HOUR;
 /** "If Amazon SES is unable to detect the record within 72 hours ..." */
-export const DOMAIN_WINDOW_MS = 72 * HOUR;
+const DOMAIN_WINDOW_MS = 72 * HOUR;
 
 interface IdentityBase {
   readonly verification: TimedVerification;
@@ -128,9 +128,4 @@ export const deleteIdentity = (model: SesModel, name: string): SesModel => withI
 /** The statuses GetIdentityVerificationAttributes may report for an identity at `at`. */
 export function allowedStatuses(identity: SesIdentity, at: Instant): ReadonlySet<VerificationStatus> {
   return new Set([...allowedPhases(identity.verification, at)].map((phase) => STATUS_OF_PHASE[phase]));
-}
-
-export function identitiesOfType(model: SesModel, type?: 'EmailAddress' | 'Domain'): string[] {
-  const kind = type === 'EmailAddress' ? 'email' : type === 'Domain' ? 'domain' : undefined;
-  return [...model.identities].filter(([, identity]) => !kind || identity.kind === kind).map(([name]) => name);
 }

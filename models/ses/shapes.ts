@@ -9,7 +9,7 @@ export const VerificationStatus = z.enum(VERIFICATION_STATUSES);
 export type VerificationStatus = z.infer<typeof VerificationStatus>;
 
 export const IDENTITY_TYPES = ['EmailAddress', 'Domain'] as const;
-export const IdentityType = z.enum(IDENTITY_TYPES);
+const IdentityType = z.enum(IDENTITY_TYPES);
 
 /** At most 100 identities a call: "can only get verification attributes for up to 100 identities at a time". */
 export const MAX_IDENTITIES_PER_CALL = 100;
@@ -19,7 +19,7 @@ export const GetIdentityVerificationAttributesRequest = z.object({
 });
 
 /** The status is checked against the enum separately, so that a wrong value is reported as an enum finding. */
-export const IdentityVerificationAttributes = z.object({
+const IdentityVerificationAttributes = z.object({
   VerificationStatus: z.string(),
   VerificationToken: z.string().nullish(),
 });
@@ -29,13 +29,11 @@ export const GetIdentityVerificationAttributesResponse = z.object({
 });
 
 export const VerifyEmailIdentityRequest = z.object({ EmailAddress: z.string() });
-export const VerifyEmailIdentityResponse = z.object({});
 
 export const VerifyDomainIdentityRequest = z.object({ Domain: z.string() });
 export const VerifyDomainIdentityResponse = z.object({ VerificationToken: z.string().min(1) });
 
 export const DeleteIdentityRequest = z.object({ Identity: z.string() });
-export const DeleteIdentityResponse = z.object({});
 
 export const ListIdentitiesRequest = z.object({
   IdentityType: IdentityType.optional(),

@@ -2,7 +2,7 @@
 // documents for every service (the "Common Errors" reference of the AWS API documentation).
 import { z } from 'zod';
 
-export const ObservedErrorSchema = z.object({
+const ObservedErrorSchema = z.object({
   code: z.string().min(1),
   message: z.string(),
   httpStatus: z.number().int(),
@@ -12,7 +12,7 @@ export const ObservedErrorSchema = z.object({
 export type ObservedError = z.infer<typeof ObservedErrorSchema>;
 
 /** Codes AWS uses for throttling across protocols (SES query answers `Throttling`). */
-export const THROTTLING_CODES: readonly string[] = ['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded'];
+const THROTTLING_CODES: readonly string[] = ['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded'];
 
 /** Client-side codes from the AWS Common Errors reference, valid for any operation. */
 export const COMMON_CLIENT_ERROR_CODES: readonly string[] = [

@@ -1,7 +1,7 @@
 // Time in the abstract models. A target's clock is only ever read around a call, so an event's
 // time is an interval (when the call started, when it answered), never a point.
 
-export const SECOND = 1_000;
+const SECOND = 1_000;
 export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
 

@@ -44,7 +44,7 @@ export type TagViolation = 'reserved-prefix' | 'key-length' | 'value-length' | '
 export const charLength = (s: string) => [...s].length;
 
 /** AWS reserves its prefix in every letter case ("aws:, AWS:, or any upper or lowercase combination"). */
-export const isReserved = (policy: TagPolicy, s: string | undefined) => s !== undefined && s.toLowerCase().startsWith(policy.reservedPrefix.toLowerCase());
+export const isReserved = (policy: TagPolicy, s: string | undefined): boolean => s?.toLowerCase().startsWith(policy.reservedPrefix.toLowerCase()) ?? false;
 const allAllowed = (policy: TagPolicy, s: string) => [...s].every((c) => policy.allowedCharacter.test(c));
 
 /** The restrictions a single tag breaks (none for a valid tag). */

@@ -3,9 +3,10 @@
 // PrivateKey) carry a marker, so a test can prove none of them reaches a report.
 import fc from 'fast-check';
 import {
-  ADDITIONAL_CONSTRAINTS, CREATE_REQUIRED_PATHS, MFA_MODES, MFA_TYPES, OAUTH_GRANT_TYPES, OAUTH_SCOPES, REQUIRED_SIGN_UP_ATTRIBUTES, SIGN_IN_METHODS,
-  UPDATE_REQUIRED_PATHS, type CreateResourceConfig, type UpdateResourceConfig,
+  ADDITIONAL_CONSTRAINTS, CREATE_REQUIRED_PATHS, isUserPoolSubconfig, MFA_MODES, MFA_TYPES, OAUTH_GRANT_TYPES, OAUTH_SCOPES, REQUIRED_SIGN_UP_ATTRIBUTES,
+  SIGN_IN_METHODS, UPDATE_REQUIRED_PATHS, type CreateResourceConfig, type UpdateResourceConfig,
 } from '../../models/amplifybackend/shapes.ts';
+import { isObject, memberOf } from '../../models/shared/record.ts';
 
 /** Every secret value a property sends starts with this, so its absence from reports can be checked. */
 export const SECRET_MARKER = 'avcsecret';
@@ -14,10 +15,14 @@ const text = (prefix: string) => fc.stringMatching(/^[a-z0-9]{1,8}$/).map((s) =>
 const secret = fc.stringMatching(/^[A-Za-z0-9]{8,16}$/).map((s) => `${SECRET_MARKER}${s}`);
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 /** A record without its undefined members, as the SDK would send it. */
-const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+const clean = <T extends object>(o: T): T => {
+  const copy = { ...o };
+  for (const [key, value] of Object.entries(copy)) if (value === undefined) Reflect.deleteProperty(copy, key);
+  return copy;
+};
 
-export const emailSettings = fc.record({ EmailMessage: text('Your code is {####}'), EmailSubject: text('Verify') }, { requiredKeys: [] }).map(clean);
-export const smsSettings = fc.record({ SmsMessage: text('Code {####}') }, { requiredKeys: [] }).map(clean);
+const emailSettings = fc.record({ EmailMessage: text('Your code is {####}'), EmailSubject: text('Verify') }, { requiredKeys: [] }).map(clean);
+const smsSettings = fc.record({ SmsMessage: text('Code {####}') }, { requiredKeys: [] }).map(clean);
 
 /** A message config: EMAIL with its email settings or SMS with its SMS settings (the other settings sometimes too). */
 export const messageConfig = fc.oneof(
@@ -25,13 +30,13 @@ export const messageConfig = fc.oneof(
   fc.record({ DeliveryMethod: fc.constant('SMS' as const), SmsSettings: smsSettings, EmailSettings: optional(emailSettings) }).map(clean),
 );
 
-export const mfa = fc.record({
+const mfa = fc.record({
   MFAMode: fc.constantFrom(...MFA_MODES),
   Settings: optional(fc.record({ MfaTypes: fc.subarray([...MFA_TYPES]), SmsMessage: text('MFA {####}') }, { requiredKeys: [] }).map(clean)),
 }).map(clean);
 
 const social = fc.record({ ClientId: fc.stringMatching(/^[a-z0-9]{4,12}$/), ClientSecret: secret });
-export const socialProviders = fc.record({
+const socialProviders = fc.record({
   Facebook: social,
   Google: social,
   LoginWithAmazon: social,
@@ -40,7 +45,7 @@ export const socialProviders = fc.record({
 
 const uris = fc.uniqueArray(fc.constantFrom('https://app.example.com/', 'https://www.example.com/callback', 'myapp://signin/'), { minLength: 1, maxLength: 3 });
 
-export const oauth = fc.record({
+const oauth = fc.record({
   DomainPrefix: optional(fc.stringMatching(/^avc[a-z0-9]{3,10}$/)),
   OAuthGrantType: fc.constantFrom(...OAUTH_GRANT_TYPES),
   OAuthScopes: fc.subarray([...OAUTH_SCOPES], { minLength: 1 }),
@@ -50,14 +55,15 @@ export const oauth = fc.record({
 }).map(clean);
 
 /** MinimumLength is a float in the document: whole and fractional values, small and large. */
-export const passwordPolicy = fc.record({
+const passwordPolicy = fc.record({
   MinimumLength: fc.constantFrom(6, 8, 12, 99, 8.5),
   AdditionalConstraints: optional(fc.subarray([...ADDITIONAL_CONSTRAINTS])),
 }).map(clean);
 
-export const requiredSignUpAttributes = fc.oneof(
+type SignUpAttributes = CreateResourceConfig['UserPoolConfigs']['RequiredSignUpAttributes'];
+const requiredSignUpAttributes = fc.oneof(
   { weight: 3, arbitrary: fc.subarray([...REQUIRED_SIGN_UP_ATTRIBUTES], { minLength: 1, maxLength: 4 }) },
-  { weight: 1, arbitrary: fc.constant([...REQUIRED_SIGN_UP_ATTRIBUTES]) },
+  { weight: 1, arbitrary: fc.constant<SignUpAttributes>([...REQUIRED_SIGN_UP_ATTRIBUTES]) },
 );
 
 /**
@@ -82,7 +88,7 @@ export const createConfig = (full = false, verification = false): fc.Arbitrary<C
     AuthResources: withIdentityPool ? ('IDENTITY_POOL_AND_USER_POOL' as const) : ('USER_POOL_ONLY' as const),
     ...(withIdentityPool ? { IdentityPoolConfigs: { IdentityPoolName: identityPoolName, UnauthenticatedLogin: unauthenticated } } : {}),
     Service: 'COGNITO' as const,
-    UserPoolConfigs: clean(userPool) as CreateResourceConfig['UserPoolConfigs'],
+    UserPoolConfigs: clean(userPool),
   }));
 };
 
@@ -102,17 +108,21 @@ export const updateConfig: fc.Arbitrary<UpdateWithoutResources> = fc.record({
 }).map(({ unauthenticated, ...userPool }) => ({
   ...(unauthenticated !== undefined ? { IdentityPoolConfigs: { UnauthenticatedLogin: unauthenticated } } : {}),
   Service: 'COGNITO' as const,
-  UserPoolConfigs: clean(userPool) as UpdateResourceConfig['UserPoolConfigs'],
+  UserPoolConfigs: clean(userPool),
 }));
 
 type Message = NonNullable<CreateResourceConfig['UserPoolConfigs']['VerificationMessage']>;
 export const emailMessage = (subject: string): Message => ({ DeliveryMethod: 'EMAIL', EmailSettings: { EmailMessage: `${subject} {####}`, EmailSubject: subject } });
 export const smsMessage = (text: string): Message => ({ DeliveryMethod: 'SMS', SmsSettings: { SmsMessage: `${text} {####}` } });
 
-/** `message`, or the other delivery method when `before` has the same one: an update that always changes the verification message. */
-export function changedMessage(before: Message | undefined, message: Message): Message {
-  if (!before || message.DeliveryMethod !== before.DeliveryMethod) return message;
-  return before.DeliveryMethod === 'EMAIL' ? smsMessage('Changed') : emailMessage('Changed');
+/**
+ * `message`, or the other delivery method when `before` (the message set, as the model holds it:
+ * possibly one a target answered) has the same one: an update that always changes the verification message.
+ */
+export function changedMessage(before: unknown, message: Message): Message {
+  const method = memberOf(before, 'DeliveryMethod');
+  if (!before || message.DeliveryMethod !== method) return message;
+  return method === 'EMAIL' ? smsMessage('Changed') : emailMessage('Changed');
 }
 
 /** A job GetBackendJob reads: -1 the latest, otherwise an index modulo the jobs started. */
@@ -132,7 +142,7 @@ export const missingMember = fc.oneof(
  */
 export function focus(config: CreateResourceConfig, path: readonly string[]): CreateResourceConfig {
   const { RequiredSignUpAttributes, SignInMethod, UserPoolName } = config.UserPoolConfigs;
-  const sub = path[1] === 'UserPoolConfigs' && path.length > 3 ? (path[2] as keyof CreateResourceConfig['UserPoolConfigs']) : undefined;
+  const sub = path[1] === 'UserPoolConfigs' && path.length > 3 && isUserPoolSubconfig(path[2]) ? path[2] : undefined;
   const identity = path[1] === 'IdentityPoolConfigs' && config.IdentityPoolConfigs !== undefined;
   return {
     AuthResources: identity ? 'IDENTITY_POOL_AND_USER_POOL' : 'USER_POOL_ONLY',
@@ -142,11 +152,14 @@ export function focus(config: CreateResourceConfig, path: readonly string[]): Cr
   };
 }
 
-/** Copies `request` without the member at `path`. */
+/**
+ * Copies `request` without the member at `path`: a request the SDK's types forbid (a required member
+ * left out) but the SDK sends as given. The copy keeps the type `T` on purpose: that lets it through.
+ */
 export function without<T extends object>(request: T, path: readonly string[]): T {
-  const copy = structuredClone(request) as Record<string, unknown>;
-  let node: Record<string, unknown> | undefined = copy;
-  for (const key of path.slice(0, -1)) node = node?.[key] as Record<string, unknown> | undefined;
-  if (node) delete node[path.at(-1)!];
-  return copy as T;
+  const copy = structuredClone(request);
+  let node: unknown = copy;
+  for (const key of path.slice(0, -1)) node = memberOf(node, key);
+  if (isObject(node)) delete node[path.at(-1)!];
+  return copy;
 }

@@ -101,7 +101,7 @@ export const UPDATE_EXAMPLES: readonly { config: CreateResourceConfig; update: U
       Service: 'COGNITO',
       UserPoolConfigs: {
         // The Update shape's ForgotPassword needs no DeliveryMethod.
-        ForgotPassword: { SmsSettings: { SmsMessage: 'New reset {####}' } } as UpdateWithoutResources['UserPoolConfigs']['ForgotPassword'],
+        ForgotPassword: { SmsSettings: { SmsMessage: 'New reset {####}' } },
         Mfa: { MFAMode: 'OFF' },
         OAuth: { OAuthGrantType: 'IMPLICIT', OAuthScopes: ['EMAIL', 'PROFILE'], RedirectSignInURIs: ['myapp://signin/'], RedirectSignOutURIs: ['myapp://signin/'] },
         PasswordPolicy: { MinimumLength: 12, AdditionalConstraints: ['REQUIRE_DIGIT'] },

@@ -13,7 +13,7 @@ import type { RunContext } from '../shared/context.ts';
 import { modelProperty } from '../shared/model-run.ts';
 import { defineProperty, type ConformanceProperty } from '../shared/property.ts';
 import {
-  changedMessage, createConfig, emailMessage, focus, messageConfig, missingMember, smsMessage, updateConfig, without, type UpdateWithoutResources,
+  changedMessage, createConfig, emailMessage, focus, messageConfig, missingMember, smsMessage, updateConfig, without,
 } from './arbitraries.ts';
 import { setEnvironment } from './commands/amplify-command.ts';
 import { CreateAuth, createAuthCommand } from './commands/create-auth.ts';
@@ -55,8 +55,6 @@ const createAndGet = defineProperty({
   },
 });
 
-type Missing = { operation: 'create' | 'update'; path: readonly string[] };
-
 const requiredMembers = defineProperty({
   name: 'A request missing a required member at any depth is rejected with BadRequestException',
   service: 'amplifybackend',
@@ -66,7 +64,7 @@ const requiredMembers = defineProperty({
   ],
   unavailable: unavailableOn,
   runsFactor: 0.4,
-  arbitrary: () => fc.record({ missing: missingMember as fc.Arbitrary<Missing>, config: createConfig(true), message: messageConfig }),
+  arbitrary: () => fc.record({ missing: missingMember, config: createConfig(true), message: messageConfig }),
   // Each required member left out once, from a request otherwise complete.
   examples: () => MISSING_EXAMPLES.map((missing) => ({ missing, config: FULL_EMAIL, message: smsMessage('Code') })),
   async run(ctx, { missing, config: whole, message }) {
@@ -78,7 +76,7 @@ const requiredMembers = defineProperty({
     const judge = (operation: string, result: CallResult<unknown>) => expectBadRequest(ctx, rule, operation, result, `${what} is rejected`, `${what} → BadRequestException`);
     if (missing.operation === 'create') {
       const request = without({ BackendEnvironmentName: env, ResourceName: RESOURCE_NAME, ResourceConfig: config }, missing.path);
-      const result = await createAuth(ctx, request.BackendEnvironmentName as string, request.ResourceConfig, [rule], appId(), request.ResourceName ?? null);
+      const result = await createAuth(ctx, request.BackendEnvironmentName, request.ResourceConfig, [rule], appId(), request.ResourceName ?? null);
       if (result.ok) return judge('CreateBackendAuth', result);
       // The rejection counts once the same request complete is accepted: the member left out was its cause.
       await create(ctx, env, config, 'the complete request of a required-member case → accepted');
@@ -133,7 +131,7 @@ const updates = defineProperty({
   rules: ['AMPLIFY.UPDATE.APPLIED', 'AMPLIFY.UPDATE.IMMUTABLE_PRESERVED', 'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', 'AMPLIFY.JOB.STATUS', ...ROUND_TRIP_RULES],
   unavailable: unavailableOn,
   runsFactor: 0.6,
-  arbitrary: () => fc.record({ config: createConfig(false, true), update: updateConfig as fc.Arbitrary<UpdateWithoutResources>, message: messageConfig }),
+  arbitrary: () => fc.record({ config: createConfig(false, true), update: updateConfig, message: messageConfig }),
   examples: () => UPDATE_EXAMPLES.map(({ config, update }) => ({ config, update, message: update.UserPoolConfigs.VerificationMessage ?? emailMessage('New') })),
   async run(ctx, { config, update, message }) {
     const { env } = await setUpBackend(ctx, ['AMPLIFY.UPDATE.APPLIED']);
@@ -181,4 +179,4 @@ const lifecycle = modelProperty<AmplifyModel>({
   commands: [createAuthCommand, getAuthCommand, getAuthCommand, updateAuthCommand, updateAuthCommand, deleteAuthCommand, getJobCommand],
 });
 
-export const amplifyBackendProperties: ConformanceProperty<any>[] = [createAndGet, requiredMembers, unknownResources, updates, lifecycle];
+export const amplifyBackendProperties: ConformanceProperty[] = [createAndGet, requiredMembers, unknownResources, updates, lifecycle];

@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-amplifybackend';
 import { at, readBack, VERIFICATION_PATH, type AuthResource, type Judgement } from '../../models/amplifybackend/model.ts';
 import {
-  ENUM_PATHS, GetBackendAuthResponse, GetBackendJobResponse, JOB_FIELDS, JobResponse, VERIFICATION_DELIVERY_PATH, DELIVERY_METHODS,
+  ENUM_PATHS, GetBackendAuthResponse, GetBackendJobResponse, JOB_FIELDS, JobResponse, VERIFICATION_DELIVERY_PATH, DELIVERY_METHODS, USER_POOL_SUBCONFIGS,
   type CreateResourceConfig, type UpdateResourceConfig,
 } from '../../models/amplifybackend/shapes.ts';
 import type { Target } from '../../harness/targets/target.ts';
@@ -17,7 +17,7 @@ import type { RunContext } from '../shared/context.ts';
 import { TargetError } from '../shared/failure.ts';
 
 /** The Amplify app every run works in: on AWS an existing one (never created by the harness). */
-export const AMPLIFY_APP_ID_VARIABLE = 'CONFORMANCE_AMPLIFY_APP_ID';
+const AMPLIFY_APP_ID_VARIABLE = 'CONFORMANCE_AMPLIFY_APP_ID';
 const EMULATOR_APP_ID = 'd1avcconformance';
 
 export function unavailableOn(target: Target): string | undefined {
@@ -33,13 +33,13 @@ export const appId = () => process.env[AMPLIFY_APP_ID_VARIABLE] || EMULATOR_APP_
 export const UNKNOWN_APP_ID = 'd0avcnosuchapp';
 
 /** A backend environment name of this run: lowercase letters only, at most 10 (Amplify's limits). */
-export function envName(ctx: RunContext, label: string): string {
+function envName(ctx: RunContext, label: string): string {
   const prefix = ctx.naming.domain(label).split('.')[0].replace(/^avc-/, '');
   return prefix.replace(/[^a-z0-9]/g, '').replace(/\d/g, (d) => 'abcdefghij'[Number(d)]).slice(-10);
 }
 
 /** Printable, with every secret redacted: findings quote configurations. */
-export const show = (value: unknown) => JSON.stringify(redactValue(value));
+const show = (value: unknown) => JSON.stringify(redactValue(value));
 
 export const RESOURCE_NAME = 'avcauth';
 
@@ -55,11 +55,19 @@ export async function setUpBackend(ctx: RunContext, rules: readonly RuleId[], la
 }
 
 /** `resourceName` null: the request leaves ResourceName out. */
-export const createAuth = (ctx: RunContext, env: string, config: unknown, rules: readonly RuleId[], app = appId(), resourceName: string | null = RESOURCE_NAME) =>
-  call(ctx, 'amplifybackend', new CreateBackendAuthCommand({ AppId: app, BackendEnvironmentName: env, ResourceName: resourceName ?? undefined, ResourceConfig: config } as never), rules);
+export const createAuth = (
+  ctx: RunContext, env: string, config: CreateResourceConfig, rules: readonly RuleId[], app = appId(), resourceName: string | null = RESOURCE_NAME,
+) => {
+  const input = { AppId: app, BackendEnvironmentName: env, ResourceName: resourceName ?? undefined, ResourceConfig: config };
+  return call(ctx, 'amplifybackend', new CreateBackendAuthCommand(input), rules);
+};
 
-export const updateAuth = (ctx: RunContext, env: string, config: unknown, rules: readonly RuleId[], app = appId(), resourceName: string | null = RESOURCE_NAME) =>
-  call(ctx, 'amplifybackend', new UpdateBackendAuthCommand({ AppId: app, BackendEnvironmentName: env, ResourceName: resourceName ?? undefined, ResourceConfig: config } as never), rules);
+export const updateAuth = (
+  ctx: RunContext, env: string, config: UpdateResourceConfig, rules: readonly RuleId[], app = appId(), resourceName: string | null = RESOURCE_NAME,
+) => {
+  const input = { AppId: app, BackendEnvironmentName: env, ResourceName: resourceName ?? undefined, ResourceConfig: config };
+  return call(ctx, 'amplifybackend', new UpdateBackendAuthCommand(input), rules);
+};
 
 export const getAuth = (ctx: RunContext, env: string, rules: readonly RuleId[], app = appId()) =>
   call(ctx, 'amplifybackend', new GetBackendAuthCommand({ AppId: app, BackendEnvironmentName: env, ResourceName: RESOURCE_NAME }), rules);
@@ -103,7 +111,7 @@ export async function checkJob(ctx: RunContext, env: string, jobId: string, oper
   const output = expectSetup(ctx, 'AMPLIFY.JOB.STATUS', 'GetBackendJob', result, `job ${jobId} of ${operation} can be read`);
   const job = expectShape(ctx, 'AMPLIFY.JOB.STATUS', 'GetBackendJob', GetBackendJobResponse, output, 'GetBackendJob answer shape');
   const expected = { JobId: jobId, AppId: appId(), BackendEnvironmentName: env, Operation: operation };
-  const differs = Object.entries(expected).filter(([k, v]) => job[k as keyof typeof job] !== v).map(([k]) => k);
+  const differs = (['JobId', 'AppId', 'BackendEnvironmentName', 'Operation'] as const).filter((k) => job[k] !== expected[k]);
   checkThat(ctx, 'AMPLIFY.JOB.STATUS', 'GetBackendJob', differs.length === 0 && Boolean(job.Status), () => ({
     message: differs.length ? `the job reports another ${differs.join(', ')}` : 'the job has no Status',
     expected: `${show(expected)} and a non-empty Status`,
@@ -115,7 +123,7 @@ export async function checkJob(ctx: RunContext, env: string, jobId: string, oper
  * Every enum of the answer is a documented member; VerificationMessage.DeliveryMethod has its own
  * rule. Returns where a value was not: those members are the enum rules' alone, not compared again.
  */
-export function checkEnums(ctx: RunContext, config: unknown): string[][] {
+function checkEnums(ctx: RunContext, config: unknown): string[][] {
   const outside: string[][] = [];
   const delivery = at(config, VERIFICATION_DELIVERY_PATH);
   if (delivery !== undefined && !expectMember(ctx, 'AMPLIFY.VERIFICATION.DELIVERY_METHOD_ENUM', 'GetBackendAuth', 'VerificationMessage.DeliveryMethod', DELIVERY_METHODS, delivery)) {
@@ -181,12 +189,15 @@ export async function checkGetAuth(ctx: RunContext, env: string, auth: AuthResou
 
 /** How a Create configuration is counted: its boundaries (nothing optional, everything, the deprecated ForgotPassword). */
 export function describeConfig(config: CreateResourceConfig): string {
-  const optional = ['ForgotPassword', 'Mfa', 'OAuth', 'PasswordPolicy', 'VerificationMessage'].filter((k) => (config.UserPoolConfigs as Record<string, unknown>)[k] !== undefined);
-  const extent = optional.length === 0 && !config.IdentityPoolConfigs ? 'required members only' : optional.length === 5 && config.IdentityPoolConfigs ? 'every sub-configuration' : 'some sub-configurations';
+  const optional = USER_POOL_SUBCONFIGS.filter((k) => config.UserPoolConfigs[k] !== undefined);
+  const extent =
+    optional.length === 0 && !config.IdentityPoolConfigs ? 'required members only'
+    : optional.length === USER_POOL_SUBCONFIGS.length && config.IdentityPoolConfigs ? 'every sub-configuration'
+    : 'some sub-configurations';
   return `${extent}${config.UserPoolConfigs.ForgotPassword ? ', deprecated ForgotPassword' : ''}`;
 }
 
-/** `at` for the verification message of a configuration. */
-export const verificationOf = (config: unknown) => at(config, VERIFICATION_PATH) as CreateResourceConfig['UserPoolConfigs']['VerificationMessage'];
+/** `at` for the verification message of a configuration (a re-based model's may hold anything the target answered). */
+export const verificationOf = (config: unknown): unknown => at(config, VERIFICATION_PATH);
 
 export type { CreateResourceConfig, UpdateResourceConfig };

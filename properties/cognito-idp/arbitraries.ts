@@ -40,7 +40,7 @@ export const clientMetadata = fc.option(
 );
 
 /** How an access token is broken, each one documented as refused. */
-export const TOKEN_CASES = ['valid', 'garbage', 'three-part', 'tampered-signature', 'forged-payload', 'expired', 'still-valid', 'revoked', 'unscoped', 'scoped'] as const;
+const TOKEN_CASES = ['valid', 'garbage', 'three-part', 'tampered-signature', 'forged-payload', 'expired', 'still-valid', 'revoked', 'unscoped', 'scoped'] as const;
 export type TokenCase = (typeof TOKEN_CASES)[number];
 const NEEDS: Partial<Record<TokenCase, Capability>> = { expired: 'clock', 'still-valid': 'clock', unscoped: 'token-minting', scoped: 'token-minting' };
 /** The operation a case needs beyond the one it tries the token on. */

@@ -210,4 +210,4 @@ const lifecycle = modelProperty<CognitoModel>({
   ],
 });
 
-export const cognitoIdpProperties: ConformanceProperty<any>[] = [attributeNames, tokens, codeLifecycle, codeExpiry, updateUnverifies, lifecycle];
+export const cognitoIdpProperties: ConformanceProperty[] = [attributeNames, tokens, codeLifecycle, codeExpiry, updateUnverifies, lifecycle];

@@ -121,7 +121,7 @@ export function expectTokenRefused(ctx: RunContext, ruleId: RuleId, operation: s
 }
 
 /** The request went out without an IAM signature (the SDK sends these operations unsigned). */
-export function sentUnsigned(ctx: RunContext): boolean {
+function sentUnsigned(ctx: RunContext): boolean {
   const request = ctx.lastExchanges.at(-1)?.request;
   return request !== undefined && !Object.keys(request.headers).some((name) => name.toLowerCase() === 'authorization');
 }

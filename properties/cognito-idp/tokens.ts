@@ -3,6 +3,7 @@
 // by GetUserAttributeVerificationCode and by GetUser. Every case runs in every pass (examples).
 import fc from 'fast-check';
 import { ADMIN_SCOPE } from '../../models/cognito-idp/shapes.ts';
+import { isObject } from '../../models/shared/record.ts';
 import { HOUR, MINUTE } from '../../models/shared/clock.ts';
 import type { RuleId } from '../../services/index.ts';
 import { expectSetup, expectSuccess } from '../shared/checks.ts';
@@ -22,7 +23,10 @@ function tamper(token: string, how: 'tampered-signature' | 'forged-payload'): st
     return `${header}.${payload}.${signature.slice(0, i)}${signature[i] === 'A' ? 'B' : 'A'}${signature.slice(i + 1)}`;
   }
   let claims: Record<string, unknown> = {};
-  try { claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as Record<string, unknown>; } catch { /* not a JWT: forge one */ }
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8'));
+    if (isObject(parsed)) claims = parsed;
+  } catch { /* not a JWT: forge one */ }
   const forged = { ...claims, username: 'avc-someone-else', scope: ADMIN_SCOPE, exp: Math.floor(Date.now() / 1000) + 365 * 24 * 3600 };
   return `${header}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
 }

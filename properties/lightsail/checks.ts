@@ -31,8 +31,8 @@ function operationEnums(ctx: RunContext, operation: string, op: OperationRecord)
 }
 
 /** The operation records a CreateContactMethod or DeleteContactMethod answered: enums only (no other rule speaks of them). */
-export function checkOperationRecords(ctx: RunContext, operation: string, output: unknown): void {
-  const operations = (stripMetadata(output) as { operations?: OperationRecord[] } | undefined)?.operations ?? [];
+export function checkOperationRecords(ctx: RunContext, operation: string, output: { operations?: readonly OperationRecord[] }): void {
+  const operations = output.operations ?? [];
   sparing(ctx, () => { for (const op of operations) operationEnums(ctx, operation, op); });
 }
 

@@ -245,5 +245,7 @@ const lifecycle = modelProperty({
   ],
 });
 
-const unpreconditioned: ConformanceProperty<any>[] = [requiresProtocol, smsIsNotVerified, needsEmailContact, onePerProtocol, smsRegions, sendAnswers, linkMakesValid, lifecycle];
+const unpreconditioned: ConformanceProperty[] = [
+  requiresProtocol, smsIsNotVerified, needsEmailContact, onePerProtocol, smsRegions, sendAnswers, linkMakesValid, lifecycle,
+];
 export const lightsailProperties = unpreconditioned.map((property) => withPrecondition(property, requireNoContactMethods));

@@ -11,8 +11,8 @@ import type { Kind } from './steps.ts';
 
 const { maxKeyLength, maxValueLength, maxTags } = PINPOINT_TAG_POLICY;
 
-export const EMAIL_POOL = ['ann', 'bob'] as const;
-export const DOMAIN_POOL = ['alpha', 'beta'] as const;
+const EMAIL_POOL = ['ann', 'bob'] as const;
+const DOMAIN_POOL = ['alpha', 'beta'] as const;
 export type PoolName = { kind: 'email'; key: string } | { kind: 'domain'; key: string };
 export const ALL_POOL_NAMES: PoolName[] = [
   ...EMAIL_POOL.map((key) => ({ kind: 'email' as const, key })),
@@ -26,23 +26,23 @@ export const pool = (key: string): PoolName => ALL_POOL_NAMES.find((n) => n.key 
 // Characters on which every reading of "Unicode letters, digits, white space" agrees (all in the
 // Basic Multilingual Plane, so a character is one UTF-16 unit and one code point alike). No `w`
 // or `s`: a generated key never starts with the reserved `aws:` by accident.
-export const LETTERS = ['a', 'b', 'k', 'Z', 'Q', 'é', 'ß', 'Ж', 'λ', '中', 'ا'] as const;
-export const DIGITS = ['0', '7', '9', '٣', '५'] as const;
-export const WHITE_SPACE = [' ', '\u3000'] as const;
-export const SYMBOLS = ['_', '.', ':', '/', '=', '+', '-'] as const;
+const LETTERS = ['a', 'b', 'k', 'Z', 'Q', 'é', 'ß', 'Ж', 'λ', '中', 'ا'] as const;
+const DIGITS = ['0', '7', '9', '٣', '५'] as const;
+const WHITE_SPACE = [' ', '\u3000'] as const;
+const SYMBOLS = ['_', '.', ':', '/', '=', '+', '-'] as const;
 /** Just outside the documented set: printable ASCII symbols it does not list. */
-export const OUTSIDE = ['@', '#', '!', '*', '%', '&', '?', ',', ';', '<', '>', '|', '$', '~', '^', '(', ')', '[', ']', '{', '}', '"', "'", '\\', '`'] as const;
+const OUTSIDE = ['@', '#', '!', '*', '%', '&', '?', ',', ';', '<', '>', '|', '$', '~', '^', '(', ')', '[', ']', '{', '}', '"', "'", '\\', '`'] as const;
 
-export const allowedChar = fc.oneof(
+const allowedChar = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...LETTERS) },
   { weight: 2, arbitrary: fc.constantFrom(...DIGITS) },
   { weight: 1, arbitrary: fc.constantFrom(...WHITE_SPACE) },
   { weight: 2, arbitrary: fc.constantFrom(...SYMBOLS) },
 );
-export const outsideChar = fc.constantFrom(...OUTSIDE);
+const outsideChar = fc.constantFrom(...OUTSIDE);
 
 /** A string of exactly `length` allowed characters, starting with a letter (never `aws:`). */
-export const allowedString = (length: number) =>
+const allowedString = (length: number) =>
   length === 0 ? fc.constant('') : fc.tuple(fc.constantFrom(...LETTERS), fc.array(allowedChar, { minLength: length - 1, maxLength: length - 1 })).map(([first, rest]) => first + rest.join(''));
 
 /** The documented limits a valid request can sit on; `none`: ASCII letters and digits well inside every limit. */
@@ -60,7 +60,7 @@ const withChar = (first: string, length: number, chars: fc.Arbitrary<string>) =>
   fc.tuple(plain(first, length - 1), chars, fc.nat({ max: length - 3 })).map(([s, c, at]) => s.slice(0, at + 1) + c + s.slice(at + 1));
 
 /** One tag that sits on `boundary` (not 'count') and on no other limit. */
-export function boundaryTag(boundary: Exclude<ValidBoundary, 'count'>): fc.Arbitrary<TagInput> {
+function boundaryTag(boundary: Exclude<ValidBoundary, 'count'>): fc.Arbitrary<TagInput> {
   const key = fc.integer({ min: 2, max: 20 }).chain((n) => plain('k', n));
   const value = fc.integer({ min: 1, max: 20 }).chain((n) => plain('v', n));
   const inKeyOrValue = (chars: fc.Arbitrary<string>) =>
@@ -98,13 +98,13 @@ export const BOUNDARY_EXAMPLES: Record<Exclude<ValidBoundary, 'count'>, TagInput
 
 /** One documented restriction broken at its boundary (or just past it). */
 export type TagBreak = 'count' | 'key-empty' | 'key-long' | 'value-long' | 'key-character' | 'value-character' | 'key-prefix' | 'value-prefix';
-export const TAG_BREAKS: TagBreak[] = ['count', 'key-empty', 'key-long', 'value-long', 'key-character', 'value-character', 'key-prefix', 'value-prefix'];
+const TAG_BREAKS: TagBreak[] = ['count', 'key-empty', 'key-long', 'value-long', 'key-character', 'value-character', 'key-prefix', 'value-prefix'];
 
 /** `aws:` in every letter case: AWS reserves "aws:, AWS:, or any upper or lowercase combination". */
 export const RESERVED_CASES = ['aws:', 'AWS:', 'Aws:', 'aWs:', 'awS:', 'AWs:', 'AwS:', 'aWS:'] as const;
 
 /** A tag that breaks `kind` (not 'count') and nothing else. */
-export function brokenTag(kind: Exclude<TagBreak, 'count'>): fc.Arbitrary<TagInput> {
+function brokenTag(kind: Exclude<TagBreak, 'count'>): fc.Arbitrary<TagInput> {
   const over = (max: number) => fc.constantFrom(max + 1, max + 1, max + 2, 2 * max);
   const insert = (s: string, c: string, at: number) => s.slice(0, at) + c + s.slice(at);
   const reserved = (rest: string) => fc.constantFrom(...RESERVED_CASES).map((prefix) => prefix + rest);
@@ -132,7 +132,7 @@ export const fillers = (count: number, value = 'x', prefix = 'f'): TagInput[] =>
 /** Keys the model-based property tags with: case variants of one another, so replacing and case both matter. */
 export const POOL_KEYS = ['env', 'Env', 'ENV', 'team'] as const;
 const POOL_VALUES = ['a', 'A', 'prod', 'v2'] as const;
-export const poolTag: fc.Arbitrary<TagInput> = fc
+const poolTag: fc.Arbitrary<TagInput> = fc
   .record({ key: fc.constantFrom(...POOL_KEYS), value: fc.option(fc.constantFrom(...POOL_VALUES), { freq: 6, nil: undefined }) })
   .map(({ key, value }) => (value === undefined ? { Key: key } : { Key: key, Value: value }));
 export const poolTags = fc.uniqueArray(poolTag, { minLength: 0, maxLength: 3, selector: (t) => t.Key });

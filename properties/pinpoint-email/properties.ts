@@ -18,7 +18,8 @@ import { followVerificationLink } from '../shared/inbox.ts';
 import { modelProperty } from '../shared/model-run.ts';
 import { defineProperty, type ConformanceProperty } from '../shared/property.ts';
 import {
-  BOUNDARY_EXAMPLES, brokenRequest, fillers, kindArb, newKeys, OPERATIONS, RESERVED_CASES, validRequest, type BrokenRequest, type TagBreak, type ValidBoundary,
+  BOUNDARY_EXAMPLES, brokenRequest, fillers, kindArb, newKeys, OPERATIONS, RESERVED_CASES, VALID_BOUNDARIES, validRequest, type BrokenRequest, type TagBreak,
+  type ValidBoundary,
   type ValidRequest,
 } from './arbitraries.ts';
 import { advanceClockCommand } from './commands/advance-clock.ts';
@@ -118,8 +119,9 @@ const requiresIdentity = defineProperty({
   arbitrary: () => fc.boolean(),
   examples: () => [false, true],
   async run(ctx, withTags) {
-    const input = withTags ? { Tags: [{ Key: 'k1', Value: 'v1' }] } : {};
-    const result = await call(ctx, 'pinpoint-email', new CreateEmailIdentityCommand(input as never), ['PINPOINT.CREATE.IDENTITY_REQUIRED']);
+    // The SDK's type allows EmailIdentity undefined, and leaves it out of the request.
+    const input = withTags ? { EmailIdentity: undefined, Tags: [{ Key: 'k1', Value: 'v1' }] } : { EmailIdentity: undefined };
+    const result = await call(ctx, 'pinpoint-email', new CreateEmailIdentityCommand(input), ['PINPOINT.CREATE.IDENTITY_REQUIRED']);
     expectRejected(ctx, 'PINPOINT.CREATE.IDENTITY_REQUIRED', CREATE, result, 'a request without EmailIdentity is rejected with a documented client error', undefined,
       `${CREATE}: no EmailIdentity${withTags ? ', with Tags' : ''} → rejected`);
   },
@@ -131,9 +133,12 @@ function validExamples(): ValidRequest[] {
     { operation: 'TagResource', kind: 'domain', boundary: 'count', existing: maxTags - 1, tags: newKeys(1) },
     { operation: 'TagResource', kind: 'email', boundary: 'count', existing: 0, tags: newKeys(maxTags) },
   ];
+  // The single-tag boundaries, in the order BOUNDARY_EXAMPLES gives them.
+  const single = VALID_BOUNDARIES.filter((b): b is Exclude<ValidBoundary, 'count' | 'none'> => b !== 'count' && b !== 'none');
   for (const operation of OPERATIONS) {
-    (Object.keys(BOUNDARY_EXAMPLES) as Exclude<ValidBoundary, 'count'>[]).filter((b) => b !== 'none').forEach((boundary, i) =>
-      examples.push({ operation, kind: kindAt(i), boundary, existing: operation === 'TagResource' ? 1 : 0, tags: [BOUNDARY_EXAMPLES[boundary]] }));
+    single.forEach((boundary, i) => {
+      examples.push({ operation, kind: kindAt(i), boundary, existing: operation === 'TagResource' ? 1 : 0, tags: [BOUNDARY_EXAMPLES[boundary]] });
+    });
   }
   return examples;
 }
@@ -176,7 +181,9 @@ function brokenExamples(): BrokenRequest[] {
     ['value-prefix', { Key: 'k1', Value: 'AWS:v1' }],
   ];
   for (const operation of OPERATIONS) {
-    one.forEach(([broken, tag], i) => examples.push({ operation, kind: kindAt(i), broken, existing: operation === 'TagResource' ? 1 : 0, tags: [tag] }));
+    one.forEach(([broken, tag], i) => {
+      examples.push({ operation, kind: kindAt(i), broken, existing: operation === 'TagResource' ? 1 : 0, tags: [tag] });
+    });
   }
   return examples;
 }
@@ -353,4 +360,6 @@ const tags = modelProperty({
   commands: [createTaggedCommand, createTaggedCommand, tagIdentityCommand, tagIdentityCommand, tagIdentityCommand, untagIdentityCommand, listTagsCommand],
 });
 
-export const pinpointEmailProperties: ConformanceProperty<any>[] = [requiresIdentity, acceptsValidTags, rejectsBrokenTags, retagReplaces, emailVerifiedByLink, domainLifecycle, identities, tags];
+export const pinpointEmailProperties: ConformanceProperty[] = [
+  requiresIdentity, acceptsValidTags, rejectsBrokenTags, retagReplaces, emailVerifiedByLink, domainLifecycle, identities, tags,
+];

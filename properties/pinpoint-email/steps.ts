@@ -21,9 +21,9 @@ import type { RunContext } from '../shared/context.ts';
 export type Kind = 'email' | 'domain';
 
 /** Emulators do not say which account they play; AWS's own documentation examples use this one. */
-export const EMULATOR_ACCOUNT = '000000000000';
+const EMULATOR_ACCOUNT = '000000000000';
 
-export const arnOf = (ctx: RunContext, identity: string) => identityArn(ctx.target.region, ctx.target.account ?? EMULATOR_ACCOUNT, identity);
+const arnOf = (ctx: RunContext, identity: string) => identityArn(ctx.target.region, ctx.target.account ?? EMULATOR_ACCOUNT, identity);
 
 /** The rule a violated tag restriction stands for. */
 export const TAG_RULE: Record<string, RuleId> = {
@@ -34,7 +34,8 @@ export const TAG_RULE: Record<string, RuleId> = {
   'reserved-prefix': 'PINPOINT.TAGS.AWS_PREFIX',
 };
 
-export const sdkTags = (tags: readonly TagInput[]) => tags as Tag[];
+/** Tags as the SDK types them: an omitted Value is an undefined one (the SDK leaves it out of the request either way). */
+const sdkTags = (tags: readonly TagInput[]): Tag[] => tags.map(({ Key, Value }) => ({ Key, Value }));
 
 // The calls that create identities, with their clean-up registered before the call, so a failing
 // run still leaves nothing behind.
@@ -83,7 +84,7 @@ function characterClass(c: string): string {
  * values, a missing Value, characters beyond ASCII letters and digits). ASCII letters and digits
  * at lengths inside the limits sit on none: their acceptance shows no limit.
  */
-export function boundariesOf(operation: string, tags: readonly TagInput[], existing: ReadonlySet<string> = new Set()): Boundary[] {
+function boundariesOf(operation: string, tags: readonly TagInput[], existing: ReadonlySet<string> = new Set()): Boundary[] {
   const found: Boundary[] = [];
   const at = (rule: RuleId, what: string) => found.push({ rule, observed: `${operation}: ${what} → accepted` });
   const keys = new Set([...existing, ...tags.map((t) => t.Key)]);
@@ -115,7 +116,7 @@ export function expectAccepted<O>(ctx: RunContext, operation: string, result: Ca
     const addedTwice = retagged(tags, existing).length > 0 && keys + retagged(tags, existing).length > PINPOINT_TAG_POLICY.maxTags;
     const rule = addedTwice ? 'PINPOINT.TAGS.UNIQUE_KEY' : (boundaries[0]?.rule ?? otherwise);
     const sits = boundaries.length ? `, sitting on ${boundaries.map((b) => b.observed.replace(/^[^:]*: | → accepted$/g, '')).join(', ')},` : '';
-    return expectSuccess<O>(ctx, rule, operation, result as CallResult<O>, `a valid request${sits} with ${tags.length} tags (the resource having ${existing.size}) is accepted`);
+    return expectSuccess<O>(ctx, rule, operation, result, `a valid request${sits} with ${tags.length} tags (the resource having ${existing.size}) is accepted`);
   }
   for (const b of boundaries) ctx.held(b.rule, b.observed);
   return result.output;
@@ -132,7 +133,8 @@ export interface CheckedAnswer {
 /** The shape, enum, type and DKIM rules for any successful CreateEmailIdentity or GetEmailIdentity answer. */
 export function checkIdentityAnswer(ctx: RunContext, operation: 'CreateEmailIdentity' | 'GetEmailIdentity', name: string, kind: Kind, output: unknown): CheckedAnswer {
   const schema = operation === 'CreateEmailIdentity' ? CreateEmailIdentityResponse : GetEmailIdentityResponse;
-  const parsed = expectShape(ctx, 'PINPOINT.IDENTITY.TYPE', operation, schema, output, `${operation}: answer carries IdentityType`) as IdentityAnswer;
+  // GetEmailIdentity's answer only adds optional members: a CreateEmailIdentity answer is one too.
+  const parsed: IdentityAnswer = expectShape(ctx, 'PINPOINT.IDENTITY.TYPE', operation, schema, output, `${operation}: answer carries IdentityType`);
   // Membership first: a value outside the enum breaks the enum rule only; a member that is the wrong one breaks the type rule.
   if (expectMember(ctx, 'PINPOINT.ENUM.IDENTITY_TYPE', operation, `IdentityType of ${name}`, IDENTITY_TYPES, parsed.IdentityType)) checkType(ctx, operation, name, kind, parsed.IdentityType);
   const dkim = parsed.DkimAttributes;
@@ -165,7 +167,7 @@ export function checkType(ctx: RunContext, operation: string, name: string, kind
 }
 
 /** Which documented rule an expectation about an identity's verification stands for. */
-export function ruleForPhases(identity: PinpointIdentity, allowed: ReadonlySet<Phase>): RuleId {
+function ruleForPhases(identity: PinpointIdentity, allowed: ReadonlySet<Phase>): RuleId {
   if (identity.kind === 'email') return allowed.has('verified') ? 'PINPOINT.VERIFY.EMAIL_LINK' : 'PINPOINT.IDENTITY.NOT_VERIFIED_ON_CREATE';
   if (allowed.size === 1 && allowed.has('failed')) return 'PINPOINT.VERIFY.DOMAIN_FAILED_72H';
   if (allowed.has('verified')) return 'PINPOINT.VERIFY.DOMAIN_DKIM';
@@ -201,7 +203,9 @@ export function checkVerification(ctx: RunContext, operation: string, name: stri
   const judgeFlag = !identity.verifiedEarly;
   const judgeStatus = identity.kind === 'domain' && checked.statusJudgeable;
   if (!judgeFlag && !judgeStatus) return { verifiedEarly: false };
-  const matching = [...allowed].filter((phase) => (!judgeFlag || VERIFIED_IN_PHASE[phase] === verified) && (!judgeStatus || DKIM_STATUS_IN_PHASE[phase].includes(status as never)));
+  const matching = [...allowed].filter(
+    (phase) => (!judgeFlag || VERIFIED_IN_PHASE[phase] === verified) && (!judgeStatus || DKIM_STATUS_IN_PHASE[phase].some((s) => s === status)),
+  );
   const held = checkThat(ctx, rule, operation, matching.length > 0, () => ({
     message: `${name} reports the wrong verification state`,
     expected: [...allowed].map((phase) => `VerifiedForSendingStatus ${VERIFIED_IN_PHASE[phase]}${identity.kind === 'domain' ? ` with DKIM ${DKIM_STATUS_IN_PHASE[phase].join('/')}` : ''}`).join(' or '),

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { HOUR, MINUTE } from '../../models/shared/clock.ts';
 import { MAX_IDENTITIES_PER_CALL } from '../../models/ses/shapes.ts';
 
-export const EMAIL_POOL = ['ann', 'bob'] as const;
-export const DOMAIN_POOL = ['alpha', 'beta'] as const;
+const EMAIL_POOL = ['ann', 'bob'] as const;
+const DOMAIN_POOL = ['alpha', 'beta'] as const;
 
 export const emailLocal = fc.constantFrom(...EMAIL_POOL);
 export const domainLabel = fc.constantFrom(...DOMAIN_POOL);

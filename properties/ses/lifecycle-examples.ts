@@ -21,7 +21,7 @@ import { VerifyEmail } from './commands/verify-email.ts';
 type Command = ModelCommand<SesModel>;
 
 const pool = (key: string) => ALL_POOL_NAMES.find((name) => poolKey(name) === key)!;
-const [ann, bob, alpha, beta] = ['ann', 'bob', 'alpha', 'beta'].map(pool) as [PoolName, PoolName, PoolName, PoolName];
+const [ann, bob, alpha, beta] = [pool('ann'), pool('bob'), pool('alpha'), pool('beta')];
 const read = (...names: PoolName[]) => new GetAttributes(names);
 /** Clearly past the 24 h (email) and 72 h (domain) windows, beyond the deadline tolerance. */
 const past24h = () => new AdvanceClock<SesModel>(25 * HOUR);

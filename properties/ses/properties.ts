@@ -24,7 +24,7 @@ const GIVA = 'GetIdentityVerificationAttributes';
 const MAX = MAX_IDENTITIES_PER_CALL;
 
 /** `count` distinct names of this run, alternating email and domain. */
-function requestedNames(naming: { email(l: string): string; domain(l: string): string }, count: number) {
+export function requestedNames(naming: { email(l: string): string; domain(l: string): string }, count: number) {
   return Array.from({ length: count }, (_, i) => (i % 2 ? naming.domain(`n${i}`) : naming.email(`n${i}`)));
 }
 
@@ -123,4 +123,4 @@ const lifecycle = modelProperty({
   ],
 });
 
-export const sesProperties: ConformanceProperty<any>[] = [acceptsUpToTheLimit, rejectsOverTheLimit, requiresIdentities, throttlesBursts, lifecycle];
+export const sesProperties: ConformanceProperty[] = [acceptsUpToTheLimit, rejectsOverTheLimit, requiresIdentities, throttlesBursts, lifecycle];

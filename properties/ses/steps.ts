@@ -36,7 +36,7 @@ export async function getAttributes(ctx: RunContext, identities: string[] | unde
   const gap = await ctx.target.pace(GIVA_PACE_KEY, GIVA_INTERVAL_MS);
   let result: GivaResult;
   try {
-    result = await call(ctx, 'ses', new GetIdentityVerificationAttributesCommand({ Identities: identities } as { Identities: string[] }), rules);
+    result = await call(ctx, 'ses', new GetIdentityVerificationAttributesCommand({ Identities: identities }), rules);
   } finally {
     ctx.target.paced(GIVA_PACE_KEY); // answered (or given up on): the next call counts from here
   }

@@ -5,13 +5,13 @@ import { isSecretMember, REDACTED } from '../../harness/transport/redact.ts';
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase();
 
 /** Single-quoted for a POSIX shell. */
-export const shellQuote = (value: string) => (/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+const shellQuote = (value: string) => (/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
 
 function argument(name: string, value: unknown): string {
   if (isSecretMember(name, value)) return `--${kebab(name)} ${REDACTED}`;
   if (typeof value === 'boolean') return value ? `--${kebab(name)}` : `--no-${kebab(name)}`;
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
-    return `--${kebab(name)}${value.length ? ' ' + value.map(shellQuote).join(' ') : ' []'}`;
+    return `--${kebab(name)}${value.length ? ` ${value.map(shellQuote).join(' ')}` : ' []'}`;
   }
   if (value !== null && typeof value === 'object') return `--${kebab(name)} ${shellQuote(JSON.stringify(redactDeep(value)))}`;
   return `--${kebab(name)} ${shellQuote(String(value))}`;

@@ -91,50 +91,61 @@ function contextAnswering(operation: string, status: number, contentType: string
 
 const guavc = () => new GetUserAttributeVerificationCodeCommand({ AccessToken: 'token', AttributeName: 'email' });
 
-async function outcome(ctx: RunContext, service: 'cognito-idp' | 'ses', command: object): Promise<unknown> {
-  return call(ctx, service, command as GetUserAttributeVerificationCodeCommand, ['COGNITO.AUTH.NO_IAM']).then((r) => r, (e: unknown) => e);
+async function outcome(
+  ctx: RunContext, service: 'cognito-idp' | 'ses', command: GetUserAttributeVerificationCodeCommand | ListIdentitiesCommand,
+): Promise<unknown> {
+  return call(ctx, service, command, ['COGNITO.AUTH.NO_IAM']).then((r) => r, (e: unknown) => e);
+}
+
+/** The value, checked to be an instance of `type`, as one. */
+function expectInstance<T>(value: unknown, type: abstract new (...args: never[]) => T, what?: string): T {
+  expect(value, what).toBeInstanceOf(type);
+  if (!(value instanceof type)) throw new Error('unreachable: toBeInstanceOf failed');
+  return value;
 }
 
 describe('an operation the target says, in words, it does not implement', () => {
   it("takes moto's HTML 500 naming NotImplementedError as not-implemented, quoting what it said", async () => {
     const ctx = contextAnswering('GetUserAttributeVerificationCode', 500, 'text/html; charset=utf-8', MOTO_DEBUGGER_PAGE);
-    const error = await outcome(ctx, 'cognito-idp', guavc());
-    expect(error).toBeInstanceOf(NotImplementedError);
-    expect((error as NotImplementedError).operation).toBe('GetUserAttributeVerificationCode');
-    expect((error as NotImplementedError).message).toMatch(/^GetUserAttributeVerificationCode is not implemented by the target: HTTP 500 text\/html/);
-    expect((error as NotImplementedError).message).toContain('NotImplementedError: The get_user_attribute_verification_code action has not been implemented');
-    expect((error as NotImplementedError).evidence.exchanges.at(-1)?.response?.status).toBe(500);
+    const error = expectInstance(await outcome(ctx, 'cognito-idp', guavc()), NotImplementedError);
+    expect(error.operation).toBe('GetUserAttributeVerificationCode');
+    expect(error.message).toMatch(/^GetUserAttributeVerificationCode is not implemented by the target: HTTP 500 text\/html/);
+    expect(error.message).toContain('NotImplementedError: The get_user_attribute_verification_code action has not been implemented');
+    expect(error.evidence.exchanges.at(-1)?.response?.status).toBe(500);
   });
 
   it('takes a 500 whose JSON, XML or text body says "has not been implemented" as not-implemented', async () => {
-    const json = await outcome(contextAnswering('GetUserAttributeVerificationCode', 500, 'application/x-amz-json-1.1',
-      JSON.stringify({ __type: 'InternalFailure', message: 'The get_user_attribute_verification_code action has not been implemented' })), 'cognito-idp', guavc());
-    expect(json).toBeInstanceOf(NotImplementedError);
-    expect((json as Error).message).toBe('GetUserAttributeVerificationCode is not implemented by the target: InternalFailure (HTTP 500) The get_user_attribute_verification_code action has not been implemented');
+    const json = expectInstance(await outcome(contextAnswering('GetUserAttributeVerificationCode', 500, 'application/x-amz-json-1.1',
+      JSON.stringify({ __type: 'InternalFailure', message: 'The get_user_attribute_verification_code action has not been implemented' })), 'cognito-idp', guavc()),
+      NotImplementedError);
+    expect(json.message).toBe(
+      'GetUserAttributeVerificationCode is not implemented by the target: InternalFailure (HTTP 500) The get_user_attribute_verification_code action has not been implemented',
+    );
 
-    const xml = await outcome(contextAnswering('ListIdentities', 500, 'text/xml',
-      '<ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code><Message>The list_identities action has not been implemented</Message></Error></ErrorResponse>'), 'ses', new ListIdentitiesCommand({}));
-    expect(xml).toBeInstanceOf(NotImplementedError);
-    expect((xml as Error).message).toContain('(HTTP 500) The list_identities action has not been implemented');
+    const xml = expectInstance(await outcome(contextAnswering('ListIdentities', 500, 'text/xml',
+      '<ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code>'
+        + '<Message>The list_identities action has not been implemented</Message></Error></ErrorResponse>'),
+      'ses', new ListIdentitiesCommand({})), NotImplementedError);
+    expect(xml.message).toContain('(HTTP 500) The list_identities action has not been implemented');
 
-    const text = await outcome(contextAnswering('GetUserAttributeVerificationCode', 502, 'text/plain',
-      'NotImplementedError: The get_user_attribute_verification_code action has not been implemented'), 'cognito-idp', guavc());
-    expect(text).toBeInstanceOf(NotImplementedError);
-    expect((text as Error).message).toContain('HTTP 502 text/plain "NotImplementedError: The get_user_attribute_verification_code action');
+    const text = expectInstance(await outcome(contextAnswering('GetUserAttributeVerificationCode', 502, 'text/plain',
+      'NotImplementedError: The get_user_attribute_verification_code action has not been implemented'), 'cognito-idp', guavc()), NotImplementedError);
+    expect(text.message).toContain('HTTP 502 text/plain "NotImplementedError: The get_user_attribute_verification_code action');
   });
 
   it('takes LocalStack\'s 501 and 500 "not yet implemented" as not-implemented', async () => {
     for (const status of [501, 500]) {
       const body = JSON.stringify({ __type: 'InternalFailure', message: LOCALSTACK_MESSAGE });
-      const error = await outcome(contextAnswering('GetUserAttributeVerificationCode', status, 'application/x-amz-json-1.1', body), 'cognito-idp', guavc());
-      expect(error, `HTTP ${status}`).toBeInstanceOf(NotImplementedError);
-      expect((error as Error).message).toContain(`InternalFailure (HTTP ${status}) API action 'GetUserAttributeVerificationCode' for service 'cognito-idp' not yet implemented`);
+      const answered = await outcome(contextAnswering('GetUserAttributeVerificationCode', status, 'application/x-amz-json-1.1', body), 'cognito-idp', guavc());
+      const error = expectInstance(answered, NotImplementedError, `HTTP ${status}`);
+      const said = `InternalFailure (HTTP ${status}) API action 'GetUserAttributeVerificationCode' for service 'cognito-idp' not yet implemented`;
+      expect(error.message).toContain(said);
     }
     // The same JSON where the SDK expects XML (SES): unreadable to it, read off the exchange.
-    const ses = await outcome(contextAnswering('ListIdentities', 500, 'application/x-amz-json-1.1',
-      JSON.stringify({ __type: 'InternalFailure', message: "API action 'ListIdentities' for service 'ses' not yet implemented or pro feature" })), 'ses', new ListIdentitiesCommand({}));
-    expect(ses).toBeInstanceOf(NotImplementedError);
-    expect((ses as Error).message).toMatch(/ListIdentities is not implemented by the target: HTTP 500 application\/x-amz-json-1\.1 ".*not yet implemented or pro feature/);
+    const ses = expectInstance(await outcome(contextAnswering('ListIdentities', 500, 'application/x-amz-json-1.1',
+      JSON.stringify({ __type: 'InternalFailure', message: "API action 'ListIdentities' for service 'ses' not yet implemented or pro feature" })),
+      'ses', new ListIdentitiesCommand({})), NotImplementedError);
+    expect(ses.message).toMatch(/ListIdentities is not implemented by the target: HTTP 500 application\/x-amz-json-1\.1 ".*not yet implemented or pro feature/);
   });
 
   it('keeps an ordinary 500 InternalFailure an AWS error, and a page naming no missing operation an unreadable answer', async () => {
@@ -142,9 +153,11 @@ describe('an operation the target says, in words, it does not implement', () => 
       JSON.stringify({ __type: 'InternalFailure', message: 'An internal error occurred' })), 'cognito-idp', guavc());
     expect(plain).toMatchObject({ ok: false, error: { code: 'InternalFailure', httpStatus: 500 } });
 
-    const page = await outcome(contextAnswering('GetUserAttributeVerificationCode', 500, 'text/html; charset=utf-8', WERKZEUG_500_PAGE), 'cognito-idp', guavc());
-    expect(page).toBeInstanceOf(TargetError);
-    expect((page as Error).message).toMatch(/unreadable answer: HTTP 500/);
+    const page = expectInstance(
+      await outcome(contextAnswering('GetUserAttributeVerificationCode', 500, 'text/html; charset=utf-8', WERKZEUG_500_PAGE), 'cognito-idp', guavc()),
+      TargetError,
+    );
+    expect(page.message).toMatch(/unreadable answer: HTTP 500/);
 
     // Words about something else, or in a client error, are no sign of a missing operation.
     const client = await outcome(contextAnswering('GetUserAttributeVerificationCode', 400, 'application/x-amz-json-1.1',

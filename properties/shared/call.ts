@@ -3,6 +3,7 @@
 // answer at all (which is the target's fault, reported as `error`, never as a pass or a fail).
 import type { ObservedError } from '../../models/shared/aws-error.ts';
 import type { Instant } from '../../models/shared/clock.ts';
+import { memberOf } from '../../models/shared/record.ts';
 import { manifestOf, type RuleId, type ServiceName } from '../../services/index.ts';
 import { isProtocolAnswer } from '../../harness/transport/wire-shape.ts';
 import { describeTransportError } from '../../harness/transport/fetch-handler.ts';
@@ -15,36 +16,37 @@ export type CallResult<O> =
   | { ok: true; output: O; error?: undefined; at: Instant }
   | { ok: false; output?: undefined; error: ObservedError; at: Instant };
 
-/** Any SDK v3 command; its output type is read off its middleware handler. */
-type SdkCommand = { readonly input: object; resolveMiddleware(...args: any[]): (...args: any[]) => Promise<{ output: unknown }> };
-type OutputOf<C> = C extends { resolveMiddleware(...args: any[]): (...args: any[]) => Promise<{ output: infer O }> } ? O : never;
+/**
+ * Any SDK v3 command; its output type is read off its middleware handler. (`never[]` parameters:
+ * any handler's parameters accept them, so every command's resolveMiddleware fits.)
+ */
+type SdkCommand = { readonly input: object; resolveMiddleware(...args: never[]): (...args: never[]) => Promise<{ output: unknown }> };
+type OutputOf<C> = C extends { resolveMiddleware(...args: never[]): (...args: never[]) => Promise<{ output: infer O }> } ? O : never;
+/** What call() needs of a client: every manifest's client sends any command this way. */
+type Sender = { send<C extends SdkCommand>(command: C): Promise<OutputOf<C>> };
 
-export const operationName = (command: { constructor: { name: string } }) => command.constructor.name.replace(/Command$/, '');
+const operationName = (command: { constructor: { name: string } }) => command.constructor.name.replace(/Command$/, '');
 
-interface SdkError {
-  name?: string;
-  message?: string;
-  Code?: string;
-  $fault?: 'client' | 'server';
-  $metadata?: { httpStatusCode?: number; requestId?: string };
-  $response?: { statusCode?: number };
-}
+/** A string member of an SDK error, where it has one. */
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** An AWS error the target answered with, or undefined when there was no usable answer. */
 export function observeError(error: unknown): ObservedError | undefined {
-  const e = error as SdkError;
-  const status = e?.$metadata?.httpStatusCode ?? e?.$response?.statusCode;
+  // Whatever was thrown: an SDK error carries $metadata (and $fault where it read the body).
+  const metadata = memberOf(error, '$metadata');
+  const status = memberOf(metadata, 'httpStatusCode') ?? memberOf(memberOf(error, '$response'), 'statusCode');
   if (typeof status !== 'number' || status < 300) return undefined;
+  const fault = memberOf(error, '$fault');
   // Without $fault the SDK could not read the error body at all: that is no AWS answer, unless it
   // is the bare 404/501 a web server gives for a route it does not have.
   const bareRouteMiss = status === 404 || status === 501;
-  if (!e.$fault && !bareRouteMiss) return undefined;
+  if (!fault && !bareRouteMiss) return undefined;
   return {
-    code: e.$fault ? (e.Code ?? e.name ?? 'Unknown') : status === 501 ? 'NotImplemented' : 'NotFound',
-    message: (e.message ?? '').split('\n')[0],
+    code: fault ? (text(memberOf(error, 'Code')) ?? text(memberOf(error, 'name')) ?? 'Unknown') : status === 501 ? 'NotImplemented' : 'NotFound',
+    message: (text(memberOf(error, 'message')) ?? '').split('\n')[0],
     httpStatus: status,
-    fault: e.$fault,
-    requestId: e.$metadata?.requestId,
+    fault: fault === 'client' || fault === 'server' ? fault : undefined,
+    requestId: text(memberOf(metadata, 'requestId')),
   };
 }
 
@@ -106,7 +108,8 @@ export function notImplementedAnswer(response: { status: number; headers: Record
 function noAnswerReason(error: unknown, exchanges: RunContext['lastExchanges']): string {
   const last = exchanges.at(-1);
   if (last?.error || !last?.response) return `no answer: ${last?.error ?? describeTransportError(error)}`;
-  return unreadable(last.response, (error as Error).message?.split('\n')[0] ?? 'the SDK could not read it');
+  const message = error instanceof Error ? error.message : undefined;
+  return unreadable(last.response, message?.split('\n')[0] ?? 'the SDK could not read it');
 }
 
 function unreadable({ status, headers, body }: { status: number; headers: Record<string, string>; body: string }, why: string): string {
@@ -120,7 +123,6 @@ export async function call<C extends SdkCommand>(
   rules: readonly RuleId[],
   options: { region?: string } = {},
 ): Promise<CallResult<OutputOf<C>>> {
-  type O = OutputOf<C>;
   const { target } = ctx;
   const operation = operationName(command);
   ctx.note(awsCliCall(service, operation, command.input, options.region ? target.cliArgs.replace(`--region ${target.region}`, `--region ${options.region}`) : target.cliArgs));
@@ -128,7 +130,8 @@ export async function call<C extends SdkCommand>(
   const mark = target.recorder.mark();
   const started = ctx.now();
   try {
-    const output = (await (target.client(service, options.region) as unknown as { send(c: unknown): Promise<O> }).send(command));
+    const client: Sender = target.client(service, options.region);
+    const output = await client.send(command);
     ctx.lastExchanges = target.recorder.since(mark);
     const response = ctx.lastExchanges.at(-1)?.response;
     if (response && !isProtocolAnswer(manifestOf(service).protocol, operation, response)) {

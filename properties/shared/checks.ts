@@ -63,7 +63,7 @@ export function sparing<T>(ctx: RunContext, checks: () => T): T {
   }
 }
 
-export const describeError = (e: ObservedError) => `${e.code} (HTTP ${e.httpStatus}): ${e.message}`;
+const describeError = (e: ObservedError) => `${e.code} (HTTP ${e.httpStatus}): ${e.message}`;
 
 /** The documented-errors rule of the rule's service judges `error`; an unrelated error (a rate, a quota, a server fault on a valid call) stops the run. */
 function judgeErrorAnswer(ctx: RunContext, ruleId: RuleId, operation: string, error: ObservedError, clientMistake: boolean): void {
@@ -149,6 +149,6 @@ export function expectMember(ctx: RunContext, ruleId: RuleId, operation: string,
 
 export function stripMetadata(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || !('$metadata' in value)) return value;
-  const { $metadata: _ignored, ...rest } = value as Record<string, unknown>;
+  const { $metadata: _ignored, ...rest } = value;
   return rest;
 }

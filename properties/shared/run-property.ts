@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import type { PropertyOutcome, RuleVerdict } from '../../harness/report/outcome.ts';
 import type { Target } from '../../harness/targets/target.ts';
+import type { Capability } from '../../spec/rule.ts';
 import { isRuleId, ruleById, type RuleId } from '../../services/index.ts';
 import { heldCount, newEvidence, RunContext, type Evidence } from './context.ts';
 import { ConformanceFailure, NotImplementedError, RefusedError, RunStopped, TargetError } from './failure.ts';
@@ -29,19 +30,19 @@ export interface RunOptions {
  * The pass budget: every pass but the last finds one more failing rule, error or missing operation,
  * so a property's rules plus a few missing operations bound it; past that the rest is inconclusive.
  */
-export const maxPasses = (property: { rules: readonly unknown[] }) => property.rules.length + 4;
+const maxPasses = (property: { rules: readonly unknown[] }) => property.rules.length + 4;
 
-function missingCapabilities(needs: readonly string[] | undefined, target: Target): string[] {
-  return (needs ?? []).filter((need) => !target.capabilities.has(need as never));
+function missingCapabilities(needs: readonly Capability[] | undefined, target: Target): Capability[] {
+  return (needs ?? []).filter((need) => !target.capabilities.has(need));
 }
 
-/** `<fcPath>@<replayPath>~<ops>^<rules>`, each part optional after the first. */
 /** A rule id named in a replay path: one of the catalog's, or the path is not one this harness wrote. */
 function knownRule(id: string): RuleId {
   if (!isRuleId(id)) throw new Error(`the replay path names ${id}, which is no rule of the catalog`);
   return id;
 }
 
+/** `<fcPath>@<replayPath>~<ops>^<rules>`, each part optional after the first. */
 export function parsePath(path: string | undefined): { fcPath?: string; replayPath?: string; without: string[]; tolerated: RuleId[] } {
   if (path === undefined) return { without: [], tolerated: [] };
   const [rest1, rules] = path.split('^');
@@ -57,26 +58,33 @@ function formatPath(fcPath: string, replayPath: string | undefined, without: Ite
 }
 
 /** A failure one pass found and shrank, with what that pass ran with (for its replay path). */
-/** fast-check's details of one pass, whatever the property's input type. */
-type Details = fc.RunDetails<[any]>;
-
-interface Finding {
+interface Finding<T> {
   error: ConformanceFailure | TargetError;
-  details: Details;
+  details: fc.RunDetails<[T]>;
   without: string[];
   tolerated: RuleId[];
+}
+
+/**
+ * One pass: fast-check's details, whether it ended on a failure no finding records, and what ended
+ * it (the error thrown, or the silence met first; undefined when it did not fail).
+ */
+interface Pass<T> {
+  details: fc.RunDetails<[T]>;
+  failed: boolean;
+  ending: unknown;
 }
 
 export async function runProperty<T>(property: ConformanceProperty<T>, target: Target, options: RunOptions): Promise<PropertyOutcome> {
   const started = performance.now();
   const numRuns = Math.max(1, Math.round(options.runs * (property.runsFactor ?? 1)));
-  const base = {
+  const base: Omit<PropertyOutcome, 'status' | 'reason' | 'durationMs' | 'verdicts' | 'plannedCalls'> = {
     property: property.name,
     service: property.service,
     target: { kind: target.kind, label: target.label, region: target.region, capabilities: [...target.capabilities], version: target.version },
     seed: options.seed,
     numRuns,
-    warnings: [] as string[],
+    warnings: [],
   };
   const lacking = missingCapabilities(property.needs, target);
   const unavailable = lacking.length ? undefined : property.unavailable?.(target);
@@ -91,13 +99,13 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
   const tolerated = new Set(replay.tolerated);
   /** Operations found giving no usable answer (garbage, not silence). */
   const unusable = new Set<string>();
-  const findings = new Map<string, Finding>();
+  const findings = new Map<string, Finding<T>>();
   // An operation the target does not implement ends a pass; the next runs without the inputs that need it.
   const missing: NotImplementedError[] = [];
   // A dry run's plan: the calls of every run, as a person would make them.
   const plan: string[][] | undefined = target.dryRun ? [] : undefined;
   let evidence: Evidence = newEvidence();
-  let details: fc.RunDetails<[T]> | undefined;
+  let last: Pass<T> | undefined;
   let passes = 0;
   let exhausted = false;
   for (;;) {
@@ -109,13 +117,16 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
       const reason = `the harness failed: ${attempt.error.message}`;
       return { ...base, warnings, status: 'errored', reason, durationMs: performance.now() - started, verdicts: property.rules.map((ruleId) => ({ ruleId, status: 'error', checks: 0, reason })) };
     }
-    details = attempt.details;
-    const failure = details.failed ? details.errorInstance : undefined;
+    last = attempt.pass;
+    const { details } = last;
+    const failure = last.ending;
     // Replaying one counterexample: one pass, whatever it finds.
-    if (options.path !== undefined || !details.failed) {
+    if (options.path !== undefined || !last.failed) {
       if (failure instanceof ConformanceFailure || (failure instanceof TargetError && !failure.silent)) {
-        findings.set(failure instanceof ConformanceFailure ? failure.ruleId : failure.operation, { error: failure, details, without: [...unsupported], tolerated: [...tolerated] });
-        details = { ...details, failed: false } as fc.RunDetails<[T]>;
+        const key = failure instanceof ConformanceFailure ? failure.ruleId : failure.operation;
+        findings.set(key, { error: failure, details, without: [...unsupported], tolerated: [...tolerated] });
+        // Recorded: the pass no longer counts as failed.
+        last = { details, failed: false, ending: undefined };
       }
       break;
     }
@@ -140,18 +151,21 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
     }
   }
 
-  const verdicts = verdictsFor(property, target, { evidence, details: details!, findings, unsupported, missing, exhausted }, options);
+  const verdicts = verdictsFor(property, target, { evidence, ...last!, findings, unsupported, missing, exhausted }, options);
   // Every check must name a rule its property declares; the coverage test keeps this list empty.
   for (const ruleId of [...evidence.held.keys(), ...evidence.broken.keys()]) if (!property.rules.includes(ruleId)) warnings.push(`checked ${ruleId}, which the property does not declare`);
   const status = verdicts.some((v) => v.status === 'fail' || v.status === 'not-implemented') ? 'failed' : verdicts.some((v) => v.status === 'error') ? 'errored' : 'passed';
-  const first = [...findings.values()][0]?.error ?? (details!.failed ? (details!.errorInstance as Error | null) : undefined);
-  return { ...base, warnings: [...new Set(warnings)], status, reason: first?.message, durationMs: performance.now() - started, verdicts, plannedCalls: plan };
+  const ending = last!.ending;
+  const reason = [...findings.values()][0]?.error.message ?? (ending instanceof Error ? ending.message : undefined);
+  return { ...base, warnings: [...new Set(warnings)], status, reason, durationMs: performance.now() - started, verdicts, plannedCalls: plan };
 }
 
 interface Attempt { seed: number; numRuns: number; fcPath?: string; replayPath?: string; unsupported: ReadonlySet<string>; tolerated: ReadonlySet<RuleId>; unusable: ReadonlySet<string> }
 
 /** One fast-check pass over the property; each input runs on a reset target and cleans up after itself. */
-async function checkOnce<T>(property: ConformanceProperty<T>, target: Target, evidence: Evidence, warnings: string[], attempt: Attempt, plan?: string[][]): Promise<{ details: fc.RunDetails<[T]> } | { error: Error }> {
+async function checkOnce<T>(
+  property: ConformanceProperty<T>, target: Target, evidence: Evidence, warnings: string[], attempt: Attempt, plan?: string[][],
+): Promise<{ pass: Pass<T> } | { error: Error }> {
   const { seed, numRuns, fcPath, replayPath, unsupported, tolerated, unusable } = attempt;
   // The call that got no answer: shrinking afterwards only meets calls not sent, which show nothing.
   let silence: TargetError | undefined;
@@ -180,22 +194,21 @@ async function checkOnce<T>(property: ConformanceProperty<T>, target: Target, ev
       plan?.push(calls);
     }
   });
-  const examples = (property.examples?.(env) ?? []).map((value) => [value] as [T]);
+  const examples = (property.examples?.(env) ?? []).map((value): [T] => [value]);
   try {
     // The boundary examples run first in every pass, whatever the seed, on top of the random runs;
     // fast-check's paths count them, so a replay passes them too.
     const details = await fc.check(predicate, { seed, numRuns: numRuns + examples.length, path: fcPath, examples });
-    return { details: silence && details.failed ? ({ ...details, errorInstance: silence } as fc.RunDetails<[T]>) : details };
+    return { pass: { details, failed: details.failed, ending: details.failed ? (silence ?? details.errorInstance) : undefined } };
   } catch (error) {
-    return { error: error as Error };
+    // fc.check throws only for a harness bug (an arbitrary that throws): the property errs with it.
+    return { error: error instanceof Error ? error : new Error(String(error)) };
   }
 }
 
-interface PassResult {
+interface PassResult<T> extends Pass<T> {
   evidence: Evidence;
-  /** The last pass. */
-  details: Details;
-  findings: ReadonlyMap<string, Finding>;
+  findings: ReadonlyMap<string, Finding<T>>;
   unsupported: ReadonlySet<string>;
   missing: readonly NotImplementedError[];
   /** The pass budget ran out with failures still being found. */
@@ -205,12 +218,15 @@ interface PassResult {
 const observationsOf = (evidence: Evidence, ruleId: RuleId) =>
   [...(evidence.held.get(ruleId) ?? [])].map(([observed, count]) => ({ observed, count })).sort((a, b) => b.count - a.count || a.observed.localeCompare(b.observed));
 
-function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, pass: PassResult, options: RunOptions): RuleVerdict[] {
-  const { evidence, details, findings, unsupported, missing, exhausted } = pass;
+function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, pass: PassResult<T>, options: RunOptions): RuleVerdict[] {
+  const { evidence, details, failed, ending, findings, unsupported, missing, exhausted } = pass;
   const ruleIds: RuleId[] = [...property.rules];
   for (const finding of findings.values()) if (finding.error instanceof ConformanceFailure && !ruleIds.includes(finding.error.ruleId)) ruleIds.push(finding.error.ruleId);
 
-  const detail = (finding: { details: Details; without: readonly string[]; tolerated: readonly RuleId[] } | undefined, message: string, operation: string, expected: string, actual: string, trace: string[], exchanges: ConformanceFailure['evidence']['exchanges']) => {
+  const detail = (
+    finding: Finding<T> | undefined, message: string, operation: string, expected: string, actual: string, trace: string[],
+    exchanges: ConformanceFailure['evidence']['exchanges'],
+  ) => {
     const run = finding?.details ?? details;
     // fc.commands prints its replay path into the counterexample; it belongs with fast-check's path.
     const commandsReplay = /replayPath="([^"]+)"/.exec(String(run.counterexample?.[0] ?? ''))?.[1];
@@ -228,7 +244,6 @@ function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, pass: 
       }),
     };
   };
-  const ending = details.failed ? details.errorInstance : undefined;
   const stopped = [...evidence.stopped].map(([reason, n]) => `${reason} ×${n}`).join('; ');
 
   return ruleIds.map((ruleId): RuleVerdict => {
@@ -257,7 +272,7 @@ function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, pass: 
     if (ending instanceof NotImplementedError && checks === 0) {
       return { ruleId, status: 'not-implemented', checks, reason: ending.message, failure: detail(undefined, ending.message, ending.operation, `${ending.operation} answered`, ending.message, ending.evidence.trace, ending.evidence.exchanges) };
     }
-    if (details.failed && !(ending instanceof NotImplementedError)) {
+    if (failed && !(ending instanceof NotImplementedError)) {
       const message = ending instanceof Error ? ending.message : String(ending ?? 'the property failed');
       if (exhausted) return { ruleId, status: 'inconclusive', checks, observations, reason: `not fully checked: ${maxPasses(property)} passes each found a new failure and the budget ran out` };
       return { ruleId, status: 'error', checks, observations, reason: `the harness failed: ${message}` };

@@ -6,19 +6,20 @@
 // `npm run fault-power` (scripts/fault-power.ts) prints the result as a Markdown table.
 import { createEmulator } from '../../emulator/index.ts';
 import type { FaultInfo } from '../../emulator/types.ts';
+import { asError } from '../../harness/errors.ts';
 import type { RuleStatus } from '../../harness/report/outcome.ts';
 import type { ConformanceReport } from '../../harness/report/schema.ts';
-import { loadProperties, type ServiceName } from '../../services/index.ts';
+import { isServiceName, loadProperties, SERVICES, type ServiceName } from '../../services/index.ts';
 import { EXPECTED_FAILURE, unhidden } from '../../spec/fault-expectations.ts';
 import { runSuite } from './run-suite.ts';
 
 const PROPERTIES = await loadProperties();
 
 /** The faults whose service has conformance properties (the ones the self-check covers), in catalog order. */
-export function powerCatalog(): (FaultInfo & { service: ServiceName })[] {
+function powerCatalog(): (FaultInfo & { service: ServiceName })[] {
   return createEmulator()
     .control.faults.catalog()
-    .filter((f) => f.service in PROPERTIES) as (FaultInfo & { service: ServiceName })[];
+    .filter((f): f is FaultInfo & { service: ServiceName } => f.service in PROPERTIES);
 }
 
 /** `absent`: the report had no such rule; `crash`: the run threw before it made a report. */
@@ -64,14 +65,14 @@ export interface FaultPowerOptions {
   log?: (line: string) => void;
 }
 
-export const DEFAULT_RUNS = 25;
+const DEFAULT_RUNS = 25;
 
-export const detections = (row: PowerRow) => row.verdicts.filter((v) => v.status === 'fail').length;
+const detections = (row: PowerRow) => row.verdicts.filter((v) => v.status === 'fail').length;
 export const missed = (row: PowerRow) => detections(row) < row.verdicts.length;
 export const anyMissed = (result: FaultPowerResult) => [...result.faults, ...result.allAtOnce].some(missed);
 
 /** The faults the options select, in catalog order; throws on an id or a service the catalog lacks. */
-export function selectFaults(options: Pick<FaultPowerOptions, 'faults' | 'services'>, catalog = powerCatalog()) {
+function selectFaults(options: Pick<FaultPowerOptions, 'faults' | 'services'>, catalog = powerCatalog()) {
   const known = new Set(catalog.map((f) => f.id));
   const unknown = (options.faults ?? []).filter((id) => !known.has(id));
   if (unknown.length) throw new Error(`unknown fault id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
@@ -114,8 +115,9 @@ export async function faultPower(options: FaultPowerOptions): Promise<FaultPower
         report = await runSuite(service, PROPERTIES[service], { seed, runs, faults: faultsOn });
       } catch (error) {
         // A harness bug in one run should not cost the rest of the measurement: said, and counted as missed.
-        const where = (error as Error).stack?.split('\n').find((line) => /^\s+at /.test(line))?.trim() ?? '';
-        const said = `${(error as Error).name}: ${String((error as Error).message).replace(/\s+/g, ' ').slice(0, 160)} ${where}`.trim();
+        const e = asError(error);
+        const where = e.stack?.split('\n').find((line) => /^\s+at /.test(line))?.trim() ?? '';
+        const said = `${e.name}: ${e.message.replace(/\s+/g, ' ').slice(0, 160)} ${where}`.trim();
         crashes.set(said, [...(crashes.get(said) ?? []), seed]);
       }
       result.suiteRuns++;
@@ -161,10 +163,12 @@ export async function faultPower(options: FaultPowerOptions): Promise<FaultPower
 
 /** The result as a Markdown table: one row per fault, then the per-service all-at-once rows. */
 export function faultPowerMarkdown(result: FaultPowerResult): string {
-  const rows = [
-    ...result.faults.map((row) => [`\`${row.faultsOn[0]}\``, row]),
-    ...result.allAtOnce.map((row) => [`${row.wholeService === false ? 'the' : 'all'} ${row.faultsOn.length} ${row.wholeService === false ? 'selected ' : ''}\`${row.service}\` faults at once`, row]),
-  ] as [string, PowerRow][];
+  const allAtOnce = (row: PowerRow) =>
+    `${row.wholeService === false ? 'the' : 'all'} ${row.faultsOn.length} ${row.wholeService === false ? 'selected ' : ''}\`${row.service}\` faults at once`;
+  const rows: [string, PowerRow][] = [
+    ...result.faults.map((row): [string, PowerRow] => [`\`${row.faultsOn[0]}\``, row]),
+    ...result.allAtOnce.map((row): [string, PowerRow] => [allAtOnce(row), row]),
+  ];
   const lines = [
     '| Fault | Rule | Detected | Missed with |',
     '| --- | --- | --- | --- |',
@@ -186,7 +190,7 @@ export interface FaultPowerArgs {
 
 export class UsageError extends Error {}
 
-export const FAULT_POWER_USAGE = 'usage: npm run fault-power -- [--seeds N] [--first-seed N] [--runs N] [--faults a,b] [--services ses,...]';
+const FAULT_POWER_USAGE = 'usage: npm run fault-power -- [--seeds N] [--first-seed N] [--runs N] [--faults a,b] [--services ses,...]';
 
 const MAX_SEED = 2 ** 31 - 1;
 
@@ -201,6 +205,12 @@ export function parseFaultPowerArgs(argv: readonly string[]): FaultPowerArgs {
     const items = value.split(',').map((s) => s.trim());
     if (items.some((s) => !s)) throw new UsageError(`${flag} takes a comma-separated list without empty items, not '${value}'`);
     return items;
+  };
+  const serviceList = (flag: string, value: string): ServiceName[] => {
+    const items = list(flag, value);
+    const unknown = items.filter((s) => !isServiceName(s));
+    if (unknown.length) throw new UsageError(`unknown service ${unknown.join(', ')} (services: ${SERVICES.join(', ')})`);
+    return items.filter(isServiceName);
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -218,13 +228,13 @@ export function parseFaultPowerArgs(argv: readonly string[]): FaultPowerArgs {
     else if (flag === '--first-seed') args.firstSeed = whole(flag, value, 0);
     else if (flag === '--runs') args.runs = whole(flag, value, 1);
     else if (flag === '--faults') args.faults = list(flag, value);
-    else args.services = list(flag, value) as ServiceName[];
+    else args.services = serviceList(flag, value);
   }
   if (args.firstSeed + args.seeds - 1 > MAX_SEED) throw new UsageError(`--first-seed ${args.firstSeed} with --seeds ${args.seeds} goes past seed ${MAX_SEED}`);
   try {
     if (!selectFaults(args).length) throw new UsageError(`no fault is both in --faults and of --services`);
   } catch (error) {
-    throw error instanceof UsageError ? error : new UsageError((error as Error).message);
+    throw error instanceof UsageError ? error : new UsageError(asError(error).message);
   }
   return args;
 }

@@ -15,7 +15,7 @@ export interface SuiteOptions {
   target?: Target;
 }
 
-export async function runSuite(service: ServiceName, properties: readonly ConformanceProperty<any>[], options: SuiteOptions = {}): Promise<ConformanceReport> {
+export async function runSuite(service: ServiceName, properties: readonly ConformanceProperty[], options: SuiteOptions = {}): Promise<ConformanceReport> {
   const seed = options.seed ?? 42;
   const runs = options.runs ?? 25;
   const target = options.target ?? referenceTarget({ region: 'us-east-1', timeoutMs: 5_000 }, { faults: options.faults });

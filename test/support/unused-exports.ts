@@ -1,17 +1,8 @@
 // Exports nothing imports: each is either dead code or a name that should be local. Read with the
 // TypeScript parser (no type checking, so it is fast): every named import, re-export and
 // `(await import(...)).name` of the repository's own files marks a name used.
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
-
-const DIRS = ['spec', 'models', 'services', 'properties', 'harness', 'emulator', 'test', 'bench', 'scripts', 'bin'];
-
-function sourcesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourcesUnder(join(dir, entry.name)) : /\.(ts|mjs)$/.test(entry.name) ? [join(dir, entry.name)] : [],
-  );
-}
+import { repositorySources, resolveSpecifier, type Source } from './sources.ts';
 
 const hasExport = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 
@@ -34,9 +25,11 @@ function exportsOf(file: ts.SourceFile): string[] {
 }
 
 /** `file:name` for every name the file imports from the repository's own files; `file:*` for a namespace or `export *`. */
-function usesOf(path: string, file: ts.SourceFile, root: string): string[] {
+function usesOf(source: Source, root: string): string[] {
   const uses: string[] = [];
-  const target = (specifier: ts.Expression) => (ts.isStringLiteral(specifier) && specifier.text.startsWith('.') ? relative(root, resolve(dirname(path), specifier.text)) : undefined);
+  // Only the repository's own files: a package's names are not this check's business.
+  const target = (specifier: ts.Expression) =>
+    ts.isStringLiteral(specifier) && specifier.text.startsWith('.') ? resolveSpecifier(source, root, specifier.text) : undefined;
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) {
       const from = target(node.moduleSpecifier);
@@ -54,20 +47,23 @@ function usesOf(path: string, file: ts.SourceFile, root: string): string[] {
       const holder = awaited && ts.isParenthesizedExpression(awaited.parent) ? awaited.parent.parent : awaited?.parent;
       if (from && holder && ts.isPropertyAccessExpression(holder)) uses.push(`${from}:${holder.name.text}`);
       else if (from && holder && ts.isVariableDeclaration(holder) && ts.isObjectBindingPattern(holder.name)) {
-        for (const e of holder.name.elements) uses.push(`${from}:${((e.propertyName as ts.Identifier | undefined) ?? (e.name as ts.Identifier)).text}`);
+        for (const e of holder.name.elements) {
+          // `{ a }` or `{ a: b }` names `a`; a computed key or a nested pattern names nothing here.
+          const key = e.propertyName ?? e.name;
+          if (ts.isIdentifier(key) || ts.isStringLiteral(key)) uses.push(`${from}:${key.text}`);
+        }
       } else if (from) uses.push(`${from}:*`);
     }
     ts.forEachChild(node, visit);
   };
-  visit(file);
+  visit(source.file);
   return uses;
 }
 
 /** `path: name` of every export no other file imports, except the entry points' (`keep`, paths relative to root). */
 export function unusedExports(root: string, keep: readonly string[]): string[] {
-  const files = DIRS.flatMap((dir) => sourcesUnder(join(root, dir))).concat(join(root, 'vitest.config.ts'));
-  const parsed = files.map((path) => ({ path, rel: relative(root, path), file: ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true) }));
-  const used = new Set(parsed.flatMap(({ path, file }) => usesOf(path, file, root)));
+  const parsed = repositorySources(root);
+  const used = new Set(parsed.flatMap((source) => usesOf(source, root)));
   return parsed
     .filter(({ rel }) => !keep.includes(rel) && !rel.endsWith('.test.ts'))
     .flatMap(({ rel, file }) => exportsOf(file).filter((name) => !used.has(`${rel}:${name}`) && !used.has(`${rel}:*`)).map((name) => `${rel}: ${name}`));

@@ -1,10 +1,21 @@
 // aws-ses-v2-local (npm aws-ses-v2-local): it keeps every mail it was asked to send, readable at
 // GET /store. That is its inbox; it has no movable clock and no DNS.
+import { z } from 'zod';
 import { manualReplay } from '../replay-lines.ts';
 import type { InboxMessage } from '../target.ts';
 import type { AdapterFactory } from './adapter.ts';
 
-interface StoredMail { messageId: string; at: number; subject?: string; body?: { text?: string; html?: string }; destination?: { to?: string[] } }
+/** What GET /store answers, as far as the adapter reads it: each mail's recipients, subject, body, and when (epoch seconds). */
+const Store = z.object({
+  emails: z.array(
+    z.object({
+      at: z.number(),
+      subject: z.string().nullish(),
+      body: z.object({ text: z.string().nullish(), html: z.string().nullish() }).nullish(),
+      destination: z.object({ to: z.array(z.string()).nullish() }).nullish(),
+    }),
+  ),
+});
 
 export const awsSesV2LocalAdapter: AdapterFactory = async (baseUrl, { timeoutMs, version }) => ({
   name: 'aws-ses-v2-local',
@@ -14,7 +25,7 @@ export const awsSesV2LocalAdapter: AdapterFactory = async (baseUrl, { timeoutMs,
   oob: {
     latestMessage: async (to): Promise<InboxMessage | undefined> => {
       const response = await fetch(`${baseUrl}/store`, { signal: AbortSignal.timeout(timeoutMs) });
-      const { emails } = (await response.json()) as { emails: StoredMail[] };
+      const { emails } = Store.parse(await response.json());
       const mail = emails.filter((e) => e.destination?.to?.includes(to)).at(-1);
       if (!mail) return undefined;
       const body = mail.body?.text ?? mail.body?.html ?? '';

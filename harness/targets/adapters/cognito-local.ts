@@ -5,16 +5,21 @@
 // CONFORMANCE_EMULATOR_DATA, or the current directory for an instance a person started.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { manualReplay } from '../replay-lines.ts';
 import type { InboxMessage } from '../target.ts';
 import type { AdapterFactory } from './adapter.ts';
 
-interface StoredUser {
-  Username: string;
-  Attributes?: { Name: string; Value: string }[];
-  AttributeVerificationCode?: string;
-  UserLastModifiedDate?: string;
-}
+/** A user record as the adapter reads it (cognito-local writes dates as ISO 8601 strings). */
+const StoredUser = z.object({
+  Attributes: z.array(z.object({ Name: z.string(), Value: z.string().nullish() })).nullish(),
+  AttributeVerificationCode: z.string().nullish(),
+  UserLastModifiedDate: z.string().nullish(),
+});
+type StoredUser = z.infer<typeof StoredUser>;
+
+/** A user pool's file: its users by username. */
+const StoredPool = z.object({ Users: z.record(z.string(), StoredUser).nullish() });
 
 function storedUsers(dbDir: string): StoredUser[] {
   if (!existsSync(dbDir)) return [];
@@ -22,7 +27,7 @@ function storedUsers(dbDir: string): StoredUser[] {
     .filter((file) => file.endsWith('.json') && file !== 'clients.json')
     .flatMap((file) => {
       try {
-        const pool = JSON.parse(readFileSync(join(dbDir, file), 'utf8')) as { Users?: Record<string, StoredUser> };
+        const pool = StoredPool.parse(JSON.parse(readFileSync(join(dbDir, file), 'utf8')));
         return Object.values(pool.Users ?? {});
       } catch {
         return []; // being written right now: the next read sees it whole
@@ -39,9 +44,12 @@ export const cognitoLocalAdapter: AdapterFactory = async (_baseUrl, { workDir, v
     now: () => Date.now(),
     oob: {
       latestMessage: async (to): Promise<InboxMessage | undefined> => {
-        const user = storedUsers(dbDir).find((u) => u.AttributeVerificationCode && u.Attributes?.some((a) => (a.Name === 'email' || a.Name === 'phone_number') && a.Value === to));
-        if (!user) return undefined;
-        return { to, subject: 'VerifyUserAttribute', body: `code ${user.AttributeVerificationCode}`, code: user.AttributeVerificationCode, sentAt: user.UserLastModifiedDate ?? new Date().toISOString() };
+        const user = storedUsers(dbDir).find(
+          (u) => u.AttributeVerificationCode && u.Attributes?.some((a) => (a.Name === 'email' || a.Name === 'phone_number') && a.Value === to),
+        );
+        const code = user?.AttributeVerificationCode;
+        if (!user || !code) return undefined;
+        return { to, subject: 'VerifyUserAttribute', body: `code ${code}`, code, sentAt: user.UserLastModifiedDate ?? new Date().toISOString() };
       },
       replay: { ...manualReplay, readInbox: (to) => `# read the code for ${to} from cognito-local's console (or AttributeVerificationCode in ${dbDir}/<pool>.json)` },
     },

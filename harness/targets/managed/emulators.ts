@@ -37,7 +37,7 @@ const SPECS: Record<ManagedEmulatorName, ManagedEmulatorSpec> = {
   },
 };
 
-export const isManagedEmulator = (name: string): name is ManagedEmulatorName => (MANAGED_EMULATORS as readonly string[]).includes(name);
+export const isManagedEmulator = (name: string): name is ManagedEmulatorName => MANAGED_EMULATORS.some((managed) => managed === name);
 
 export const servicesOf = (name: ManagedEmulatorName) => SPECS[name].services;
 

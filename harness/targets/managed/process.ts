@@ -3,7 +3,7 @@
 // exit, and on SIGINT/SIGTERM, so no run leaves a process or a directory behind.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -48,10 +48,18 @@ function installExitHook(): void {
   }
 }
 
-export async function freePort(): Promise<number> {
+/** The TCP port a server listens on (node:net's and node:http's alike). */
+export function listeningPort(server: { address(): AddressInfo | string | null }): number {
+  // listen(port, host) binds a TCP port: the address is never a pipe name (a string), nor null once listening.
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error(`the server is not listening on a TCP port (${String(address)})`);
+  return address.port;
+}
+
+async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
+  const port = listeningPort(server);
   await new Promise((resolve) => server.close(resolve));
   return port;
 }

@@ -29,9 +29,7 @@ export class CreateAuth extends AmplifyCommand {
 const describe = (config: CreateResourceConfig) =>
   [
     config.AuthResources,
-    ...Object.keys(config.UserPoolConfigs).filter(
-      (k) => typeof (config.UserPoolConfigs as Record<string, unknown>)[k] === 'object' && !Array.isArray((config.UserPoolConfigs as Record<string, unknown>)[k]),
-    ),
+    ...Object.entries(config.UserPoolConfigs).filter(([, v]) => typeof v === 'object' && !Array.isArray(v)).map(([k]) => k),
   ].join(', ');
 
 // Created with a verification message, so that every update changes one that was set.

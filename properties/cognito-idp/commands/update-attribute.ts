@@ -8,7 +8,7 @@ import { attributeValue, checkMetadataNotEchoed, updateAttribute } from '../step
 import { CognitoCommand, type Caps, type CognitoBox } from './cognito-command.ts';
 
 /** The values each attribute takes in a run: an update always moves to another one. */
-export const VALUE_POOL_SIZE = 3;
+const VALUE_POOL_SIZE = 3;
 
 /** UpdateUserAttributes to another value: the attribute is unverified again. */
 export class UpdateAttribute extends CognitoCommand {

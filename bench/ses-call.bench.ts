@@ -30,7 +30,10 @@ const viaMsw = new SESClient({ region: 'us-east-1', maxAttempts: 1, credentials 
 const contenders: Record<string, () => Promise<unknown>> = {
   'bare SDK client, in-process handler': () => bare.send(new GetIdentityVerificationAttributesCommand(input)),
   'harness reference target (client)': () => harnessClient.send(new GetIdentityVerificationAttributesCommand(input)),
-  'harness reference target (property step)': () => { ctx.trace.length = 0; return call(ctx, 'ses', new GetIdentityVerificationAttributesCommand(input), []); },
+  'harness reference target (property step)': () => {
+    ctx.trace.length = 0;
+    return call(ctx, 'ses', new GetIdentityVerificationAttributesCommand(input), []);
+  },
   'SDK client through msw': () => viaMsw.send(new GetIdentityVerificationAttributesCommand(input)),
 };
 

@@ -17,7 +17,19 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** The CLI's start-up alone (`--help`): what any run costs before it sends a call. */
 const HELP = ['--help'];
-const RUN = (url: string, dir: string) => ['run', '--target', 'endpoint', '--endpoint', url, '--timeout-ms', String(TIMEOUT_MS), '--runs', '3', '--report-dir', dir];
+const RUN = (url: string, dir: string) => [
+  'run',
+  '--target',
+  'endpoint',
+  '--endpoint',
+  url,
+  '--timeout-ms',
+  String(TIMEOUT_MS),
+  '--runs',
+  '3',
+  '--report-dir',
+  dir,
+];
 
 let apiCalls = 0;
 const server = createServer((req, res) => {
@@ -54,7 +66,9 @@ for (let round = 0; round < ROUNDS; round++) {
 server.closeAllConnections();
 server.close();
 
-console.log(`conformance run against a target that never answers (--timeout-ms ${TIMEOUT_MS}, --runs 3, every service), ${ROUNDS} rounds, median (node ${process.version})`);
+console.log(
+  `conformance run against a target that never answers (--timeout-ms ${TIMEOUT_MS}, --runs 3, every service), ${ROUNDS} rounds, median (node ${process.version})`,
+);
 console.log(`${'CLI start-up (--help)'.padEnd(36)} ${(median(startup) / 1000).toFixed(2)} s`);
 console.log(`${'time to give up (exit 2)'.padEnd(36)} ${(median(giveUp) / 1000).toFixed(2)} s   (${giveUp.map((ms) => (ms / 1000).toFixed(2)).join(', ')})`);
 console.log(`${'API calls the target received'.padEnd(36)} ${median(calls)}`);

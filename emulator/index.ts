@@ -34,7 +34,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     links: createLinks(clock, () => publicUrl),
   };
   const cognito = createCognitoService(ctx);
-  const services: EmulatedService[] = [createSesService(ctx), createLightsailService(ctx), cognito, createPinpointEmailService(ctx), createAmplifyBackendService(ctx)];
+  const services: EmulatedService[] = [
+    createSesService(ctx),
+    createLightsailService(ctx),
+    cognito,
+    createPinpointEmailService(ctx),
+    createAmplifyBackendService(ctx),
+  ];
   for (const id of options.faults ?? []) ctx.faults.enable(id); // throws UnknownFaultError on a typo
 
   const control: EmulatorControl = {

@@ -19,10 +19,19 @@ export const ConformanceConfig = z.object({
   /** The emulator's working directory, where an adapter finds its data (cognito-local's codes). */
   emulatorData: z.string().optional(),
   /** By default every service. */
-  services: z.array(z.enum(SERVICES)).min(1).default(() => [...SERVICES]),
+  services: z
+    .array(z.enum(SERVICES))
+    .min(1)
+    .default(() => [...SERVICES]),
   runs: z.number().int().min(1).max(10_000).default(25),
-  seed: z.number().int().default(() => Math.floor(Math.random() * 2 ** 31)),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1').default('us-east-1'),
+  seed: z
+    .number()
+    .int()
+    .default(() => Math.floor(Math.random() * 2 ** 31)),
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1')
+    .default('us-east-1'),
   reportDir: z.string().min(1).default('reports'),
   runId: z.string().default(() => new Date().toISOString().replace(/[:.]/g, '-')),
   /** Known divergences: reported `known`; the run exits 0 when it finds exactly these. */
@@ -36,10 +45,16 @@ export const ConformanceConfig = z.object({
   // rules already found failing, whose checks that run tolerated.
   path: z
     .string()
-    .regex(/^\d+(:\d+)*(@[^\s~^]+)?(~\w+(,\w+)*)?(\^[A-Z][A-Z0-9_.]*(,[A-Z][A-Z0-9_.]*)*)?$/, 'must look like 4:3:0, 4:3:0@AAB, 4:3:0@AAB~GlobalSignOut or 4:3:0^SES.GIVA.MAX_IDENTITIES')
+    .regex(
+      /^\d+(:\d+)*(@[^\s~^]+)?(~\w+(,\w+)*)?(\^[A-Z][A-Z0-9_.]*(,[A-Z][A-Z0-9_.]*)*)?$/,
+      'must look like 4:3:0, 4:3:0@AAB, 4:3:0@AAB~GlobalSignOut or 4:3:0^SES.GIVA.MAX_IDENTITIES',
+    )
     .optional(),
   /** `i/n`: this run is one of n shards (CI machines); their reports merge with `conformance merge`. */
-  shard: z.string().regex(/^[1-9]\d*\/[1-9]\d*$/, 'must look like 1/3').optional(),
+  shard: z
+    .string()
+    .regex(/^[1-9]\d*\/[1-9]\d*$/, 'must look like 1/3')
+    .optional(),
   /** Per call: a target that never answers costs this long, not the run. */
   timeoutMs: z.number().int().min(100).default(10_000),
   aws: z
@@ -69,7 +84,11 @@ export function defaultServices(target?: string, emulator?: string): string[] | 
   return name ? servicesOf(name) : undefined;
 }
 
-const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  value
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const int = (value: string | undefined) => (value === undefined || value === '' ? undefined : Number(value));
 
 /** The fields a person can set in the environment (for `vitest` runs and for the aws guard). */
@@ -104,7 +123,11 @@ export function resolveConfig(env: NodeJS.ProcessEnv = process.env): Conformance
 /** The input without its undefined members, at every depth, for the schema to check (and fill with defaults). */
 export function dropUndefined(value: unknown): unknown {
   if (Array.isArray(value) || value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, dropUndefined(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, dropUndefined(v)]),
+  );
 }
 
 /** The command that reruns one service's properties exactly as this run did; with a property and a path, just its counterexample. */

@@ -5,7 +5,16 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asError } from '../harness/errors.ts';
-import { anyMissed, faultPower, faultPowerMarkdown, missed, parseFaultPowerArgs, seedRange, UsageError, type FaultPowerArgs } from '../test/support/fault-power.ts';
+import {
+  anyMissed,
+  faultPower,
+  faultPowerMarkdown,
+  missed,
+  parseFaultPowerArgs,
+  seedRange,
+  UsageError,
+  type FaultPowerArgs,
+} from '../test/support/fault-power.ts';
 
 const minutes = (ms: number) => (ms >= 60_000 ? `${Math.floor(ms / 60_000)}m ${Math.round((ms % 60_000) / 1000)}s` : `${(ms / 1000).toFixed(1)}s`);
 
@@ -28,7 +37,8 @@ if (args) {
     const missedRows = [...result.faults, ...result.allAtOnce].filter(missed);
     console.log(`## Fault power: ${seedText}, ${result.runs} runs per property\n`);
     console.log(faultPowerMarkdown(result));
-    if (missedRows.some((row) => row.verdicts.some((v) => v.status === 'crash'))) console.log('`crash`: the run threw before it made a report, a harness bug (stderr says where).\n');
+    if (missedRows.some((row) => row.verdicts.some((v) => v.status === 'crash')))
+      console.log('`crash`: the run threw before it made a report, a harness bug (stderr says where).\n');
     console.log(
       `${result.faults.length} faults, ${result.allAtOnce.length} all-at-once rules: ${missedRows.length ? `${missedRows.length} missed at some seed` : 'every one caught at every seed'}. ` +
         `${result.suiteRuns} suite runs in ${minutes(result.durationMs)}.`,

@@ -24,7 +24,10 @@ try {
   for (const target of TARGETS) {
     const reportDir = join(work, target.name);
     process.stdout.write(`matrix: ${target.name}${target.version ? ` ${target.version}` : ''} ... `);
-    const run = spawnSync(process.execPath, ['bin/conformance.mjs', 'run', ...target.args, '--seed', SEED, '--report-dir', reportDir], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['bin/conformance.mjs', 'run', ...target.args, '--seed', SEED, '--report-dir', reportDir], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     let report: ConformanceReport;
     try {
       report = ConformanceReport.parse(JSON.parse(readFileSync(join(reportDir, 'latest', 'conformance.json'), 'utf8')));

@@ -37,12 +37,17 @@ export const cognitoIdp = defineService({
       const suffix = `.${domain}`.replace(/[^\w-]/g, '-');
       const pools = await everyPage(async (NextToken) => {
         const answer = await client.send(new ListUserPoolsCommand({ MaxResults: 60, NextToken }));
-        return { items: (answer.UserPools ?? []).flatMap((pool) => (pool.Id && pool.Name ? [{ Id: pool.Id, Name: pool.Name }] : [])), nextToken: answer.NextToken };
+        return {
+          items: (answer.UserPools ?? []).flatMap((pool) => (pool.Id && pool.Name ? [{ Id: pool.Id, Name: pool.Name }] : [])),
+          nextToken: answer.NextToken,
+        };
       });
-      return pools.filter((pool) => RUN_NAME.test(pool.Name) && pool.Name.endsWith(suffix)).map((pool) => ({
-        what: `user pool ${pool.Id} (${pool.Name})`,
-        remove: () => client.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id })),
-      }));
+      return pools
+        .filter((pool) => RUN_NAME.test(pool.Name) && pool.Name.endsWith(suffix))
+        .map((pool) => ({
+          what: `user pool ${pool.Id} (${pool.Name})`,
+          remove: () => client.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id })),
+        }));
     },
   },
 });

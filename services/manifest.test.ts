@@ -7,7 +7,10 @@ import { catalog, loadProperties, SERVICE_MANIFESTS, SERVICES } from './index.ts
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const properties = await loadProperties();
-const serviceFolders = (dir: string) => readdirSync(`${root}${dir}`, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'shared').map((e) => e.name);
+const serviceFolders = (dir: string) =>
+  readdirSync(`${root}${dir}`, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name !== 'shared')
+    .map((e) => e.name);
 
 describe('service manifests', () => {
   it('name each service once, with its own rule prefix', () => {
@@ -26,13 +29,20 @@ describe('service manifests', () => {
   });
 
   it('judge documented errors by a rule of their own', () => {
-    for (const manifest of SERVICE_MANIFESTS) expect(manifest.rules.map((r) => r.id), manifest.name).toContain(manifest.documentedErrors.rule);
+    for (const manifest of SERVICE_MANIFESTS)
+      expect(
+        manifest.rules.map((r) => r.id),
+        manifest.name,
+      ).toContain(manifest.documentedErrors.rule);
   });
 
   it('load properties of their own service, each with a conformance test file', () => {
     for (const service of SERVICES) {
       expect(properties[service].length, service).toBeGreaterThan(0);
-      expect(properties[service].filter((p) => p.service !== service).map((p) => p.name), service).toEqual([]);
+      expect(
+        properties[service].filter((p) => p.service !== service).map((p) => p.name),
+        service,
+      ).toEqual([]);
       expect(existsSync(`${root}properties/${service}/conformance.property.test.ts`), service).toBe(true);
     }
   });

@@ -28,12 +28,17 @@ export const pinpointEmail = defineService({
     async find(client, { domain, everyPage }) {
       const names = await everyPage(async (NextToken) => {
         const answer = await client.send(new ListEmailIdentitiesCommand({ NextToken }));
-        return { items: (answer.EmailIdentities ?? []).flatMap((identity) => (identity.IdentityName ? [identity.IdentityName] : [])), nextToken: answer.NextToken };
+        return {
+          items: (answer.EmailIdentities ?? []).flatMap((identity) => (identity.IdentityName ? [identity.IdentityName] : [])),
+          nextToken: answer.NextToken,
+        };
       });
-      return names.filter((name) => isRunIdentity(name, domain)).map((name) => ({
-        what: `email identity ${name}`,
-        remove: () => client.send(new DeleteEmailIdentityCommand({ EmailIdentity: name })),
-      }));
+      return names
+        .filter((name) => isRunIdentity(name, domain))
+        .map((name) => ({
+          what: `email identity ${name}`,
+          remove: () => client.send(new DeleteEmailIdentityCommand({ EmailIdentity: name })),
+        }));
     },
   },
 });

@@ -34,10 +34,12 @@ export const ses = defineService({
         const answer = await paced('ListIdentities', () => client.send(new ListIdentitiesCommand({ NextToken })));
         return { items: answer.Identities ?? [], nextToken: answer.NextToken };
       });
-      return names.filter((name) => isRunIdentity(name, domain)).map((name) => ({
-        what: `identity ${name}`,
-        remove: () => paced('DeleteIdentity', () => client.send(new DeleteIdentityCommand({ Identity: name }))),
-      }));
+      return names
+        .filter((name) => isRunIdentity(name, domain))
+        .map((name) => ({
+          what: `identity ${name}`,
+          remove: () => paced('DeleteIdentity', () => client.send(new DeleteIdentityCommand({ Identity: name }))),
+        }));
     },
   },
 });

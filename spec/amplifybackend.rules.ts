@@ -104,7 +104,8 @@ export const amplifyBackendRules = defineRules([
     operation: 'GetBackendAuth',
     kind: 'enum',
     statement: "VerificationMessage.DeliveryMethod is exactly EMAIL or SMS: an answer of 'EMAIL ' (or any other value) breaks the enum.",
-    quote: "'VerificationMessage': { 'DeliveryMethod': 'EMAIL'|'SMS', 'EmailSettings': { 'EmailMessage': 'string', 'EmailSubject': 'string' }, 'SmsSettings': { 'SmsMessage': 'string' } }",
+    quote:
+      "'VerificationMessage': { 'DeliveryMethod': 'EMAIL'|'SMS', 'EmailSettings': { 'EmailMessage': 'string', 'EmailSubject': 'string' }, 'SmsSettings': { 'SmsMessage': 'string' } }",
     source: DOC,
     // Only a VerificationMessage read back carries a DeliveryMethod to judge.
     dependsOn: ['AMPLIFY.VERIFICATION.ROUND_TRIP'],
@@ -140,7 +141,8 @@ export const amplifyBackendRules = defineRules([
     kind: 'error',
     statement:
       "Every rejection is one of the operation's documented errors with its documented HTTP status: NotFoundException 404, BadRequestException 400, TooManyRequestsException 429, GatewayTimeoutException 504.",
-    quote: '{"errors": [{"shape": "NotFoundException"}, {"shape": "GatewayTimeoutException"}, {"shape": "TooManyRequestsException"}, {"shape": "BadRequestException"}]}',
+    quote:
+      '{"errors": [{"shape": "NotFoundException"}, {"shape": "GatewayTimeoutException"}, {"shape": "TooManyRequestsException"}, {"shape": "BadRequestException"}]}',
     source: `${MODEL}#/operations/CreateBackendAuth`,
   },
 ]);

@@ -12,7 +12,10 @@ const haveShared = existsSync(shared);
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function resolvePointer(doc: unknown, pointer: string): unknown {
-  return pointer.split('/').filter(Boolean).reduce<unknown>((node, key) => memberOf(node, key), doc);
+  return pointer
+    .split('/')
+    .filter(Boolean)
+    .reduce<unknown>((node, key) => memberOf(node, key), doc);
 }
 
 /** `quote` (JSON) is contained in `actual`: every key it names has the same value there. */

@@ -23,8 +23,7 @@ export const cognitoIdpRules = defineRules([
     service: 'cognito-idp',
     operation: GUAVC,
     kind: 'auth',
-    statement:
-      'A malformed access token, or one the user pool did not issue (a tampered signature, a forged payload), is refused with NotAuthorizedException.',
+    statement: 'A malformed access token, or one the user pool did not issue (a tampered signature, a forged payload), is refused with NotAuthorizedException.',
     quote: 'Authorize this action with a signed-in user’s access token.',
     source: DOC,
     // Refused with NotAuthorizedException says nothing where a valid unsigned call is refused the same way.
@@ -49,7 +48,8 @@ export const cognitoIdpRules = defineRules([
     operation: GUAVC,
     kind: 'auth',
     statement: 'An access token revoked by GlobalSignOut is refused with NotAuthorizedException, by this and every other token-authorised operation.',
-    quote: '{"errors": [{"shape": "ResourceNotFoundException"}, {"shape": "InvalidParameterException"}, {"shape": "NotAuthorizedException"}, {"shape": "TooManyRequestsException"}, {"shape": "PasswordResetRequiredException"}, {"shape": "UserNotConfirmedException"}, {"shape": "InternalErrorException"}, {"shape": "ForbiddenException"}]}',
+    quote:
+      '{"errors": [{"shape": "ResourceNotFoundException"}, {"shape": "InvalidParameterException"}, {"shape": "NotAuthorizedException"}, {"shape": "TooManyRequestsException"}, {"shape": "PasswordResetRequiredException"}, {"shape": "UserNotConfirmedException"}, {"shape": "InternalErrorException"}, {"shape": "ForbiddenException"}]}',
     source: `${MODEL}#/operations/GlobalSignOut`,
     // Refused with NotAuthorizedException says nothing where a valid unsigned call is refused the same way.
     dependsOn: ['COGNITO.AUTH.NO_IAM'],
@@ -181,7 +181,8 @@ export const cognitoIdpRules = defineRules([
     kind: 'error',
     statement:
       "Every rejection is an awsJson1_1 client error (4xx) whose code is in the operation's documented error list (the API model's errors; the document's own Exceptions list is empty in our copy).",
-    quote: '{"errors": [{"shape": "ResourceNotFoundException"}, {"shape": "InvalidParameterException"}, {"shape": "TooManyRequestsException"}, {"shape": "NotAuthorizedException"}, {"shape": "UnexpectedLambdaException"}, {"shape": "UserLambdaValidationException"}, {"shape": "InvalidLambdaResponseException"}, {"shape": "InvalidSmsRoleAccessPolicyException"}, {"shape": "InvalidSmsRoleTrustRelationshipException"}, {"shape": "InvalidEmailRoleAccessPolicyException"}, {"shape": "CodeDeliveryFailureException"}, {"shape": "LimitExceededException"}, {"shape": "PasswordResetRequiredException"}, {"shape": "UserNotFoundException"}, {"shape": "UserNotConfirmedException"}, {"shape": "InternalErrorException"}, {"shape": "ForbiddenException"}]}',
+    quote:
+      '{"errors": [{"shape": "ResourceNotFoundException"}, {"shape": "InvalidParameterException"}, {"shape": "TooManyRequestsException"}, {"shape": "NotAuthorizedException"}, {"shape": "UnexpectedLambdaException"}, {"shape": "UserLambdaValidationException"}, {"shape": "InvalidLambdaResponseException"}, {"shape": "InvalidSmsRoleAccessPolicyException"}, {"shape": "InvalidSmsRoleTrustRelationshipException"}, {"shape": "InvalidEmailRoleAccessPolicyException"}, {"shape": "CodeDeliveryFailureException"}, {"shape": "LimitExceededException"}, {"shape": "PasswordResetRequiredException"}, {"shape": "UserNotFoundException"}, {"shape": "UserNotConfirmedException"}, {"shape": "InternalErrorException"}, {"shape": "ForbiddenException"}]}',
     source: `${MODEL}#/operations/GetUserAttributeVerificationCode`,
   },
 ]);

@@ -110,12 +110,24 @@ export const EXPECTED_FAILURE: Record<string, RuleId> = {
  */
 export const HIDES: readonly { hider: string; hides: readonly string[]; why: string }[] = [
   { hider: 'ses.giva.missing-identities-500', hides: ['ses.giva.accepts-missing-identities'], why: 'a request without Identities answers the 500 first' },
-  { hider: 'ses.email.verified-on-create', hides: ['ses.email.link-ignored', 'ses.email.never-fails', 'ses.email.no-restart'], why: 'the address is Success at once: never Pending, never Failed' },
+  {
+    hider: 'ses.email.verified-on-create',
+    hides: ['ses.email.link-ignored', 'ses.email.never-fails', 'ses.email.no-restart'],
+    why: 'the address is Success at once: never Pending, never Failed',
+  },
   { hider: 'ses.email.never-fails', hides: ['ses.email.no-restart'], why: 'the address never reaches Failed' },
-  { hider: 'ses.domain.verified-on-create', hides: ['ses.domain.ignores-dns', 'ses.domain.never-fails', 'ses.domain.no-restart'], why: 'the domain is Success at once: never Pending, never Failed' },
+  {
+    hider: 'ses.domain.verified-on-create',
+    hides: ['ses.domain.ignores-dns', 'ses.domain.never-fails', 'ses.domain.no-restart'],
+    why: 'the domain is Success at once: never Pending, never Failed',
+  },
   { hider: 'ses.domain.never-fails', hides: ['ses.domain.no-restart'], why: 'the domain never reaches Failed' },
   { hider: 'ses.verify-domain.no-token', hides: ['ses.domain.ignores-dns'], why: 'there is no token to publish' },
-  { hider: 'pinpoint.identity.type-lowercase', hides: ['pinpoint.identity.domain-as-email'], why: 'every IdentityType is outside the enum, so the wrong one is not told apart' },
+  {
+    hider: 'pinpoint.identity.type-lowercase',
+    hides: ['pinpoint.identity.domain-as-email'],
+    why: 'every IdentityType is outside the enum, so the wrong one is not told apart',
+  },
   { hider: 'pinpoint.tags.duplicate-key', hides: ['pinpoint.tags.case-insensitive-keys'], why: 'keys are never merged, so none is folded into another' },
   {
     hider: 'pinpoint.identity.verified-on-create',
@@ -124,20 +136,44 @@ export const HIDES: readonly { hider: string; hides: readonly string[]; why: str
   },
   { hider: 'pinpoint.get.unknown-400', hides: ['pinpoint.delete.keeps-identity'], why: 'the deleted identity is answered 400 before its stale copy is read' },
   { hider: 'pinpoint.list.drops-last', hides: ['pinpoint.delete.keeps-identity'], why: 'the listing the deletion is judged on is itself broken' },
-  { hider: 'lightsail.send-empty-operations', hides: ['lightsail.operation-wrong-region', 'lightsail.operation-wrong-type'], why: 'the answer carries no operation to read a region or type from' },
-  { hider: 'lightsail.created-valid', hides: ['lightsail.link-does-not-verify', 'lightsail.resend-refused'], why: 'the contact method is Valid before its link is followed, with nothing to resend' },
+  {
+    hider: 'lightsail.send-empty-operations',
+    hides: ['lightsail.operation-wrong-region', 'lightsail.operation-wrong-type'],
+    why: 'the answer carries no operation to read a region or type from',
+  },
+  {
+    hider: 'lightsail.created-valid',
+    hides: ['lightsail.link-does-not-verify', 'lightsail.resend-refused'],
+    why: 'the contact method is Valid before its link is followed, with nothing to resend',
+  },
   {
     hider: 'cognito.code-requires-sigv4',
     hides: [
-      'cognito.destination-unmasked', 'cognito.email-over-sms', 'cognito.code-for-any-attribute', 'cognito.wrong-code-accepted', 'cognito.code-never-expires',
-      'cognito.echoes-client-metadata', 'cognito.attribute-name-unbounded', 'cognito.no-delivery-details', 'cognito.right-code-refused', 'cognito.undocumented-error-code',
+      'cognito.destination-unmasked',
+      'cognito.email-over-sms',
+      'cognito.code-for-any-attribute',
+      'cognito.wrong-code-accepted',
+      'cognito.code-never-expires',
+      'cognito.echoes-client-metadata',
+      'cognito.attribute-name-unbounded',
+      'cognito.no-delivery-details',
+      'cognito.right-code-refused',
+      'cognito.undocumented-error-code',
       'cognito.unsigned-not-authorized',
     ],
     why: 'every code request is refused before anything else is looked at',
   },
-  { hider: 'cognito.no-delivery-details', hides: ['cognito.destination-unmasked', 'cognito.email-over-sms', 'cognito.echoes-client-metadata'], why: 'the answer body is empty: no CodeDeliveryDetails' },
+  {
+    hider: 'cognito.no-delivery-details',
+    hides: ['cognito.destination-unmasked', 'cognito.email-over-sms', 'cognito.echoes-client-metadata'],
+    why: 'the answer body is empty: no CodeDeliveryDetails',
+  },
   { hider: 'cognito.wrong-code-accepted', hides: ['cognito.right-code-refused'], why: 'every code is accepted, the right one too' },
-  { hider: 'cognito.code-for-any-attribute', hides: ['cognito.undocumented-error-code'], why: 'the unverifiable attribute is accepted, so no error is answered' },
+  {
+    hider: 'cognito.code-for-any-attribute',
+    hides: ['cognito.undocumented-error-code'],
+    why: 'the unverifiable attribute is accepted, so no error is answered',
+  },
 ];
 
 /** Of the faults on, those whose rule must fail: the ones no other fault on hides. */

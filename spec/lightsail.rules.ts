@@ -19,7 +19,8 @@ export const lightsailRules = defineRules([
     service: 'lightsail',
     operation: SEND,
     kind: 'state',
-    statement: 'Only Email can be verified: SendContactMethodVerification with protocol SMS is rejected with InvalidInputException (4xx), whether or not an SMS contact method exists.',
+    statement:
+      'Only Email can be verified: SendContactMethodVerification with protocol SMS is rejected with InvalidInputException (4xx), whether or not an SMS contact method exists.',
     quote: "SMS contact methods don't need to be verified.",
     source: DOC,
     contradiction: {
@@ -96,7 +97,8 @@ export const lightsailRules = defineRules([
     service: 'lightsail',
     operation: SEND,
     kind: 'shape',
-    statement: 'A successful SendContactMethodVerification answers a non-empty operations list; each operation has a non-empty id, and createdAt and statusChangedAt, where present, are timestamps.',
+    statement:
+      'A successful SendContactMethodVerification answers a non-empty operations list; each operation has a non-empty id, and createdAt and statusChangedAt, where present, are timestamps.',
     quote:
       'An array of objects that describe the result of the action, such as the status of the request, the timestamp of the request, and the resources affected by the request.',
     source: DOC,
@@ -125,7 +127,7 @@ export const lightsailRules = defineRules([
     operation: SEND,
     kind: 'enum',
     statement:
-      'Operation status, resourceType, operationType and location.regionName, and a contact method\'s status and protocol, are members of the documented enums (exact case); values the installed SDK added since the document was written (new regions, resource and operation types: see the enum drift test) are accepted as members too.',
+      "Operation status, resourceType, operationType and location.regionName, and a contact method's status and protocol, are members of the documented enums (exact case); values the installed SDK added since the document was written (new regions, resource and operation types: see the enum drift test) are accepted as members too.",
     quote: "'status': 'NotStarted'|'Started'|'Failed'|'Completed'|'Succeeded',",
     source: DOC,
   },
@@ -135,7 +137,7 @@ export const lightsailRules = defineRules([
     operation: 'GetContactMethods',
     kind: 'state',
     statement:
-      'GetContactMethods lists, for the client\'s region, exactly the contact methods that exist there (protocol and contactEndpoint), and with protocols only those protocols.',
+      "GetContactMethods lists, for the client's region, exactly the contact methods that exist there (protocol and contactEndpoint), and with protocols only those protocols.",
     quote: '{"type": "structure", "members": {"contactMethods": {"shape": "ContactMethodsList"}}}',
     source: `${MODEL}#/shapes/GetContactMethodsResult`,
   },

@@ -88,7 +88,8 @@ export const pinpointEmailRules = defineRules([
     service: 'pinpoint-email',
     operation: 'TagResource',
     kind: 'limit',
-    statement: 'A tag key of 1 to 128 characters is accepted; an empty key or one of 129 or more characters is rejected with a documented client error (4xx), on CreateEmailIdentity and TagResource alike.',
+    statement:
+      'A tag key of 1 to 128 characters is accepted; an empty key or one of 129 or more characters is rejected with a documented client error (4xx), on CreateEmailIdentity and TagResource alike.',
     quote: 'The maximum length of a tag key is 128 characters. The minimum length is 1 character.',
     source: DOC,
   },
@@ -97,7 +98,8 @@ export const pinpointEmailRules = defineRules([
     service: 'pinpoint-email',
     operation: 'TagResource',
     kind: 'limit',
-    statement: 'A tag value of 0 to 256 characters is accepted; one of 257 or more characters is rejected with a documented client error (4xx), on CreateEmailIdentity and TagResource alike.',
+    statement:
+      'A tag value of 0 to 256 characters is accepted; one of 257 or more characters is rejected with a documented client error (4xx), on CreateEmailIdentity and TagResource alike.',
     quote: 'The maximum length of a tag value is 256 characters. The minimum length is 0 characters.',
     source: DOC,
   },
@@ -151,11 +153,13 @@ export const pinpointEmailRules = defineRules([
     operation: 'TagResource',
     kind: 'shape',
     statement: 'A tag given without a Value is accepted and is then listed with the value "" (the empty string).',
-    quote: 'If you don’t want a resource to have a specific tag value, don’t specify a value for this parameter. Amazon Pinpoint will set the value to an empty string.',
+    quote:
+      'If you don’t want a resource to have a specific tag value, don’t specify a value for this parameter. Amazon Pinpoint will set the value to an empty string.',
     source: DOC,
     contradiction: {
       note: 'The parameter list marks Value "[REQUIRED]" (and the API model lists it in the Tag shape\'s required members), yet the same entry calls it "the optional part of a key-value pair" and says that if you don\'t specify a value Amazon Pinpoint sets it to an empty string.',
-      reading: 'The prose is the specific statement, so the check uses it: a tag without Value is accepted and stored with the value "". A rejection of such a tag is reported as a failure of this rule.',
+      reading:
+        'The prose is the specific statement, so the check uses it: a tag without Value is accepted and stored with the value "". A rejection of such a tag is reported as a failure of this rule.',
     },
   },
   {
@@ -184,7 +188,8 @@ export const pinpointEmailRules = defineRules([
     service: 'pinpoint-email',
     operation: 'GetEmailIdentity',
     kind: 'state',
-    statement: 'CreateEmailIdentity for an address sends it a message with a verification link; once the link is followed, GetEmailIdentity answers VerifiedForSendingStatus true.',
+    statement:
+      'CreateEmailIdentity for an address sends it a message with a verification link; once the link is followed, GetEmailIdentity answers VerifiedForSendingStatus true.',
     quote: 'Your email address is verified as soon as you follow the link in the verification email.',
     source: DOC,
     needs: ['inbox'],
@@ -210,7 +215,7 @@ export const pinpointEmailRules = defineRules([
     kind: 'state',
     statement:
       'A domain whose DKIM records are not published within the 72 hours the document gives for verification ("It usually takes around 72 hours to complete the domain verification process") reports DKIM FAILED and is not verified, and records published afterwards do not verify it.',
-    quote: 'FAILED – Amazon Pinpoint was unable to locate the DKIM records in the DNS settings for the domain, and won\'t continue to search for them.',
+    quote: "FAILED – Amazon Pinpoint was unable to locate the DKIM records in the DNS settings for the domain, and won't continue to search for them.",
     source: DOC,
     needs: ['clock'],
     // FAILED is where a domain that was pending ends up.
@@ -231,7 +236,7 @@ export const pinpointEmailRules = defineRules([
     operation: 'DeleteEmailIdentity',
     kind: 'state',
     statement:
-      'A deleted identity is gone: GetEmailIdentity no longer answers it (it answers NotFoundException, as for any identity that does not exist; another error is PINPOINT.GET.NOT_FOUND\'s finding) and ListEmailIdentities no longer lists it.',
+      "A deleted identity is gone: GetEmailIdentity no longer answers it (it answers NotFoundException, as for any identity that does not exist; another error is PINPOINT.GET.NOT_FOUND's finding) and ListEmailIdentities no longer lists it.",
     quote: '{"type": "structure", "required": ["EmailIdentity"]}',
     source: `${MODEL}#/shapes/DeleteEmailIdentityRequest`,
     // Not found and not listed show a deletion only where a missing identity is not found and an existing one listed.

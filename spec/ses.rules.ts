@@ -41,8 +41,7 @@ export const sesRules = defineRules([
     service: 'ses',
     operation: GIVA,
     kind: 'shape',
-    statement:
-      'The answer is a VerificationAttributes map keyed by the requested identities (no others), each value carrying a VerificationStatus.',
+    statement: 'The answer is a VerificationAttributes map keyed by the requested identities (no others), each value carrying a VerificationStatus.',
     quote: 'A map of Identities to IdentityVerificationAttributes objects.',
     source: DOC,
   },
@@ -96,8 +95,7 @@ export const sesRules = defineRules([
     operation: GIVA,
     kind: 'state',
     statement: 'Following the verification link within 24 hours makes the address Success.',
-    quote:
-      'If the email address owner clicks the link within 24 hours, the verification status of the email address changes to "Success".',
+    quote: 'If the email address owner clicks the link within 24 hours, the verification status of the email address changes to "Success".',
     source: DOC,
     // A transition from Pending.
     dependsOn: ['SES.EMAIL.PENDING_UNTIL_CLICKED'],
@@ -198,9 +196,9 @@ export const sesRules = defineRules([
     service: 'ses',
     operation: 'ListIdentities',
     kind: 'state',
-    statement:
-      'ListIdentities, followed through NextToken, lists every identity that exists (and, with IdentityType, only that type), each once.',
-    quote: '{"type": "structure", "members": {"IdentityType": {"shape": "IdentityType"}, "NextToken": {"shape": "NextToken"}, "MaxItems": {"shape": "MaxItems"}}}',
+    statement: 'ListIdentities, followed through NextToken, lists every identity that exists (and, with IdentityType, only that type), each once.',
+    quote:
+      '{"type": "structure", "members": {"IdentityType": {"shape": "IdentityType"}, "NextToken": {"shape": "NextToken"}, "MaxItems": {"shape": "MaxItems"}}}',
     source: `${MODEL}#/shapes/ListIdentitiesRequest`,
   },
   {
@@ -208,8 +206,7 @@ export const sesRules = defineRules([
     service: 'ses',
     operation: '*',
     kind: 'error',
-    statement:
-      'Every rejection is an AWS query-protocol error: one of the common client error codes, with a 4xx status; a client mistake never gets a 5xx.',
+    statement: 'Every rejection is an AWS query-protocol error: one of the common client error codes, with a 4xx status; a client mistake never gets a 5xx.',
     quote: '{"protocol": "query"}',
     source: `${MODEL}#/metadata`,
   },

@@ -36,7 +36,12 @@ const server = setupServer(
 );
 
 const config = (aws: Partial<ConformanceConfig['aws']>) =>
-  ConformanceConfig.parse({ target: 'aws', services: ['ses'], timeoutMs: 5_000, aws: { accountAllowlist: [ACCOUNT], emailDomain: 'sandbox.example.org', ...aws } });
+  ConformanceConfig.parse({
+    target: 'aws',
+    services: ['ses'],
+    timeoutMs: 5_000,
+    aws: { accountAllowlist: [ACCOUNT], emailDomain: 'sandbox.example.org', ...aws },
+  });
 
 const savedEnv = { ...process.env };
 
@@ -65,8 +70,11 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
     expect(byStatus('skipped')).toEqual(expect.arrayContaining(['SES.GIVA.THROTTLE', 'SES.EMAIL.SUCCESS_WITHIN_24H', 'SES.DOMAIN.FAILED_AFTER_72H']));
     expect(report.rules.find((r) => r.id === 'SES.EMAIL.SUCCESS_WITHIN_24H')!.reason).toBe(`target aws ${ACCOUNT} us-east-1 lacks inbox`);
     expect(byStatus('pass')).toEqual(expect.arrayContaining(['SES.GIVA.MAX_IDENTITIES', 'SES.GIVA.RESPONSE_SHAPE', 'SES.DELETE.REMOVES_IDENTITY']));
-    const left = await new SESClient({ region: 'us-east-1', requestHandler: fetchHandler((r) => emulator.fetch(r)), credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
-      .send(new ListIdentitiesCommand({}));
+    const left = await new SESClient({
+      region: 'us-east-1',
+      requestHandler: fetchHandler((r) => emulator.fetch(r)),
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    }).send(new ListIdentitiesCommand({}));
     expect(left.Identities).toEqual([]);
     expect(sesRequests).toContain('VerifyEmailIdentity');
   });
@@ -77,7 +85,9 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
     // No CONFORMANCE_SMS_NUMBERS: on AWS, Cognito users carry no phone number at all.
     const target = await awsTarget(config({}), { sleep: async (ms) => emulator.control.clock.advance(ms) });
     const report = await runSuite(service, PROPERTIES[service], { target, runs: 3 });
-    expect(report.rules.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => `${r.id} ${r.status}: ${r.failure?.message ?? r.reason}`)).toEqual([]);
+    expect(
+      report.rules.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => `${r.id} ${r.status}: ${r.failure?.message ?? r.reason}`),
+    ).toEqual([]);
     expect(report.rules.some((r) => r.status === 'pass')).toBe(true);
     // SMS needs CONFORMANCE_SMS_NUMBERS, which this run does not set: those rules are refused, never sent.
     for (const rule of report.rules.filter((r) => r.status === 'skipped')) expect(rule.reason).toMatch(/lacks|CONFORMANCE_SMS_NUMBERS/);
@@ -88,14 +98,20 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
   it('creates Lightsail SMS contact methods only for the numbers the user listed, and then checks the SMS rules', async () => {
     const target = await awsTarget(config({ smsNumbers: ['+14155550123'] }), { sleep: async (ms) => emulator.control.clock.advance(ms) });
     const report = await runSuite('lightsail', PROPERTIES.lightsail, { target, runs: 5 });
-    expect(report.rules.filter((r) => r.status !== 'pass' && r.status !== 'skipped').map((r) => `${r.id} ${r.status}: ${r.failure?.message ?? r.reason}`)).toEqual([]);
+    expect(
+      report.rules.filter((r) => r.status !== 'pass' && r.status !== 'skipped').map((r) => `${r.id} ${r.status}: ${r.failure?.message ?? r.reason}`),
+    ).toEqual([]);
     for (const id of ['LIGHTSAIL.CONTACT.SMS_REGIONS', 'LIGHTSAIL.SEND.SMS_REJECTED']) expect(report.rules.find((r) => r.id === id)!.status).toBe('pass');
     expect(target.resources.size).toBe(0);
   });
 
-  it("never replaces or deletes a Lightsail contact method the account already had", async () => {
+  it('never replaces or deletes a Lightsail contact method the account already had', async () => {
     const { CreateContactMethodCommand, GetContactMethodsCommand, LightsailClient } = await import('@aws-sdk/client-lightsail');
-    const own = new LightsailClient({ region: 'us-east-1', requestHandler: fetchHandler((r) => emulator.fetch(r)), credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'b' } });
+    const own = new LightsailClient({
+      region: 'us-east-1',
+      requestHandler: fetchHandler((r) => emulator.fetch(r)),
+      credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'b' },
+    });
     await own.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'alerts@team.example.net' }));
     const target = await awsTarget(config({}), { sleep: async (ms) => emulator.control.clock.advance(ms) });
     const report = await runSuite('lightsail', PROPERTIES.lightsail, { target, runs: 3 });
@@ -109,15 +125,25 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
 
   it('refuses to create or delete over a Lightsail contact method the run did not create, at the client itself', async () => {
     const { CreateContactMethodCommand, DeleteContactMethodCommand, LightsailClient } = await import('@aws-sdk/client-lightsail');
-    const own = new LightsailClient({ region: 'us-east-1', requestHandler: fetchHandler((r) => emulator.fetch(r)), credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'b' } });
+    const own = new LightsailClient({
+      region: 'us-east-1',
+      requestHandler: fetchHandler((r) => emulator.fetch(r)),
+      credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'b' },
+    });
     await own.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'alerts@team.example.net' }));
     const lightsail = (await awsTarget(config({}))).client('lightsail');
-    await expect(lightsail.send(new DeleteContactMethodCommand({ protocol: 'Email' }))).rejects.toThrow(/refused DeleteContactMethodCommand: us-east-1 already has a Email contact method \(alerts@team\.example\.net\) that this run did not create/);
-    await expect(lightsail.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'x@sandbox.example.org' }))).rejects.toThrow(/refused CreateContactMethodCommand/);
+    await expect(lightsail.send(new DeleteContactMethodCommand({ protocol: 'Email' }))).rejects.toThrow(
+      /refused DeleteContactMethodCommand: us-east-1 already has a Email contact method \(alerts@team\.example\.net\) that this run did not create/,
+    );
+    await expect(lightsail.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'x@sandbox.example.org' }))).rejects.toThrow(
+      /refused CreateContactMethodCommand/,
+    );
     // What the run created itself it may replace and delete.
     const other = (await awsTarget(config({}))).client('lightsail', 'us-west-2');
     await other.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'a@sandbox.example.org' }));
-    await other.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'b@sandbox.example.org' })).catch((e: Error) => expect(e.name).not.toBe('GuardError'));
+    await other
+      .send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'b@sandbox.example.org' }))
+      .catch((e: Error) => expect(e.name).not.toBe('GuardError'));
     await other.send(new DeleteContactMethodCommand({ protocol: 'Email' }));
     // Deleted: no longer the run's, so a later delete asks again (and finds nothing to protect).
     await expect(other.send(new DeleteContactMethodCommand({ protocol: 'Email' }))).rejects.toThrow(/NotFound|no Email contact method/i);
@@ -133,8 +159,10 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
     const cognito = new CognitoIdentityProviderClient({ region: 'us-east-1', ...own });
     const lightsail = (region: string) => new LightsailClient({ region, ...own });
     // Left by a run: run-prefixed names under the mail domain. The account's own: anything else.
-    for (const address of ['avc-k3x9q-4-alice@sandbox.example.org', 'alice@sandbox.example.org', 'avc-k3x9q-4-bob@elsewhere.com']) await ses.send(new VerifyEmailIdentityCommand({ EmailAddress: address }));
-    for (const name of ['avc-k3x9q-5-mail.sandbox.example.org', 'sandbox.example.org']) await pinpoint.send(new CreateEmailIdentityCommand({ EmailIdentity: name }));
+    for (const address of ['avc-k3x9q-4-alice@sandbox.example.org', 'alice@sandbox.example.org', 'avc-k3x9q-4-bob@elsewhere.com'])
+      await ses.send(new VerifyEmailIdentityCommand({ EmailAddress: address }));
+    for (const name of ['avc-k3x9q-5-mail.sandbox.example.org', 'sandbox.example.org'])
+      await pinpoint.send(new CreateEmailIdentityCommand({ EmailIdentity: name }));
     for (const name of ['avc-k3x9q-6-pool-sandbox-example-org', 'production-users']) await cognito.send(new CreateUserPoolCommand({ PoolName: name }));
     await lightsail('us-west-2').send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'avc-k3x9q-7-ops0-sms@sandbox.example.org' }));
     await lightsail('us-east-1').send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'alerts@team.example.net' }));
@@ -159,7 +187,9 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
     expect((await pinpoint.send(new ListEmailIdentitiesCommand({}))).EmailIdentities!.map((i) => i.IdentityName)).toEqual(['sandbox.example.org']);
     expect((await cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools!.map((p) => p.Name)).toEqual(['production-users']);
     expect((await lightsail('us-west-2').send(new GetContactMethodsCommand({}))).contactMethods).toEqual([]);
-    expect((await lightsail('us-east-1').send(new GetContactMethodsCommand({}))).contactMethods!.map((m) => m.contactEndpoint)).toEqual(['alerts@team.example.net']);
+    expect((await lightsail('us-east-1').send(new GetContactMethodsCommand({}))).contactMethods!.map((m) => m.contactEndpoint)).toEqual([
+      'alerts@team.example.net',
+    ]);
   });
 
   it('says where the sweep could not look, and exits 2', async () => {
@@ -193,10 +223,22 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
     const target = await awsTarget(config({ smsNumbers: ['+12065550100'] }));
     const { CreateContactMethodCommand } = await import('@aws-sdk/client-lightsail');
     const { AdminCreateUserCommand, UpdateUserAttributesCommand } = await import('@aws-sdk/client-cognito-identity-provider');
-    await expect(target.client('lightsail').send(new CreateContactMethodCommand({ protocol: 'SMS', contactEndpoint: '+12065550199' }))).rejects.toThrow(/\+12065550199 is not in CONFORMANCE_SMS_NUMBERS/);
-    await expect(target.client('lightsail').send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'a@elsewhere.com' }))).rejects.toThrow(/not under CONFORMANCE_EMAIL_DOMAIN/);
-    await expect(target.client('cognito-idp').send(new AdminCreateUserCommand({ UserPoolId: 'p', Username: 'u', UserAttributes: [{ Name: 'email', Value: 'u@elsewhere.com' }] }))).rejects.toThrow(/not under/);
-    await expect(target.client('cognito-idp').send(new UpdateUserAttributesCommand({ AccessToken: 't', UserAttributes: [{ Name: 'phone_number', Value: '+15555550123' }] }))).rejects.toThrow(/CONFORMANCE_SMS_NUMBERS/);
+    await expect(target.client('lightsail').send(new CreateContactMethodCommand({ protocol: 'SMS', contactEndpoint: '+12065550199' }))).rejects.toThrow(
+      /\+12065550199 is not in CONFORMANCE_SMS_NUMBERS/,
+    );
+    await expect(target.client('lightsail').send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'a@elsewhere.com' }))).rejects.toThrow(
+      /not under CONFORMANCE_EMAIL_DOMAIN/,
+    );
+    await expect(
+      target
+        .client('cognito-idp')
+        .send(new AdminCreateUserCommand({ UserPoolId: 'p', Username: 'u', UserAttributes: [{ Name: 'email', Value: 'u@elsewhere.com' }] })),
+    ).rejects.toThrow(/not under/);
+    await expect(
+      target
+        .client('cognito-idp')
+        .send(new UpdateUserAttributesCommand({ AccessToken: 't', UserAttributes: [{ Name: 'phone_number', Value: '+15555550123' }] })),
+    ).rejects.toThrow(/CONFORMANCE_SMS_NUMBERS/);
     expect(sesRequests).toEqual([]);
   });
 

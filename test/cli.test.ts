@@ -13,7 +13,10 @@ const reportDir = () => tempDir('conformance-cli-');
 const readReport = (dir: string) => ConformanceReport.parse(JSON.parse(readFileSync(join(dir, 'latest', 'conformance.json'), 'utf8')));
 
 function expectOneLineCause(stderr: string, pattern: RegExp) {
-  const lines = stderr.trim().split('\n').filter((l) => !/^npm warn|ExperimentalWarning|--trace-warnings/.test(l));
+  const lines = stderr
+    .trim()
+    .split('\n')
+    .filter((l) => !/^npm warn|ExperimentalWarning|--trace-warnings/.test(l));
   expect(lines, stderr).toHaveLength(1);
   expect(lines[0]).toMatch(pattern);
   expect(stderr).not.toMatch(/\n\s+at /);
@@ -60,9 +63,15 @@ describe('conformance CLI', { timeout: CLI_TIMEOUT_MS + 10_000 }, () => {
 
   it('says in one line that there are no AWS credentials', async () => {
     const result = await runCli(['run', '--target', 'aws'], {
-      CONFORMANCE_EMAIL_DOMAIN: 'sandbox.example.org', CONFORMANCE_AWS_ACCOUNT_ALLOWLIST: '123456789012',
-      AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '', AWS_PROFILE: '',
-      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials', AWS_CONFIG_FILE: '/nonexistent/config', AWS_EC2_METADATA_DISABLED: 'true',
+      CONFORMANCE_EMAIL_DOMAIN: 'sandbox.example.org',
+      CONFORMANCE_AWS_ACCOUNT_ALLOWLIST: '123456789012',
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+      AWS_SESSION_TOKEN: '',
+      AWS_PROFILE: '',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+      AWS_CONFIG_FILE: '/nonexistent/config',
+      AWS_EC2_METADATA_DISABLED: 'true',
     });
     expect(result.code).toBe(2);
     expectOneLineCause(result.stderr, /^conformance: no AWS credentials found/);
@@ -71,11 +80,20 @@ describe('conformance CLI', { timeout: CLI_TIMEOUT_MS + 10_000 }, () => {
   it('plans an aws run without credentials or network: --dry-run writes the calls it would make', async () => {
     const reportDir = tempDir('conformance-dry-');
     // No credentials at all: a dry run that called STS or AWS would fail.
-    const result = await runCli(['run', '--target', 'aws', '--dry-run', '--services', 'ses,cognito-idp', '--runs', '3', '--seed', '7', '--report-dir', reportDir], {
-      CONFORMANCE_EMAIL_DOMAIN: 'sandbox.example.org', CONFORMANCE_AWS_ACCOUNT_ALLOWLIST: '123456789012',
-      AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '', AWS_PROFILE: '',
-      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials', AWS_CONFIG_FILE: '/nonexistent/config', AWS_EC2_METADATA_DISABLED: 'true',
-    });
+    const result = await runCli(
+      ['run', '--target', 'aws', '--dry-run', '--services', 'ses,cognito-idp', '--runs', '3', '--seed', '7', '--report-dir', reportDir],
+      {
+        CONFORMANCE_EMAIL_DOMAIN: 'sandbox.example.org',
+        CONFORMANCE_AWS_ACCOUNT_ALLOWLIST: '123456789012',
+        AWS_ACCESS_KEY_ID: '',
+        AWS_SECRET_ACCESS_KEY: '',
+        AWS_SESSION_TOKEN: '',
+        AWS_PROFILE: '',
+        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+        AWS_CONFIG_FILE: '/nonexistent/config',
+        AWS_EC2_METADATA_DISABLED: 'true',
+      },
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/dry run: \d+ calls planned, nothing sent/);
     expect(result.stdout).toMatch(/ses verify-email-identity ×\d+/);
@@ -138,7 +156,10 @@ describe('conformance CLI', { timeout: CLI_TIMEOUT_MS + 10_000 }, () => {
 
         // The finding's own reproduce command replays exactly its shrunk counterexample.
         const replayDir = reportDir();
-        const replayArgs = rule.failure!.reproduce.replace(/^npm run conformance -- /, '').match(/'[^']*'|\S+/g)!.map((a) => a.replace(/^'|'$/g, ''));
+        const replayArgs = rule
+          .failure!.reproduce.replace(/^npm run conformance -- /, '')
+          .match(/'[^']*'|\S+/g)!
+          .map((a) => a.replace(/^'|'$/g, ''));
         const replay = await runCli(['run', ...replayArgs, '--report-dir', replayDir]);
         expect(replay.code, replay.stderr + replay.stdout).toBe(1);
         const replayed = readReport(replayDir).rules.find((r) => r.id === 'SES.GIVA.MAX_IDENTITIES')!;

@@ -16,7 +16,16 @@ describe('fault power', () => {
   });
 
   it('refuses bad flags with a one-line message', () => {
-    for (const argv of [['--seeds', '0'], ['--seeds'], ['--runs', 'x'], ['--bogus'], ['--faults', 'nope'], ['--services', 'sqs'], ['--faults', 'ses.list.drops-last', '--services', 'lightsail'], ['--faults', ',']]) {
+    for (const argv of [
+      ['--seeds', '0'],
+      ['--seeds'],
+      ['--runs', 'x'],
+      ['--bogus'],
+      ['--faults', 'nope'],
+      ['--services', 'sqs'],
+      ['--faults', 'ses.list.drops-last', '--services', 'lightsail'],
+      ['--faults', ','],
+    ]) {
       expect(() => parseFaultPowerArgs(argv), argv.join(' ')).toThrow(/^[^\n]+$/);
     }
   });

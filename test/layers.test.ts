@@ -12,11 +12,18 @@ const sources = repositorySources(root).filter((s) => !s.rel.endsWith('.test.ts'
 function offending(dir: string, allowed: (from: string) => boolean, typesAllowed = false): string[] {
   return sources
     .filter((s) => s.rel.startsWith(`${dir}/`))
-    .flatMap((s) => importsOf(s, root).filter((i) => !(typesAllowed && i.typeOnly) && !allowed(i.from)).map((i) => `${s.rel} → ${i.from}`));
+    .flatMap((s) =>
+      importsOf(s, root)
+        .filter((i) => !(typesAllowed && i.typeOnly) && !allowed(i.from))
+        .map((i) => `${s.rel} → ${i.from}`),
+    );
 }
 
 const isPackage = (from: string) => !from.startsWith('.') && !/^(spec|models|services|properties|harness|emulator|test|bench|scripts)\//.test(from);
-const under = (...dirs: string[]) => (from: string) => isPackage(from) || dirs.some((d) => from.startsWith(`${d}/`));
+const under =
+  (...dirs: string[]) =>
+  (from: string) =>
+    isPackage(from) || dirs.some((d) => from.startsWith(`${d}/`));
 
 describe('layers', () => {
   it('the reference emulator imports nothing of the harness', () => {

@@ -8,12 +8,23 @@ import { emulatorVersion, MANAGED_EMULATORS } from '../harness/targets/managed/e
 import { catalog } from '../services/index.ts';
 
 const matrix = readFileSync(new URL('../docs/conformance-matrix.md', import.meta.url), 'utf8');
-const header = matrix.split('\n').find((line) => line.startsWith('| Operation | Rule |'))!.split('|').slice(3, -1).map((c) => c.trim());
+const header = matrix
+  .split('\n')
+  .find((line) => line.startsWith('| Operation | Rule |'))!
+  .split('|')
+  .slice(3, -1)
+  .map((c) => c.trim());
 const rows = new Map(
-  matrix.split('\n').filter((line) => /^\| [^|]+ \| `[A-Z]/.test(line)).map((line) => {
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
-    return [cells[1].replace(/`/g, ''), cells.slice(2).map((c) => c.replace(/^\[([^\]]+)\].*$/, '$1'))] as const;
-  }),
+  matrix
+    .split('\n')
+    .filter((line) => /^\| [^|]+ \| `[A-Z]/.test(line))
+    .map((line) => {
+      const cells = line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim());
+      return [cells[1].replace(/`/g, ''), cells.slice(2).map((c) => c.replace(/^\[([^\]]+)\].*$/, '$1'))] as const;
+    }),
 );
 
 describe('docs/conformance-matrix.md', () => {

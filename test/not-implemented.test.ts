@@ -15,14 +15,17 @@ const PROPERTIES = await loadProperties();
 
 /** The reference emulator, but answering one awsJson operation as an emulator that does not know it. */
 function targetWithout(operation: string, faults: string[] = []): Target {
-  return referenceTarget({ region: 'us-east-1', timeoutMs: 5_000 }, {
-    faults,
-    wrapFetch: (fetch) => async (request, init) => {
-      if (!request.headers.get('x-amz-target')?.endsWith(`.${operation}`)) return fetch(request, init);
-      const body = JSON.stringify({ __type: 'UnknownOperationException', message: `Unknown operation ${operation}` });
-      return new Response(body, { status: 400, headers: { 'content-type': 'application/x-amz-json-1.1' } });
+  return referenceTarget(
+    { region: 'us-east-1', timeoutMs: 5_000 },
+    {
+      faults,
+      wrapFetch: (fetch) => async (request, init) => {
+        if (!request.headers.get('x-amz-target')?.endsWith(`.${operation}`)) return fetch(request, init);
+        const body = JSON.stringify({ __type: 'UnknownOperationException', message: `Unknown operation ${operation}` });
+        return new Response(body, { status: 400, headers: { 'content-type': 'application/x-amz-json-1.1' } });
+      },
     },
-  });
+  );
 }
 
 /** moto's answer to an action it lacks, served by the Werkzeug debugger: HTTP 500, an HTML page naming the NotImplementedError. */
@@ -43,12 +46,15 @@ const motoLacking = (action: string) => `<!doctype html>
 
 /** The reference emulator, but answering one awsJson operation as moto's server does when it lacks it. */
 function motoWithout(operation: string, action: string): Target {
-  return referenceTarget({ region: 'us-east-1', timeoutMs: 5_000 }, {
-    wrapFetch: (fetch) => async (request, init) => {
-      if (!request.headers.get('x-amz-target')?.endsWith(`.${operation}`)) return fetch(request, init);
-      return new Response(motoLacking(action), { status: 500, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  return referenceTarget(
+    { region: 'us-east-1', timeoutMs: 5_000 },
+    {
+      wrapFetch: (fetch) => async (request, init) => {
+        if (!request.headers.get('x-amz-target')?.endsWith(`.${operation}`)) return fetch(request, init);
+        return new Response(motoLacking(action), { status: 500, headers: { 'content-type': 'text/html; charset=utf-8' } });
+      },
     },
-  });
+  );
 }
 
 describe('an operation the target does not implement', () => {
@@ -69,7 +75,9 @@ describe('an operation the target does not implement', () => {
   it('gives a finding a path that replays it without the missing operation', async () => {
     // Odd inputs call an operation the target lacks (an example sends one first); inputs from 10 up break the rule.
     const property = defineProperty({
-      name: 'needs Missing for odd inputs', service: 'ses', rules: ['SES.GIVA.MAX_IDENTITIES'],
+      name: 'needs Missing for odd inputs',
+      service: 'ses',
+      rules: ['SES.GIVA.MAX_IDENTITIES'],
       arbitrary: (env) => fc.integer({ min: 0, max: 40 }).map((n) => (env.unsupported.has('Missing') ? n - (n % 2) : n)),
       examples: (env) => (env.unsupported.has('Missing') ? [0] : [1]),
       async run(ctx, n) {
@@ -89,16 +97,26 @@ describe('an operation the target does not implement', () => {
   });
 
   it("is recognised in moto's HTML 500 for it: the rules needing it are not-implemented, not error", async () => {
-    const report = await runSuite('cognito-idp', PROPERTIES['cognito-idp'], { target: motoWithout('GetUserAttributeVerificationCode', 'get_user_attribute_verification_code'), runs: 5 });
+    const report = await runSuite('cognito-idp', PROPERTIES['cognito-idp'], {
+      target: motoWithout('GetUserAttributeVerificationCode', 'get_user_attribute_verification_code'),
+      runs: 5,
+    });
     expect(report.rules.filter((r) => r.status === 'error').map((r) => `${r.id}: ${r.reason}`)).toEqual([]);
     for (const id of ['COGNITO.CODE.ATTRIBUTE_NAME_LENGTH', 'COGNITO.CODE.VERIFIABLE_ONLY', 'COGNITO.CODE.DELIVERY_DETAILS']) {
       const rule = report.rules.find((r) => r.id === id)!;
       expect(rule.status, id).toBe('not-implemented');
       // The verdict says what the target answered.
-      expect(rule.reason).toMatch(/GetUserAttributeVerificationCode is not implemented by the target: HTTP 500 text\/html.*get_user_attribute_verification_code action has not been implemented/);
+      expect(rule.reason).toMatch(
+        /GetUserAttributeVerificationCode is not implemented by the target: HTTP 500 text\/html.*get_user_attribute_verification_code action has not been implemented/,
+      );
       expect(rule.failure!.exchanges.at(-1)!.request.headers['x-amz-target']).toMatch(/GetUserAttributeVerificationCode$/);
     }
     // The rules that do without it are still checked.
-    expect(report.rules.filter((r) => r.status !== 'not-implemented').map((r) => `${r.id}: ${r.status}`).filter((line) => !line.endsWith(': pass'))).toEqual([]);
+    expect(
+      report.rules
+        .filter((r) => r.status !== 'not-implemented')
+        .map((r) => `${r.id}: ${r.status}`)
+        .filter((line) => !line.endsWith(': pass')),
+    ).toEqual([]);
   });
 });

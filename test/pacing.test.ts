@@ -17,13 +17,16 @@ const property = (name: string) => sesProperties.find((p) => p.name === name)!;
 function slowTransitTarget(transit: (n: number) => number, faults: string[] = []) {
   let clock: { advance(ms: number): void } | undefined;
   let n = 0;
-  const target = referenceTarget({ region: 'us-east-1', timeoutMs: 5_000 }, {
-    faults,
-    wrapFetch: (fetch) => async (request, init) => {
-      if ((await request.clone().text()).includes('Action=GetIdentityVerificationAttributes')) clock!.advance(transit(n++));
-      return fetch(request, init);
+  const target = referenceTarget(
+    { region: 'us-east-1', timeoutMs: 5_000 },
+    {
+      faults,
+      wrapFetch: (fetch) => async (request, init) => {
+        if ((await request.clone().text()).includes('Action=GetIdentityVerificationAttributes')) clock!.advance(transit(n++));
+        return fetch(request, init);
+      },
     },
-  });
+  );
   clock = target.emulator.control.clock;
   return target;
 }
@@ -46,7 +49,9 @@ describe('pacing', () => {
     // sending, the next (prompt) call would reach the server 300 ms early and be throttled.
     const target = slowTransitTarget((n) => (n % 2 ? 0 : 300));
     const outcome = await runProperty(property('SES identities follow the documented verification lifecycle'), target, { seed: 7, runs: 30 });
-    expect(outcome.verdicts.filter((v) => v.status === 'fail' || v.status === 'error').map((v) => `${v.ruleId} ${v.status}: ${v.failure?.message ?? v.reason}`)).toEqual([]);
+    expect(
+      outcome.verdicts.filter((v) => v.status === 'fail' || v.status === 'error').map((v) => `${v.ruleId} ${v.status}: ${v.failure?.message ?? v.reason}`),
+    ).toEqual([]);
   });
 
   it('requires throttling only of a burst that was comfortably faster than the rate on the target clock', async () => {
@@ -54,10 +59,18 @@ describe('pacing', () => {
     // slower than BURST_SPEED_FACTOR of the rate: even a target that never throttles passes it.
     const slow = Math.ceil((BURST_SPEED_FACTOR * GIVA_INTERVAL_MS * (THROTTLE_BURST - 1)) / THROTTLE_BURST) + 1;
     const name = 'GetIdentityVerificationAttributes is throttled at one request per second';
-    const slowBurst = await runProperty(property(name), slowTransitTarget(() => slow, ['ses.giva.no-throttle']), { seed: 1, runs: 25 });
+    const slowBurst = await runProperty(
+      property(name),
+      slowTransitTarget(() => slow, ['ses.giva.no-throttle']),
+      { seed: 1, runs: 25 },
+    );
     expect(slowBurst.verdicts.find((v) => v.ruleId === 'SES.GIVA.THROTTLE')!.status).not.toBe('fail');
     // The same target with a prompt burst is found out.
-    const fastBurst = await runProperty(property(name), slowTransitTarget(() => 0, ['ses.giva.no-throttle']), { seed: 1, runs: 25 });
+    const fastBurst = await runProperty(
+      property(name),
+      slowTransitTarget(() => 0, ['ses.giva.no-throttle']),
+      { seed: 1, runs: 25 },
+    );
     expect(fastBurst.verdicts.find((v) => v.ruleId === 'SES.GIVA.THROTTLE')!.status).toBe('fail');
   });
 });

@@ -12,28 +12,69 @@ import { reportHtml } from '../harness/report/html.ts';
 import { summaryMarkdown } from '../harness/report/summary-md.ts';
 
 const failure = (message: string) => ({
-  message, operation: 'GetIdentityVerificationAttributes', expected: 'Failed', actual: 'Pending', property: 'p', seed: 1, path: '0:1',
-  counterexample: ['aws ses verify-email-identity --email-address a@example.com'], exchanges: [], reproduce: 'npm run conformance -- --seed 1',
+  message,
+  operation: 'GetIdentityVerificationAttributes',
+  expected: 'Failed',
+  actual: 'Pending',
+  property: 'p',
+  seed: 1,
+  path: '0:1',
+  counterexample: ['aws ses verify-email-identity --email-address a@example.com'],
+  exchanges: [],
+  reproduce: 'npm run conformance -- --seed 1',
 });
 
 function outcome(verdicts: [string, RuleStatus][], property = 'p'): PropertyOutcome {
   return {
-    property, service: 'ses', status: 'passed', seed: 1, numRuns: 1, durationMs: 1, warnings: [],
+    property,
+    service: 'ses',
+    status: 'passed',
+    seed: 1,
+    numRuns: 1,
+    durationMs: 1,
+    warnings: [],
     target: { kind: 'reference', label: 'reference', region: 'us-east-1', capabilities: [] },
-    verdicts: verdicts.map(([ruleId, status]): RuleVerdict => ({ ruleId, status, checks: status === 'pass' ? 1 : 0, failure: status === 'fail' ? failure(`${ruleId} broke`) : undefined, reason: status === 'pass' ? undefined : status })),
+    verdicts: verdicts.map(
+      ([ruleId, status]): RuleVerdict => ({
+        ruleId,
+        status,
+        checks: status === 'pass' ? 1 : 0,
+        failure: status === 'fail' ? failure(`${ruleId} broke`) : undefined,
+        reason: status === 'pass' ? undefined : status,
+      }),
+    ),
   };
 }
 
 const report = (outcomes: PropertyOutcome[]) =>
-  buildReport({ config: { runId: 'r', seed: 1, runs: 1, services: ['ses'], region: 'us-east-1', target: 'reference' }, outcomes, serviceErrors: {}, errors: [], startedAt: new Date(0), durationMs: 5 });
+  buildReport({
+    config: { runId: 'r', seed: 1, runs: 1, services: ['ses'], region: 'us-east-1', target: 'reference' },
+    outcomes,
+    serviceErrors: {},
+    errors: [],
+    startedAt: new Date(0),
+    durationMs: 5,
+  });
 
 const status = (r: ReturnType<typeof report>, id: string) => r.rules.find((rule) => rule.id === id)!.status;
 
 describe('report', () => {
   it('combines a rule across properties: a failure anywhere wins, a pass beats inconclusive', () => {
     const r = report([
-      outcome([['SES.GIVA.MAX_IDENTITIES', 'pass'], ['SES.GIVA.STATUS_ENUM', 'inconclusive']], 'a'),
-      outcome([['SES.GIVA.MAX_IDENTITIES', 'fail'], ['SES.GIVA.STATUS_ENUM', 'pass']], 'b'),
+      outcome(
+        [
+          ['SES.GIVA.MAX_IDENTITIES', 'pass'],
+          ['SES.GIVA.STATUS_ENUM', 'inconclusive'],
+        ],
+        'a',
+      ),
+      outcome(
+        [
+          ['SES.GIVA.MAX_IDENTITIES', 'fail'],
+          ['SES.GIVA.STATUS_ENUM', 'pass'],
+        ],
+        'b',
+      ),
     ]);
     expect(status(r, 'SES.GIVA.MAX_IDENTITIES')).toBe('fail');
     expect(status(r, 'SES.GIVA.STATUS_ENUM')).toBe('pass');
@@ -43,12 +84,36 @@ describe('report', () => {
 
   it('exits 2 for errors alone, 1 for not-implemented, 0 when every checked rule holds', () => {
     expect(exitCodeOf(report([outcome([['SES.GIVA.MAX_IDENTITIES', 'error']])]))).toBe(2);
-    expect(exitCodeOf(report([outcome([['SES.GIVA.MAX_IDENTITIES', 'not-implemented'], ['SES.GIVA.STATUS_ENUM', 'error']])]))).toBe(1);
-    expect(exitCodeOf(report([outcome([['SES.GIVA.MAX_IDENTITIES', 'pass'], ['SES.GIVA.THROTTLE', 'skipped']])]))).toBe(0);
+    expect(
+      exitCodeOf(
+        report([
+          outcome([
+            ['SES.GIVA.MAX_IDENTITIES', 'not-implemented'],
+            ['SES.GIVA.STATUS_ENUM', 'error'],
+          ]),
+        ]),
+      ),
+    ).toBe(1);
+    expect(
+      exitCodeOf(
+        report([
+          outcome([
+            ['SES.GIVA.MAX_IDENTITIES', 'pass'],
+            ['SES.GIVA.THROTTLE', 'skipped'],
+          ]),
+        ]),
+      ),
+    ).toBe(0);
   });
 
   it('marks baseline divergences known, and tells what appeared and what is gone', () => {
-    const before = report([outcome([['SES.GIVA.MAX_IDENTITIES', 'fail'], ['SES.GIVA.THROTTLE', 'error'], ['SES.GIVA.STATUS_ENUM', 'pass']])]);
+    const before = report([
+      outcome([
+        ['SES.GIVA.MAX_IDENTITIES', 'fail'],
+        ['SES.GIVA.THROTTLE', 'error'],
+        ['SES.GIVA.STATUS_ENUM', 'pass'],
+      ]),
+    ]);
     const baseline = baselineFrom(before);
     expect(Object.keys(baseline.divergences)).toEqual(['SES.GIVA.MAX_IDENTITIES', 'SES.GIVA.THROTTLE']);
 
@@ -57,7 +122,13 @@ describe('report', () => {
     expect(same.report.rules.find((r) => r.id === 'SES.GIVA.MAX_IDENTITIES')!.baselineStatus).toBe('fail');
     expect(comparisonHolds(same.comparison)).toBe(true);
 
-    const after = report([outcome([['SES.GIVA.MAX_IDENTITIES', 'pass'], ['SES.GIVA.THROTTLE', 'error'], ['SES.GIVA.STATUS_ENUM', 'fail']])]);
+    const after = report([
+      outcome([
+        ['SES.GIVA.MAX_IDENTITIES', 'pass'],
+        ['SES.GIVA.THROTTLE', 'error'],
+        ['SES.GIVA.STATUS_ENUM', 'fail'],
+      ]),
+    ]);
     const changed = applyBaseline(after, baseline).comparison;
     expect(changed.appeared.map((d) => d.id)).toEqual(['SES.GIVA.STATUS_ENUM']);
     expect(changed.disappeared.map((d) => d.id)).toEqual(['SES.GIVA.MAX_IDENTITIES']);
@@ -66,7 +137,12 @@ describe('report', () => {
 
   it('merges shards: every rule once, the strongest verdict', () => {
     const a = report([outcome([['SES.GIVA.MAX_IDENTITIES', 'pass']])]);
-    const b = report([outcome([['SES.GIVA.MAX_IDENTITIES', 'fail'], ['SES.GIVA.STATUS_ENUM', 'pass']])]);
+    const b = report([
+      outcome([
+        ['SES.GIVA.MAX_IDENTITIES', 'fail'],
+        ['SES.GIVA.STATUS_ENUM', 'pass'],
+      ]),
+    ]);
     const merged = mergeReports([a, b]);
     expect(status(merged, 'SES.GIVA.MAX_IDENTITIES')).toBe('fail');
     expect(status(merged, 'SES.GIVA.STATUS_ENUM')).toBe('pass');
@@ -74,7 +150,13 @@ describe('report', () => {
   });
 
   it('writes every status and finding into each format', () => {
-    const r = report([outcome([['SES.GIVA.MAX_IDENTITIES', 'fail'], ['SES.GIVA.THROTTLE', 'not-implemented'], ['SES.GIVA.STATUS_ENUM', 'pass']])]);
+    const r = report([
+      outcome([
+        ['SES.GIVA.MAX_IDENTITIES', 'fail'],
+        ['SES.GIVA.THROTTLE', 'not-implemented'],
+        ['SES.GIVA.STATUS_ENUM', 'pass'],
+      ]),
+    ]);
     expect(summaryMarkdown(r)).toContain('### FAIL SES.GIVA.MAX_IDENTITIES');
     expect(summaryMarkdown(r)).toContain('aws ses verify-email-identity --email-address a@example.com');
     const junit = junitXml(r);

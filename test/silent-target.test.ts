@@ -10,9 +10,13 @@ describe('a target that stops answering', () => {
     // Answers everything but VerifyEmailIdentity, which it never answers (as aws-ses-v2-local does).
     // The timeout only tells the hung call from the answered ones: ample, so that no answered call
     // of a busy machine counts as hung (the one that hangs waits it out once; later ones are not sent).
-    const target = referenceTarget({ region: 'us-east-1', timeoutMs: 2_000 }, {
-      wrapFetch: (fetch) => async (request, init) => ((await request.clone().text()).includes('Action=VerifyEmailIdentity') ? new Promise<Response>(() => {}) : fetch(request, init)),
-    });
+    const target = referenceTarget(
+      { region: 'us-east-1', timeoutMs: 2_000 },
+      {
+        wrapFetch: (fetch) => async (request, init) =>
+          (await request.clone().text()).includes('Action=VerifyEmailIdentity') ? new Promise<Response>(() => {}) : fetch(request, init),
+      },
+    );
     const lifecycle = sesProperties.find((p) => p.name === 'SES identities follow the documented verification lifecycle')!;
     const outcome = await runProperty(lifecycle, target, { seed: 3, runs: 10 });
     const errors = outcome.verdicts.filter((v) => v.status === 'error');

@@ -12,7 +12,12 @@ import { removeTempDirs, ROOT, runCli, tempDir } from './support/cli.ts';
 const SCRIPT = { 'cognito-local': 'cognito-local/lib/bin/start.js', 'aws-ses-v2-local': 'aws-ses-v2-local/dist/cli.js' } as const;
 // Compared as sets, before and after: other runs on the same machine may have copies of their own.
 const runningCopies = (name: keyof typeof SCRIPT) =>
-  new Set(execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).split('\n').filter((line) => line.includes(SCRIPT[name])).map((line) => line.trim().split(/\s+/)[0]));
+  new Set(
+    execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.includes(SCRIPT[name]))
+      .map((line) => line.trim().split(/\s+/)[0]),
+  );
 const leftoverDirs = (name: string) => new Set(readdirSync(tmpdir()).filter((entry) => entry.startsWith(`conformance-${name}-`)));
 const added = <T>(after: Set<T>, before: Set<T>) => [...after].filter((item) => !before.has(item));
 
@@ -22,7 +27,11 @@ describe.each(MANAGED_EMULATORS.filter((name) => existsSync(join(ROOT, 'baseline
   it('finds exactly the known divergences, and leaves nothing running', async () => {
     const [dirsBefore, copiesBefore] = [leftoverDirs(name), runningCopies(name)];
     const reportDir = tempDir('conformance-3p-');
-    const result = await runCli(['run', '--target', name, '--baseline', `baselines/${name}.json`, '--seed', '1', '--timeout-ms', '2000', '--report-dir', reportDir], {}, 240_000);
+    const result = await runCli(
+      ['run', '--target', name, '--baseline', `baselines/${name}.json`, '--seed', '1', '--timeout-ms', '2000', '--report-dir', reportDir],
+      {},
+      240_000,
+    );
     expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
     expect(result.stdout).toContain(`matches the baseline baselines/${name}.json`);
     expect(added(runningCopies(name), copiesBefore)).toEqual([]);
@@ -31,7 +40,11 @@ describe.each(MANAGED_EMULATORS.filter((name) => existsSync(join(ROOT, 'baseline
 
   it('stops the emulator when the run is interrupted', async () => {
     const [dirsBefore, copiesBefore] = [leftoverDirs(name), runningCopies(name)];
-    const child = spawn(process.execPath, ['bin/conformance.mjs', 'run', '--target', name, '--timeout-ms', '2000', '--report-dir', tempDir('conformance-3p-')], { cwd: ROOT, stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      ['bin/conformance.mjs', 'run', '--target', name, '--timeout-ms', '2000', '--report-dir', tempDir('conformance-3p-')],
+      { cwd: ROOT, stdio: 'ignore' },
+    );
     const deadline = Date.now() + 30_000;
     while (added(runningCopies(name), copiesBefore).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(added(runningCopies(name), copiesBefore)).toHaveLength(1);

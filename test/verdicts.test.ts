@@ -34,7 +34,9 @@ describe('verdicts', () => {
   it('keeps checking the other rules after one fails: each broken rule fails, each held rule passes', async () => {
     // A breaks on every input, B on inputs over 50 (checked after A on the same "answer"), C always holds.
     const property = defineProperty({
-      name: 'three independent rules', service: 'ses', rules: [A, B, C],
+      name: 'three independent rules',
+      service: 'ses',
+      rules: [A, B, C],
       arbitrary: () => fc.integer({ min: 0, max: 100 }),
       async run(ctx, n) {
         checkThat(ctx, A, 'Op', false, () => ({ message: 'A broke', expected: 'a', actual: String(n) }));
@@ -54,7 +56,9 @@ describe('verdicts', () => {
 
   it('replays a finding of a later pass from its path alone', async () => {
     const property = defineProperty({
-      name: 'a later finding', service: 'ses', rules: [A, B],
+      name: 'a later finding',
+      service: 'ses',
+      rules: [A, B],
       arbitrary: () => fc.integer({ min: 0, max: 100 }),
       async run(ctx, n) {
         checkThat(ctx, A, 'Op', false, () => ({ message: 'A broke', expected: 'a', actual: String(n) }));
@@ -70,7 +74,9 @@ describe('verdicts', () => {
 
   it('never passes a rule on a set-up success or an empty observation: not exercised is inconclusive', async () => {
     const property = defineProperty({
-      name: 'set-up only', service: 'ses', rules: [A, B],
+      name: 'set-up only',
+      service: 'ses',
+      rules: [A, B],
       arbitrary: () => fc.constant(0),
       async run(ctx) {
         expectSetup(ctx, A, 'VerifyEmailIdentity', ok({}), 'accepted');
@@ -85,7 +91,9 @@ describe('verdicts', () => {
 
   it('files a throttling answer under no rule: the run stops, the rule it was testing stays unjudged', async () => {
     const property = defineProperty({
-      name: 'throttled', service: 'ses', rules: [A],
+      name: 'throttled',
+      service: 'ses',
+      rules: [A],
       arbitrary: () => fc.constant(0),
       async run(ctx) {
         expectSuccess(ctx, A, 'GetIdentityVerificationAttributes', answered('Throttling', 400), '100 identities answered');
@@ -98,7 +106,9 @@ describe('verdicts', () => {
 
   it('charges an undocumented error to the documented-errors rule, not to the rule under test', async () => {
     const property = defineProperty({
-      name: 'undocumented', service: 'ses', rules: [A, 'SES.ERRORS.QUERY_ERROR_SHAPE'],
+      name: 'undocumented',
+      service: 'ses',
+      rules: [A, 'SES.ERRORS.QUERY_ERROR_SHAPE'],
       arbitrary: () => fc.constant(0),
       async run(ctx) {
         expectSuccess(ctx, A, 'GetIdentityVerificationAttributes', answered('Whatever', 400), '100 identities answered');
@@ -112,7 +122,9 @@ describe('verdicts', () => {
   it('runs the boundary examples in every pass, whatever the seed', async () => {
     const seen: number[] = [];
     const property = defineProperty({
-      name: 'boundaries', service: 'ses', rules: [A],
+      name: 'boundaries',
+      service: 'ses',
+      rules: [A],
       arbitrary: () => fc.integer({ min: 2, max: 99 }),
       examples: () => [0, 1, 100, 101],
       async run(ctx, n) {
@@ -130,13 +142,22 @@ describe('verdicts', () => {
 
   it('blocks a rule that depends on a failed one, and says which', () => {
     const outcome = (ruleId: string, status: 'pass' | 'fail') => ({
-      property: 'p', service: 'ses' as const, status: 'passed' as const, seed: 1, numRuns: 1, durationMs: 1, warnings: [],
+      property: 'p',
+      service: 'ses' as const,
+      status: 'passed' as const,
+      seed: 1,
+      numRuns: 1,
+      durationMs: 1,
+      warnings: [],
       verdicts: [{ ruleId, status, checks: 1, observations: [{ observed: 'x', count: 1 }] }],
     });
     const report = buildReport({
       config: { runId: 't', seed: 1, runs: 1, services: ['ses'], region: 'us-east-1', target: 'reference' },
       outcomes: [outcome('SES.EMAIL.FAILED_AFTER_24H', 'fail'), outcome('SES.EMAIL.RESTART_AFTER_FAILED', 'pass')],
-      serviceErrors: {}, errors: [], startedAt: new Date(), durationMs: 1,
+      serviceErrors: {},
+      errors: [],
+      startedAt: new Date(),
+      durationMs: 1,
     });
     const restart = report.rules.find((r) => r.id === 'SES.EMAIL.RESTART_AFTER_FAILED')!;
     expect(restart.status).toBe('inconclusive');

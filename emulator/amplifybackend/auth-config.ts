@@ -16,13 +16,21 @@ const USER_POOL_NAME_PATH = 'resourceConfig.userPoolConfigs.userPoolName';
 export function checkVerificationMessage(config: { UserPoolConfigs: { VerificationMessage?: { DeliveryMethod?: string } } }, faults: FaultRegistry): void {
   const message = config.UserPoolConfigs.VerificationMessage;
   if (message === undefined || message.DeliveryMethod !== undefined || faults.on(AmplifyFault.AcceptsMissingDeliveryMethod)) return;
-  throw new AwsError('BadRequestException', validationMessage([`Value null at '${DELIVERY_METHOD_PATH}' failed to satisfy constraint: Member must not be null`]), 400);
+  throw new AwsError(
+    'BadRequestException',
+    validationMessage([`Value null at '${DELIVERY_METHOD_PATH}' failed to satisfy constraint: Member must not be null`]),
+    400,
+  );
 }
 
 /** UserPoolConfigs.UserPoolName is required in CreateBackendAuth; checked here so that a fault can bend it. */
 export function checkUserPoolName(config: { UserPoolConfigs: { UserPoolName?: string } }, faults: FaultRegistry): void {
   if (config.UserPoolConfigs.UserPoolName !== undefined || faults.on(AmplifyFault.AcceptsMissingUserPoolName)) return;
-  throw new AwsError('BadRequestException', validationMessage([`Value null at '${USER_POOL_NAME_PATH}' failed to satisfy constraint: Member must not be null`]), 400);
+  throw new AwsError(
+    'BadRequestException',
+    validationMessage([`Value null at '${USER_POOL_NAME_PATH}' failed to satisfy constraint: Member must not be null`]),
+    400,
+  );
 }
 
 /** The deprecated ForgotPassword is still a documented member: only the refuses-forgot-password fault refuses it. */

@@ -31,7 +31,8 @@ const AMPLIFY_FAULTS: FaultInfo[] = [
   },
   {
     id: AmplifyFault.UpdateOverwritesImmutable,
-    description: 'UpdateBackendAuth overwrites UserPoolName, RequiredSignUpAttributes and SignInMethod (dropping them when the update omits them), although its UserPoolConfigs cannot change them.',
+    description:
+      'UpdateBackendAuth overwrites UserPoolName, RequiredSignUpAttributes and SignInMethod (dropping them when the update omits them), although its UserPoolConfigs cannot change them.',
   },
   {
     id: AmplifyFault.AcceptsMissingDeliveryMethod,
@@ -63,7 +64,8 @@ const AMPLIFY_FAULTS: FaultInfo[] = [
   },
   {
     id: AmplifyFault.RefusesForgotPassword,
-    description: 'CreateBackendAuth refuses a ResourceConfig carrying the deprecated, but still documented, UserPoolConfigs.ForgotPassword with BadRequestException.',
+    description:
+      'CreateBackendAuth refuses a ResourceConfig carrying the deprecated, but still documented, UserPoolConfigs.ForgotPassword with BadRequestException.',
   },
   {
     id: AmplifyFault.MfaModeLowercase,
@@ -75,7 +77,8 @@ const AMPLIFY_FAULTS: FaultInfo[] = [
   },
   {
     id: AmplifyFault.UnknownAppBadRequest,
-    description: 'An unknown app answers BadRequestException with HTTP 400 (a documented error, with its documented status) instead of the NotFoundException the API model lists.',
+    description:
+      'An unknown app answers BadRequestException with HTTP 400 (a documented error, with its documented status) instead of the NotFoundException the API model lists.',
   },
 ].map((fault) => ({ ...fault, service: 'amplifybackend' }));
 

@@ -45,8 +45,23 @@ const uris = shapes.list(text);
 const additionalConstraints = shapes.list(shapes.enum(['REQUIRE_DIGIT', 'REQUIRE_LOWERCASE', 'REQUIRE_SYMBOL', 'REQUIRE_UPPERCASE']));
 const signUpAttributes = shapes.list(
   shapes.enum([
-    'ADDRESS', 'BIRTHDATE', 'EMAIL', 'FAMILY_NAME', 'GENDER', 'GIVEN_NAME', 'LOCALE', 'MIDDLE_NAME', 'NAME',
-    'NICKNAME', 'PHONE_NUMBER', 'PICTURE', 'PREFERRED_USERNAME', 'PROFILE', 'UPDATED_AT', 'WEBSITE', 'ZONE_INFO',
+    'ADDRESS',
+    'BIRTHDATE',
+    'EMAIL',
+    'FAMILY_NAME',
+    'GENDER',
+    'GIVEN_NAME',
+    'LOCALE',
+    'MIDDLE_NAME',
+    'NAME',
+    'NICKNAME',
+    'PHONE_NUMBER',
+    'PICTURE',
+    'PREFERRED_USERNAME',
+    'PROFILE',
+    'UPDATED_AT',
+    'WEBSITE',
+    'ZONE_INFO',
   ]),
 );
 const signInMethod = shapes.enum(['EMAIL', 'EMAIL_AND_PHONE_NUMBER', 'PHONE_NUMBER', 'USERNAME']);
@@ -55,11 +70,21 @@ const service = shapes.enum(['COGNITO']);
 
 export const createResourceConfigShape = shapes.structure({
   AuthResources: req(authResources, 'authResources'),
-  IdentityPoolConfigs: opt(shapes.structure({ IdentityPoolName: req(text, 'identityPoolName'), UnauthenticatedLogin: req(shapes.boolean(), 'unauthenticatedLogin') }), 'identityPoolConfigs'),
+  IdentityPoolConfigs: opt(
+    shapes.structure({ IdentityPoolName: req(text, 'identityPoolName'), UnauthenticatedLogin: req(shapes.boolean(), 'unauthenticatedLogin') }),
+    'identityPoolConfigs',
+  ),
   Service: req(service, 'service'),
   UserPoolConfigs: req(
     shapes.structure({
-      ForgotPassword: opt(shapes.structure({ DeliveryMethod: req(deliveryMethod, 'deliveryMethod'), EmailSettings: opt(emailSettings, 'emailSettings'), SmsSettings: opt(smsSettings, 'smsSettings') }), 'forgotPassword'),
+      ForgotPassword: opt(
+        shapes.structure({
+          DeliveryMethod: req(deliveryMethod, 'deliveryMethod'),
+          EmailSettings: opt(emailSettings, 'emailSettings'),
+          SmsSettings: opt(smsSettings, 'smsSettings'),
+        }),
+        'forgotPassword',
+      ),
       Mfa: opt(shapes.structure({ MFAMode: req(mfaMode), Settings: opt(mfaSettings, 'settings') }), 'mfa'),
       OAuth: opt(
         shapes.structure({
@@ -72,7 +97,10 @@ export const createResourceConfigShape = shapes.structure({
         }),
         'oAuth',
       ),
-      PasswordPolicy: opt(shapes.structure({ AdditionalConstraints: opt(additionalConstraints, 'additionalConstraints'), MinimumLength: req(shapes.double(), 'minimumLength') }), 'passwordPolicy'),
+      PasswordPolicy: opt(
+        shapes.structure({ AdditionalConstraints: opt(additionalConstraints, 'additionalConstraints'), MinimumLength: req(shapes.double(), 'minimumLength') }),
+        'passwordPolicy',
+      ),
       RequiredSignUpAttributes: req(signUpAttributes, 'requiredSignUpAttributes'),
       SignInMethod: req(signInMethod, 'signInMethod'),
       // Required by the model; the CreateBackendAuth handler checks it (not the codec) so that
@@ -90,7 +118,14 @@ export const updateResourceConfigShape = shapes.structure({
   Service: req(service, 'service'),
   UserPoolConfigs: req(
     shapes.structure({
-      ForgotPassword: opt(shapes.structure({ DeliveryMethod: opt(deliveryMethod, 'deliveryMethod'), EmailSettings: opt(emailSettings, 'emailSettings'), SmsSettings: opt(smsSettings, 'smsSettings') }), 'forgotPassword'),
+      ForgotPassword: opt(
+        shapes.structure({
+          DeliveryMethod: opt(deliveryMethod, 'deliveryMethod'),
+          EmailSettings: opt(emailSettings, 'emailSettings'),
+          SmsSettings: opt(smsSettings, 'smsSettings'),
+        }),
+        'forgotPassword',
+      ),
       Mfa: opt(shapes.structure({ MFAMode: opt(mfaMode), Settings: opt(mfaSettings, 'settings') }), 'mfa'),
       OAuth: opt(
         shapes.structure({
@@ -103,7 +138,10 @@ export const updateResourceConfigShape = shapes.structure({
         }),
         'oAuth',
       ),
-      PasswordPolicy: opt(shapes.structure({ AdditionalConstraints: opt(additionalConstraints, 'additionalConstraints'), MinimumLength: opt(shapes.double(), 'minimumLength') }), 'passwordPolicy'),
+      PasswordPolicy: opt(
+        shapes.structure({ AdditionalConstraints: opt(additionalConstraints, 'additionalConstraints'), MinimumLength: opt(shapes.double(), 'minimumLength') }),
+        'passwordPolicy',
+      ),
       VerificationMessage: opt(verificationMessage, 'verificationMessage'),
       // Not members of the Update shape (no SDK sends them); read only so that the
       // update-overwrites-immutable fault has something to apply from a raw request.

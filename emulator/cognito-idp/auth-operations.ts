@@ -10,7 +10,15 @@ import { invalidParameter, notAuthorized, resourceNotFound } from './errors.ts';
 import { CLIENT_ID, CLIENT_METADATA, STRING_MAP, USER_POOL_ID } from './shapes.ts';
 import type { AppClient, CognitoStore, UserPool } from './store.ts';
 
-const AUTH_FLOW = shapes.enum(['USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH']);
+const AUTH_FLOW = shapes.enum([
+  'USER_SRP_AUTH',
+  'REFRESH_TOKEN_AUTH',
+  'REFRESH_TOKEN',
+  'CUSTOM_AUTH',
+  'ADMIN_NO_SRP_AUTH',
+  'USER_PASSWORD_AUTH',
+  'ADMIN_USER_PASSWORD_AUTH',
+]);
 /** The client setting (new style, then legacy) that lets each password flow through. */
 const FLOW_PERMISSIONS: Record<string, readonly string[]> = {
   USER_PASSWORD_AUTH: ['ALLOW_USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH'],
@@ -30,7 +38,9 @@ export function createAuthOperations(store: CognitoStore, tokens: AccessTokens):
     if (client.secret === undefined) return;
     const given = parameters?.SECRET_HASH;
     if (given === undefined) throw notAuthorized(`Client ${client.id} is configured with secret but SECRET_HASH was not received`);
-    const expected = createHmac('sha256', client.secret).update(username + client.id).digest('base64');
+    const expected = createHmac('sha256', client.secret)
+      .update(username + client.id)
+      .digest('base64');
     if (given !== expected) throw notAuthorized(`Unable to verify secret hash for client ${client.id}`);
   };
 
@@ -51,11 +61,20 @@ export function createAuthOperations(store: CognitoStore, tokens: AccessTokens):
         ChallengeParameters: {
           USER_ID_FOR_SRP: user.username,
           requiredAttributes: '[]',
-          userAttributes: JSON.stringify(Object.fromEntries(userAttributeList(user.attributes).filter((a) => a.Name !== 'sub').map((a) => [a.Name, a.Value]))),
+          userAttributes: JSON.stringify(
+            Object.fromEntries(
+              userAttributeList(user.attributes)
+                .filter((a) => a.Name !== 'sub')
+                .map((a) => [a.Name, a.Value]),
+            ),
+          ),
         },
       };
     }
-    return { ChallengeParameters: {}, AuthenticationResult: { ...tokens.signIn(pool, client, user), RefreshToken: tokens.refreshTokenFor(pool, client, user) } };
+    return {
+      ChallengeParameters: {},
+      AuthenticationResult: { ...tokens.signIn(pool, client, user), RefreshToken: tokens.refreshTokenFor(pool, client, user) },
+    };
   };
 
   const refreshAuth = (pool: UserPool, client: AppClient, parameters: Record<string, string> | undefined): JsonObject => {
@@ -74,7 +93,12 @@ export function createAuthOperations(store: CognitoStore, tokens: AccessTokens):
   return {
     InitiateAuth: jsonOperation({
       auth: 'none',
-      input: shapes.structure({ AuthFlow: required(AUTH_FLOW), ClientId: required(CLIENT_ID), AuthParameters: optional(STRING_MAP), ClientMetadata: optional(CLIENT_METADATA) }),
+      input: shapes.structure({
+        AuthFlow: required(AUTH_FLOW),
+        ClientId: required(CLIENT_ID),
+        AuthParameters: optional(STRING_MAP),
+        ClientMetadata: optional(CLIENT_METADATA),
+      }),
       handle(input) {
         const { pool, client } = store.clientById(input.ClientId);
         return authenticate(pool, client, input.AuthFlow, input.AuthParameters, ['USER_PASSWORD_AUTH']);

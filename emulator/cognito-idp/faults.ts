@@ -74,7 +74,8 @@ const COGNITO_FAULTS: FaultInfo[] = [
   },
   {
     id: CognitoFault.AttributeNameUnbounded,
-    description: "GetUserAttributeVerificationCode accepts an AttributeName longer than 32 characters and sends a code to the user's email, instead of answering InvalidParameterException.",
+    description:
+      "GetUserAttributeVerificationCode accepts an AttributeName longer than 32 characters and sends a code to the user's email, instead of answering InvalidParameterException.",
   },
   {
     id: CognitoFault.NoDeliveryDetails,
@@ -86,11 +87,13 @@ const COGNITO_FAULTS: FaultInfo[] = [
   },
   {
     id: CognitoFault.UndocumentedErrorCode,
-    description: 'GetUserAttributeVerificationCode refuses an attribute that cannot be verified with InvalidUserPoolConfigurationException, which its error list does not document, instead of InvalidParameterException.',
+    description:
+      'GetUserAttributeVerificationCode refuses an attribute that cannot be verified with InvalidUserPoolConfigurationException, which its error list does not document, instead of InvalidParameterException.',
   },
   {
     id: CognitoFault.UnsignedNotAuthorized,
-    description: 'GetUserAttributeVerificationCode refuses a request without an IAM signature with NotAuthorizedException, a documented code, although the access token alone authorises it.',
+    description:
+      'GetUserAttributeVerificationCode refuses a request without an IAM signature with NotAuthorizedException, a documented code, although the access token alone authorises it.',
   },
 ].map((fault) => ({ ...fault, service: 'cognito-idp' }));
 

@@ -128,7 +128,13 @@ export function createPoolOperations(ctx: ServiceContext, store: CognitoStore): 
           .sort((a, b) => (a.id < b.id ? -1 : 1));
         const page = pools.slice(0, input.MaxResults);
         return {
-          UserPools: page.map((pool) => ({ Id: pool.id, Name: pool.name, LambdaConfig: {}, CreationDate: epochSeconds(pool.createdAt), LastModifiedDate: epochSeconds(pool.modifiedAt) })),
+          UserPools: page.map((pool) => ({
+            Id: pool.id,
+            Name: pool.name,
+            LambdaConfig: {},
+            CreationDate: epochSeconds(pool.createdAt),
+            LastModifiedDate: epochSeconds(pool.modifiedAt),
+          })),
           NextToken: pools.length > page.length ? writePageToken(page.at(-1)!.id) : undefined,
         };
       },
@@ -155,7 +161,18 @@ export function createPoolOperations(ctx: ServiceContext, store: CognitoStore): 
         AccessTokenValidity: optional(shapes.integer({ min: 1, max: 86400 })),
         TokenValidityUnits: optional(shapes.structure({ AccessToken: optional(TIME_UNIT), IdToken: optional(TIME_UNIT), RefreshToken: optional(TIME_UNIT) })),
         ExplicitAuthFlows: optional(
-          shapes.list(shapes.enum(['ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'])),
+          shapes.list(
+            shapes.enum([
+              'ADMIN_NO_SRP_AUTH',
+              'CUSTOM_AUTH_FLOW_ONLY',
+              'USER_PASSWORD_AUTH',
+              'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+              'ALLOW_CUSTOM_AUTH',
+              'ALLOW_USER_PASSWORD_AUTH',
+              'ALLOW_USER_SRP_AUTH',
+              'ALLOW_REFRESH_TOKEN_AUTH',
+            ]),
+          ),
         ),
       }),
       handle(input, call) {
@@ -243,7 +260,12 @@ export function createPoolOperations(ctx: ServiceContext, store: CognitoStore): 
 
     AdminSetUserPassword: jsonOperation({
       auth: 'sigv4',
-      input: shapes.structure({ UserPoolId: required(USER_POOL_ID), Username: required(USERNAME), Password: required(PASSWORD), Permanent: optional(shapes.boolean()) }),
+      input: shapes.structure({
+        UserPoolId: required(USER_POOL_ID),
+        Username: required(USERNAME),
+        Password: required(PASSWORD),
+        Permanent: optional(shapes.boolean()),
+      }),
       handle(input, call) {
         const pool = store.poolFor(call.scope, input.UserPoolId);
         const user = pool.users.get(input.Username);

@@ -46,11 +46,17 @@ export function createUserOperations(ctx: ServiceContext, tokens: AccessTokens, 
     GetUserAttributeVerificationCode: jsonOperation({
       auth: 'none',
       // AttributeName's maximum length is checked by the handler, so that a fault can skip it.
-      input: shapes.structure({ AccessToken: required(ACCESS_TOKEN), AttributeName: required(ATTRIBUTE_NAME_UNBOUNDED), ClientMetadata: optional(CLIENT_METADATA) }),
+      input: shapes.structure({
+        AccessToken: required(ACCESS_TOKEN),
+        AttributeName: required(ATTRIBUTE_NAME_UNBOUNDED),
+        ClientMetadata: optional(CLIENT_METADATA),
+      }),
       handle(input, call) {
         const overLong = [...input.AttributeName].length > ATTRIBUTE_NAME_MAX;
         if (overLong && !faults.on(CognitoFault.AttributeNameUnbounded)) {
-          throw invalidParameter(validationMessage([`Value at 'attributeName' failed to satisfy constraint: Member must have length less than or equal to ${ATTRIBUTE_NAME_MAX}`]));
+          throw invalidParameter(
+            validationMessage([`Value at 'attributeName' failed to satisfy constraint: Member must have length less than or equal to ${ATTRIBUTE_NAME_MAX}`]),
+          );
         }
         if (!call.signed && faults.on(CognitoFault.CodeRequiresSigv4)) throw missingAuthenticationError();
         if (!call.signed && faults.on(CognitoFault.UnsignedNotAuthorized)) throw notAuthorized('The request must be signed with IAM credentials.');
@@ -66,7 +72,11 @@ export function createUserOperations(ctx: ServiceContext, tokens: AccessTokens, 
 
     VerifyUserAttribute: jsonOperation({
       auth: 'none',
-      input: shapes.structure({ AccessToken: required(ACCESS_TOKEN), AttributeName: required(ATTRIBUTE_NAME), Code: required(shapes.string({ min: 1, max: 2048, pattern: /^\S+$/ })) }),
+      input: shapes.structure({
+        AccessToken: required(ACCESS_TOKEN),
+        AttributeName: required(ATTRIBUTE_NAME),
+        Code: required(shapes.string({ min: 1, max: 2048, pattern: /^\S+$/ })),
+      }),
       handle(input) {
         const { user } = tokens.authorize(input.AccessToken);
         codes.verify(user, input.AttributeName, input.Code);

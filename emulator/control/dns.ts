@@ -48,8 +48,7 @@ export function assertDnsRecord(candidate: unknown): asserts candidate is DnsRec
 export function createDns(clock: Clock): Dns {
   let records: StoredRecord[] = [];
   const listeners: Array<(record: DnsRecord) => void> = [];
-  const indexOf = (name: string, type: string, value: string) =>
-    records.findIndex((r) => r.name === name && r.record.type === type && r.value === value);
+  const indexOf = (name: string, type: string, value: string) => records.findIndex((r) => r.name === name && r.record.type === type && r.value === value);
 
   return {
     publish(record) {
@@ -73,9 +72,7 @@ export function createDns(clock: Clock): Dns {
     list: () => records.map((r) => ({ ...r.record })),
     lookup(name, type) {
       const wanted = normalizeDnsName(name);
-      return records
-        .filter((r) => r.name === wanted && r.record.type === type)
-        .map((r) => ({ value: r.value, publishedAt: r.publishedAt }));
+      return records.filter((r) => r.name === wanted && r.record.type === type).map((r) => ({ value: r.value, publishedAt: r.publishedAt }));
     },
     onPublish(listener) {
       listeners.push(listener);

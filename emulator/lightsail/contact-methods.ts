@@ -63,7 +63,9 @@ export class ContactMethods {
   sendVerification(state: LightsailRegion, protocol: string): ContactMethod | undefined {
     if (protocol !== 'Email') {
       if (protocol === 'SMS' && this.ctx.faults.on(LightsailFault.SmsVerificationAccepted)) return state.contactMethods.find((m) => m.protocol === 'SMS');
-      throw invalidInput(`Only Email contact methods can be verified (got ${JSON.stringify(protocol.slice(0, 32))}). SMS contact methods don't need to be verified.`);
+      throw invalidInput(
+        `Only Email contact methods can be verified (got ${JSON.stringify(protocol.slice(0, 32))}). SMS contact methods don't need to be verified.`,
+      );
     }
     const method = state.contactMethods.find((m) => m.protocol === 'Email');
     if (method === undefined) {

@@ -23,7 +23,8 @@ export const LightsailFault = {
 const LIGHTSAIL_FAULTS: FaultInfo[] = [
   {
     id: LightsailFault.SmsVerificationAccepted,
-    description: 'SendContactMethodVerification with protocol SMS succeeds, although "SMS contact methods don\'t need to be verified" and only Email can be verified.',
+    description:
+      'SendContactMethodVerification with protocol SMS succeeds, although "SMS contact methods don\'t need to be verified" and only Email can be verified.',
   },
   {
     id: LightsailFault.SendWithoutContactMethod,
@@ -31,7 +32,8 @@ const LIGHTSAIL_FAULTS: FaultInfo[] = [
   },
   {
     id: LightsailFault.SecondEmailContactMethod,
-    description: 'A second email contact method in a region is kept and listed beside the first, although there is "one email address" contact method per Region.',
+    description:
+      'A second email contact method in a region is kept and listed beside the first, although there is "one email address" contact method per Region.',
   },
   {
     id: LightsailFault.SmsAnyRegion,
@@ -63,7 +65,8 @@ const LIGHTSAIL_FAULTS: FaultInfo[] = [
   },
   {
     id: LightsailFault.ResendRefused,
-    description: 'SendContactMethodVerification answers OperationFailureException while an earlier verification request is unexpired, although another request may be sent while the method is unverified.',
+    description:
+      'SendContactMethodVerification answers OperationFailureException while an earlier verification request is unexpired, although another request may be sent while the method is unverified.',
   },
   {
     id: LightsailFault.SendEmptyOperations,

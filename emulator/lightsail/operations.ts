@@ -13,7 +13,11 @@ import type { ContactMethod, LightsailRegion } from './store.ts';
 const PROTOCOL = shapes.enum(['Email', 'SMS']);
 type OperationType = 'CreateContactMethod' | 'DeleteContactMethod' | 'SendContactMethodVerification';
 
-export function createLightsailOperations(ctx: ServiceContext, store: RegionalStore<LightsailRegion>, contactMethods: ContactMethods): Record<string, AnyAwsJsonOperation> {
+export function createLightsailOperations(
+  ctx: ServiceContext,
+  store: RegionalStore<LightsailRegion>,
+  contactMethods: ContactMethods,
+): Record<string, AnyAwsJsonOperation> {
   const stateOf = (call: JsonCall) => store.get(call.scope);
 
   /** Contact methods are regional resources: Lightsail gives them the Availability Zone "all". */
@@ -85,7 +89,8 @@ export function createLightsailOperations(ctx: ServiceContext, store: RegionalSt
       input: shapes.structure({ protocol: optional(shapes.string()) }),
       handle(input, call) {
         const state = stateOf(call);
-        if (input.protocol === undefined && !ctx.faults.on(LightsailFault.SendProtocolOptional)) throw new AwsError('InvalidInputException', validationMessage([missingMember('protocol')]), 400);
+        if (input.protocol === undefined && !ctx.faults.on(LightsailFault.SendProtocolOptional))
+          throw new AwsError('InvalidInputException', validationMessage([missingMember('protocol')]), 400);
         const protocol = input.protocol ?? 'Email';
         const method = contactMethods.sendVerification(state, protocol);
         if (ctx.faults.on(LightsailFault.SendEmptyOperations)) return { operations: [] };

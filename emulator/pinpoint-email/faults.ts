@@ -46,7 +46,8 @@ const PINPOINT_FAULTS: FaultInfo[] = [
   },
   {
     id: PinpointFault.TagsDuplicateKey,
-    description: 'Tagging an existing key adds a second tag with that key instead of replacing its value, although "each tag key must be unique and it can have only one value".',
+    description:
+      'Tagging an existing key adds a second tag with that key instead of replacing its value, although "each tag key must be unique and it can have only one value".',
   },
   {
     id: PinpointFault.TagsCaseInsensitiveKeys,
@@ -94,7 +95,8 @@ const PINPOINT_FAULTS: FaultInfo[] = [
   },
   {
     id: PinpointFault.TagsAcceptAnyCharacter,
-    description: 'Tag keys and values with any character are accepted, although they can only be "Unicode letters, digits, white space, or one of the following symbols: _ . : / = + -".',
+    description:
+      'Tag keys and values with any character are accepted, although they can only be "Unicode letters, digits, white space, or one of the following symbols: _ . : / = + -".',
   },
   {
     id: PinpointFault.TagsOmittedValueDropped,
@@ -106,7 +108,8 @@ const PINPOINT_FAULTS: FaultInfo[] = [
   },
   {
     id: PinpointFault.DomainIgnoresDkim,
-    description: 'Published DKIM CNAME records are never detected, so the domain is never verified, although it "is verified when Amazon Pinpoint detects these records".',
+    description:
+      'Published DKIM CNAME records are never detected, so the domain is never verified, although it "is verified when Amazon Pinpoint detects these records".',
   },
   {
     id: PinpointFault.GetUnknownAs400,
@@ -114,7 +117,8 @@ const PINPOINT_FAULTS: FaultInfo[] = [
   },
   {
     id: PinpointFault.DeleteKeepsIdentity,
-    description: 'DeleteEmailIdentity answers success but GetEmailIdentity keeps answering the deleted identity from a stale copy instead of NotFoundException.',
+    description:
+      'DeleteEmailIdentity answers success but GetEmailIdentity keeps answering the deleted identity from a stale copy instead of NotFoundException.',
   },
   {
     id: PinpointFault.ListDropsLast,

@@ -54,9 +54,7 @@ export class PinpointLifecycle {
   private recordsFound(domain: string, dkim: Dkim): boolean {
     return dkim.tokens.every((token) => {
       const wanted = dkimRecord(token, domain);
-      return this.ctx.dns
-        .lookup(wanted.name, 'CNAME')
-        .some((record) => normalizeDnsName(record.value) === wanted.value && record.publishedAt < dkim.deadline);
+      return this.ctx.dns.lookup(wanted.name, 'CNAME').some((record) => normalizeDnsName(record.value) === wanted.value && record.publishedAt < dkim.deadline);
     });
   }
 

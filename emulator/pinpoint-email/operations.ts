@@ -70,7 +70,11 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
     uri: '/v1/email/identities',
     // EmailIdentity is required; it is checked in the handler so that a fault can bend the answer.
     input: shapes.structure({ EmailIdentity: optional(shapes.string()), Tags: optional(shapes.list(tagShape)) }),
-    output: shapes.structure({ IdentityType: optional(identityTypeShape), VerifiedForSendingStatus: optional(shapes.boolean()), DkimAttributes: optional(dkimAttributesShape) }),
+    output: shapes.structure({
+      IdentityType: optional(identityTypeShape),
+      VerifiedForSendingStatus: optional(shapes.boolean()),
+      DkimAttributes: optional(dkimAttributesShape),
+    }),
     handle(input, call) {
       const name = input.EmailIdentity;
       if (name === undefined) {
@@ -109,7 +113,10 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
       if (faults.on(PinpointFault.GetUnknownAs400) && !state.identities.has(input.EmailIdentity)) {
         throw badRequest(`Email identity ${input.EmailIdentity.slice(0, 256)} is not valid.`);
       }
-      const stale = faults.on(PinpointFault.DeleteKeepsIdentity) && !state.identities.has(input.EmailIdentity) ? staleCopies.get(state)?.get(input.EmailIdentity) : undefined;
+      const stale =
+        faults.on(PinpointFault.DeleteKeepsIdentity) && !state.identities.has(input.EmailIdentity)
+          ? staleCopies.get(state)?.get(input.EmailIdentity)
+          : undefined;
       const identity = stale ?? identityOf(state, input.EmailIdentity);
       tellArn(call, state, identity.name);
       return {
@@ -134,7 +141,11 @@ export function createPinpointOperations(ctx: ServiceContext, store: RegionalSto
       PageSize: optional(shapes.integer({ min: 1, max: MAX_PAGE_SIZE }), { in: 'query' }),
     }),
     output: shapes.structure({
-      EmailIdentities: optional(shapes.list(shapes.structure({ IdentityType: optional(identityTypeShape), IdentityName: optional(shapes.string()), SendingEnabled: optional(shapes.boolean()) }))),
+      EmailIdentities: optional(
+        shapes.list(
+          shapes.structure({ IdentityType: optional(identityTypeShape), IdentityName: optional(shapes.string()), SendingEnabled: optional(shapes.boolean()) }),
+        ),
+      ),
       NextToken: optional(shapes.string()),
     }),
     handle(input, call) {

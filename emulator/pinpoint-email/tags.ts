@@ -37,7 +37,11 @@ function checkText(what: 'key' | 'value', text: string, min: number, max: number
   const n = length(text);
   const longAllowed = faults.on(what === 'key' ? PinpointFault.TagsAcceptLongKey : PinpointFault.TagsAcceptLongValue);
   if (n < min && faults.on(PinpointFault.EmptyKeyValidationException)) {
-    throw new AwsError('ValidationException', `1 validation error detected: Value at 'tags.member.key' failed to satisfy constraint: Member must have length greater than or equal to ${min}`, 400);
+    throw new AwsError(
+      'ValidationException',
+      `1 validation error detected: Value at 'tags.member.key' failed to satisfy constraint: Member must have length greater than or equal to ${min}`,
+      400,
+    );
   }
   if (n < min || (n > max && !longAllowed)) {
     throw badRequest(`Tag ${what} must be between ${min} and ${max} characters long (got ${n}).`);

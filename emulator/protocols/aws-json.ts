@@ -105,7 +105,10 @@ export function createAwsJsonFrontDoor(bindings: readonly AwsJsonBinding[]): Fro
         if (!answer.ok) throw binding.inputError(validationMessage(answer.problems));
         return awsJsonResponse(200, answer.output, requestId);
       } catch (error) {
-        const answer = error instanceof AwsError ? error : (binding?.internalError() ?? new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500));
+        const answer =
+          error instanceof AwsError
+            ? error
+            : (binding?.internalError() ?? new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500));
         return errorResponse(binding?.rewriteError?.(answer) ?? answer, requestId);
       }
     },
@@ -115,7 +118,6 @@ export function createAwsJsonFrontDoor(bindings: readonly AwsJsonBinding[]): Fro
 function unknownOperation(target: string): AwsError {
   return new AwsError('UnknownOperationException', target === '' ? 'Missing X-Amz-Target' : `Unknown operation ${target.slice(0, 128)}`, 400);
 }
-
 
 function unsignedScope(url: URL): CallerScope {
   const region = ENDPOINT_REGION.exec(url.hostname)?.[1] ?? DEFAULT_REGION;

@@ -55,8 +55,7 @@ export function queryOperation<S extends StructureShape>(operation: AwsQueryOper
 
 export function createAwsQueryFrontDoor(bindings: readonly AwsQueryBinding[]): FrontDoor {
   return {
-    claims: (request, url) =>
-      url.pathname === '/' && (request.method === 'POST' || (request.method === 'GET' && url.searchParams.has('Action'))),
+    claims: (request, url) => url.pathname === '/' && (request.method === 'POST' || (request.method === 'GET' && url.searchParams.has('Action'))),
     async handle(request, url) {
       const requestId = randomUUID();
       let binding: AwsQueryBinding | undefined;
@@ -68,7 +67,11 @@ export function createAwsQueryFrontDoor(bindings: readonly AwsQueryBinding[]): F
         return dispatch(binding, params, { scope, requestId });
       } catch (error) {
         if (error instanceof AwsError) return errorResponse(error, binding?.xmlNamespace, requestId);
-        return errorResponse(new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500), binding?.xmlNamespace, requestId);
+        return errorResponse(
+          new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500),
+          binding?.xmlNamespace,
+          requestId,
+        );
       }
     },
   };

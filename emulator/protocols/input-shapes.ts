@@ -5,26 +5,45 @@
 // errors. How a value travels (form parameters, a JSON body, URI labels and the query string) is
 // each protocol's own decoder; which error code carries the problems is each service's choice.
 
-interface StringShape { readonly kind: 'string'; readonly min?: number; readonly max?: number; readonly pattern?: RegExp }
-interface EnumShape<V extends string = string> { readonly kind: 'enum'; readonly values: readonly V[] }
-interface IntegerShape { readonly kind: 'integer'; readonly min?: number; readonly max?: number }
-interface DoubleShape { readonly kind: 'double' }
-interface BooleanShape { readonly kind: 'boolean' }
+interface StringShape {
+  readonly kind: 'string';
+  readonly min?: number;
+  readonly max?: number;
+  readonly pattern?: RegExp;
+}
+interface EnumShape<V extends string = string> {
+  readonly kind: 'enum';
+  readonly values: readonly V[];
+}
+interface IntegerShape {
+  readonly kind: 'integer';
+  readonly min?: number;
+  readonly max?: number;
+}
+interface DoubleShape {
+  readonly kind: 'double';
+}
+interface BooleanShape {
+  readonly kind: 'boolean';
+}
 /** A Date in handlers; on the wire as each protocol writes timestamps. */
-interface TimestampShape { readonly kind: 'timestamp' }
-export interface ListShape<E extends Shape = Shape> { readonly kind: 'list'; readonly member: E; readonly max?: number }
-export interface MapShape<V extends Shape = Shape> { readonly kind: 'map'; readonly value: V }
-export interface StructureShape<M extends Members = Members> { readonly kind: 'structure'; readonly members: M }
-export type Shape =
-  | StringShape
-  | EnumShape
-  | IntegerShape
-  | DoubleShape
-  | BooleanShape
-  | TimestampShape
-  | ListShape
-  | MapShape
-  | StructureShape;
+interface TimestampShape {
+  readonly kind: 'timestamp';
+}
+export interface ListShape<E extends Shape = Shape> {
+  readonly kind: 'list';
+  readonly member: E;
+  readonly max?: number;
+}
+export interface MapShape<V extends Shape = Shape> {
+  readonly kind: 'map';
+  readonly value: V;
+}
+export interface StructureShape<M extends Members = Members> {
+  readonly kind: 'structure';
+  readonly members: M;
+}
+export type Shape = StringShape | EnumShape | IntegerShape | DoubleShape | BooleanShape | TimestampShape | ListShape | MapShape | StructureShape;
 
 /** A structure member; a protocol may extend it with its own bindings (restJson1: wire name, location). */
 export interface Member<S extends Shape = Shape, Required extends boolean = boolean> {
@@ -44,7 +63,9 @@ type Scalar<S, Enum extends 'narrow' | 'wide'> = [S] extends [BooleanShape]
     : [S] extends [TimestampShape]
       ? Date
       : [S] extends [EnumShape<infer V>]
-        ? Enum extends 'narrow' ? V : string
+        ? Enum extends 'narrow'
+          ? V
+          : string
         : string;
 
 /**
@@ -56,7 +77,9 @@ export type Infer<S, Maps extends MapForm = 'record'> = [S] extends [StructureSh
   : [S] extends [ListShape<infer E>]
     ? Infer<E, Maps>[]
     : [S] extends [MapShape<infer V>]
-      ? Maps extends 'map' ? Map<string, Infer<V, Maps>> : Record<string, Infer<V, Maps>>
+      ? Maps extends 'map'
+        ? Map<string, Infer<V, Maps>>
+        : Record<string, Infer<V, Maps>>
       : Scalar<S, 'narrow'>;
 type InferMembers<M extends Members, Maps extends MapForm = 'record'> = {
   -readonly [K in keyof M as M[K]['required'] extends true ? K : never]: Infer<M[K]['shape'], Maps>;
@@ -136,7 +159,9 @@ export function checkString(shape: StringShape, value: string, path: string, pro
   if (shape.min !== undefined || shape.max !== undefined) {
     const length = [...value].length;
     if (shape.min !== undefined && length < shape.min) {
-      problems.push(`Value ${quoted(value, quoteLimit)} at ${at(path)} failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`);
+      problems.push(
+        `Value ${quoted(value, quoteLimit)} at ${at(path)} failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`,
+      );
       return;
     }
     if (shape.max !== undefined && length > shape.max) {
@@ -152,7 +177,9 @@ export function checkString(shape: StringShape, value: string, path: string, pro
 /** Whether the value is one of the enum's; records the problem if not. */
 export function checkEnum(shape: EnumShape, value: string, path: string, problems: string[], quoteLimit: number = JSON_QUOTE_LIMIT): boolean {
   if (shape.values.includes(value)) return true;
-  problems.push(`Value ${quoted(value, quoteLimit)} at ${at(path)} failed to satisfy constraint: Member must satisfy enum value set: [${shape.values.join(', ')}]`);
+  problems.push(
+    `Value ${quoted(value, quoteLimit)} at ${at(path)} failed to satisfy constraint: Member must satisfy enum value set: [${shape.values.join(', ')}]`,
+  );
   return false;
 }
 

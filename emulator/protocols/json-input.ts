@@ -5,7 +5,19 @@
 // awsJson1_1 reads whole bodies with `decodeJsonInput`; restJson1 reads its body members with
 // `decodeJsonValue` and its own member naming (wire names).
 import { isPlainObject } from './json-body.ts';
-import { checkEnum, checkInteger, checkListLength, checkString, memberPath, missingMember, wrongType, type Infer, type Member, type Shape, type StructureShape } from './input-shapes.ts';
+import {
+  checkEnum,
+  checkInteger,
+  checkListLength,
+  checkString,
+  memberPath,
+  missingMember,
+  wrongType,
+  type Infer,
+  type Member,
+  type Shape,
+  type StructureShape,
+} from './input-shapes.ts';
 
 /** How a JSON protocol names structure members in the body and in problems' paths. */
 export interface JsonNaming {

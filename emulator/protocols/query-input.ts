@@ -3,7 +3,22 @@
 // are decoded against it. Type errors and missing required members become one ValidationError
 // worded the way AWS words it.
 import { AwsError } from '../errors.ts';
-import { checkEnum, checkInteger, checkListLength, checkString, memberPath, missingMember, quoted, validationMessage, wrongType, type Infer, type ListShape, type MapShape, type Shape, type StructureShape } from './input-shapes.ts';
+import {
+  checkEnum,
+  checkInteger,
+  checkListLength,
+  checkString,
+  memberPath,
+  missingMember,
+  quoted,
+  validationMessage,
+  wrongType,
+  type Infer,
+  type ListShape,
+  type MapShape,
+  type Shape,
+  type StructureShape,
+} from './input-shapes.ts';
 
 /** The form as a tree: `Identities.member.1=a` becomes Identities → member → 1 → value 'a'. */
 export interface FormNode {

@@ -38,7 +38,8 @@ export function decodeRequest<S extends RestStructureShape>(shape: S, parts: Req
     const member = shape.members[name]!;
     const wire = wireName(name, member);
     let value: unknown;
-    if (member.location === 'uri') value = Object.hasOwn(parts.labels, wire) && parts.labels[wire] !== '' ? fromText(member.shape, parts.labels[wire]!, wire, problems) : undefined;
+    if (member.location === 'uri')
+      value = Object.hasOwn(parts.labels, wire) && parts.labels[wire] !== '' ? fromText(member.shape, parts.labels[wire]!, wire, problems) : undefined;
     else if (member.location === 'query') value = fromQuery(member.shape, parts.query, wire, problems);
     else value = Object.hasOwn(body, wire) && body[wire] !== null ? decodeJson(member.shape, body[wire], wire, problems) : undefined;
     if (value === undefined) {

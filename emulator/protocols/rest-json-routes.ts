@@ -23,7 +23,10 @@ export function compileRoute(method: string, uri: string): RouteTemplate {
 /** The path's segments, percent-decoded; undefined when an escape is malformed. */
 export function pathSegments(pathname: string): string[] | undefined {
   try {
-    return pathname.split('/').slice(1).map((segment) => decodeURIComponent(segment));
+    return pathname
+      .split('/')
+      .slice(1)
+      .map((segment) => decodeURIComponent(segment));
   } catch {
     return undefined;
   }

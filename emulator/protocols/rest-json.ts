@@ -119,7 +119,10 @@ export function createRestJsonFrontDoor(bindings: readonly RestJsonBinding[]): F
         const scope = readCallerScope(request, url);
         if (scope === undefined) throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403);
 
-        const { entry: { operation }, labels } = found;
+        const {
+          entry: { operation },
+          labels,
+        } = found;
         const body = hasBodyMembers(operation.input) ? await readJsonObject(request, binding) : undefined;
         const call: RestJsonCall = { scope, requestId, responseHeaders: {} };
         const answer = operation.run({ labels, query: url.searchParams, body }, call);

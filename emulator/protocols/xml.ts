@@ -3,16 +3,7 @@
 // protocol lays them out: objects are structures, arrays are <member> lists, Maps are
 // <entry><key/><value/></entry> maps, Dates are ISO 8601 timestamps.
 
-type XmlValue =
-  | string
-  | number
-  | boolean
-  | Date
-  | null
-  | undefined
-  | readonly XmlValue[]
-  | ReadonlyMap<string, XmlValue>
-  | XmlStructure;
+type XmlValue = string | number | boolean | Date | null | undefined | readonly XmlValue[] | ReadonlyMap<string, XmlValue> | XmlStructure;
 
 export interface XmlStructure {
   readonly [member: string]: XmlValue;

@@ -30,7 +30,8 @@ export const SesFault = {
 const SES_FAULTS: FaultInfo[] = [
   {
     id: SesFault.GivaAcceptOver100,
-    description: 'GetIdentityVerificationAttributes accepts more than 100 identities, although it "can only get verification attributes for up to 100 identities at a time".',
+    description:
+      'GetIdentityVerificationAttributes accepts more than 100 identities, although it "can only get verification attributes for up to 100 identities at a time".',
   },
   {
     id: SesFault.GivaNoThrottle,
@@ -46,7 +47,8 @@ const SES_FAULTS: FaultInfo[] = [
   },
   {
     id: SesFault.GivaAcceptsMissingIdentities,
-    description: 'GetIdentityVerificationAttributes without the required Identities succeeds with an empty VerificationAttributes map instead of a 400 validation error (as moto does).',
+    description:
+      'GetIdentityVerificationAttributes without the required Identities succeeds with an empty VerificationAttributes map instead of a 400 validation error (as moto does).',
   },
   {
     id: SesFault.StatusLowercase,
@@ -74,7 +76,8 @@ const SES_FAULTS: FaultInfo[] = [
   },
   {
     id: SesFault.DomainIgnoresDns,
-    description: 'Publishing the _amazonses TXT record never verifies the domain, although SES changes the status to Success "when Amazon SES detects the record".',
+    description:
+      'Publishing the _amazonses TXT record never verifies the domain, although SES changes the status to Success "when Amazon SES detects the record".',
   },
   {
     id: SesFault.DeleteKeepsIdentity,
@@ -82,7 +85,8 @@ const SES_FAULTS: FaultInfo[] = [
   },
   {
     id: SesFault.GivaAllIdentities,
-    description: 'GetIdentityVerificationAttributes answers for every identity of the account, not only the requested ones, although the map is keyed by the requested Identities.',
+    description:
+      'GetIdentityVerificationAttributes answers for every identity of the account, not only the requested ones, although the map is keyed by the requested Identities.',
   },
   {
     id: SesFault.EmailVerifiedOnCreate,

@@ -80,9 +80,7 @@ export class SesLifecycle {
 
   private recordFound(domain: DomainIdentity): boolean {
     if (this.ctx.faults.on(SesFault.DomainIgnoresDns)) return false;
-    return this.ctx.dns
-      .lookup(domainRecordName(domain.name), 'TXT')
-      .some((record) => record.value === domain.token && record.publishedAt < domain.deadline);
+    return this.ctx.dns.lookup(domainRecordName(domain.name), 'TXT').some((record) => record.value === domain.token && record.publishedAt < domain.deadline);
   }
 
   private sendVerificationMail(state: SesRegion, identity: EmailIdentity): void {

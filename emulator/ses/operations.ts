@@ -55,14 +55,17 @@ export function createSesOperations(ctx: ServiceContext, store: RegionalStore<Se
       handle(input, call) {
         const names = input.Identities;
         if (names === undefined) {
-          if (faults.on(SesFault.GivaMissingIdentities500)) throw new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500);
+          if (faults.on(SesFault.GivaMissingIdentities500))
+            throw new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500);
           if (faults.on(SesFault.GivaAcceptsMissingIdentities)) return { VerificationAttributes: new Map() };
           throw withFaultyCode(missingMemberError('identities'));
         }
         if (names.length > GIVA_MAX_IDENTITIES && !faults.on(SesFault.GivaAcceptOver100)) {
-          throw withFaultyCode(validationError([
-            `Value at 'identities' failed to satisfy constraint: Member must have length less than or equal to ${GIVA_MAX_IDENTITIES} (got ${names.length} identities)`,
-          ]));
+          throw withFaultyCode(
+            validationError([
+              `Value at 'identities' failed to satisfy constraint: Member must have length less than or equal to ${GIVA_MAX_IDENTITIES} (got ${names.length} identities)`,
+            ]),
+          );
         }
         const state = stateOf(call);
         const now = clock.now();

@@ -48,11 +48,24 @@ function parseFlags(argv: string[]) {
       strict: true,
       allowPositionals: false,
       options: {
-        target: { type: 'string' }, endpoint: { type: 'string' }, emulator: { type: 'string' }, 'emulator-data': { type: 'string' },
-        services: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' }, region: { type: 'string' }, 'report-dir': { type: 'string' },
-        'timeout-ms': { type: 'string' }, 'probe-throttling': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-        baseline: { type: 'string' }, 'update-baseline': { type: 'boolean' }, shard: { type: 'string' },
-        property: { type: 'string' }, path: { type: 'string' },
+        target: { type: 'string' },
+        endpoint: { type: 'string' },
+        emulator: { type: 'string' },
+        'emulator-data': { type: 'string' },
+        services: { type: 'string' },
+        runs: { type: 'string' },
+        seed: { type: 'string' },
+        region: { type: 'string' },
+        'report-dir': { type: 'string' },
+        'timeout-ms': { type: 'string' },
+        'probe-throttling': { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        baseline: { type: 'string' },
+        'update-baseline': { type: 'boolean' },
+        shard: { type: 'string' },
+        property: { type: 'string' },
+        path: { type: 'string' },
         ...endpointFlags,
       },
     }).values;
@@ -77,7 +90,10 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): Conformanc
     if (!/^-?\d+$/.test(raw)) throw new UsageError(`--${flag} takes a whole number, not "${raw}"`);
     return Number(raw);
   };
-  const services = values.services?.split(',').map((s) => s.trim()).filter(Boolean);
+  const services = values.services
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = services?.filter((s) => !isServiceName(s));
   if (unknown?.length) throw new UsageError(`unknown service ${unknown.join(', ')} (services: ${SERVICES.join(', ')})`);
 
@@ -113,22 +129,30 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): Conformanc
   const parsed = ConformanceConfig.safeParse(dropUndefined(input));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const flag = issue.path.length ? `--${issue.path.map(String).join('-').replace(/([A-Z])/g, '-$1').toLowerCase()}` : 'options';
+    const flag = issue.path.length
+      ? `--${issue.path
+          .map(String)
+          .join('-')
+          .replace(/([A-Z])/g, '-$1')
+          .toLowerCase()}`
+      : 'options';
     throw new UsageError(`${flag}: ${issue.message}`);
   }
   const config = parsed.data;
   if (config.target === 'endpoint' && !config.endpoint && Object.keys(config.endpoints).length === 0) {
     throw new UsageError('--target endpoint needs --endpoint URL (or --endpoint-<service> URL)');
   }
-  if (config.path && (!config.property || values.seed === undefined)) throw new UsageError('--path replays one counterexample: give it with --seed and --property');
+  if (config.path && (!config.property || values.seed === undefined))
+    throw new UsageError('--path replays one counterexample: give it with --seed and --property');
   if (config.updateBaseline && !config.baseline) throw new UsageError('--update-baseline needs --baseline FILE (the file to write)');
   if (config.aws.dryRun && config.target !== 'aws') throw new UsageError('--dry-run goes with --target aws (other targets are not a real account)');
   if (isManagedEmulator(config.target) && (config.endpoint || Object.keys(config.endpoints).length)) {
-    throw new UsageError(`--target ${config.target} starts its own emulator; to use one you started, say --target endpoint --emulator ${config.target} --endpoint URL`);
+    throw new UsageError(
+      `--target ${config.target} starts its own emulator; to use one you started, say --target endpoint --emulator ${config.target} --endpoint URL`,
+    );
   }
   if (config.target !== 'endpoint' && (config.endpoint || Object.keys(config.endpoints).length)) {
     throw new UsageError(`--endpoint only goes with --target endpoint (the target is ${config.target})`);
   }
   return config;
 }
-

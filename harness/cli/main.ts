@@ -40,7 +40,9 @@ async function run(config: ConformanceConfig): Promise<0 | 1 | 2> {
 
 async function runAgainst(config: ConformanceConfig): Promise<0 | 1 | 2> {
   const reporter = new ConformanceReporter({ config });
-  process.stdout.write(`conformance: ${config.services.join(', ')} against ${config.target}${config.endpoint ? ` ${config.endpoint}` : ''} · seed ${config.seed} · ${config.runs} runs\n`);
+  process.stdout.write(
+    `conformance: ${config.services.join(', ')} against ${config.target}${config.endpoint ? ` ${config.endpoint}` : ''} · seed ${config.seed} · ${config.runs} runs\n`,
+  );
   const vitest = await createVitest('test', {
     root,
     project: 'conformance',
@@ -62,7 +64,9 @@ async function runAgainst(config: ConformanceConfig): Promise<0 | 1 | 2> {
     const differences = describeComparison(reporter.comparison);
     for (const line of differences) process.stdout.write(`${line}\n`);
     if (!comparisonHolds(reporter.comparison)) {
-      process.stderr.write(`conformance: the run differs from the baseline ${config.baseline}: ${reporter.comparison.appeared.length} new, ${reporter.comparison.disappeared.length} gone\n`);
+      process.stderr.write(
+        `conformance: the run differs from the baseline ${config.baseline}: ${reporter.comparison.appeared.length} new, ${reporter.comparison.disappeared.length} gone\n`,
+      );
       return 1;
     }
     if (reporter.report.errors.length) {

@@ -25,4 +25,3 @@ export async function mergeCommand(args: string[]): Promise<0> {
   process.stdout.write(`${summaryLine(merged.summary)} · merged report: ${dir}\n`);
   return 0;
 }
-

@@ -32,16 +32,21 @@ function parseFlags(args: string[]) {
 
 export async function sweepCommand(args: string[], env: NodeJS.ProcessEnv, out: (line: string) => void): Promise<0 | 2> {
   const values = parseFlags(args);
-  const services = values.services?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...SERVICES];
+  const services = values.services
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean) ?? [...SERVICES];
   const unknown = services.filter((s) => !isServiceName(s));
   if (unknown.length) throw new UsageError(`unknown service ${unknown.join(', ')} (services: ${SERVICES.join(', ')})`);
-  const parsed = ConformanceConfig.safeParse(dropUndefined({
-    ...configInputFromEnv(env),
-    target: 'aws',
-    services,
-    region: values.region,
-    timeoutMs: values['timeout-ms'] === undefined ? undefined : Number(values['timeout-ms']),
-  }));
+  const parsed = ConformanceConfig.safeParse(
+    dropUndefined({
+      ...configInputFromEnv(env),
+      target: 'aws',
+      services,
+      region: values.region,
+      timeoutMs: values['timeout-ms'] === undefined ? undefined : Number(values['timeout-ms']),
+    }),
+  );
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '));
   const config = parsed.data;
 

@@ -23,7 +23,12 @@ function ruleEntry(rule: Rule): string[] {
     lines.push(wrap(prose(`“${rule.quote}”`), 100, '> ', '> '), '>', `> — ${code(rule.source)}`, '');
   }
   if (rule.contradiction) {
-    lines.push(wrap(`**The documents disagree:** ${prose(rule.contradiction.note)}`), '', wrap(`**The check reads them so:** ${prose(rule.contradiction.reading)}`), '');
+    lines.push(
+      wrap(`**The documents disagree:** ${prose(rule.contradiction.note)}`),
+      '',
+      wrap(`**The check reads them so:** ${prose(rule.contradiction.reading)}`),
+      '',
+    );
   }
   return lines;
 }
@@ -54,7 +59,7 @@ export function rulesDoc(): string {
     wrap('- **depends on**: rules its checks presuppose; when one of them fails, this one is `inconclusive`, blocked by it;', 100, '', '  '),
     wrap('- what is checked, in our own words;', 100, '', '  '),
     wrap(
-      '- the document\'s words and their source, relative to `../shared/` (a prose document in `aws-docs/`, or a fragment of an API model in `aws-models/`); ' +
+      "- the document's words and their source, relative to `../shared/` (a prose document in `aws-docs/`, or a fragment of an API model in `aws-models/`); " +
         'where the documents contradict themselves, what they say and which reading the check uses.',
       100,
       '',
@@ -72,7 +77,8 @@ export function rulesDoc(): string {
       continue;
     }
     lines.push(`## ${service} (${rules.length} rules)`, '', '| Rule | Kind | Operation | Needs |', '| --- | --- | --- | --- |');
-    for (const rule of rules) lines.push(`| [${code(rule.id)}](#${ruleAnchor(rule.id)}) | ${rule.kind} | ${operation(rule)} | ${rule.needs?.join(', ') ?? ''} |`);
+    for (const rule of rules)
+      lines.push(`| [${code(rule.id)}](#${ruleAnchor(rule.id)}) | ${rule.kind} | ${operation(rule)} | ${rule.needs?.join(', ') ?? ''} |`);
     lines.push('');
     for (const rule of rules) lines.push(...ruleEntry(rule));
   }

@@ -22,7 +22,11 @@ export const Baseline = z.object({
 });
 export type Baseline = z.infer<typeof Baseline>;
 
-export interface Divergence { id: string; status: string; summary: string }
+export interface Divergence {
+  id: string;
+  status: string;
+  summary: string;
+}
 export interface BaselineComparison {
   /** Rules that diverge now and are not in the baseline (or diverge differently). */
   appeared: Divergence[];
@@ -54,7 +58,8 @@ export function applyBaseline(report: ConformanceReport, baseline: Baseline): { 
   const prefixes = report.services.map((s) => `${RULE_PREFIX[s]}.`);
   for (const [id, known] of Object.entries(baseline.divergences)) {
     const inRun = report.rules.some((r) => r.id === id);
-    if (!inRun && prefixes.some((p) => id.startsWith(p))) comparison.disappeared.push({ id, status: `${known.status} → (no such rule)`, summary: known.summary });
+    if (!inRun && prefixes.some((p) => id.startsWith(p)))
+      comparison.disappeared.push({ id, status: `${known.status} → (no such rule)`, summary: known.summary });
   }
   return { report: { ...report, rules, summary: summarize(rules) }, comparison };
 }
@@ -76,7 +81,8 @@ export async function readBaseline(path: string): Promise<Baseline> {
     throw new Error(`cannot read baseline ${path} (create it with --update-baseline)`);
   }
   const parsed = Baseline.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`baseline ${path} is not a conformance baseline: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
+  if (!parsed.success)
+    throw new Error(`baseline ${path} is not a conformance baseline: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
   return parsed.data;
 }
 

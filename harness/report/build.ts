@@ -40,7 +40,9 @@ function mergeObservations(verdicts: readonly RuleVerdict[]): Observation[] {
 type Combined = Pick<RuleResult, 'status' | 'checks' | 'observations' | 'broke' | 'reason' | 'failure'>;
 
 function combine(verdicts: { verdict: RuleVerdict; property: string }[]): Combined {
-  const ordered = [...verdicts].sort((a, b) => PRECEDENCE.indexOf(a.verdict.status) - PRECEDENCE.indexOf(b.verdict.status) || shownExchanges(a.verdict) - shownExchanges(b.verdict));
+  const ordered = [...verdicts].sort(
+    (a, b) => PRECEDENCE.indexOf(a.verdict.status) - PRECEDENCE.indexOf(b.verdict.status) || shownExchanges(a.verdict) - shownExchanges(b.verdict),
+  );
   const chosen = ordered[0]!.verdict;
   const broke = verdicts.reduce((sum, { verdict }) => sum + (verdict.broke ?? 0), 0);
   // Reasons of the verdicts of the chosen status: "not exercised" in one property may say why.
@@ -89,7 +91,12 @@ export function buildReport(input: BuildInput): ConformanceReport {
     let result: Combined & { properties: string[]; blockedBy?: string[] } = combined.get(rule.id)!;
     const blockedBy = ['pass', 'inconclusive', 'not-implemented'].includes(result.status) ? failedDependencies(rule, statusOf, byId) : [];
     if (blockedBy.length) {
-      result = { ...result, status: 'inconclusive', blockedBy, reason: `blocked by ${blockedBy.join(', ')}: it depends on ${blockedBy.length > 1 ? 'them' : 'it'}, and ${blockedBy.length > 1 ? 'they' : 'it'} failed` };
+      result = {
+        ...result,
+        status: 'inconclusive',
+        blockedBy,
+        reason: `blocked by ${blockedBy.join(', ')}: it depends on ${blockedBy.length > 1 ? 'them' : 'it'}, and ${blockedBy.length > 1 ? 'they' : 'it'} failed`,
+      };
     }
     return {
       id: rule.id,
@@ -105,7 +112,12 @@ export function buildReport(input: BuildInput): ConformanceReport {
     };
   });
 
-  const target: TargetInfo = outcomes.find((o) => o.target)?.target ?? { kind: config.target === 'reference' || config.target === 'aws' ? config.target : 'endpoint', label: config.target, region: config.region, capabilities: [] };
+  const target: TargetInfo = outcomes.find((o) => o.target)?.target ?? {
+    kind: config.target === 'reference' || config.target === 'aws' ? config.target : 'endpoint',
+    label: config.target,
+    region: config.region,
+    capabilities: [],
+  };
   return ConformanceReport.parse({
     schemaVersion: 1,
     runId: config.runId,
@@ -117,7 +129,15 @@ export function buildReport(input: BuildInput): ConformanceReport {
     durationMs: Math.round(input.durationMs),
     summary: summarize(rules),
     rules,
-    properties: outcomes.map(({ property, service, status, numRuns, durationMs, reason, warnings }) => ({ property, service, status, numRuns, durationMs: Math.round(durationMs), reason, warnings })),
+    properties: outcomes.map(({ property, service, status, numRuns, durationMs, reason, warnings }) => ({
+      property,
+      service,
+      status,
+      numRuns,
+      durationMs: Math.round(durationMs),
+      reason,
+      warnings,
+    })),
     errors: [...input.errors, ...Object.entries(serviceErrors).map(([service, message]) => `${service}: ${message}`)],
   });
 }

@@ -9,7 +9,8 @@ export interface Finding {
   rules: RuleResult[];
 }
 
-const exchangeKey = (e: Exchange | undefined) => (e ? `${e.request.method} ${e.request.url} → ${e.response ? `${e.response.status} ${e.response.body.slice(0, 200)}` : e.error}` : '');
+const exchangeKey = (e: Exchange | undefined) =>
+  e ? `${e.request.method} ${e.request.url} → ${e.response ? `${e.response.status} ${e.response.body.slice(0, 200)}` : e.error}` : '';
 
 /** What makes two findings one: the same verdict on the same answer, or the same stated cause where no answer was seen. */
 function causeOf(rule: RuleResult): string {

@@ -13,13 +13,19 @@ function details(rule: RuleResult): string {
   const held = rule.observations.length ? `<p>held: ${esc(evidenceLine(rule, 20))}</p>` : '';
   if (!f) return `${quote}${rule.reason ? `<p>${esc(rule.reason)}</p>` : ''}${held}`;
   return `${quote}<p><b>${esc(f.message)}</b><br>expected: ${esc(f.expected)}<br>actual: ${esc(f.actual)}<br>seed ${f.seed}${f.path ? `, path ${esc(f.path)}` : ''} · <code>${esc(f.reproduce)}</code></p>
-<pre>${esc(f.counterexample.join('\n'))}</pre>${f.exchanges.slice(-1).map((e) => `<pre>${esc(formatExchange(e))}</pre>`).join('')}`;
+<pre>${esc(f.counterexample.join('\n'))}</pre>${f.exchanges
+    .slice(-1)
+    .map((e) => `<pre>${esc(formatExchange(e))}</pre>`)
+    .join('')}`;
 }
 
 export function reportHtml(report: ConformanceReport): string {
   const s = report.summary;
   const rows = report.rules
-    .map((r) => `<tr><td>${esc(r.id)}</td><td>${esc(r.operation)}</td><td class="${r.status}">${STATUS_LABEL[r.status]}</td><td><details><summary>${esc(r.statement)}</summary>${details(r)}</details></td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td>${esc(r.id)}</td><td>${esc(r.operation)}</td><td class="${r.status}">${STATUS_LABEL[r.status]}</td><td><details><summary>${esc(r.statement)}</summary>${details(r)}</details></td></tr>`,
+    )
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Conformance: ${esc(report.target.label)}</title><style>${STYLE}</style></head><body>
 <h1>Conformance: ${esc(report.target.label)}</h1>

@@ -6,13 +6,31 @@ import { escapeXml, formatExchange } from './text.ts';
 function testcase(rule: RuleResult): string {
   const open = `    <testcase classname="${escapeXml(`${rule.service}.${rule.operation}`)}" name="${escapeXml(rule.id)}">`;
   const f = rule.failure;
-  const body = f ? escapeXml([f.message, `expected: ${f.expected}`, `actual: ${f.actual}`, `quote: ${rule.quote}`, '', ...f.counterexample, '', ...f.exchanges.slice(-1).map((e) => formatExchange(e))].join('\n')) : '';
+  const body = f
+    ? escapeXml(
+        [
+          f.message,
+          `expected: ${f.expected}`,
+          `actual: ${f.actual}`,
+          `quote: ${rule.quote}`,
+          '',
+          ...f.counterexample,
+          '',
+          ...f.exchanges.slice(-1).map((e) => formatExchange(e)),
+        ].join('\n'),
+      )
+    : '';
   switch (rule.status) {
-    case 'pass': return `${open}\n      <system-out>${escapeXml(`held: ${evidenceLine(rule, 50)}`)}</system-out>\n    </testcase>`;
-    case 'fail': return `${open}\n      <failure message="${escapeXml(f?.message ?? 'failed')}" type="${escapeXml(rule.kind)}">${body}</failure>\n    </testcase>`;
-    case 'not-implemented': return `${open}\n      <failure message="${escapeXml(`not implemented: ${rule.reason ?? ''}`)}" type="not-implemented">${body}</failure>\n    </testcase>`;
-    case 'error': return `${open}\n      <error message="${escapeXml(rule.reason ?? f?.message ?? 'error')}">${body}</error>\n    </testcase>`;
-    default: return `${open}\n      <skipped message="${escapeXml(`${rule.status}: ${rule.reason ?? ''}`)}"/>\n    </testcase>`;
+    case 'pass':
+      return `${open}\n      <system-out>${escapeXml(`held: ${evidenceLine(rule, 50)}`)}</system-out>\n    </testcase>`;
+    case 'fail':
+      return `${open}\n      <failure message="${escapeXml(f?.message ?? 'failed')}" type="${escapeXml(rule.kind)}">${body}</failure>\n    </testcase>`;
+    case 'not-implemented':
+      return `${open}\n      <failure message="${escapeXml(`not implemented: ${rule.reason ?? ''}`)}" type="not-implemented">${body}</failure>\n    </testcase>`;
+    case 'error':
+      return `${open}\n      <error message="${escapeXml(rule.reason ?? f?.message ?? 'error')}">${body}</error>\n    </testcase>`;
+    default:
+      return `${open}\n      <skipped message="${escapeXml(`${rule.status}: ${rule.reason ?? ''}`)}"/>\n    </testcase>`;
   }
 }
 

@@ -13,7 +13,7 @@ export interface MatrixColumn {
 }
 
 /** The verdict the target itself gave: a baseline's `known` shows what it stands for. */
-const statusOf = (rule: RuleResult) => (rule.status === 'known' ? rule.baselineStatus ?? 'known' : rule.status);
+const statusOf = (rule: RuleResult) => (rule.status === 'known' ? (rule.baselineStatus ?? 'known') : rule.status);
 const hasFinding = (rule: RuleResult) => rule.failure !== undefined && statusOf(rule) !== 'pass';
 
 /** One anchor per distinct finding of a column: many rules often stop at the same first failure. */

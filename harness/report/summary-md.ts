@@ -47,10 +47,14 @@ export function summaryMarkdown(report: ConformanceReport): string {
   if (report.errors.length) lines.push('Harness errors:', '', ...report.errors.map((e) => `- ${e}`), '');
   // Clean-up that failed leaves resources behind on the target: say so where a person looks first.
   const warnings = [...new Set(report.properties.flatMap((p) => p.warnings))];
-  if (warnings.length) lines.push('Warnings:', '', ...warnings.slice(0, 20).map((w) => `- ${w}`), ...(warnings.length > 20 ? [`- … and ${warnings.length - 20} more`] : []), '');
+  if (warnings.length)
+    lines.push('Warnings:', '', ...warnings.slice(0, 20).map((w) => `- ${w}`), ...(warnings.length > 20 ? [`- … and ${warnings.length - 20} more`] : []), '');
   lines.push('| Rule | Operation | Status | Detail |', '| --- | --- | --- | --- |');
   for (const rule of report.rules) {
-    const detail = rule.status === 'known' ? `known divergence (${rule.baselineStatus}): ${rule.failure?.message ?? rule.reason ?? ''}` : rule.failure?.message ?? rule.reason ?? evidenceLine(rule);
+    const detail =
+      rule.status === 'known'
+        ? `known divergence (${rule.baselineStatus}): ${rule.failure?.message ?? rule.reason ?? ''}`
+        : (rule.failure?.message ?? rule.reason ?? evidenceLine(rule));
     lines.push(`| ${rule.id} | ${rule.operation} | ${STATUS_LABEL[rule.status]} | ${cell(detail)} |`);
   }
   const findings = groupFindings(report.rules);

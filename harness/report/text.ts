@@ -3,7 +3,13 @@ import type { Exchange } from '../transport/exchange.ts';
 import type { RuleStatus } from './outcome.ts';
 
 export const STATUS_LABEL: Record<RuleStatus, string> = {
-  pass: 'pass', fail: 'FAIL', skipped: 'skipped', inconclusive: 'inconclusive', error: 'ERROR', 'not-implemented': 'not-implemented', known: 'known',
+  pass: 'pass',
+  fail: 'FAIL',
+  skipped: 'skipped',
+  inconclusive: 'inconclusive',
+  error: 'ERROR',
+  'not-implemented': 'not-implemented',
+  known: 'known',
 };
 
 /** `12 pass, 1 fail, ...` with only the statuses that occur, in a fixed order. */
@@ -25,7 +31,10 @@ export const escapeXml = (text: string) =>
 /** An exchange as a person reads it: request line, headers, body; status, headers, body. */
 export function formatExchange(exchange: Exchange, maxBody = 2_000): string {
   const cut = (body: string) => (body.length > maxBody ? `${body.slice(0, maxBody)}… (${body.length - maxBody} more characters)` : body);
-  const headers = (h: Record<string, string>) => Object.entries(h).map(([k, v]) => `${k}: ${v}`).join('\n');
+  const headers = (h: Record<string, string>) =>
+    Object.entries(h)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n');
   const request = `${exchange.request.method} ${exchange.request.url}\n${headers(exchange.request.headers)}\n\n${cut(exchange.request.body)}`;
   const response = exchange.response
     ? `HTTP ${exchange.response.status}\n${headers(exchange.response.headers)}\n\n${cut(exchange.response.body)}`

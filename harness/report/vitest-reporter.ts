@@ -55,8 +55,12 @@ export default class ConformanceReporter implements Reporter {
     const outcome = testCase.meta().conformance;
     if (!outcome) return;
     const mark = { passed: '✓', failed: '✗', errored: '!', skipped: '-' }[outcome.status];
-    const bad = outcome.verdicts.filter((v) => v.status === 'fail' || v.status === 'error' || v.status === 'not-implemented').map((v) => `${v.ruleId} ${v.status}`);
-    this.print(`${mark} [${outcome.service}] ${outcome.property} (${outcome.numRuns} runs, ${(outcome.durationMs / 1000).toFixed(1)} s)${bad.length ? `: ${bad.join(', ')}` : outcome.reason && outcome.status === 'skipped' ? `: ${outcome.reason}` : ''}`);
+    const bad = outcome.verdicts
+      .filter((v) => v.status === 'fail' || v.status === 'error' || v.status === 'not-implemented')
+      .map((v) => `${v.ruleId} ${v.status}`);
+    this.print(
+      `${mark} [${outcome.service}] ${outcome.property} (${outcome.numRuns} runs, ${(outcome.durationMs / 1000).toFixed(1)} s)${bad.length ? `: ${bad.join(', ')}` : outcome.reason && outcome.status === 'skipped' ? `: ${outcome.reason}` : ''}`,
+    );
   }
 
   async onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): Promise<void> {

@@ -14,7 +14,12 @@ type Input = Record<string, unknown>;
 const str = (value: unknown): string[] => (typeof value === 'string' ? [value] : []);
 const isAttribute = (value: unknown): value is { Name?: unknown; Value?: unknown } => typeof value === 'object' && value !== null;
 const attributeValues = (attributes: unknown, name: string): string[] =>
-  Array.isArray(attributes) ? attributes.filter(isAttribute).filter((a) => a.Name === name).flatMap((a) => str(a.Value)) : [];
+  Array.isArray(attributes)
+    ? attributes
+        .filter(isAttribute)
+        .filter((a) => a.Name === name)
+        .flatMap((a) => str(a.Value))
+    : [];
 
 /** Mail to these members' values (addresses or domains). */
 export const mailTo = (...values: unknown[]): Destinations => ({ addresses: values.flatMap(str), phones: [] });
@@ -43,7 +48,8 @@ export interface RecipientPolicy {
 export function assertRecipientsAllowed(commandName: string, destinations: Destinations | undefined, policy: RecipientPolicy): void {
   if (!destinations) return;
   for (const address of destinations.addresses) {
-    if (!isUnderDomain(address, policy.domain)) throw new GuardError(`refused ${commandName}: ${address} is not under CONFORMANCE_EMAIL_DOMAIN (${policy.domain})`);
+    if (!isUnderDomain(address, policy.domain))
+      throw new GuardError(`refused ${commandName}: ${address} is not under CONFORMANCE_EMAIL_DOMAIN (${policy.domain})`);
   }
   for (const phone of destinations.phones) {
     if (!policy.phones.includes(phone)) throw new GuardError(`refused ${commandName}: ${phone} is not in CONFORMANCE_SMS_NUMBERS`);

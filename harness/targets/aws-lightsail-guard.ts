@@ -17,7 +17,10 @@ export class LightsailOwnership implements ClientGuard {
   /** `region:protocol` of the contact methods this run created and has not deleted. */
   private readonly ours = new Set<string>();
 
-  constructor(private readonly domain: string, private readonly client: LightsailClient) {}
+  constructor(
+    private readonly domain: string,
+    private readonly client: LightsailClient,
+  ) {}
 
   /** An email contact method a run made; an SMS one cannot be told from the account's own. */
   private madeByARun(method: { protocol?: string; contactEndpoint?: string }): boolean {

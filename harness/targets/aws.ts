@@ -16,7 +16,11 @@ import type { Target } from './target.ts';
 
 /** The caller's account, from STS; fails with one line when there are no usable credentials. */
 async function callerAccount(config: Pick<ConformanceConfig, 'region' | 'timeoutMs'>): Promise<string> {
-  const sts = new STSClient({ region: config.region, maxAttempts: 1, requestHandler: fetchHandler((r, init) => fetch(r, init), { timeoutMs: config.timeoutMs }) });
+  const sts = new STSClient({
+    region: config.region,
+    maxAttempts: 1,
+    requestHandler: fetchHandler((r, init) => fetch(r, init), { timeoutMs: config.timeoutMs }),
+  });
   try {
     const identity = await sts.send(new GetCallerIdentityCommand({}));
     if (!identity.Account) throw new GuardError('STS GetCallerIdentity answered without an account id');
@@ -25,7 +29,9 @@ async function callerAccount(config: Pick<ConformanceConfig, 'region' | 'timeout
     if (error instanceof GuardError) throw error;
     const e = asError(error);
     if (e.name === 'CredentialsProviderError' || /credential/i.test(e.message)) {
-      throw new GuardError(`no AWS credentials found (${e.message.split('\n')[0]}); configure the default credential chain (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...)`);
+      throw new GuardError(
+        `no AWS credentials found (${e.message.split('\n')[0]}); configure the default credential chain (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...)`,
+      );
     }
     throw new GuardError(`STS GetCallerIdentity failed: ${e.name}: ${e.message.split('\n')[0]}`);
   } finally {
@@ -35,7 +41,8 @@ async function callerAccount(config: Pick<ConformanceConfig, 'region' | 'timeout
 
 /** The guards a dry run can check without AWS: what a real run would refuse before its first call. */
 export function checkDryRunGuards(config: ConformanceConfig): void {
-  if (!config.aws.emailDomain) throw new GuardError('refusing to touch AWS: set CONFORMANCE_EMAIL_DOMAIN to the domain whose addresses this run may send verification mail to');
+  if (!config.aws.emailDomain)
+    throw new GuardError('refusing to touch AWS: set CONFORMANCE_EMAIL_DOMAIN to the domain whose addresses this run may send verification mail to');
   if (config.aws.accountAllowlist.length === 0) assertAccountAllowed('', []);
 }
 

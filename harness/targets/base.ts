@@ -49,7 +49,14 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 
 export function buildTarget(parts: TargetParts): Target {
   const recorder = new ExchangeRecorder();
-  const client = clientFactory({ region: parts.region, credentials: parts.credentials, fetch: parts.fetch, recorder, timeoutMs: parts.timeoutMs, endpoint: parts.endpoint });
+  const client = clientFactory({
+    region: parts.region,
+    credentials: parts.credentials,
+    fetch: parts.fetch,
+    recorder,
+    timeoutMs: parts.timeoutMs,
+    endpoint: parts.endpoint,
+  });
   const now = parts.now ?? (() => Date.now());
   const sleep = parts.sleep ?? realSleep;
   /** Per pace key: when its last call was answered (or, until it is, sent), on the target clock. */

@@ -28,9 +28,10 @@ export async function endpointTarget(config: ConformanceConfig, options: Endpoin
   const base = config.endpoint ?? Object.values(config.endpoints)[0];
   if (!base) throw new Error('--target endpoint needs --endpoint URL (or --endpoint-<service> URL)');
   const adapter = await ADAPTERS[config.emulator](base, { timeoutMs: config.timeoutMs, workDir: config.emulatorData, version: options.version });
-  const name = adapter.name === 'generic' || adapter.name === 'reference'
-    ? `endpoint ${base} (${adapter.name})`
-    : `${adapter.name}${adapter.version ? ` ${adapter.version}` : ''}${options.managed ? '' : ` ${base}`}`;
+  const name =
+    adapter.name === 'generic' || adapter.name === 'reference'
+      ? `endpoint ${base} (${adapter.name})`
+      : `${adapter.name}${adapter.version ? ` ${adapter.version}` : ''}${options.managed ? '' : ` ${base}`}`;
   return buildTarget({
     kind: 'endpoint',
     label: name,

@@ -11,7 +11,10 @@ export async function managedTarget(config: ConformanceConfig, name: ManagedEmul
   if (config.endpoint) return endpointTarget({ ...config, emulator: name }, { version, managed: true });
   const emulator = await startEmulator(name);
   try {
-    return await endpointTarget({ ...config, endpoint: emulator.url, emulator: name, emulatorData: emulator.workDir }, { version, managed: true, onClose: emulator.stop });
+    return await endpointTarget(
+      { ...config, endpoint: emulator.url, emulator: name, emulatorData: emulator.workDir },
+      { version, managed: true, onClose: emulator.stop },
+    );
   } catch (error) {
     await emulator.stop();
     throw error;

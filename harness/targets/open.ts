@@ -8,10 +8,14 @@ import type { Target } from './target.ts';
 
 export async function openTarget(config: ConformanceConfig): Promise<Target> {
   switch (config.target) {
-    case 'reference': return referenceTarget(config);
-    case 'endpoint': return endpointTarget(config);
-    case 'aws': return awsTarget(config);
+    case 'reference':
+      return referenceTarget(config);
+    case 'endpoint':
+      return endpointTarget(config);
+    case 'aws':
+      return awsTarget(config);
     case 'cognito-local':
-    case 'aws-ses-v2-local': return managedTarget(config, config.target);
+    case 'aws-ses-v2-local':
+      return managedTarget(config, config.target);
   }
 }

@@ -17,7 +17,10 @@ export interface ReferenceTargetOptions {
   wrapFetch?: (fetch: FetchLike) => FetchLike;
 }
 
-export function referenceTarget(config: Pick<ConformanceConfig, 'region' | 'timeoutMs'>, options: ReferenceTargetOptions = {}): Target & { emulator: Emulator } {
+export function referenceTarget(
+  config: Pick<ConformanceConfig, 'region' | 'timeoutMs'>,
+  options: ReferenceTargetOptions = {},
+): Target & { emulator: Emulator } {
   const emulator = createEmulator({ publicUrl: DEFAULT_EMULATOR_URL, faults: options.faults });
   const { control } = emulator;
   const target = buildTarget({

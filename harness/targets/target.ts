@@ -7,8 +7,19 @@ import type { ResourceTracker } from './resources.ts';
 
 export type TargetKind = 'reference' | 'endpoint' | 'aws';
 
-export interface InboxMessage { to: string; subject: string; body: string; link?: string; code?: string; sentAt: string }
-export interface DnsRecord { name: string; type: 'TXT' | 'CNAME'; value: string }
+export interface InboxMessage {
+  to: string;
+  subject: string;
+  body: string;
+  link?: string;
+  code?: string;
+  sentAt: string;
+}
+export interface DnsRecord {
+  name: string;
+  type: 'TXT' | 'CNAME';
+  value: string;
+}
 
 /** An access token minted out of band (token-minting capability), e.g. without the admin scope. */
 export interface TokenRequest {

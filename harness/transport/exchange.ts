@@ -2,8 +2,17 @@
 // request and answer of its failing step. Recorded redacted, decoded once.
 import { redactBody, redactHeaders } from './redact.ts';
 
-export interface RecordedRequest { method: string; url: string; headers: Record<string, string>; body: string }
-export interface RecordedResponse { status: number; headers: Record<string, string>; body: string }
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+export interface RecordedResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
 export interface Exchange {
   at: string;
   durationMs: number;

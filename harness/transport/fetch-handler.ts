@@ -42,7 +42,9 @@ function encodeQuery(query: Record<string, string | Array<string> | null>): stri
 
 async function toSdkResponse(response: Response): Promise<HttpResponse> {
   const headers: Record<string, string> = {};
-  response.headers.forEach((value, key) => { headers[key] = value; });
+  response.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
   const body = new Uint8Array(await response.arrayBuffer());
   return { statusCode: response.status, reason: response.statusText, headers, body };
 }

@@ -40,13 +40,18 @@ export function redactValue(value: unknown): unknown {
   return value;
 }
 
-const XML_SECRET = /<((?:[\w]*:)?(?:[\w]*Secret[\w]*|[\w]*Password[\w]*|[\w]*PrivateKey|AccessToken|RefreshToken|IdToken|SessionToken|SecretAccessKey|AccessKeyId))>[^<]*<\/\1>/g;
+const XML_SECRET =
+  /<((?:[\w]*:)?(?:[\w]*Secret[\w]*|[\w]*Password[\w]*|[\w]*PrivateKey|AccessToken|RefreshToken|IdToken|SessionToken|SecretAccessKey|AccessKeyId))>[^<]*<\/\1>/g;
 
 /** Redact a body by its content type: JSON fields, form fields, XML elements. */
 export function redactBody(body: string, contentType = ''): string {
   if (!body) return body;
   if (contentType.includes('json') || /^\s*[[{]/.test(body)) {
-    try { return JSON.stringify(redactValue(JSON.parse(body))); } catch { /* not JSON after all */ }
+    try {
+      return JSON.stringify(redactValue(JSON.parse(body)));
+    } catch {
+      /* not JSON after all */
+    }
   }
   if (contentType.includes('x-www-form-urlencoded')) {
     const params = new URLSearchParams(body);

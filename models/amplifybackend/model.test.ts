@@ -3,15 +3,21 @@ import { applyUpdate, authCreated, authRead, authUpdated, containedIn, emptyAmpl
 import type { CreateResourceConfig, UpdateResourceConfig } from './shapes.ts';
 
 const created: CreateResourceConfig = {
-  AuthResources: 'IDENTITY_POOL_AND_USER_POOL', Service: 'COGNITO',
+  AuthResources: 'IDENTITY_POOL_AND_USER_POOL',
+  Service: 'COGNITO',
   IdentityPoolConfigs: { IdentityPoolName: 'idp', UnauthenticatedLogin: false },
   UserPoolConfigs: {
-    RequiredSignUpAttributes: ['EMAIL', 'NAME'], SignInMethod: 'EMAIL', UserPoolName: 'pool',
-    Mfa: { MFAMode: 'OFF' }, VerificationMessage: { DeliveryMethod: 'EMAIL', EmailSettings: { EmailSubject: 's' } },
+    RequiredSignUpAttributes: ['EMAIL', 'NAME'],
+    SignInMethod: 'EMAIL',
+    UserPoolName: 'pool',
+    Mfa: { MFAMode: 'OFF' },
+    VerificationMessage: { DeliveryMethod: 'EMAIL', EmailSettings: { EmailSubject: 's' } },
   },
 };
 const update: UpdateResourceConfig = {
-  AuthResources: 'IDENTITY_POOL_AND_USER_POOL', Service: 'COGNITO', IdentityPoolConfigs: { UnauthenticatedLogin: true },
+  AuthResources: 'IDENTITY_POOL_AND_USER_POOL',
+  Service: 'COGNITO',
+  IdentityPoolConfigs: { UnauthenticatedLogin: true },
   UserPoolConfigs: { VerificationMessage: { DeliveryMethod: 'SMS', SmsSettings: { SmsMessage: 'm' } } },
 };
 
@@ -33,12 +39,19 @@ describe('the AmplifyBackend auth model', () => {
   describe('judges a read-back part by part, each discrepancy by the one fact it breaks', () => {
     const fresh = authCreated(emptyAmplifyModel(), created);
     const auth = authUpdated(authRead(fresh, created), update).auth!;
-    const broken = (a: AuthResource, answer: unknown, skip: string[][] = []) => readBack(a, answer, skip).filter((j) => !j.holds).map((j) => `${j.kind} ${j.path}`);
+    const broken = (a: AuthResource, answer: unknown, skip: string[][] = []) =>
+      readBack(a, answer, skip)
+        .filter((j) => !j.holds)
+        .map((j) => `${j.kind} ${j.path}`);
     const userPool = (changes: Record<string, unknown>) => ({ ...auth.current, UserPoolConfigs: { ...auth.current.UserPoolConfigs, ...changes } });
 
     it('holds on the configuration as it stands, crediting what the update changed', () => {
       expect(broken(auth, auth.current)).toEqual([]);
-      expect(readBack(auth, auth.current).filter((j) => j.kind === 'applied').map((j) => j.path)).toEqual(['IdentityPoolConfigs.UnauthenticatedLogin', 'UserPoolConfigs.VerificationMessage']);
+      expect(
+        readBack(auth, auth.current)
+          .filter((j) => j.kind === 'applied')
+          .map((j) => j.path),
+      ).toEqual(['IdentityPoolConfigs.UnauthenticatedLogin', 'UserPoolConfigs.VerificationMessage']);
     });
     it('an update not applied is one finding; kept immutables under it are no evidence', () => {
       expect(broken(auth, created)).toEqual(['not-applied IdentityPoolConfigs.UnauthenticatedLogin, UserPoolConfigs.VerificationMessage']);
@@ -49,7 +62,7 @@ describe('the AmplifyBackend auth model', () => {
       expect(broken(auth, userPool({ UserPoolName: undefined }))).toEqual(['immutable UserPoolConfigs.UserPoolName']);
       expect(broken(fresh.auth!, { ...created, UserPoolConfigs: { ...created.UserPoolConfigs, Mfa: undefined } })).toEqual(['member UserPoolConfigs.Mfa']);
     });
-    it('a part the update left alone, read right before it and lost after it, is the update\'s', () => {
+    it("a part the update left alone, read right before it and lost after it, is the update's", () => {
       expect(broken(auth, userPool({ Mfa: undefined }))).toEqual(['omitted-lost UserPoolConfigs.Mfa']);
       const unread = authUpdated(fresh, update).auth!;
       expect(broken(unread, userPool({ Mfa: undefined }))).toEqual(['member UserPoolConfigs.Mfa']);

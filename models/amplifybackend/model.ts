@@ -39,7 +39,10 @@ export interface AmplifyModel {
 
 export const emptyAmplifyModel = (): AmplifyModel => ({ jobs: new Map() });
 
-export const jobStarted = (model: AmplifyModel, jobId: string, operation: string): AmplifyModel => ({ ...model, jobs: new Map(model.jobs).set(jobId, operation) });
+export const jobStarted = (model: AmplifyModel, jobId: string, operation: string): AmplifyModel => ({
+  ...model,
+  jobs: new Map(model.jobs).set(jobId, operation),
+});
 
 export const authCreated = (model: AmplifyModel, config: CreateResourceConfig): AmplifyModel => ({ ...model, auth: { created: config, current: config } });
 
@@ -53,9 +56,10 @@ export function applyUpdate(current: CurrentConfig, update: UpdateResourceConfig
   if (PasswordPolicy !== undefined) userPool.PasswordPolicy = PasswordPolicy;
   if (VerificationMessage !== undefined) userPool.VerificationMessage = VerificationMessage;
   const unauthenticated = update.IdentityPoolConfigs?.UnauthenticatedLogin;
-  const identity = update.IdentityPoolConfigs && current.IdentityPoolConfigs
-    ? { ...current.IdentityPoolConfigs, ...(unauthenticated !== undefined ? { UnauthenticatedLogin: unauthenticated } : {}) }
-    : current.IdentityPoolConfigs;
+  const identity =
+    update.IdentityPoolConfigs && current.IdentityPoolConfigs
+      ? { ...current.IdentityPoolConfigs, ...(unauthenticated !== undefined ? { UnauthenticatedLogin: unauthenticated } : {}) }
+      : current.IdentityPoolConfigs;
   return {
     ...current,
     AuthResources: update.AuthResources,
@@ -96,18 +100,25 @@ export function containedIn(expected: unknown, actual: unknown): boolean {
   return expected === actual;
 }
 
-export const at = (value: unknown, path: readonly string[]): unknown =>
-  path.reduce<unknown>((node, key) => memberOf(node, key), value);
+export const at = (value: unknown, path: readonly string[]): unknown => path.reduce<unknown>((node, key) => memberOf(node, key), value);
 
 /** What cannot be updated: the Update shape has no member for it. */
 const IMMUTABLE_PATHS: readonly (readonly string[])[] = [
-  ['UserPoolConfigs', 'RequiredSignUpAttributes'], ['UserPoolConfigs', 'SignInMethod'], ['UserPoolConfigs', 'UserPoolName'], ['IdentityPoolConfigs', 'IdentityPoolName'],
+  ['UserPoolConfigs', 'RequiredSignUpAttributes'],
+  ['UserPoolConfigs', 'SignInMethod'],
+  ['UserPoolConfigs', 'UserPoolName'],
+  ['IdentityPoolConfigs', 'IdentityPoolName'],
 ];
 
 /** The parts a read-back is judged by, each on its own: together they are the whole ResourceConfig. */
 const PARTS: readonly (readonly string[])[] = [
-  ['AuthResources'], ['Service'], ['IdentityPoolConfigs', 'IdentityPoolName'], ['IdentityPoolConfigs', 'UnauthenticatedLogin'],
-  ...(['ForgotPassword', 'Mfa', 'OAuth', 'PasswordPolicy', 'RequiredSignUpAttributes', 'SignInMethod', 'UserPoolName', 'VerificationMessage'] as const).map((k) => ['UserPoolConfigs', k]),
+  ['AuthResources'],
+  ['Service'],
+  ['IdentityPoolConfigs', 'IdentityPoolName'],
+  ['IdentityPoolConfigs', 'UnauthenticatedLogin'],
+  ...(['ForgotPassword', 'Mfa', 'OAuth', 'PasswordPolicy', 'RequiredSignUpAttributes', 'SignInMethod', 'UserPoolName', 'VerificationMessage'] as const).map(
+    (k) => ['UserPoolConfigs', k],
+  ),
 ];
 export const VERIFICATION_PATH = ['UserPoolConfigs', 'VerificationMessage'] as const;
 
@@ -146,8 +157,13 @@ export function readBack(auth: AuthResource, answer: unknown, skip: readonly (re
   const expected = masked(auth.current, skip);
   const actual = masked(answer, skip);
   const part = (value: unknown, path: readonly string[]) => at(value, path);
-  const judge = (kind: Judgement['kind'], path: readonly string[], want: unknown, holds = containedIn(want, part(actual, path))): Judgement =>
-    ({ kind, path: path.join('.'), holds, expected: want, actual: part(actual, path) });
+  const judge = (kind: Judgement['kind'], path: readonly string[], want: unknown, holds = containedIn(want, part(actual, path))): Judgement => ({
+    kind,
+    path: path.join('.'),
+    holds,
+    expected: want,
+    actual: part(actual, path),
+  });
   const isVm = (path: readonly string[]) => path.join('.') === VERIFICATION_PATH.join('.');
   const isImmutable = (path: readonly string[]) => IMMUTABLE_PATHS.some((p) => p.join('.') === path.join('.'));
   const out: Judgement[] = [];
@@ -161,7 +177,14 @@ export function readBack(auth: AuthResource, answer: unknown, skip: readonly (re
   };
   // Every changed part as before, one of them a value that was set: the update was not applied.
   const notApplied = changed.length > 0 && changed.every(readsOld) && changed.some((p) => part(previous, p) !== undefined);
-  if (notApplied) out.push({ kind: 'not-applied', path: changed.map((p) => p.join('.')).join(', '), holds: false, expected: part(expected, ['UserPoolConfigs']), actual: part(actual, ['UserPoolConfigs']) });
+  if (notApplied)
+    out.push({
+      kind: 'not-applied',
+      path: changed.map((p) => p.join('.')).join(', '),
+      holds: false,
+      expected: part(expected, ['UserPoolConfigs']),
+      actual: part(actual, ['UserPoolConfigs']),
+    });
   const read = auth.readBefore === undefined ? undefined : masked(auth.readBefore, skip);
   for (const path of PARTS) {
     const want = part(expected, path);

@@ -1,11 +1,27 @@
 // The AmplifyBackend enums as the document gives them, beside the installed SDK's, for the drift check.
 import {
-  AdditionalConstraintsElement, AuthResources, DeliveryMethod, MFAMode, MfaTypesElement, OAuthGrantType, OAuthScopesElement, RequiredSignUpAttributesElement,
-  Service, SignInMethod,
+  AdditionalConstraintsElement,
+  AuthResources,
+  DeliveryMethod,
+  MFAMode,
+  MfaTypesElement,
+  OAuthGrantType,
+  OAuthScopesElement,
+  RequiredSignUpAttributesElement,
+  Service,
+  SignInMethod,
 } from '@aws-sdk/client-amplifybackend';
 import type { EnumPair } from '../shared/enum-drift.ts';
 import {
-  ADDITIONAL_CONSTRAINTS, AUTH_RESOURCES, DELIVERY_METHODS, MFA_MODES, MFA_TYPES, OAUTH_GRANT_TYPES, OAUTH_SCOPES, REQUIRED_SIGN_UP_ATTRIBUTES, SERVICES,
+  ADDITIONAL_CONSTRAINTS,
+  AUTH_RESOURCES,
+  DELIVERY_METHODS,
+  MFA_MODES,
+  MFA_TYPES,
+  OAUTH_GRANT_TYPES,
+  OAUTH_SCOPES,
+  REQUIRED_SIGN_UP_ATTRIBUTES,
+  SERVICES,
   SIGN_IN_METHODS,
 } from './shapes.ts';
 

@@ -16,8 +16,23 @@ export const OAUTH_GRANT_TYPES = ['CODE', 'IMPLICIT'] as const;
 export const OAUTH_SCOPES = ['PHONE', 'EMAIL', 'OPENID', 'PROFILE', 'AWS_COGNITO_SIGNIN_USER_ADMIN'] as const;
 export const ADDITIONAL_CONSTRAINTS = ['REQUIRE_DIGIT', 'REQUIRE_LOWERCASE', 'REQUIRE_SYMBOL', 'REQUIRE_UPPERCASE'] as const;
 export const REQUIRED_SIGN_UP_ATTRIBUTES = [
-  'ADDRESS', 'BIRTHDATE', 'EMAIL', 'FAMILY_NAME', 'GENDER', 'GIVEN_NAME', 'LOCALE', 'MIDDLE_NAME', 'NAME', 'NICKNAME', 'PHONE_NUMBER', 'PICTURE',
-  'PREFERRED_USERNAME', 'PROFILE', 'UPDATED_AT', 'WEBSITE', 'ZONE_INFO',
+  'ADDRESS',
+  'BIRTHDATE',
+  'EMAIL',
+  'FAMILY_NAME',
+  'GENDER',
+  'GIVEN_NAME',
+  'LOCALE',
+  'MIDDLE_NAME',
+  'NAME',
+  'NICKNAME',
+  'PHONE_NUMBER',
+  'PICTURE',
+  'PREFERRED_USERNAME',
+  'PROFILE',
+  'UPDATED_AT',
+  'WEBSITE',
+  'ZONE_INFO',
 ] as const;
 export const SIGN_IN_METHODS = ['EMAIL', 'EMAIL_AND_PHONE_NUMBER', 'PHONE_NUMBER', 'USERNAME'] as const;
 
@@ -30,11 +45,13 @@ const EmailSettings = z.object({ EmailMessage: z.string().optional(), EmailSubje
 const SmsSettings = z.object({ SmsMessage: z.string().optional() }).strict();
 
 /** A message configuration whose DeliveryMethod is required. */
-const MessageConfig = z.object({
-  DeliveryMethod: z.enum(DELIVERY_METHODS),
-  EmailSettings: EmailSettings.optional(),
-  SmsSettings: SmsSettings.optional(),
-}).strict();
+const MessageConfig = z
+  .object({
+    DeliveryMethod: z.enum(DELIVERY_METHODS),
+    EmailSettings: EmailSettings.optional(),
+    SmsSettings: SmsSettings.optional(),
+  })
+  .strict();
 
 /** (DEPRECATED) ForgotPassword: DeliveryMethod required in Create, optional in Update. */
 const CreateForgotPassword = MessageConfig;
@@ -47,66 +64,82 @@ const CreateMfa = z.object({ MFAMode: z.enum(MFA_MODES), Settings: MfaSettings.o
 const UpdateMfa = z.object({ MFAMode: z.enum(MFA_MODES).optional(), Settings: MfaSettings.optional() }).strict();
 
 const SocialProvider = z.object({ ClientId: z.string().optional(), ClientSecret: z.string().optional() }).strict();
-const AppleProvider = z.object({ ClientId: z.string().optional(), KeyId: z.string().optional(), PrivateKey: z.string().optional(), TeamId: z.string().optional() }).strict();
-const SocialProviderSettings = z.object({
-  Facebook: SocialProvider.optional(),
-  Google: SocialProvider.optional(),
-  LoginWithAmazon: SocialProvider.optional(),
-  SignInWithApple: AppleProvider.optional(),
-}).strict();
+const AppleProvider = z
+  .object({ ClientId: z.string().optional(), KeyId: z.string().optional(), PrivateKey: z.string().optional(), TeamId: z.string().optional() })
+  .strict();
+const SocialProviderSettings = z
+  .object({
+    Facebook: SocialProvider.optional(),
+    Google: SocialProvider.optional(),
+    LoginWithAmazon: SocialProvider.optional(),
+    SignInWithApple: AppleProvider.optional(),
+  })
+  .strict();
 
-const CreateOAuth = z.object({
-  DomainPrefix: z.string().optional(),
-  OAuthGrantType: z.enum(OAUTH_GRANT_TYPES),
-  OAuthScopes: z.array(z.enum(OAUTH_SCOPES)),
-  RedirectSignInURIs: z.array(z.string()),
-  RedirectSignOutURIs: z.array(z.string()),
-  SocialProviderSettings: SocialProviderSettings.optional(),
-}).strict();
+const CreateOAuth = z
+  .object({
+    DomainPrefix: z.string().optional(),
+    OAuthGrantType: z.enum(OAUTH_GRANT_TYPES),
+    OAuthScopes: z.array(z.enum(OAUTH_SCOPES)),
+    RedirectSignInURIs: z.array(z.string()),
+    RedirectSignOutURIs: z.array(z.string()),
+    SocialProviderSettings: SocialProviderSettings.optional(),
+  })
+  .strict();
 /** The Update shape: every member optional. */
 const UpdateOAuth = CreateOAuth.partial();
 
 const CreatePasswordPolicy = z.object({ AdditionalConstraints: z.array(z.enum(ADDITIONAL_CONSTRAINTS)).optional(), MinimumLength: z.number() }).strict();
-const UpdatePasswordPolicy = z.object({ AdditionalConstraints: z.array(z.enum(ADDITIONAL_CONSTRAINTS)).optional(), MinimumLength: z.number().optional() }).strict();
+const UpdatePasswordPolicy = z
+  .object({ AdditionalConstraints: z.array(z.enum(ADDITIONAL_CONSTRAINTS)).optional(), MinimumLength: z.number().optional() })
+  .strict();
 
-const CreateUserPoolConfigs = z.object({
-  ForgotPassword: CreateForgotPassword.optional(),
-  Mfa: CreateMfa.optional(),
-  OAuth: CreateOAuth.optional(),
-  PasswordPolicy: CreatePasswordPolicy.optional(),
-  RequiredSignUpAttributes: z.array(z.enum(REQUIRED_SIGN_UP_ATTRIBUTES)),
-  SignInMethod: z.enum(SIGN_IN_METHODS),
-  UserPoolName: z.string(),
-  VerificationMessage: VerificationMessage.optional(),
-}).strict();
+const CreateUserPoolConfigs = z
+  .object({
+    ForgotPassword: CreateForgotPassword.optional(),
+    Mfa: CreateMfa.optional(),
+    OAuth: CreateOAuth.optional(),
+    PasswordPolicy: CreatePasswordPolicy.optional(),
+    RequiredSignUpAttributes: z.array(z.enum(REQUIRED_SIGN_UP_ATTRIBUTES)),
+    SignInMethod: z.enum(SIGN_IN_METHODS),
+    UserPoolName: z.string(),
+    VerificationMessage: VerificationMessage.optional(),
+  })
+  .strict();
 
 /** The Update shape: no RequiredSignUpAttributes, SignInMethod or UserPoolName. */
-const UpdateUserPoolConfigs = z.object({
-  ForgotPassword: UpdateForgotPassword.optional(),
-  Mfa: UpdateMfa.optional(),
-  OAuth: UpdateOAuth.optional(),
-  PasswordPolicy: UpdatePasswordPolicy.optional(),
-  VerificationMessage: VerificationMessage.optional(),
-}).strict();
+const UpdateUserPoolConfigs = z
+  .object({
+    ForgotPassword: UpdateForgotPassword.optional(),
+    Mfa: UpdateMfa.optional(),
+    OAuth: UpdateOAuth.optional(),
+    PasswordPolicy: UpdatePasswordPolicy.optional(),
+    VerificationMessage: VerificationMessage.optional(),
+  })
+  .strict();
 
 const CreateIdentityPoolConfigs = z.object({ IdentityPoolName: z.string(), UnauthenticatedLogin: z.boolean() }).strict();
 /** The Update shape: no IdentityPoolName. */
 const UpdateIdentityPoolConfigs = z.object({ UnauthenticatedLogin: z.boolean().optional() }).strict();
 
-export const CreateResourceConfig = z.object({
-  AuthResources: z.enum(AUTH_RESOURCES),
-  IdentityPoolConfigs: CreateIdentityPoolConfigs.optional(),
-  Service: z.enum(SERVICES),
-  UserPoolConfigs: CreateUserPoolConfigs,
-}).strict();
+export const CreateResourceConfig = z
+  .object({
+    AuthResources: z.enum(AUTH_RESOURCES),
+    IdentityPoolConfigs: CreateIdentityPoolConfigs.optional(),
+    Service: z.enum(SERVICES),
+    UserPoolConfigs: CreateUserPoolConfigs,
+  })
+  .strict();
 export type CreateResourceConfig = z.infer<typeof CreateResourceConfig>;
 
-export const UpdateResourceConfig = z.object({
-  AuthResources: z.enum(AUTH_RESOURCES),
-  IdentityPoolConfigs: UpdateIdentityPoolConfigs.optional(),
-  Service: z.enum(SERVICES),
-  UserPoolConfigs: UpdateUserPoolConfigs,
-}).strict();
+export const UpdateResourceConfig = z
+  .object({
+    AuthResources: z.enum(AUTH_RESOURCES),
+    IdentityPoolConfigs: UpdateIdentityPoolConfigs.optional(),
+    Service: z.enum(SERVICES),
+    UserPoolConfigs: UpdateUserPoolConfigs,
+  })
+  .strict();
 export type UpdateResourceConfig = z.infer<typeof UpdateResourceConfig>;
 
 export const CreateBackendAuthRequest = z.object({
@@ -169,22 +202,34 @@ export const VERIFICATION_DELIVERY_PATH = ['UserPoolConfigs', 'VerificationMessa
 
 /** The required members of a CreateBackendAuth request, at every depth (from the request root). */
 export const CREATE_REQUIRED_PATHS: readonly (readonly string[])[] = [
-  ['ResourceConfig'], ['ResourceName'], ['BackendEnvironmentName'],
-  ['ResourceConfig', 'AuthResources'], ['ResourceConfig', 'Service'], ['ResourceConfig', 'UserPoolConfigs'],
-  ['ResourceConfig', 'IdentityPoolConfigs', 'IdentityPoolName'], ['ResourceConfig', 'IdentityPoolConfigs', 'UnauthenticatedLogin'],
-  ['ResourceConfig', 'UserPoolConfigs', 'RequiredSignUpAttributes'], ['ResourceConfig', 'UserPoolConfigs', 'SignInMethod'], ['ResourceConfig', 'UserPoolConfigs', 'UserPoolName'],
+  ['ResourceConfig'],
+  ['ResourceName'],
+  ['BackendEnvironmentName'],
+  ['ResourceConfig', 'AuthResources'],
+  ['ResourceConfig', 'Service'],
+  ['ResourceConfig', 'UserPoolConfigs'],
+  ['ResourceConfig', 'IdentityPoolConfigs', 'IdentityPoolName'],
+  ['ResourceConfig', 'IdentityPoolConfigs', 'UnauthenticatedLogin'],
+  ['ResourceConfig', 'UserPoolConfigs', 'RequiredSignUpAttributes'],
+  ['ResourceConfig', 'UserPoolConfigs', 'SignInMethod'],
+  ['ResourceConfig', 'UserPoolConfigs', 'UserPoolName'],
   ['ResourceConfig', 'UserPoolConfigs', 'ForgotPassword', 'DeliveryMethod'],
   ['ResourceConfig', 'UserPoolConfigs', 'Mfa', 'MFAMode'],
-  ['ResourceConfig', 'UserPoolConfigs', 'OAuth', 'OAuthGrantType'], ['ResourceConfig', 'UserPoolConfigs', 'OAuth', 'OAuthScopes'],
-  ['ResourceConfig', 'UserPoolConfigs', 'OAuth', 'RedirectSignInURIs'], ['ResourceConfig', 'UserPoolConfigs', 'OAuth', 'RedirectSignOutURIs'],
+  ['ResourceConfig', 'UserPoolConfigs', 'OAuth', 'OAuthGrantType'],
+  ['ResourceConfig', 'UserPoolConfigs', 'OAuth', 'OAuthScopes'],
+  ['ResourceConfig', 'UserPoolConfigs', 'OAuth', 'RedirectSignInURIs'],
+  ['ResourceConfig', 'UserPoolConfigs', 'OAuth', 'RedirectSignOutURIs'],
   ['ResourceConfig', 'UserPoolConfigs', 'PasswordPolicy', 'MinimumLength'],
   ['ResourceConfig', 'UserPoolConfigs', 'VerificationMessage', 'DeliveryMethod'],
 ];
 
 /** The required members of an UpdateBackendAuth request that are not URI labels. */
 export const UPDATE_REQUIRED_PATHS: readonly (readonly string[])[] = [
-  ['ResourceConfig'], ['ResourceName'],
-  ['ResourceConfig', 'AuthResources'], ['ResourceConfig', 'Service'], ['ResourceConfig', 'UserPoolConfigs'],
+  ['ResourceConfig'],
+  ['ResourceName'],
+  ['ResourceConfig', 'AuthResources'],
+  ['ResourceConfig', 'Service'],
+  ['ResourceConfig', 'UserPoolConfigs'],
   ['ResourceConfig', 'UserPoolConfigs', 'VerificationMessage', 'DeliveryMethod'],
 ];
 

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR, instant } from '../shared/clock.ts';
-import { allowedVerifiedFlags, attributeOf, codeIssued, expectedForSentCode, initialCognitoModel, signedIn, signedOut, tokenState, valueChanged, verified } from './model.ts';
+import {
+  allowedVerifiedFlags,
+  attributeOf,
+  codeIssued,
+  expectedForSentCode,
+  initialCognitoModel,
+  signedIn,
+  signedOut,
+  tokenState,
+  valueChanged,
+  verified,
+} from './model.ts';
 import { revealsWhole } from './shapes.ts';
 
 const T0 = 1_000_000;

@@ -43,7 +43,9 @@ export const initialCognitoModel = (
   verified: Partial<Record<VerifiableAttribute, boolean>> = {},
   carried: readonly VerifiableAttribute[] = ['email', 'phone_number'],
 ): CognitoModel => ({
-  attributes: new Map<VerifiableAttribute, AttributeState>(carried.map((attribute) => [attribute, { value: 0, verified: verified[attribute] ?? false, cause: 'initial' }])),
+  attributes: new Map<VerifiableAttribute, AttributeState>(
+    carried.map((attribute) => [attribute, { value: 0, verified: verified[attribute] ?? false, cause: 'initial' }]),
+  ),
 });
 
 const position = (since: Instant, windowMs: number, at: Instant): DeadlinePosition => deadlinePosition(startVerification(since, windowMs, false), at);
@@ -110,4 +112,5 @@ export const adoptVerified = (model: CognitoModel, attribute: VerifiableAttribut
   withAttribute(model, attribute, { ...attributeOf(model, attribute), verified: isVerified, cause: 'unattributed' });
 
 /** What GetUser must show for `<attribute>_verified`: "true" when verified; "false" or nothing otherwise. */
-export const allowedVerifiedFlags = (state: AttributeState): ReadonlySet<string | undefined> => (state.verified ? new Set(['true']) : new Set(['false', undefined]));
+export const allowedVerifiedFlags = (state: AttributeState): ReadonlySet<string | undefined> =>
+  state.verified ? new Set(['true']) : new Set(['false', undefined]);

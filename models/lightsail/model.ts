@@ -34,7 +34,8 @@ function withContact(model: LightsailModel, region: string, protocol: ContactPro
 export const createContact = (model: LightsailModel, region: string, protocol: ContactProtocol, endpoint: string, at: Instant): LightsailModel =>
   withContact(model, region, protocol, { protocol, endpoint, verified: false, requestedAt: protocol === 'Email' ? at : undefined });
 
-export const deleteContact = (model: LightsailModel, region: string, protocol: ContactProtocol): LightsailModel => withContact(model, region, protocol, undefined);
+export const deleteContact = (model: LightsailModel, region: string, protocol: ContactProtocol): LightsailModel =>
+  withContact(model, region, protocol, undefined);
 
 export function requestVerification(model: LightsailModel, region: string, at: Instant): LightsailModel {
   const contact = contactIn(model, region, 'Email');

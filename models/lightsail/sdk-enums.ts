@@ -1,7 +1,23 @@
 // The Lightsail enums as the documents give them, beside the installed SDK's, for the drift check.
-import { ContactMethodStatus, ContactMethodVerificationProtocol, ContactProtocol, OperationStatus, OperationType, RegionName, ResourceType } from '@aws-sdk/client-lightsail';
+import {
+  ContactMethodStatus,
+  ContactMethodVerificationProtocol,
+  ContactProtocol,
+  OperationStatus,
+  OperationType,
+  RegionName,
+  ResourceType,
+} from '@aws-sdk/client-lightsail';
 import type { EnumPair } from '../shared/enum-drift.ts';
-import { CONTACT_METHOD_STATUSES, CONTACT_PROTOCOLS, OPERATION_STATUSES, OPERATION_TYPES, REGION_NAMES, RESOURCE_TYPES, VERIFICATION_PROTOCOLS } from './shapes.ts';
+import {
+  CONTACT_METHOD_STATUSES,
+  CONTACT_PROTOCOLS,
+  OPERATION_STATUSES,
+  OPERATION_TYPES,
+  REGION_NAMES,
+  RESOURCE_TYPES,
+  VERIFICATION_PROTOCOLS,
+} from './shapes.ts';
 
 export const lightsailEnumPairs: EnumPair[] = [
   { name: 'lightsail.ContactMethodVerificationProtocol', documented: VERIFICATION_PROTOCOLS, sdk: ContactMethodVerificationProtocol },

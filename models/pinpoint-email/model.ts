@@ -46,7 +46,14 @@ function withIdentity(model: PinpointModel, key: string, identity: PinpointIdent
 
 export const createViolations = (tags: readonly TagInput[]): TagViolation[] => requestViolations(PINPOINT_TAG_POLICY, emptyTags(), tags);
 
-export function createIdentity(model: PinpointModel, key: string, kind: 'email' | 'domain', tokens: readonly string[], tags: readonly TagInput[], at: Instant): PinpointModel {
+export function createIdentity(
+  model: PinpointModel,
+  key: string,
+  kind: 'email' | 'domain',
+  tokens: readonly string[],
+  tags: readonly TagInput[],
+  at: Instant,
+): PinpointModel {
   const verification = kind === 'email' ? startVerification(at, EMAIL_WINDOW_MS, false) : startVerification(at, DOMAIN_WINDOW_MS, true);
   return withIdentity(model, key, { kind, verification, tokens, tags: applyTags(emptyTags(), tags) });
 }

@@ -45,7 +45,9 @@ export const GetEmailIdentityResponse = CreateEmailIdentityResponse.extend({
 });
 
 export const ListEmailIdentitiesResponse = z.object({
-  EmailIdentities: z.array(z.object({ IdentityType: z.string().optional(), IdentityName: z.string().optional(), SendingEnabled: z.boolean().optional() })).optional(),
+  EmailIdentities: z
+    .array(z.object({ IdentityType: z.string().optional(), IdentityName: z.string().optional(), SendingEnabled: z.boolean().optional() }))
+    .optional(),
   NextToken: z.string().optional(),
 });
 
@@ -73,7 +75,11 @@ export const OPERATION_ERRORS: Record<string, readonly string[]> = {
 };
 
 /** The DNS record Pinpoint looks for, per DKIM token (the CNAME form the DKIM tokens are converted into). */
-export const dkimRecord = (domain: string, token: string) => ({ name: `${token}._domainkey.${domain}`, type: 'CNAME' as const, value: `${token}.dkim.amazonses.com` });
+export const dkimRecord = (domain: string, token: string) => ({
+  name: `${token}._domainkey.${domain}`,
+  type: 'CNAME' as const,
+  value: `${token}.dkim.amazonses.com`,
+});
 
 /** `arn:aws:ses:<region>:<account>:identity/<identity>`. */
 export const identityArn = (region: string, account: string, identity: string) => `arn:aws:ses:${region}:${account}:identity/${identity}`;

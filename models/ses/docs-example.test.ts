@@ -8,9 +8,7 @@ import example from '../../fixtures/docs-examples/ses-get-identity-verification-
 import { fetchHandler } from '../../harness/transport/fetch-handler.ts';
 import { GetIdentityVerificationAttributesRequest, GetIdentityVerificationAttributesResponse, VerificationStatus } from './shapes.ts';
 
-const server = setupServer(
-  http.post('https://email.us-east-1.amazonaws.com/', () => HttpResponse.xml(example.wire)),
-);
+const server = setupServer(http.post('https://email.us-east-1.amazonaws.com/', () => HttpResponse.xml(example.wire)));
 
 describe('the SES document example', () => {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

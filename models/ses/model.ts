@@ -1,10 +1,7 @@
 // The abstract SES model: which identities exist and where each stands in its verification
 // lifecycle. Pure: every function takes a model and returns a new one or an expectation.
 import { HOUR, type Instant } from '../shared/clock.ts';
-import {
-  allowedPhases, confirm, settle, startVerification, surelyFailed, surelyPending,
-  type Phase, type TimedVerification,
-} from '../shared/lifecycle.ts';
+import { allowedPhases, confirm, settle, startVerification, surelyFailed, surelyPending, type Phase, type TimedVerification } from '../shared/lifecycle.ts';
 import type { VerificationStatus } from './shapes.ts';
 
 /** "If the email address owner clicks the link within 24 hours ..." */
@@ -27,9 +24,14 @@ interface IdentityBase {
    */
   readonly adopted?: VerificationStatus;
 }
-export interface EmailIdentity extends IdentityBase { readonly kind: 'email' }
+export interface EmailIdentity extends IdentityBase {
+  readonly kind: 'email';
+}
 /** `token` is the one VerifyDomainIdentity returned; none when it returned none. */
-export interface DomainIdentity extends IdentityBase { readonly kind: 'domain'; readonly token?: string }
+export interface DomainIdentity extends IdentityBase {
+  readonly kind: 'domain';
+  readonly token?: string;
+}
 export type SesIdentity = EmailIdentity | DomainIdentity;
 
 export interface SesModel {
@@ -113,7 +115,11 @@ export function confirmIdentity(model: SesModel, name: string, at: Instant): Ses
  * deleted, still reported, exists again (its token unknown).
  */
 export function adoptStatus(model: SesModel, name: string, kind: SesIdentity['kind'], status: VerificationStatus, at: Instant): SesModel {
-  const identity = model.identities.get(name) ?? { kind, restarted: false, verification: startVerification(at, kind === 'email' ? EMAIL_WINDOW_MS : DOMAIN_WINDOW_MS, kind === 'domain') };
+  const identity = model.identities.get(name) ?? {
+    kind,
+    restarted: false,
+    verification: startVerification(at, kind === 'email' ? EMAIL_WINDOW_MS : DOMAIN_WINDOW_MS, kind === 'domain'),
+  };
   return withIdentity(model, name, { ...identity, adopted: status });
 }
 

@@ -16,10 +16,24 @@ const THROTTLING_CODES: readonly string[] = ['Throttling', 'ThrottlingException'
 
 /** Client-side codes from the AWS Common Errors reference, valid for any operation. */
 export const COMMON_CLIENT_ERROR_CODES: readonly string[] = [
-  'AccessDeniedException', 'IncompleteSignature', 'InvalidAction', 'InvalidClientTokenId',
-  'InvalidParameterCombination', 'InvalidParameterValue', 'InvalidQueryParameter', 'MalformedQueryString',
-  'MissingAction', 'MissingAuthenticationToken', 'MissingParameter', 'NotAuthorized', 'OptInRequired',
-  'RequestExpired', 'ThrottlingException', 'Throttling', 'ValidationError', 'ValidationException',
+  'AccessDeniedException',
+  'IncompleteSignature',
+  'InvalidAction',
+  'InvalidClientTokenId',
+  'InvalidParameterCombination',
+  'InvalidParameterValue',
+  'InvalidQueryParameter',
+  'MalformedQueryString',
+  'MissingAction',
+  'MissingAuthenticationToken',
+  'MissingParameter',
+  'NotAuthorized',
+  'OptInRequired',
+  'RequestExpired',
+  'ThrottlingException',
+  'Throttling',
+  'ValidationError',
+  'ValidationException',
 ];
 
 export const isClientError = (e: ObservedError): boolean => e.httpStatus >= 400 && e.httpStatus < 500;

@@ -23,10 +23,23 @@ describe('the shared tag model', () => {
   });
 
   it('counts existing tags toward the limit, and the reserved prefix not at all', () => {
-    const state = applyTags(emptyTags(), [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }]);
+    const state = applyTags(emptyTags(), [
+      { Key: 'a', Value: '1' },
+      { Key: 'b', Value: '2' },
+    ]);
     expect(requestViolations(policy, state, [{ Key: 'c', Value: '3' }])).toEqual([]);
-    expect(requestViolations(policy, state, [{ Key: 'a', Value: '9' }, { Key: 'c', Value: '3' }])).toEqual([]);
-    expect(requestViolations(policy, state, [{ Key: 'c', Value: '3' }, { Key: 'd', Value: '4' }])).toEqual(['count']);
+    expect(
+      requestViolations(policy, state, [
+        { Key: 'a', Value: '9' },
+        { Key: 'c', Value: '3' },
+      ]),
+    ).toEqual([]);
+    expect(
+      requestViolations(policy, state, [
+        { Key: 'c', Value: '3' },
+        { Key: 'd', Value: '4' },
+      ]),
+    ).toEqual(['count']);
   });
 
   it('replaces values, stores an omitted value as empty, and untags', () => {
@@ -40,26 +53,68 @@ describe('the shared tag model', () => {
   });
 
   it('names each listing discrepancy by the fact it breaks, one per key', () => {
-    const kinds = (state: TagState, listed: { Key?: string; Value?: string }[]) => compareTags(policy, state, listed).map((d) => `${d.kind} ${'key' in d ? d.key : d.count}`);
-    let state = applyTags(emptyTags(), [{ Key: 'env', Value: 'a' }, { Key: 'Env', Value: 'b' }]);
-    expect(kinds(state, [{ Key: 'env', Value: 'a' }, { Key: 'Env', Value: 'b' }])).toEqual([]);
+    const kinds = (state: TagState, listed: { Key?: string; Value?: string }[]) =>
+      compareTags(policy, state, listed).map((d) => `${d.kind} ${'key' in d ? d.key : d.count}`);
+    let state = applyTags(emptyTags(), [
+      { Key: 'env', Value: 'a' },
+      { Key: 'Env', Value: 'b' },
+    ]);
+    expect(
+      kinds(state, [
+        { Key: 'env', Value: 'a' },
+        { Key: 'Env', Value: 'b' },
+      ]),
+    ).toEqual([]);
     expect(kinds(state, [{ Key: 'env', Value: 'b' }])).toEqual(['case-folded Env']);
-    expect(kinds(state, [{ Key: 'env', Value: 'a' }, { Key: 'env', Value: 'c' }])).toEqual(['duplicate-key env', 'case-folded Env']);
+    expect(
+      kinds(state, [
+        { Key: 'env', Value: 'a' },
+        { Key: 'env', Value: 'c' },
+      ]),
+    ).toEqual(['duplicate-key env', 'case-folded Env']);
     state = applyTags(state, [{ Key: 'env', Value: 'c' }]);
-    expect(kinds(state, [{ Key: 'env', Value: 'a' }, { Key: 'Env', Value: 'b' }])).toEqual(['value-not-replaced env']);
+    expect(
+      kinds(state, [
+        { Key: 'env', Value: 'a' },
+        { Key: 'Env', Value: 'b' },
+      ]),
+    ).toEqual(['value-not-replaced env']);
     state = untagKeys(state, ['Env']);
-    expect(kinds(state, [{ Key: 'env', Value: 'c' }, { Key: 'Env', Value: 'b' }])).toEqual(['not-removed Env']);
+    expect(
+      kinds(state, [
+        { Key: 'env', Value: 'c' },
+        { Key: 'Env', Value: 'b' },
+      ]),
+    ).toEqual(['not-removed Env']);
     // Untagging Env took env with it.
     expect(kinds(state, [])).toEqual(['case-folded env']);
-    expect(kinds(state, [{ Key: 'env', Value: 'c' }, { Key: 'aws:x', Value: 'y' }, { Key: 'AWS:y', Value: 'z' }])).toEqual([]);
-    expect(kinds(emptyTags(), [{ Key: 'a' }, { Key: 'b' }, { Key: 'c' }, { Key: 'd' }])).toEqual(['over-limit 4', 'unexpected a', 'unexpected b', 'unexpected c', 'unexpected d']);
+    expect(
+      kinds(state, [
+        { Key: 'env', Value: 'c' },
+        { Key: 'aws:x', Value: 'y' },
+        { Key: 'AWS:y', Value: 'z' },
+      ]),
+    ).toEqual([]);
+    expect(kinds(emptyTags(), [{ Key: 'a' }, { Key: 'b' }, { Key: 'c' }, { Key: 'd' }])).toEqual([
+      'over-limit 4',
+      'unexpected a',
+      'unexpected b',
+      'unexpected c',
+      'unexpected d',
+    ]);
     // Untagging a key it did not have took a different-case key with it.
     expect(kinds(untagKeys(applyTags(emptyTags(), [{ Key: 'Env' }]), ['ENV']), [])).toEqual(['case-folded Env']);
     // Different-case keys both missing: missing, not folded.
     expect(kinds(applyTags(emptyTags(), [{ Key: 'env' }, { Key: 'ENV' }]), [])).toEqual(['missing env', 'missing ENV']);
     // Two causes at once: neither hides the other.
     state = untagKeys(applyTags(emptyTags(), [{ Key: 'a', Value: '1' }, { Key: 'b' }, { Key: 'c', Value: '3' }]), ['c']);
-    expect(kinds(state, [{ Key: 'a', Value: '1' }, { Key: 'b', Value: 'undefined' }, { Key: 'c', Value: '3' }])).toEqual(['not-removed c', 'omitted-value-not-empty b']);
+    expect(
+      kinds(state, [
+        { Key: 'a', Value: '1' },
+        { Key: 'b', Value: 'undefined' },
+        { Key: 'c', Value: '3' },
+      ]),
+    ).toEqual(['not-removed c', 'omitted-value-not-empty b']);
   });
 
   it('reserves the prefix in every letter case', () => {
@@ -68,9 +123,26 @@ describe('the shared tag model', () => {
   });
 
   it('takes a listing as the model after a discrepancy', () => {
-    const state = untagKeys(applyTags(emptyTags(), [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }]), ['b']);
-    const rebased = tagStateFrom([{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }], state);
-    expect(compareTags(policy, rebased, [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }])).toEqual([]);
+    const state = untagKeys(
+      applyTags(emptyTags(), [
+        { Key: 'a', Value: '1' },
+        { Key: 'b', Value: '2' },
+      ]),
+      ['b'],
+    );
+    const rebased = tagStateFrom(
+      [
+        { Key: 'a', Value: '1' },
+        { Key: 'b', Value: '2' },
+      ],
+      state,
+    );
+    expect(
+      compareTags(policy, rebased, [
+        { Key: 'a', Value: '1' },
+        { Key: 'b', Value: '2' },
+      ]),
+    ).toEqual([]);
     expect([...rebased.removed]).toEqual([]);
   });
 });

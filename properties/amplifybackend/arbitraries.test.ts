@@ -3,7 +3,10 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import {
-  CreateBackendAuthRequest, UpdateBackendAuthRequest, type CreateResourceConfig, type UpdateResourceConfig,
+  CreateBackendAuthRequest,
+  UpdateBackendAuthRequest,
+  type CreateResourceConfig,
+  type UpdateResourceConfig,
 } from '../../models/amplifybackend/shapes.ts';
 import { expectDocumented, samples } from '../shared/request-samples.ts';
 import { changedMessage, createConfig, emailMessage, focus, messageConfig, missingMember, updateConfig, type UpdateWithoutResources } from './arbitraries.ts';
@@ -29,17 +32,26 @@ describe('the AmplifyBackend generators make requests the documents call valid',
       expectDocumented(CreateBackendAuthRequest, samples(arbitrary).map(createRequest));
     }
     expectDocumented(CreateBackendAuthRequest, CREATE_EXAMPLES.map(createRequest));
-    expectDocumented(CreateBackendAuthRequest, samples(createAuthCommand.arbitrary).map((command) => createRequest(command.config)));
+    expectDocumented(
+      CreateBackendAuthRequest,
+      samples(createAuthCommand.arbitrary).map((command) => createRequest(command.config)),
+    );
   });
 
   it('CreateBackendAuth: the complete request of every required-member case', () => {
     const cases = samples(fc.record({ missing: missingMember, config: createConfig(true) }));
-    expectDocumented(CreateBackendAuthRequest, cases.map(({ missing, config }) => createRequest(focus(config, missing.path))));
+    expectDocumented(
+      CreateBackendAuthRequest,
+      cases.map(({ missing, config }) => createRequest(focus(config, missing.path))),
+    );
   });
 
   it('UpdateBackendAuth: every update the properties and the lifecycle commands send, and the examples', () => {
     const updates = samples(fc.record({ config: createConfig(false, true), update: updateConfig, message: messageConfig }));
-    expectDocumented(UpdateBackendAuthRequest, updates.map(({ config, update, message }) => updateRequest(sentUpdate(config, update, message))));
+    expectDocumented(
+      UpdateBackendAuthRequest,
+      updates.map(({ config, update, message }) => updateRequest(sentUpdate(config, update, message))),
+    );
     // The message each sender falls back on when the update names none (the updates property's examples, UpdateAuth).
     const examples = UPDATE_EXAMPLES.map(({ config, update }) => sentUpdate(config, update, update.UserPoolConfigs.VerificationMessage ?? emailMessage('New')));
     expectDocumented(UpdateBackendAuthRequest, examples.map(updateRequest));

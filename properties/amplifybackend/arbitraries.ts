@@ -3,8 +3,18 @@
 // PrivateKey) carry a marker, so a test can prove none of them reaches a report.
 import fc from 'fast-check';
 import {
-  ADDITIONAL_CONSTRAINTS, CREATE_REQUIRED_PATHS, isUserPoolSubconfig, MFA_MODES, MFA_TYPES, OAUTH_GRANT_TYPES, OAUTH_SCOPES, REQUIRED_SIGN_UP_ATTRIBUTES,
-  SIGN_IN_METHODS, UPDATE_REQUIRED_PATHS, type CreateResourceConfig, type UpdateResourceConfig,
+  ADDITIONAL_CONSTRAINTS,
+  CREATE_REQUIRED_PATHS,
+  isUserPoolSubconfig,
+  MFA_MODES,
+  MFA_TYPES,
+  OAUTH_GRANT_TYPES,
+  OAUTH_SCOPES,
+  REQUIRED_SIGN_UP_ATTRIBUTES,
+  SIGN_IN_METHODS,
+  UPDATE_REQUIRED_PATHS,
+  type CreateResourceConfig,
+  type UpdateResourceConfig,
 } from '../../models/amplifybackend/shapes.ts';
 import { isObject, memberOf } from '../../models/shared/record.ts';
 
@@ -30,35 +40,51 @@ export const messageConfig = fc.oneof(
   fc.record({ DeliveryMethod: fc.constant('SMS' as const), SmsSettings: smsSettings, EmailSettings: optional(emailSettings) }).map(clean),
 );
 
-const mfa = fc.record({
-  MFAMode: fc.constantFrom(...MFA_MODES),
-  Settings: optional(fc.record({ MfaTypes: fc.subarray([...MFA_TYPES]), SmsMessage: text('MFA {####}') }, { requiredKeys: [] }).map(clean)),
-}).map(clean);
+const mfa = fc
+  .record({
+    MFAMode: fc.constantFrom(...MFA_MODES),
+    Settings: optional(fc.record({ MfaTypes: fc.subarray([...MFA_TYPES]), SmsMessage: text('MFA {####}') }, { requiredKeys: [] }).map(clean)),
+  })
+  .map(clean);
 
 const social = fc.record({ ClientId: fc.stringMatching(/^[a-z0-9]{4,12}$/), ClientSecret: secret });
-const socialProviders = fc.record({
-  Facebook: social,
-  Google: social,
-  LoginWithAmazon: social,
-  SignInWithApple: fc.record({ ClientId: fc.stringMatching(/^[a-z.]{4,12}$/), KeyId: fc.stringMatching(/^[A-Z0-9]{10}$/), PrivateKey: secret, TeamId: fc.stringMatching(/^[A-Z0-9]{10}$/) }),
-}, { requiredKeys: [] }).map(clean);
+const socialProviders = fc
+  .record(
+    {
+      Facebook: social,
+      Google: social,
+      LoginWithAmazon: social,
+      SignInWithApple: fc.record({
+        ClientId: fc.stringMatching(/^[a-z.]{4,12}$/),
+        KeyId: fc.stringMatching(/^[A-Z0-9]{10}$/),
+        PrivateKey: secret,
+        TeamId: fc.stringMatching(/^[A-Z0-9]{10}$/),
+      }),
+    },
+    { requiredKeys: [] },
+  )
+  .map(clean);
 
 const uris = fc.uniqueArray(fc.constantFrom('https://app.example.com/', 'https://www.example.com/callback', 'myapp://signin/'), { minLength: 1, maxLength: 3 });
 
-const oauth = fc.record({
-  DomainPrefix: optional(fc.stringMatching(/^avc[a-z0-9]{3,10}$/)),
-  OAuthGrantType: fc.constantFrom(...OAUTH_GRANT_TYPES),
-  OAuthScopes: fc.subarray([...OAUTH_SCOPES], { minLength: 1 }),
-  RedirectSignInURIs: uris,
-  RedirectSignOutURIs: uris,
-  SocialProviderSettings: optional(socialProviders),
-}).map(clean);
+const oauth = fc
+  .record({
+    DomainPrefix: optional(fc.stringMatching(/^avc[a-z0-9]{3,10}$/)),
+    OAuthGrantType: fc.constantFrom(...OAUTH_GRANT_TYPES),
+    OAuthScopes: fc.subarray([...OAUTH_SCOPES], { minLength: 1 }),
+    RedirectSignInURIs: uris,
+    RedirectSignOutURIs: uris,
+    SocialProviderSettings: optional(socialProviders),
+  })
+  .map(clean);
 
 /** MinimumLength is a float in the document: whole and fractional values, small and large. */
-const passwordPolicy = fc.record({
-  MinimumLength: fc.constantFrom(6, 8, 12, 99, 8.5),
-  AdditionalConstraints: optional(fc.subarray([...ADDITIONAL_CONSTRAINTS])),
-}).map(clean);
+const passwordPolicy = fc
+  .record({
+    MinimumLength: fc.constantFrom(6, 8, 12, 99, 8.5),
+    AdditionalConstraints: optional(fc.subarray([...ADDITIONAL_CONSTRAINTS])),
+  })
+  .map(clean);
 
 type SignUpAttributes = CreateResourceConfig['UserPoolConfigs']['RequiredSignUpAttributes'];
 const requiredSignUpAttributes = fc.oneof(
@@ -72,24 +98,26 @@ const requiredSignUpAttributes = fc.oneof(
  */
 export const createConfig = (full = false, verification = false): fc.Arbitrary<CreateResourceConfig> => {
   const maybe = <T>(arb: fc.Arbitrary<T>) => (full ? arb : optional(arb));
-  return fc.record({
-    withIdentityPool: full ? fc.constant(true) : fc.boolean(),
-    identityPoolName: fc.stringMatching(/^avcidp[a-z0-9]{1,8}$/),
-    unauthenticated: fc.boolean(),
-    ForgotPassword: maybe(messageConfig),
-    Mfa: maybe(mfa),
-    OAuth: maybe(oauth),
-    PasswordPolicy: maybe(passwordPolicy),
-    RequiredSignUpAttributes: requiredSignUpAttributes,
-    SignInMethod: fc.constantFrom(...SIGN_IN_METHODS),
-    UserPoolName: fc.stringMatching(/^avcpool[a-z0-9]{1,8}$/),
-    VerificationMessage: full || verification ? messageConfig : fc.option(messageConfig, { nil: undefined, freq: 4 }),
-  }).map(({ withIdentityPool, identityPoolName, unauthenticated, ...userPool }) => ({
-    AuthResources: withIdentityPool ? ('IDENTITY_POOL_AND_USER_POOL' as const) : ('USER_POOL_ONLY' as const),
-    ...(withIdentityPool ? { IdentityPoolConfigs: { IdentityPoolName: identityPoolName, UnauthenticatedLogin: unauthenticated } } : {}),
-    Service: 'COGNITO' as const,
-    UserPoolConfigs: clean(userPool),
-  }));
+  return fc
+    .record({
+      withIdentityPool: full ? fc.constant(true) : fc.boolean(),
+      identityPoolName: fc.stringMatching(/^avcidp[a-z0-9]{1,8}$/),
+      unauthenticated: fc.boolean(),
+      ForgotPassword: maybe(messageConfig),
+      Mfa: maybe(mfa),
+      OAuth: maybe(oauth),
+      PasswordPolicy: maybe(passwordPolicy),
+      RequiredSignUpAttributes: requiredSignUpAttributes,
+      SignInMethod: fc.constantFrom(...SIGN_IN_METHODS),
+      UserPoolName: fc.stringMatching(/^avcpool[a-z0-9]{1,8}$/),
+      VerificationMessage: full || verification ? messageConfig : fc.option(messageConfig, { nil: undefined, freq: 4 }),
+    })
+    .map(({ withIdentityPool, identityPoolName, unauthenticated, ...userPool }) => ({
+      AuthResources: withIdentityPool ? ('IDENTITY_POOL_AND_USER_POOL' as const) : ('USER_POOL_ONLY' as const),
+      ...(withIdentityPool ? { IdentityPoolConfigs: { IdentityPoolName: identityPoolName, UnauthenticatedLogin: unauthenticated } } : {}),
+      Service: 'COGNITO' as const,
+      UserPoolConfigs: clean(userPool),
+    }));
 };
 
 /**
@@ -98,21 +126,31 @@ export const createConfig = (full = false, verification = false): fc.Arbitrary<C
  * Update shape's optional members sometimes left out.
  */
 export type UpdateWithoutResources = Omit<UpdateResourceConfig, 'AuthResources'>;
-export const updateConfig: fc.Arbitrary<UpdateWithoutResources> = fc.record({
-  unauthenticated: optional(fc.boolean()),
-  ForgotPassword: optional(fc.oneof(messageConfig, smsSettings.map((SmsSettings) => ({ SmsSettings })))),
-  Mfa: optional(fc.oneof(mfa, fc.record({ Settings: fc.record({ MfaTypes: fc.subarray([...MFA_TYPES]) }) }))),
-  OAuth: optional(oauth),
-  PasswordPolicy: optional(passwordPolicy),
-  VerificationMessage: fc.option(messageConfig, { nil: undefined, freq: 5 }),
-}).map(({ unauthenticated, ...userPool }) => ({
-  ...(unauthenticated !== undefined ? { IdentityPoolConfigs: { UnauthenticatedLogin: unauthenticated } } : {}),
-  Service: 'COGNITO' as const,
-  UserPoolConfigs: clean(userPool),
-}));
+export const updateConfig: fc.Arbitrary<UpdateWithoutResources> = fc
+  .record({
+    unauthenticated: optional(fc.boolean()),
+    ForgotPassword: optional(
+      fc.oneof(
+        messageConfig,
+        smsSettings.map((SmsSettings) => ({ SmsSettings })),
+      ),
+    ),
+    Mfa: optional(fc.oneof(mfa, fc.record({ Settings: fc.record({ MfaTypes: fc.subarray([...MFA_TYPES]) }) }))),
+    OAuth: optional(oauth),
+    PasswordPolicy: optional(passwordPolicy),
+    VerificationMessage: fc.option(messageConfig, { nil: undefined, freq: 5 }),
+  })
+  .map(({ unauthenticated, ...userPool }) => ({
+    ...(unauthenticated !== undefined ? { IdentityPoolConfigs: { UnauthenticatedLogin: unauthenticated } } : {}),
+    Service: 'COGNITO' as const,
+    UserPoolConfigs: clean(userPool),
+  }));
 
 type Message = NonNullable<CreateResourceConfig['UserPoolConfigs']['VerificationMessage']>;
-export const emailMessage = (subject: string): Message => ({ DeliveryMethod: 'EMAIL', EmailSettings: { EmailMessage: `${subject} {####}`, EmailSubject: subject } });
+export const emailMessage = (subject: string): Message => ({
+  DeliveryMethod: 'EMAIL',
+  EmailSettings: { EmailMessage: `${subject} {####}`, EmailSubject: subject },
+});
 export const smsMessage = (text: string): Message => ({ DeliveryMethod: 'SMS', SmsSettings: { SmsMessage: `${text} {####}` } });
 
 /**
@@ -131,7 +169,12 @@ export const jobIndex = fc.oneof(fc.constant(-1), fc.nat({ max: 20 }));
 /** A required member to leave out, VerificationMessage.DeliveryMethod most often. */
 const vmPath = (paths: readonly (readonly string[])[]) => paths.find((p) => p.join('.').endsWith('VerificationMessage.DeliveryMethod'))!;
 export const missingMember = fc.oneof(
-  { weight: 2, arbitrary: fc.constantFrom('create' as const, 'update' as const).map((operation) => ({ operation, path: vmPath(operation === 'create' ? CREATE_REQUIRED_PATHS : UPDATE_REQUIRED_PATHS) })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .constantFrom('create' as const, 'update' as const)
+      .map((operation) => ({ operation, path: vmPath(operation === 'create' ? CREATE_REQUIRED_PATHS : UPDATE_REQUIRED_PATHS) })),
+  },
   { weight: 3, arbitrary: fc.constantFrom(...CREATE_REQUIRED_PATHS).map((path) => ({ operation: 'create' as const, path })) },
   { weight: 1, arbitrary: fc.constantFrom(...UPDATE_REQUIRED_PATHS).map((path) => ({ operation: 'update' as const, path })) },
 );

@@ -4,7 +4,11 @@
 // every scope, constraint, sign-up attribute and sign-in method), whole and fractional MinimumLength,
 // all four social providers, and a configuration of required members only.
 import {
-  ADDITIONAL_CONSTRAINTS, CREATE_REQUIRED_PATHS, OAUTH_SCOPES, REQUIRED_SIGN_UP_ATTRIBUTES, UPDATE_REQUIRED_PATHS,
+  ADDITIONAL_CONSTRAINTS,
+  CREATE_REQUIRED_PATHS,
+  OAUTH_SCOPES,
+  REQUIRED_SIGN_UP_ATTRIBUTES,
+  UPDATE_REQUIRED_PATHS,
   type CreateResourceConfig,
 } from '../../models/amplifybackend/shapes.ts';
 import { emailMessage, SECRET_MARKER, smsMessage, type UpdateWithoutResources } from './arbitraries.ts';
@@ -48,7 +52,12 @@ export const FULL_SMS: CreateResourceConfig = {
   UserPoolConfigs: {
     ForgotPassword: emailMessage('Reset'),
     Mfa: { MFAMode: 'OPTIONAL', Settings: { MfaTypes: ['TOTP'] } },
-    OAuth: { OAuthGrantType: 'IMPLICIT', OAuthScopes: ['OPENID'], RedirectSignInURIs: ['https://app.example.com/'], RedirectSignOutURIs: ['https://app.example.com/'] },
+    OAuth: {
+      OAuthGrantType: 'IMPLICIT',
+      OAuthScopes: ['OPENID'],
+      RedirectSignInURIs: ['https://app.example.com/'],
+      RedirectSignOutURIs: ['https://app.example.com/'],
+    },
     PasswordPolicy: { MinimumLength: 8.5 },
     RequiredSignUpAttributes: ['EMAIL'],
     SignInMethod: 'EMAIL_AND_PHONE_NUMBER',
@@ -103,16 +112,30 @@ export const UPDATE_EXAMPLES: readonly { config: CreateResourceConfig; update: U
         // The Update shape's ForgotPassword needs no DeliveryMethod.
         ForgotPassword: { SmsSettings: { SmsMessage: 'New reset {####}' } },
         Mfa: { MFAMode: 'OFF' },
-        OAuth: { OAuthGrantType: 'IMPLICIT', OAuthScopes: ['EMAIL', 'PROFILE'], RedirectSignInURIs: ['myapp://signin/'], RedirectSignOutURIs: ['myapp://signin/'] },
+        OAuth: {
+          OAuthGrantType: 'IMPLICIT',
+          OAuthScopes: ['EMAIL', 'PROFILE'],
+          RedirectSignInURIs: ['myapp://signin/'],
+          RedirectSignOutURIs: ['myapp://signin/'],
+        },
         PasswordPolicy: { MinimumLength: 12, AdditionalConstraints: ['REQUIRE_DIGIT'] },
         VerificationMessage: smsMessage('New code'),
       },
     },
   },
-  { config: FULL_SMS, update: { Service: 'COGNITO', UserPoolConfigs: { ForgotPassword: smsMessage('Reset'), Mfa: { MFAMode: 'ON' }, VerificationMessage: emailMessage('New') } } },
-  { config: MFA_OFF, update: { Service: 'COGNITO', UserPoolConfigs: { Mfa: { MFAMode: 'OPTIONAL', Settings: { MfaTypes: ['SMS'] } }, VerificationMessage: smsMessage('New') } } },
+  {
+    config: FULL_SMS,
+    update: { Service: 'COGNITO', UserPoolConfigs: { ForgotPassword: smsMessage('Reset'), Mfa: { MFAMode: 'ON' }, VerificationMessage: emailMessage('New') } },
+  },
+  {
+    config: MFA_OFF,
+    update: { Service: 'COGNITO', UserPoolConfigs: { Mfa: { MFAMode: 'OPTIONAL', Settings: { MfaTypes: ['SMS'] } }, VerificationMessage: smsMessage('New') } },
+  },
   { config: MFA_OPTIONAL, update: { Service: 'COGNITO', UserPoolConfigs: { Mfa: { MFAMode: 'ON' }, VerificationMessage: emailMessage('New') } } },
-  { config: { ...MINIMAL, UserPoolConfigs: { ...MINIMAL.UserPoolConfigs, VerificationMessage: smsMessage('Code') } }, update: { Service: 'COGNITO', UserPoolConfigs: { VerificationMessage: emailMessage('New') } } },
+  {
+    config: { ...MINIMAL, UserPoolConfigs: { ...MINIMAL.UserPoolConfigs, VerificationMessage: smsMessage('Code') } },
+    update: { Service: 'COGNITO', UserPoolConfigs: { VerificationMessage: emailMessage('New') } },
+  },
 ];
 
 /** Every required member, left out one at a time from a complete request. */

@@ -12,9 +12,7 @@ import { expectSetup, expectSuccess } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { modelProperty } from '../shared/model-run.ts';
 import { defineProperty, type ConformanceProperty } from '../shared/property.ts';
-import {
-  changedMessage, createConfig, emailMessage, focus, messageConfig, missingMember, smsMessage, updateConfig, without,
-} from './arbitraries.ts';
+import { changedMessage, createConfig, emailMessage, focus, messageConfig, missingMember, smsMessage, updateConfig, without } from './arbitraries.ts';
 import { setEnvironment } from './commands/amplify-command.ts';
 import { CreateAuth, createAuthCommand } from './commands/create-auth.ts';
 import { DeleteAuth, deleteAuthCommand } from './commands/delete-auth.ts';
@@ -23,19 +21,49 @@ import { GetJob, getJobCommand } from './commands/get-job.ts';
 import { UpdateAuth, updateAuthCommand } from './commands/update-auth.ts';
 import { CREATE_EXAMPLES, FULL_EMAIL, FULL_SMS, MFA_OFF, MINIMAL, MISSING_EXAMPLES, UPDATE_EXAMPLES } from './examples.ts';
 import {
-  appId, checkGetAuth, checkJob, checkJobResponse, createAuth, describeConfig, expectBadRequest, expectNotFound, getAuth, getJob, RESOURCE_NAME,
-  setUpBackend, UNKNOWN_APP_ID, unavailableOn, updateAuth, verificationOf,
+  appId,
+  checkGetAuth,
+  checkJob,
+  checkJobResponse,
+  createAuth,
+  describeConfig,
+  expectBadRequest,
+  expectNotFound,
+  getAuth,
+  getJob,
+  RESOURCE_NAME,
+  setUpBackend,
+  UNKNOWN_APP_ID,
+  unavailableOn,
+  updateAuth,
+  verificationOf,
 } from './steps.ts';
 
 const ROUND_TRIP_RULES = [
-  'AMPLIFY.GET.ROUND_TRIP', 'AMPLIFY.VERIFICATION.ROUND_TRIP', 'AMPLIFY.VERIFICATION.DELIVERY_METHOD_ENUM', 'AMPLIFY.ENUMS', 'AMPLIFY.ERRORS.DOCUMENTED',
+  'AMPLIFY.GET.ROUND_TRIP',
+  'AMPLIFY.VERIFICATION.ROUND_TRIP',
+  'AMPLIFY.VERIFICATION.DELIVERY_METHOD_ENUM',
+  'AMPLIFY.ENUMS',
+  'AMPLIFY.ERRORS.DOCUMENTED',
   'AMPLIFY.JOB.RESPONSE_FIELDS',
 ] as const satisfies readonly RuleId[];
 
 /** CreateBackendAuth of a documented configuration: accepted (evidence), its answer the job it started. */
-async function create(ctx: RunContext, env: string, config: CreateResourceConfig, observed = `${describeConfig(config)} → accepted`): Promise<string | undefined> {
+async function create(
+  ctx: RunContext,
+  env: string,
+  config: CreateResourceConfig,
+  observed = `${describeConfig(config)} → accepted`,
+): Promise<string | undefined> {
   const result = await createAuth(ctx, env, config, ['AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG']);
-  const output = expectSuccess(ctx, 'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', 'CreateBackendAuth', result, 'a documented ResourceConfig is accepted', observed);
+  const output = expectSuccess(
+    ctx,
+    'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG',
+    'CreateBackendAuth',
+    result,
+    'a documented ResourceConfig is accepted',
+    observed,
+  );
   return checkJobResponse(ctx, 'CreateBackendAuth', appId(), env, output).JobId;
 }
 
@@ -59,8 +87,12 @@ const requiredMembers = defineProperty({
   name: 'A request missing a required member at any depth is rejected with BadRequestException',
   service: 'amplifybackend',
   rules: [
-    'AMPLIFY.REQUIRED.MEMBERS', 'AMPLIFY.VERIFICATION.DELIVERY_METHOD_REQUIRED', 'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', 'AMPLIFY.UPDATE.APPLIED',
-    'AMPLIFY.JOB.RESPONSE_FIELDS', 'AMPLIFY.ERRORS.DOCUMENTED',
+    'AMPLIFY.REQUIRED.MEMBERS',
+    'AMPLIFY.VERIFICATION.DELIVERY_METHOD_REQUIRED',
+    'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG',
+    'AMPLIFY.UPDATE.APPLIED',
+    'AMPLIFY.JOB.RESPONSE_FIELDS',
+    'AMPLIFY.ERRORS.DOCUMENTED',
   ],
   unavailable: unavailableOn,
   runsFactor: 0.4,
@@ -73,7 +105,8 @@ const requiredMembers = defineProperty({
     const config = focus(whole, missing.path);
     const rule: RuleId = isVerificationDeliveryPath(missing.path) ? 'AMPLIFY.VERIFICATION.DELIVERY_METHOD_REQUIRED' : 'AMPLIFY.REQUIRED.MEMBERS';
     const what = `${missing.operation === 'create' ? 'CreateBackendAuth' : 'UpdateBackendAuth'} without ${missing.path.join('.')}`;
-    const judge = (operation: string, result: CallResult<unknown>) => expectBadRequest(ctx, rule, operation, result, `${what} is rejected`, `${what} → BadRequestException`);
+    const judge = (operation: string, result: CallResult<unknown>) =>
+      expectBadRequest(ctx, rule, operation, result, `${what} is rejected`, `${what} → BadRequestException`);
     if (missing.operation === 'create') {
       const request = without({ BackendEnvironmentName: env, ResourceName: RESOURCE_NAME, ResourceConfig: config }, missing.path);
       const result = await createAuth(ctx, request.BackendEnvironmentName, request.ResourceConfig, [rule], appId(), request.ResourceName ?? null);
@@ -88,14 +121,22 @@ const requiredMembers = defineProperty({
     const request = without({ ResourceName: RESOURCE_NAME, ResourceConfig: full }, missing.path);
     const result = await updateAuth(ctx, env, request.ResourceConfig, [rule], appId(), request.ResourceName ?? null);
     if (result.ok) return judge('UpdateBackendAuth', result);
-    expectSetup(ctx, 'AMPLIFY.UPDATE.APPLIED', 'UpdateBackendAuth', await updateAuth(ctx, env, full, ['AMPLIFY.UPDATE.APPLIED']), 'the same update complete is accepted');
+    expectSetup(
+      ctx,
+      'AMPLIFY.UPDATE.APPLIED',
+      'UpdateBackendAuth',
+      await updateAuth(ctx, env, full, ['AMPLIFY.UPDATE.APPLIED']),
+      'the same update complete is accepted',
+    );
     judge('UpdateBackendAuth', result);
   },
 });
 
 type Unknown = { unknown: 'app' | 'environment' | 'auth'; operation: 'CreateBackendAuth' | 'GetBackendAuth' | 'UpdateBackendAuth' | 'GetBackendJob' };
 const UNKNOWN_CASES: Unknown[] = [
-  ...(['app', 'environment'] as const).flatMap((unknown) => (['CreateBackendAuth', 'GetBackendAuth', 'UpdateBackendAuth', 'GetBackendJob'] as const).map((operation) => ({ unknown, operation }))),
+  ...(['app', 'environment'] as const).flatMap((unknown) =>
+    (['CreateBackendAuth', 'GetBackendAuth', 'UpdateBackendAuth', 'GetBackendJob'] as const).map((operation) => ({ unknown, operation })),
+  ),
   { unknown: 'auth', operation: 'GetBackendAuth' },
   { unknown: 'auth', operation: 'UpdateBackendAuth' },
 ];
@@ -116,10 +157,19 @@ const unknownResources = defineProperty({
     const env = unknown === 'environment' ? `${known.slice(0, 8)}zz` : known;
     const rules: RuleId[] = ['AMPLIFY.ERRORS.NOT_FOUND'];
     const result =
-      operation === 'CreateBackendAuth' ? await createAuth(ctx, env, MINIMAL, rules, app)
-      : operation === 'GetBackendAuth' ? await getAuth(ctx, env, rules, app)
-      : operation === 'UpdateBackendAuth' ? await updateAuth(ctx, env, { AuthResources: MINIMAL.AuthResources, Service: 'COGNITO', UserPoolConfigs: { VerificationMessage: emailMessage('New') } }, rules, app)
-      : await getJob(ctx, env, jobId ?? 'avcnosuchjob', rules, app);
+      operation === 'CreateBackendAuth'
+        ? await createAuth(ctx, env, MINIMAL, rules, app)
+        : operation === 'GetBackendAuth'
+          ? await getAuth(ctx, env, rules, app)
+          : operation === 'UpdateBackendAuth'
+            ? await updateAuth(
+                ctx,
+                env,
+                { AuthResources: MINIMAL.AuthResources, Service: 'COGNITO', UserPoolConfigs: { VerificationMessage: emailMessage('New') } },
+                rules,
+                app,
+              )
+            : await getJob(ctx, env, jobId ?? 'avcnosuchjob', rules, app);
     const what = unknown === 'app' ? `app ${app}` : unknown === 'environment' ? `environment ${env}` : `auth resource ${RESOURCE_NAME}`;
     expectNotFound(ctx, operation, result, what, `${operation} of an unknown ${unknown === 'auth' ? 'auth resource' : unknown} → NotFoundException`);
   },
@@ -128,7 +178,13 @@ const unknownResources = defineProperty({
 const updates = defineProperty({
   name: 'UpdateBackendAuth changes what it names and preserves what it cannot change',
   service: 'amplifybackend',
-  rules: ['AMPLIFY.UPDATE.APPLIED', 'AMPLIFY.UPDATE.IMMUTABLE_PRESERVED', 'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', 'AMPLIFY.JOB.STATUS', ...ROUND_TRIP_RULES],
+  rules: [
+    'AMPLIFY.UPDATE.APPLIED',
+    'AMPLIFY.UPDATE.IMMUTABLE_PRESERVED',
+    'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG',
+    'AMPLIFY.JOB.STATUS',
+    ...ROUND_TRIP_RULES,
+  ],
   unavailable: unavailableOn,
   runsFactor: 0.6,
   arbitrary: () => fc.record({ config: createConfig(false, true), update: updateConfig, message: messageConfig }),
@@ -141,8 +197,18 @@ const updates = defineProperty({
     model = authRead(model, await checkGetAuth(ctx, env, model.auth!));
     // The verification message always changes, from one that was set: an update not applied shows.
     const changed = changedMessage(verificationOf(config), message);
-    const full: UpdateResourceConfig = { AuthResources: config.AuthResources, ...update, UserPoolConfigs: { ...update.UserPoolConfigs, VerificationMessage: changed } };
-    const output = expectSetup(ctx, 'AMPLIFY.UPDATE.APPLIED', 'UpdateBackendAuth', await updateAuth(ctx, env, full, ['AMPLIFY.UPDATE.APPLIED']), 'a documented update of an existing auth resource is accepted');
+    const full: UpdateResourceConfig = {
+      AuthResources: config.AuthResources,
+      ...update,
+      UserPoolConfigs: { ...update.UserPoolConfigs, VerificationMessage: changed },
+    };
+    const output = expectSetup(
+      ctx,
+      'AMPLIFY.UPDATE.APPLIED',
+      'UpdateBackendAuth',
+      await updateAuth(ctx, env, full, ['AMPLIFY.UPDATE.APPLIED']),
+      'a documented update of an existing auth resource is accepted',
+    );
     const job = checkJobResponse(ctx, 'UpdateBackendAuth', appId(), env, output);
     model = authUpdated(model, full);
     if (job.JobId) await checkJob(ctx, env, job.JobId, 'UpdateBackendAuth');
@@ -154,7 +220,12 @@ const lifecycle = modelProperty<AmplifyModel>({
   name: 'An auth resource reads back as created and updated, through any sequence of updates, until deleted',
   service: 'amplifybackend',
   rules: [
-    'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', 'AMPLIFY.UPDATE.APPLIED', 'AMPLIFY.UPDATE.IMMUTABLE_PRESERVED', 'AMPLIFY.JOB.STATUS', 'AMPLIFY.ERRORS.NOT_FOUND', ...ROUND_TRIP_RULES,
+    'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG',
+    'AMPLIFY.UPDATE.APPLIED',
+    'AMPLIFY.UPDATE.IMMUTABLE_PRESERVED',
+    'AMPLIFY.JOB.STATUS',
+    'AMPLIFY.ERRORS.NOT_FOUND',
+    ...ROUND_TRIP_RULES,
   ],
   unavailable: unavailableOn,
   initial: emptyAmplifyModel,
@@ -169,7 +240,21 @@ const lifecycle = modelProperty<AmplifyModel>({
     const [u0, u1, u2] = UPDATE_EXAMPLES.map((e) => new UpdateAuth(e.update));
     const remove = unsupported.has('DeleteBackendAuth') ? [] : [new DeleteAuth(), new GetJob(-1)];
     return [
-      [new CreateAuth(FULL_EMAIL), new GetJob(-1), new GetAuth(), u0!, new GetJob(-1), new GetAuth(), u1!, new GetAuth(), ...remove, new CreateAuth(FULL_SMS), new GetAuth(), ...remove, new GetAuth()],
+      [
+        new CreateAuth(FULL_EMAIL),
+        new GetJob(-1),
+        new GetAuth(),
+        u0!,
+        new GetJob(-1),
+        new GetAuth(),
+        u1!,
+        new GetAuth(),
+        ...remove,
+        new CreateAuth(FULL_SMS),
+        new GetAuth(),
+        ...remove,
+        new GetAuth(),
+      ],
       [new CreateAuth(MFA_OFF), new GetAuth(), u2!, new GetAuth(), ...remove, new GetAuth()],
       [new GetAuth(), new CreateAuth(UPDATE_EXAMPLES.at(-1)!.config), new GetAuth()],
     ];

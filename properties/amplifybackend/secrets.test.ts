@@ -21,21 +21,47 @@ const providers = {
   LoginWithAmazon: { ClientId: 'lwaclient', ClientSecret: secret('amazon') },
   SignInWithApple: { ClientId: 'com.example.app', KeyId: 'KEY1234567', PrivateKey: secret('apple'), TeamId: 'TEAM123456' },
 };
-const oauth = { OAuthGrantType: 'CODE' as const, OAuthScopes: ['EMAIL' as const, 'OPENID' as const], RedirectSignInURIs: ['https://app.example.com/'], RedirectSignOutURIs: ['https://app.example.com/'], SocialProviderSettings: providers };
+const oauth = {
+  OAuthGrantType: 'CODE' as const,
+  OAuthScopes: ['EMAIL' as const, 'OPENID' as const],
+  RedirectSignInURIs: ['https://app.example.com/'],
+  RedirectSignOutURIs: ['https://app.example.com/'],
+  SocialProviderSettings: providers,
+};
 const config: CreateResourceConfig = {
-  AuthResources: 'USER_POOL_ONLY', Service: 'COGNITO',
+  AuthResources: 'USER_POOL_ONLY',
+  Service: 'COGNITO',
   UserPoolConfigs: {
-    RequiredSignUpAttributes: ['EMAIL'], SignInMethod: 'EMAIL', UserPoolName: 'avcpoolsecret', OAuth: oauth,
-    PasswordPolicy: { MinimumLength: 8 }, VerificationMessage: { DeliveryMethod: 'EMAIL', EmailSettings: { EmailMessage: 'Code {####}', EmailSubject: 'Verify' } },
+    RequiredSignUpAttributes: ['EMAIL'],
+    SignInMethod: 'EMAIL',
+    UserPoolName: 'avcpoolsecret',
+    OAuth: oauth,
+    PasswordPolicy: { MinimumLength: 8 },
+    VerificationMessage: { DeliveryMethod: 'EMAIL', EmailSettings: { EmailMessage: 'Code {####}', EmailSubject: 'Verify' } },
   },
 };
-const update: UpdateResourceConfig = { AuthResources: 'USER_POOL_ONLY', Service: 'COGNITO', UserPoolConfigs: { OAuth: { ...oauth, OAuthGrantType: 'IMPLICIT' }, VerificationMessage: { DeliveryMethod: 'SMS', SmsSettings: { SmsMessage: 'Code {####}' } } } };
+const update: UpdateResourceConfig = {
+  AuthResources: 'USER_POOL_ONLY',
+  Service: 'COGNITO',
+  UserPoolConfigs: {
+    OAuth: { ...oauth, OAuthGrantType: 'IMPLICIT' },
+    VerificationMessage: { DeliveryMethod: 'SMS', SmsSettings: { SmsMessage: 'Code {####}' } },
+  },
+};
 
 /** A finding whose configuration is full of secrets: create, update (ignored by the fault), read. */
 const secretsFinding = defineProperty({
   name: 'secrets finding',
   service: 'amplifybackend',
-  rules: ['AMPLIFY.UPDATE.APPLIED', 'AMPLIFY.GET.ROUND_TRIP', 'AMPLIFY.VERIFICATION.ROUND_TRIP', 'AMPLIFY.VERIFICATION.DELIVERY_METHOD_ENUM', 'AMPLIFY.ENUMS', 'AMPLIFY.JOB.RESPONSE_FIELDS', 'AMPLIFY.ERRORS.DOCUMENTED'],
+  rules: [
+    'AMPLIFY.UPDATE.APPLIED',
+    'AMPLIFY.GET.ROUND_TRIP',
+    'AMPLIFY.VERIFICATION.ROUND_TRIP',
+    'AMPLIFY.VERIFICATION.DELIVERY_METHOD_ENUM',
+    'AMPLIFY.ENUMS',
+    'AMPLIFY.JOB.RESPONSE_FIELDS',
+    'AMPLIFY.ERRORS.DOCUMENTED',
+  ],
   arbitrary: () => fc.constant(null),
   async run(ctx) {
     const { env } = await setUpBackend(ctx, ['AMPLIFY.UPDATE.APPLIED']);

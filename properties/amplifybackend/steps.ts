@@ -1,12 +1,26 @@
 // AmplifyBackend steps shared by the stateless properties and the model-based commands: the app
 // and backend environment of a run, the auth calls, and the checks of their answers.
 import {
-  CreateBackendAuthCommand, CreateBackendCommand, DeleteBackendAuthCommand, DeleteBackendCommand, GetBackendAuthCommand, GetBackendJobCommand, UpdateBackendAuthCommand,
+  CreateBackendAuthCommand,
+  CreateBackendCommand,
+  DeleteBackendAuthCommand,
+  DeleteBackendCommand,
+  GetBackendAuthCommand,
+  GetBackendJobCommand,
+  UpdateBackendAuthCommand,
 } from '@aws-sdk/client-amplifybackend';
 import { at, readBack, VERIFICATION_PATH, type AuthResource, type Judgement } from '../../models/amplifybackend/model.ts';
 import {
-  ENUM_PATHS, GetBackendAuthResponse, GetBackendJobResponse, JOB_FIELDS, JobResponse, VERIFICATION_DELIVERY_PATH, DELIVERY_METHODS, USER_POOL_SUBCONFIGS,
-  type CreateResourceConfig, type UpdateResourceConfig,
+  ENUM_PATHS,
+  GetBackendAuthResponse,
+  GetBackendJobResponse,
+  JOB_FIELDS,
+  JobResponse,
+  VERIFICATION_DELIVERY_PATH,
+  DELIVERY_METHODS,
+  USER_POOL_SUBCONFIGS,
+  type CreateResourceConfig,
+  type UpdateResourceConfig,
 } from '../../models/amplifybackend/shapes.ts';
 import type { Target } from '../../harness/targets/target.ts';
 import { redactValue } from '../../harness/transport/redact.ts';
@@ -35,7 +49,10 @@ export const UNKNOWN_APP_ID = 'd0avcnosuchapp';
 /** A backend environment name of this run: lowercase letters only, at most 10 (Amplify's limits). */
 function envName(ctx: RunContext, label: string): string {
   const prefix = ctx.naming.domain(label).split('.')[0].replace(/^avc-/, '');
-  return prefix.replace(/[^a-z0-9]/g, '').replace(/\d/g, (d) => 'abcdefghij'[Number(d)]).slice(-10);
+  return prefix
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/\d/g, (d) => 'abcdefghij'[Number(d)])
+    .slice(-10);
 }
 
 /** Printable, with every secret redacted: findings quote configurations. */
@@ -47,23 +64,41 @@ export const RESOURCE_NAME = 'avcauth';
 export async function setUpBackend(ctx: RunContext, rules: readonly RuleId[], label = 'env'): Promise<{ env: string; jobId?: string }> {
   const env = envName(ctx, label);
   const app = appId();
-  ctx.target.resources.add(`amplifybackend:${app}/${env}`, () => ctx.target.client('amplifybackend').send(new DeleteBackendCommand({ AppId: app, BackendEnvironmentName: env })));
+  ctx.target.resources.add(`amplifybackend:${app}/${env}`, () =>
+    ctx.target.client('amplifybackend').send(new DeleteBackendCommand({ AppId: app, BackendEnvironmentName: env })),
+  );
   const result = await call(ctx, 'amplifybackend', new CreateBackendCommand({ AppId: app, AppName: 'avc-conformance', BackendEnvironmentName: env }), rules);
-  if (!result.ok) throw new TargetError(rules, 'CreateBackend', `set-up CreateBackend failed: ${result.error.code} (HTTP ${result.error.httpStatus}) ${result.error.message}`, ctx.evidence());
+  if (!result.ok)
+    throw new TargetError(
+      rules,
+      'CreateBackend',
+      `set-up CreateBackend failed: ${result.error.code} (HTTP ${result.error.httpStatus}) ${result.error.message}`,
+      ctx.evidence(),
+    );
   const job = checkJobResponse(ctx, 'CreateBackend', app, env, result.output);
   return { env, jobId: job.JobId };
 }
 
 /** `resourceName` null: the request leaves ResourceName out. */
 export const createAuth = (
-  ctx: RunContext, env: string, config: CreateResourceConfig, rules: readonly RuleId[], app = appId(), resourceName: string | null = RESOURCE_NAME,
+  ctx: RunContext,
+  env: string,
+  config: CreateResourceConfig,
+  rules: readonly RuleId[],
+  app = appId(),
+  resourceName: string | null = RESOURCE_NAME,
 ) => {
   const input = { AppId: app, BackendEnvironmentName: env, ResourceName: resourceName ?? undefined, ResourceConfig: config };
   return call(ctx, 'amplifybackend', new CreateBackendAuthCommand(input), rules);
 };
 
 export const updateAuth = (
-  ctx: RunContext, env: string, config: UpdateResourceConfig, rules: readonly RuleId[], app = appId(), resourceName: string | null = RESOURCE_NAME,
+  ctx: RunContext,
+  env: string,
+  config: UpdateResourceConfig,
+  rules: readonly RuleId[],
+  app = appId(),
+  resourceName: string | null = RESOURCE_NAME,
 ) => {
   const input = { AppId: app, BackendEnvironmentName: env, ResourceName: resourceName ?? undefined, ResourceConfig: config };
   return call(ctx, 'amplifybackend', new UpdateBackendAuthCommand(input), rules);
@@ -92,16 +127,30 @@ export function expectNotFound(ctx: RunContext, operation: string, result: CallR
 export function checkJobResponse(ctx: RunContext, operation: string, app: string, env: string, output: unknown): { JobId?: string } {
   const job = expectShape(ctx, 'AMPLIFY.JOB.RESPONSE_FIELDS', operation, JobResponse, output, `${operation} answer shape`);
   const missing = JOB_FIELDS.filter((field) => !job[field]);
-  checkThat(ctx, 'AMPLIFY.JOB.RESPONSE_FIELDS', operation, missing.length === 0, () => ({
-    message: `the answer lacks ${missing.join(', ')}`,
-    expected: `non-empty ${JOB_FIELDS.join(', ')}`,
-    actual: show(job),
-  }), `${operation} → ${JOB_FIELDS.join(', ')} non-empty`);
-  checkThat(ctx, 'AMPLIFY.JOB.RESPONSE_FIELDS', operation, job.AppId === app && job.BackendEnvironmentName === env, () => ({
-    message: 'the answer names another app or environment than the request',
-    expected: `AppId ${app}, BackendEnvironmentName ${env}`,
-    actual: `AppId ${job.AppId}, BackendEnvironmentName ${job.BackendEnvironmentName}`,
-  }), `${operation} → the request's AppId and environment`);
+  checkThat(
+    ctx,
+    'AMPLIFY.JOB.RESPONSE_FIELDS',
+    operation,
+    missing.length === 0,
+    () => ({
+      message: `the answer lacks ${missing.join(', ')}`,
+      expected: `non-empty ${JOB_FIELDS.join(', ')}`,
+      actual: show(job),
+    }),
+    `${operation} → ${JOB_FIELDS.join(', ')} non-empty`,
+  );
+  checkThat(
+    ctx,
+    'AMPLIFY.JOB.RESPONSE_FIELDS',
+    operation,
+    job.AppId === app && job.BackendEnvironmentName === env,
+    () => ({
+      message: 'the answer names another app or environment than the request',
+      expected: `AppId ${app}, BackendEnvironmentName ${env}`,
+      actual: `AppId ${job.AppId}, BackendEnvironmentName ${job.BackendEnvironmentName}`,
+    }),
+    `${operation} → the request's AppId and environment`,
+  );
   return { JobId: job.JobId || undefined };
 }
 
@@ -112,11 +161,18 @@ export async function checkJob(ctx: RunContext, env: string, jobId: string, oper
   const job = expectShape(ctx, 'AMPLIFY.JOB.STATUS', 'GetBackendJob', GetBackendJobResponse, output, 'GetBackendJob answer shape');
   const expected = { JobId: jobId, AppId: appId(), BackendEnvironmentName: env, Operation: operation };
   const differs = (['JobId', 'AppId', 'BackendEnvironmentName', 'Operation'] as const).filter((k) => job[k] !== expected[k]);
-  checkThat(ctx, 'AMPLIFY.JOB.STATUS', 'GetBackendJob', differs.length === 0 && Boolean(job.Status), () => ({
-    message: differs.length ? `the job reports another ${differs.join(', ')}` : 'the job has no Status',
-    expected: `${show(expected)} and a non-empty Status`,
-    actual: show(job),
-  }), `job of ${operation} → the same job, with a Status`);
+  checkThat(
+    ctx,
+    'AMPLIFY.JOB.STATUS',
+    'GetBackendJob',
+    differs.length === 0 && Boolean(job.Status),
+    () => ({
+      message: differs.length ? `the job reports another ${differs.join(', ')}` : 'the job has no Status',
+      expected: `${show(expected)} and a non-empty Status`,
+      actual: show(job),
+    }),
+    `job of ${operation} → the same job, with a Status`,
+  );
 }
 
 /**
@@ -126,7 +182,10 @@ export async function checkJob(ctx: RunContext, env: string, jobId: string, oper
 function checkEnums(ctx: RunContext, config: unknown): string[][] {
   const outside: string[][] = [];
   const delivery = at(config, VERIFICATION_DELIVERY_PATH);
-  if (delivery !== undefined && !expectMember(ctx, 'AMPLIFY.VERIFICATION.DELIVERY_METHOD_ENUM', 'GetBackendAuth', 'VerificationMessage.DeliveryMethod', DELIVERY_METHODS, delivery)) {
+  if (
+    delivery !== undefined &&
+    !expectMember(ctx, 'AMPLIFY.VERIFICATION.DELIVERY_METHOD_ENUM', 'GetBackendAuth', 'VerificationMessage.DeliveryMethod', DELIVERY_METHODS, delivery)
+  ) {
     outside.push([...VERIFICATION_DELIVERY_PATH]);
   }
   for (const { path, values, list } of ENUM_PATHS) {
@@ -178,11 +237,18 @@ export async function checkGetAuth(ctx: RunContext, env: string, auth: AuthResou
   const outside = checkEnums(ctx, answer.ResourceConfig);
   const after = auth.beforeUpdate ? 'UpdateBackendAuth' : 'CreateBackendAuth';
   for (const j of readBack(auth, answer.ResourceConfig, outside)) {
-    checkThat(ctx, RULE_OF[j.kind], 'GetBackendAuth', j.holds, () => ({
-      message: messageOf(j),
-      expected: `${j.path}: ${show(j.expected)}`,
-      actual: `${j.path}: ${show(j.actual)} in ${show(answer.ResourceConfig)}`,
-    }), observedOf(j, after));
+    checkThat(
+      ctx,
+      RULE_OF[j.kind],
+      'GetBackendAuth',
+      j.holds,
+      () => ({
+        message: messageOf(j),
+        expected: `${j.path}: ${show(j.expected)}`,
+        actual: `${j.path}: ${show(j.actual)} in ${show(answer.ResourceConfig)}`,
+      }),
+      observedOf(j, after),
+    );
   }
   return answer.ResourceConfig;
 }
@@ -191,9 +257,11 @@ export async function checkGetAuth(ctx: RunContext, env: string, auth: AuthResou
 export function describeConfig(config: CreateResourceConfig): string {
   const optional = USER_POOL_SUBCONFIGS.filter((k) => config.UserPoolConfigs[k] !== undefined);
   const extent =
-    optional.length === 0 && !config.IdentityPoolConfigs ? 'required members only'
-    : optional.length === USER_POOL_SUBCONFIGS.length && config.IdentityPoolConfigs ? 'every sub-configuration'
-    : 'some sub-configurations';
+    optional.length === 0 && !config.IdentityPoolConfigs
+      ? 'required members only'
+      : optional.length === USER_POOL_SUBCONFIGS.length && config.IdentityPoolConfigs
+        ? 'every sub-configuration'
+        : 'some sub-configurations';
   return `${extent}${config.UserPoolConfigs.ForgotPassword ? ', deprecated ForgotPassword' : ''}`;
 }
 

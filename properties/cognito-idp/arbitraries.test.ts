@@ -23,22 +23,40 @@ describe('the Cognito generators make requests the documents call valid', () => 
   it('GetUserAttributeVerificationCode: verifiable and unverifiable names of 1 to 32 characters, with or without ClientMetadata', () => {
     const cases = samples(fc.record({ name: nameCase(ALL), metadata: clientMetadata }));
     const valid = cases.filter(({ name }) => name.kind !== 'bad-length');
-    expectDocumented(GetUserAttributeVerificationCodeRequest, valid.map(({ name, metadata }) => codeRequest(attributeName(name), metadata)));
+    expectDocumented(
+      GetUserAttributeVerificationCodeRequest,
+      valid.map(({ name, metadata }) => codeRequest(attributeName(name), metadata)),
+    );
     const requests = samples(requestCodeCommand.arbitrary(ALL));
-    expectDocumented(GetUserAttributeVerificationCodeRequest, requests.map((command) => codeRequest(command.attribute, command.metadata)));
-    expectDocumented(GetUserAttributeVerificationCodeRequest, samples(requestUnverifiableCommand.arbitrary).map((command) => codeRequest(command.name)));
+    expectDocumented(
+      GetUserAttributeVerificationCodeRequest,
+      requests.map((command) => codeRequest(command.attribute, command.metadata)),
+    );
+    expectDocumented(
+      GetUserAttributeVerificationCodeRequest,
+      samples(requestUnverifiableCommand.arbitrary).map((command) => codeRequest(command.name)),
+    );
   });
 
   it('GetUserAttributeVerificationCode: the names meant to break the length limit do', () => {
     const cases = samples(nameCase(ALL)).filter((name) => name.kind === 'bad-length');
-    expectUndocumented(GetUserAttributeVerificationCodeRequest, [...cases.map(attributeName), ...samples(badLengthName)].map((name) => codeRequest(name)));
+    expectUndocumented(
+      GetUserAttributeVerificationCodeRequest,
+      [...cases.map(attributeName), ...samples(badLengthName)].map((name) => codeRequest(name)),
+    );
   });
 
   it('VerifyUserAttribute: a wrong code of six digits for a verifiable attribute', () => {
     const real = '123456';
     const stateless = samples(fc.record({ attribute: verifiableAttribute(ALL), wrong: wrongCode }));
     const verifyRequest = (AttributeName: string, wrong: string) => ({ AccessToken, AttributeName, Code: differentCode(wrong, real) });
-    expectDocumented(VerifyUserAttributeRequest, stateless.map(({ attribute, wrong }) => verifyRequest(attribute, wrong)));
-    expectDocumented(VerifyUserAttributeRequest, samples(verifyWrongCodeCommand.arbitrary(ALL)).map((command) => verifyRequest(command.attribute, command.code)));
+    expectDocumented(
+      VerifyUserAttributeRequest,
+      stateless.map(({ attribute, wrong }) => verifyRequest(attribute, wrong)),
+    );
+    expectDocumented(
+      VerifyUserAttributeRequest,
+      samples(verifyWrongCodeCommand.arbitrary(ALL)).map((command) => verifyRequest(command.attribute, command.code)),
+    );
   });
 });

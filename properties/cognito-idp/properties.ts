@@ -4,7 +4,16 @@
 // with the verified flags as the invariant. Every COGNITO rule in spec/ is covered by one of them;
 // each property's examples reach its boundaries and states in every pass, whatever the seed.
 import fc from 'fast-check';
-import { codeExpired, codeIssued, initialCognitoModel, signedIn, valueChanged, verified, wrongCodeTried, type CognitoModel } from '../../models/cognito-idp/model.ts';
+import {
+  codeExpired,
+  codeIssued,
+  initialCognitoModel,
+  signedIn,
+  valueChanged,
+  verified,
+  wrongCodeTried,
+  type CognitoModel,
+} from '../../models/cognito-idp/model.ts';
 import { ATTRIBUTE_NAME_MAX, type VerifiableAttribute } from '../../models/cognito-idp/shapes.ts';
 import { HOUR } from '../../models/shared/clock.ts';
 import type { Capability } from '../../spec/rule.ts';
@@ -24,7 +33,18 @@ import { UpdateAttribute, updateAttributeCommand } from './commands/update-attri
 import { VerifySentCode, verifySentCodeCommand } from './commands/verify-sent-code.ts';
 import { VerifyWrongCode, verifyWrongCodeCommand } from './commands/verify-wrong-code.ts';
 import {
-  ANSWER_RULES, attributeValue, checkMetadataNotEchoed, expectNameRejected, getCode, getUser, readUser, requestCode, setUpUser, signIn, updateAttribute, USER_RULES,
+  ANSWER_RULES,
+  attributeValue,
+  checkMetadataNotEchoed,
+  expectNameRejected,
+  getCode,
+  getUser,
+  readUser,
+  requestCode,
+  setUpUser,
+  signIn,
+  updateAttribute,
+  USER_RULES,
   verifyAttribute,
 } from './steps.ts';
 import { tokens } from './tokens.ts';
@@ -36,7 +56,8 @@ const METADATA = { avckeyexample: 'avcmetaexample1' };
 const verifiables = (capabilities: ReadonlySet<Capability>): VerifiableAttribute[] =>
   capabilities.has('inbox') && capabilities.has('sms') ? ['email', 'phone_number'] : ['email'];
 
-const lengthLabel = (name: string) => `${name.length > ATTRIBUTE_NAME_MAX + 1 ? `${ATTRIBUTE_NAME_MAX + 2}+` : name.length} characters → InvalidParameterException`;
+const lengthLabel = (name: string) =>
+  `${name.length > ATTRIBUTE_NAME_MAX + 1 ? `${ATTRIBUTE_NAME_MAX + 2}+` : name.length} characters → InvalidParameterException`;
 
 type NameRun = { name: NameCase; badLength: string; metadata?: Record<string, string> };
 
@@ -48,7 +69,11 @@ const attributeNames = defineProperty({
   arbitrary: ({ capabilities }) => fc.record({ name: nameCase(capabilities), badLength: badLengthName, metadata: clientMetadata }),
   // Each verifiable attribute, a non-verifiable one of 1, 4 and 32 characters, and 0 and 33 characters.
   examples: ({ capabilities }): NameRun[] => [
-    ...verifiables(capabilities).map((attribute, i) => ({ name: { kind: 'verifiable' as const, attribute }, badLength: i ? '' : 'e'.repeat(ATTRIBUTE_NAME_MAX + 1), metadata: METADATA })),
+    ...verifiables(capabilities).map((attribute, i) => ({
+      name: { kind: 'verifiable' as const, attribute },
+      badLength: i ? '' : 'e'.repeat(ATTRIBUTE_NAME_MAX + 1),
+      metadata: METADATA,
+    })),
     { name: { kind: 'unverifiable', name: 'name' }, badLength: `email${'_'.repeat(ATTRIBUTE_NAME_MAX - 4)}` },
     { name: { kind: 'unverifiable', name: 'x' }, badLength: '' },
     { name: { kind: 'unverifiable', name: `custom:${'n'.repeat(ATTRIBUTE_NAME_MAX - 7)}` }, badLength: 'e'.repeat(ATTRIBUTE_NAME_MAX + 1), metadata: METADATA },
@@ -59,7 +84,14 @@ const attributeNames = defineProperty({
     const session = await setUpUser(ctx, ['COGNITO.CODE.VERIFIABLE_ONLY']);
     // Every run also tries a name outside 1..32 characters: the boundary is checked in each one.
     const outside = await getCode(ctx, session.accessToken, badLength, ['COGNITO.CODE.ATTRIBUTE_NAME_LENGTH'], metadata);
-    expectNameRejected(ctx, 'COGNITO.CODE.ATTRIBUTE_NAME_LENGTH', outside, `an AttributeName of ${badLength.length} characters (outside 1..32) is rejected`, ['InvalidParameterException'], lengthLabel(badLength));
+    expectNameRejected(
+      ctx,
+      'COGNITO.CODE.ATTRIBUTE_NAME_LENGTH',
+      outside,
+      `an AttributeName of ${badLength.length} characters (outside 1..32) is rejected`,
+      ['InvalidParameterException'],
+      lengthLabel(badLength),
+    );
     if (name.kind === 'verifiable') {
       await requestCode(ctx, session.accessToken, name.attribute, attributeValue(ctx, name.attribute, 0), metadata);
       return;
@@ -67,9 +99,23 @@ const attributeNames = defineProperty({
     const rule: RuleId = name.kind === 'bad-length' ? 'COGNITO.CODE.ATTRIBUTE_NAME_LENGTH' : 'COGNITO.CODE.VERIFIABLE_ONLY';
     const result = await getCode(ctx, session.accessToken, name.name, [rule], metadata);
     if (name.kind === 'bad-length') {
-      expectNameRejected(ctx, rule, result, `an AttributeName of ${name.name.length} characters (outside 1..32) is rejected`, ['InvalidParameterException'], lengthLabel(name.name));
+      expectNameRejected(
+        ctx,
+        rule,
+        result,
+        `an AttributeName of ${name.name.length} characters (outside 1..32) is rejected`,
+        ['InvalidParameterException'],
+        lengthLabel(name.name),
+      );
     } else {
-      expectNameRejected(ctx, rule, result, `${name.name} (${name.name.length} characters) is no attribute a code can be sent to`, undefined, `${describeName(name.name)} (not verifiable) → rejected`);
+      expectNameRejected(
+        ctx,
+        rule,
+        result,
+        `${name.name} (${name.name.length} characters) is no attribute a code can be sent to`,
+        undefined,
+        `${describeName(name.name)} (not verifiable) → rejected`,
+      );
     }
   },
 });
@@ -82,11 +128,13 @@ const codeLifecycle = defineProperty({
   rules: [...USER_RULES, ...ANSWER_RULES],
   needs: ['inbox'],
   runsFactor: 0.3,
-  arbitrary: ({ capabilities }) => fc.record({ attribute: verifiableAttribute(capabilities), wrongFirst: fc.boolean(), wrong: wrongCode, update: fc.boolean(), metadata: clientMetadata }),
-  examples: ({ capabilities }): LifecycleRun[] => verifiables(capabilities).flatMap((attribute) => [
-    { attribute, wrongFirst: true, wrong: '000000', update: true, metadata: METADATA },
-    { attribute, wrongFirst: false, wrong: '123456', update: false },
-  ]),
+  arbitrary: ({ capabilities }) =>
+    fc.record({ attribute: verifiableAttribute(capabilities), wrongFirst: fc.boolean(), wrong: wrongCode, update: fc.boolean(), metadata: clientMetadata }),
+  examples: ({ capabilities }): LifecycleRun[] =>
+    verifiables(capabilities).flatMap((attribute) => [
+      { attribute, wrongFirst: true, wrong: '000000', update: true, metadata: METADATA },
+      { attribute, wrongFirst: false, wrong: '123456', update: false },
+    ]),
   async run(ctx, { attribute, wrongFirst, wrong, update, metadata }) {
     const session = await setUpUser(ctx, ['COGNITO.VERIFY.CODE_ACCEPTED']);
     let model = initialCognitoModel({}, carriedAttributes(ctx.target.capabilities));
@@ -96,12 +144,27 @@ const codeLifecycle = defineProperty({
     const code = await readCode(ctx, box, attribute);
     if (wrongFirst) {
       const result = await verifyAttribute(ctx, session.accessToken, attribute, differentCode(wrong, code), ['COGNITO.VERIFY.WRONG_CODE']);
-      expectRejected(ctx, 'COGNITO.VERIFY.WRONG_CODE', 'VerifyUserAttribute', result, 'a code other than the one sent is refused', ['CodeMismatchException'], `${attribute} wrong code → CodeMismatchException`);
+      expectRejected(
+        ctx,
+        'COGNITO.VERIFY.WRONG_CODE',
+        'VerifyUserAttribute',
+        result,
+        'a code other than the one sent is refused',
+        ['CodeMismatchException'],
+        `${attribute} wrong code → CodeMismatchException`,
+      );
       model = wrongCodeTried(model, attribute);
       await readUser(ctx, session.accessToken, model, 'COGNITO.VERIFY.WRONG_CODE', metadata);
     }
     const result = await verifyAttribute(ctx, session.accessToken, attribute, code, ['COGNITO.VERIFY.CODE_ACCEPTED']);
-    expectSuccess(ctx, 'COGNITO.VERIFY.CODE_ACCEPTED', 'VerifyUserAttribute', result, 'the code sent is accepted', `${attribute} code just sent${wrongFirst ? ', after a wrong one' : ''} → accepted`);
+    expectSuccess(
+      ctx,
+      'COGNITO.VERIFY.CODE_ACCEPTED',
+      'VerifyUserAttribute',
+      result,
+      'the code sent is accepted',
+      `${attribute} code just sent${wrongFirst ? ', after a wrong one' : ''} → accepted`,
+    );
     model = verified(model, attribute);
     await readUser(ctx, session.accessToken, model, 'COGNITO.VERIFY.CODE_ACCEPTED', metadata);
     if (update) {
@@ -123,7 +186,10 @@ const codeExpiry = defineProperty({
   arbitrary: ({ capabilities }) => fc.record({ attribute: verifiableAttribute(capabilities), hours: fc.constantFrom(23, 25, 25, 48) }),
   // Both sides of 24 hours, for each verifiable attribute.
   examples: ({ capabilities }): { attribute: VerifiableAttribute; hours: number }[] =>
-    verifiables(capabilities).flatMap((attribute) => [{ attribute, hours: 23 }, { attribute, hours: 25 }]),
+    verifiables(capabilities).flatMap((attribute) => [
+      { attribute, hours: 23 },
+      { attribute, hours: 25 },
+    ]),
   async run(ctx, { attribute, hours }) {
     const session = await setUpUser(ctx, ['COGNITO.VERIFY.CODE_EXPIRES_24H']);
     const sent = await requestCode(ctx, session.accessToken, attribute, attributeValue(ctx, attribute, 0));
@@ -136,12 +202,27 @@ const codeExpiry = defineProperty({
     const rule = 'COGNITO.VERIFY.CODE_EXPIRES_24H';
     const result = await verifyAttribute(ctx, session.accessToken, attribute, code, [rule]);
     if (expired) {
-      expectRejected(ctx, rule, 'VerifyUserAttribute', result, `a code sent ${hours} hours ago is refused`, ['ExpiredCodeException'], `${attribute} code ${hours} h old → ExpiredCodeException`);
+      expectRejected(
+        ctx,
+        rule,
+        'VerifyUserAttribute',
+        result,
+        `a code sent ${hours} hours ago is refused`,
+        ['ExpiredCodeException'],
+        `${attribute} code ${hours} h old → ExpiredCodeException`,
+      );
       model = codeExpired(model, attribute);
     } else {
       // Within 24 hours: expired too early breaks the 24-hour rule; refused otherwise, the code rule.
       const early = !result.ok && result.error.code === 'ExpiredCodeException';
-      expectSuccess(ctx, result.ok || early ? rule : 'COGNITO.VERIFY.CODE_ACCEPTED', 'VerifyUserAttribute', result, `a code sent ${hours} hours ago is still accepted`, `${attribute} code ${hours} h old → accepted`);
+      expectSuccess(
+        ctx,
+        result.ok || early ? rule : 'COGNITO.VERIFY.CODE_ACCEPTED',
+        'VerifyUserAttribute',
+        result,
+        `a code sent ${hours} hours ago is still accepted`,
+        `${attribute} code ${hours} h old → accepted`,
+      );
       model = verified(model, attribute);
     }
     await readUser(ctx, session.accessToken, model, rule);
@@ -162,7 +243,9 @@ const updateUnverifies = defineProperty({
     const initial = initialCognitoModel({ email: true, phone_number: true }, carriedAttributes(ctx.target.capabilities));
     // A target that ignores the verified flags of AdminCreateUser gives this property nothing to check.
     const first = await getUser(ctx, session.accessToken, [rule]);
-    const flags = new Map((expectSetup(ctx, rule, 'GetUser', first, 'a signed-in user can read their attributes').UserAttributes ?? []).map((a) => [a.Name, a.Value]));
+    const flags = new Map(
+      (expectSetup(ctx, rule, 'GetUser', first, 'a signed-in user can read their attributes').UserAttributes ?? []).map((a) => [a.Name, a.Value]),
+    );
     if (flags.get(`${attribute}_verified`) !== 'true') return;
     const result = await updateAttribute(ctx, session.accessToken, attribute, attributeValue(ctx, attribute, 1), [rule], metadata);
     expectSetup(ctx, rule, 'UpdateUserAttributes', result, `${attribute} can be changed`);
@@ -177,21 +260,30 @@ function lifecycleExamples(capabilities: ReadonlySet<Capability>, unsupported: R
   const inbox = capabilities.has('inbox');
   const update = !unsupported.has('UpdateUserAttributes');
   const sequences = verifiables(capabilities).map((attribute) => [
-    new RequestCode(attribute, METADATA), new VerifyWrongCode(attribute, '000000'), new GetUser(),
-    ...keep(inbox, new VerifySentCode(attribute), new GetUser()), ...keep(update, new UpdateAttribute(attribute, 1, METADATA), new GetUser()),
-    new RequestUnverifiable('name'), new RequestUnverifiable('c'.repeat(ATTRIBUTE_NAME_MAX)),
+    new RequestCode(attribute, METADATA),
+    new VerifyWrongCode(attribute, '000000'),
+    new GetUser(),
+    ...keep(inbox, new VerifySentCode(attribute), new GetUser()),
+    ...keep(update, new UpdateAttribute(attribute, 1, METADATA), new GetUser()),
+    new RequestUnverifiable('name'),
+    new RequestUnverifiable('c'.repeat(ATTRIBUTE_NAME_MAX)),
   ]);
   if (!unsupported.has('GlobalSignOut')) sequences.push([new SignOut(), new GetUser(), new RequestCode('email'), new SignIn(), new GetUser()]);
   if (capabilities.has('clock')) {
     sequences.push([
-      new RequestCode('email'), new AdvanceClock<CognitoModel>(25 * HOUR), new GetUser(), new SignIn(), ...keep(inbox, new VerifySentCode('email')), new GetUser(),
+      new RequestCode('email'),
+      new AdvanceClock<CognitoModel>(25 * HOUR),
+      new GetUser(),
+      new SignIn(),
+      ...keep(inbox, new VerifySentCode('email')),
+      new GetUser(),
     ]);
   }
   return sequences;
 }
 
 const lifecycle = modelProperty<CognitoModel>({
-  name: 'A user\'s verified attributes follow the documented code lifecycle',
+  name: "A user's verified attributes follow the documented code lifecycle",
   service: 'cognito-idp',
   rules: [...USER_RULES, 'COGNITO.AUTH.EXPIRED_TOKEN', 'COGNITO.AUTH.REVOKED_TOKEN', ...ANSWER_RULES],
   initial: () => initialCognitoModel(),
@@ -205,8 +297,18 @@ const lifecycle = modelProperty<CognitoModel>({
   maxCommands: 20,
   runsFactor: 0.6,
   commands: [
-    requestCodeCommand, requestCodeCommand, requestUnverifiableCommand, verifySentCodeCommand, verifySentCodeCommand, verifyWrongCodeCommand,
-    updateAttributeCommand, getUserCommand, getUserCommand, signInCommand, signOutCommand, advanceClockCommand,
+    requestCodeCommand,
+    requestCodeCommand,
+    requestUnverifiableCommand,
+    verifySentCodeCommand,
+    verifySentCodeCommand,
+    verifyWrongCodeCommand,
+    updateAttributeCommand,
+    getUserCommand,
+    getUserCommand,
+    signInCommand,
+    signOutCommand,
+    advanceClockCommand,
   ],
 });
 

@@ -1,14 +1,28 @@
 // Cognito steps shared by the stateless properties and the model-based commands: the set-up of a
 // user pool with one signed-in user, the token-authorised calls, and the checks of their answers.
 import {
-  AdminCreateUserCommand, AdminSetUserPasswordCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, DeleteUserPoolCommand,
-  GetUserAttributeVerificationCodeCommand, GetUserCommand, GlobalSignOutCommand, InitiateAuthCommand, UpdateUserAttributesCommand,
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  DeleteUserPoolCommand,
+  GetUserAttributeVerificationCodeCommand,
+  GetUserCommand,
+  GlobalSignOutCommand,
+  InitiateAuthCommand,
+  UpdateUserAttributesCommand,
   VerifyUserAttributeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { allowedVerifiedFlags, attributeOf, type AttributeCause, type CognitoModel } from '../../models/cognito-idp/model.ts';
 import {
-  DELIVERY_MEDIUMS, GetUserAttributeVerificationCodeResponse, GetUserResponse, InitiateAuthResponse, MEDIUM_OF,
-  revealsWhole, verifiedFlag, type VerifiableAttribute,
+  DELIVERY_MEDIUMS,
+  GetUserAttributeVerificationCodeResponse,
+  GetUserResponse,
+  InitiateAuthResponse,
+  MEDIUM_OF,
+  revealsWhole,
+  verifiedFlag,
+  type VerifiableAttribute,
 } from '../../models/cognito-idp/shapes.ts';
 import type { RuleId } from '../../services/index.ts';
 import { call, type CallResult } from '../shared/call.ts';
@@ -44,7 +58,12 @@ function setUp<O>(ctx: RunContext, rules: readonly RuleId[], operation: string, 
   if (result.ok) return result.output;
   const unrelated = unrelatedCause(result.error, false);
   if (unrelated) stop(`${operation} answered ${unrelated}`);
-  throw new TargetError(rules, operation, `set-up ${operation} failed: ${result.error.code} (HTTP ${result.error.httpStatus}) ${result.error.message}`, ctx.evidence());
+  throw new TargetError(
+    rules,
+    operation,
+    `set-up ${operation} failed: ${result.error.code} (HTTP ${result.error.httpStatus}) ${result.error.message}`,
+    ctx.evidence(),
+  );
 }
 
 const sessions = new WeakMap<RunContext, CognitoSession>();
@@ -59,17 +78,38 @@ export const sessionOf = (ctx: RunContext): CognitoSession => {
  * an email address and, where the target allows the harness's own numbers (`sms`), a phone number
  * (verified or not, as asked), signed in.
  */
-export async function setUpUser(ctx: RunContext, rules: readonly RuleId[], verified: Partial<Record<VerifiableAttribute, boolean>> = {}): Promise<CognitoSession> {
+export async function setUpUser(
+  ctx: RunContext,
+  rules: readonly RuleId[],
+  verified: Partial<Record<VerifiableAttribute, boolean>> = {},
+): Promise<CognitoSession> {
   const poolName = ctx.naming.domain('pool').replace(/[^\w-]/g, '-');
   // Email is auto-verified, as VerifyUserAttribute's own reference describes the flow ("a signed-in
   // user who has added or changed a value of an auto-verified attribute"); phone_number is not, as
   // that needs an SMS role. Codes are still asked for either attribute by name.
-  const pool = setUp(ctx, rules, 'CreateUserPool', await call(ctx, 'cognito-idp', new CreateUserPoolCommand({ PoolName: poolName, AutoVerifiedAttributes: ['email'] }), rules));
+  const pool = setUp(
+    ctx,
+    rules,
+    'CreateUserPool',
+    await call(ctx, 'cognito-idp', new CreateUserPoolCommand({ PoolName: poolName, AutoVerifiedAttributes: ['email'] }), rules),
+  );
   const userPoolId = pool.UserPool!.Id!;
   ctx.target.resources.add(`cognito-idp:${userPoolId}`, () => ctx.target.client('cognito-idp').send(new DeleteUserPoolCommand({ UserPoolId: userPoolId })));
-  const client = setUp(ctx, rules, 'CreateUserPoolClient', await call(ctx, 'cognito-idp', new CreateUserPoolClientCommand({
-    UserPoolId: userPoolId, ClientName: 'avc-client', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-  }), rules));
+  const client = setUp(
+    ctx,
+    rules,
+    'CreateUserPoolClient',
+    await call(
+      ctx,
+      'cognito-idp',
+      new CreateUserPoolClientCommand({
+        UserPoolId: userPoolId,
+        ClientName: 'avc-client',
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
+      rules,
+    ),
+  );
   const clientId = client.UserPoolClient!.ClientId!;
   // The username is the user's first email address: accepted alike by pools with and without
   // email as the username attribute (some emulators make email the username attribute by default).
@@ -78,8 +118,23 @@ export async function setUpUser(ctx: RunContext, rules: readonly RuleId[], verif
     { Name: attribute, Value: attributeValue(ctx, attribute, 0) },
     ...(verified[attribute] ? [{ Name: verifiedFlag(attribute), Value: 'true' }] : []),
   ]);
-  setUp(ctx, rules, 'AdminCreateUser', await call(ctx, 'cognito-idp', new AdminCreateUserCommand({ UserPoolId: userPoolId, Username: username, MessageAction: 'SUPPRESS', UserAttributes: attributes }), rules));
-  setUp(ctx, rules, 'AdminSetUserPassword', await call(ctx, 'cognito-idp', new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: username, Password: PASSWORD, Permanent: true }), rules));
+  setUp(
+    ctx,
+    rules,
+    'AdminCreateUser',
+    await call(
+      ctx,
+      'cognito-idp',
+      new AdminCreateUserCommand({ UserPoolId: userPoolId, Username: username, MessageAction: 'SUPPRESS', UserAttributes: attributes }),
+      rules,
+    ),
+  );
+  setUp(
+    ctx,
+    rules,
+    'AdminSetUserPassword',
+    await call(ctx, 'cognito-idp', new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: username, Password: PASSWORD, Permanent: true }), rules),
+  );
   const session: CognitoSession = { userPoolId, clientId, username, accessToken: '' };
   sessions.set(ctx, session);
   await signIn(ctx, session, rules);
@@ -88,9 +143,16 @@ export async function setUpUser(ctx: RunContext, rules: readonly RuleId[], verif
 
 /** InitiateAuth with the user's password: a new access token. */
 export async function signIn(ctx: RunContext, session: CognitoSession, rules: readonly RuleId[]) {
-  const result = await call(ctx, 'cognito-idp', new InitiateAuthCommand({
-    ClientId: session.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: session.username, PASSWORD },
-  }), rules);
+  const result = await call(
+    ctx,
+    'cognito-idp',
+    new InitiateAuthCommand({
+      ClientId: session.clientId,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: session.username, PASSWORD },
+    }),
+    rules,
+  );
   const output = setUp(ctx, rules, 'InitiateAuth', result);
   const parsed = InitiateAuthResponse.safeParse(stripMetadata(output));
   if (!parsed.success) throw new TargetError(rules, 'InitiateAuth', 'set-up InitiateAuth answered no access token', ctx.evidence());
@@ -101,19 +163,43 @@ export async function signIn(ctx: RunContext, session: CognitoSession, rules: re
 /** GlobalSignOut: set-up of the revoked-token rule, which its refusal breaks. */
 export async function globalSignOut(ctx: RunContext, session: CognitoSession) {
   const rule = 'COGNITO.AUTH.REVOKED_TOKEN';
-  return expectSetup(ctx, rule, 'GlobalSignOut', await call(ctx, 'cognito-idp', new GlobalSignOutCommand({ AccessToken: session.accessToken }), [rule]), 'a signed-in user can sign out');
+  return expectSetup(
+    ctx,
+    rule,
+    'GlobalSignOut',
+    await call(ctx, 'cognito-idp', new GlobalSignOutCommand({ AccessToken: session.accessToken }), [rule]),
+    'a signed-in user can sign out',
+  );
 }
 
 export const getCode = (ctx: RunContext, token: string, attributeName: string, rules: readonly RuleId[], clientMetadata?: Record<string, string>) =>
-  call(ctx, 'cognito-idp', new GetUserAttributeVerificationCodeCommand({ AccessToken: token, AttributeName: attributeName, ClientMetadata: clientMetadata }), rules);
+  call(
+    ctx,
+    'cognito-idp',
+    new GetUserAttributeVerificationCodeCommand({ AccessToken: token, AttributeName: attributeName, ClientMetadata: clientMetadata }),
+    rules,
+  );
 
 export const verifyAttribute = (ctx: RunContext, token: string, attributeName: string, code: string, rules: readonly RuleId[]) =>
   call(ctx, 'cognito-idp', new VerifyUserAttributeCommand({ AccessToken: token, AttributeName: attributeName, Code: code }), rules);
 
-export const getUser = (ctx: RunContext, token: string, rules: readonly RuleId[]) => call(ctx, 'cognito-idp', new GetUserCommand({ AccessToken: token }), rules);
+export const getUser = (ctx: RunContext, token: string, rules: readonly RuleId[]) =>
+  call(ctx, 'cognito-idp', new GetUserCommand({ AccessToken: token }), rules);
 
-export const updateAttribute = (ctx: RunContext, token: string, attribute: VerifiableAttribute, value: string, rules: readonly RuleId[], clientMetadata?: Record<string, string>) =>
-  call(ctx, 'cognito-idp', new UpdateUserAttributesCommand({ AccessToken: token, UserAttributes: [{ Name: attribute, Value: value }], ClientMetadata: clientMetadata }), rules);
+export const updateAttribute = (
+  ctx: RunContext,
+  token: string,
+  attribute: VerifiableAttribute,
+  value: string,
+  rules: readonly RuleId[],
+  clientMetadata?: Record<string, string>,
+) =>
+  call(
+    ctx,
+    'cognito-idp',
+    new UpdateUserAttributesCommand({ AccessToken: token, UserAttributes: [{ Name: attribute, Value: value }], ClientMetadata: clientMetadata }),
+    rules,
+  );
 
 /** A token the target must refuse: NotAuthorizedException. */
 export function expectTokenRefused(ctx: RunContext, ruleId: RuleId, operation: string, result: CallResult<unknown>, why: string, observed: string): void {
@@ -139,7 +225,14 @@ export function expectCodeSent<O>(ctx: RunContext, result: CallResult<O>, attrib
   const expected = `a code is sent for ${attribute}`;
   const unsigned = sentUnsigned(ctx);
   if (unsigned && (result.ok || AUTHORISATION_ERROR.test(result.error.code))) {
-    const output = expectSuccess(ctx, 'COGNITO.AUTH.NO_IAM', GUAVC, result, `${expected}, with no Authorization header: the access token alone authorises the call`, 'unsigned, valid token → answered');
+    const output = expectSuccess(
+      ctx,
+      'COGNITO.AUTH.NO_IAM',
+      GUAVC,
+      result,
+      `${expected}, with no Authorization header: the access token alone authorises the call`,
+      'unsigned, valid token → answered',
+    );
     ctx.held('COGNITO.CODE.VERIFIABLE_ONLY', `${attribute} → code sent`);
     return output;
   }
@@ -151,9 +244,22 @@ export function expectCodeSent<O>(ctx: RunContext, result: CallResult<O>, attrib
  * authorisation (unsigned), it says nothing about the name: the token alone should have authorised
  * it, which breaks NO_IAM, never the name's rule.
  */
-export function expectNameRejected(ctx: RunContext, ruleId: RuleId, result: CallResult<unknown>, expected: string, codes: readonly string[] | undefined, observed: string): void {
+export function expectNameRejected(
+  ctx: RunContext,
+  ruleId: RuleId,
+  result: CallResult<unknown>,
+  expected: string,
+  codes: readonly string[] | undefined,
+  observed: string,
+): void {
   if (!result.ok && sentUnsigned(ctx) && AUTHORISATION_ERROR.test(result.error.code)) {
-    expectSuccess(ctx, 'COGNITO.AUTH.NO_IAM', GUAVC, result, 'a request with a valid access token and no Authorization header is judged on its merits, not refused for authorisation');
+    expectSuccess(
+      ctx,
+      'COGNITO.AUTH.NO_IAM',
+      GUAVC,
+      result,
+      'a request with a valid access token and no Authorization header is judged on its merits, not refused for authorisation',
+    );
   }
   expectRejected(ctx, ruleId, GUAVC, result, expected, codes, observed);
 }
@@ -161,16 +267,24 @@ export function expectNameRejected(ctx: RunContext, ruleId: RuleId, result: Call
 /** No key or value of ClientMetadata appears in the response bodies of the last call. */
 export function checkMetadataNotEchoed(ctx: RunContext, operation: string, metadata: Record<string, string> | undefined): void {
   if (!metadata || Object.keys(metadata).length === 0) return;
-  const needles = Object.entries(metadata).flat().filter((s) => s.length >= 6);
+  const needles = Object.entries(metadata)
+    .flat()
+    .filter((s) => s.length >= 6);
   const bodies = ctx.lastExchanges.map((e) => e.response?.body ?? '');
   const echoed = needles.filter((needle) => bodies.some((body) => body.includes(needle)));
-  checkThat(ctx, 'COGNITO.CLIENT_METADATA.NOT_ECHOED', operation, echoed.length === 0, () => ({
-    message: 'ClientMetadata appears in the response body: it is neither stored nor returned',
-    expected: 'no ClientMetadata key or value in the answer',
-    actual: `${JSON.stringify(echoed)} in ${bodies.join(' ').slice(0, 300)}`,
-  }), operation === 'GetUser' ? 'a later GetUser → ClientMetadata not stored' : `${operation} with ClientMetadata → not echoed`);
+  checkThat(
+    ctx,
+    'COGNITO.CLIENT_METADATA.NOT_ECHOED',
+    operation,
+    echoed.length === 0,
+    () => ({
+      message: 'ClientMetadata appears in the response body: it is neither stored nor returned',
+      expected: 'no ClientMetadata key or value in the answer',
+      actual: `${JSON.stringify(echoed)} in ${bodies.join(' ').slice(0, 300)}`,
+    }),
+    operation === 'GetUser' ? 'a later GetUser → ClientMetadata not stored' : `${operation} with ClientMetadata → not echoed`,
+  );
 }
-
 
 /**
  * The answer to a code request for a verifiable attribute whose current value is `value`. None of
@@ -182,26 +296,47 @@ export function checkDeliveryDetails(ctx: RunContext, attribute: VerifiableAttri
     checkMetadataNotEchoed(ctx, GUAVC, metadata);
     const parsed = GetUserAttributeVerificationCodeResponse.safeParse(stripMetadata(output));
     const details = parsed.success ? parsed.data.CodeDeliveryDetails : undefined;
-    checkThat(ctx, 'COGNITO.CODE.DELIVERY_DETAILS', GUAVC, details?.AttributeName === attribute, () => ({
-      message: details ? 'CodeDeliveryDetails.AttributeName is not the requested attribute' : 'the answer carries no CodeDeliveryDetails',
-      expected: `CodeDeliveryDetails with AttributeName ${attribute}`,
-      actual: JSON.stringify(stripMetadata(output)),
-    }), `${attribute} → CodeDeliveryDetails.AttributeName ${attribute}`);
+    checkThat(
+      ctx,
+      'COGNITO.CODE.DELIVERY_DETAILS',
+      GUAVC,
+      details?.AttributeName === attribute,
+      () => ({
+        message: details ? 'CodeDeliveryDetails.AttributeName is not the requested attribute' : 'the answer carries no CodeDeliveryDetails',
+        expected: `CodeDeliveryDetails with AttributeName ${attribute}`,
+        actual: JSON.stringify(stripMetadata(output)),
+      }),
+      `${attribute} → CodeDeliveryDetails.AttributeName ${attribute}`,
+    );
     if (!details) return;
     // A medium outside the enum is the enum's finding alone: it is not judged again as the wrong medium.
     if (expectMember(ctx, 'COGNITO.CODE.DELIVERY_MEDIUM', GUAVC, 'CodeDeliveryDetails.DeliveryMedium', DELIVERY_MEDIUMS, details.DeliveryMedium)) {
-      checkThat(ctx, 'COGNITO.CODE.DELIVERY_MEDIUM', GUAVC, details.DeliveryMedium === MEDIUM_OF[attribute], () => ({
-        message: `a code for ${attribute} is not delivered by ${MEDIUM_OF[attribute]}`,
-        expected: MEDIUM_OF[attribute],
-        actual: JSON.stringify(details.DeliveryMedium),
-      }), `${attribute} → ${MEDIUM_OF[attribute]}`);
+      checkThat(
+        ctx,
+        'COGNITO.CODE.DELIVERY_MEDIUM',
+        GUAVC,
+        details.DeliveryMedium === MEDIUM_OF[attribute],
+        () => ({
+          message: `a code for ${attribute} is not delivered by ${MEDIUM_OF[attribute]}`,
+          expected: MEDIUM_OF[attribute],
+          actual: JSON.stringify(details.DeliveryMedium),
+        }),
+        `${attribute} → ${MEDIUM_OF[attribute]}`,
+      );
     }
     const destination = details.Destination ?? '';
-    checkThat(ctx, 'COGNITO.CODE.DESTINATION_MASKED', GUAVC, destination.length > 0 && !revealsWhole(destination, value), () => ({
-      message: destination ? 'Destination reveals the whole address or number' : 'no Destination',
-      expected: `a masked form of the ${attribute === 'email' ? 'address' : 'number'} (e.g. a***@e***.com, +*******0123)`,
-      actual: JSON.stringify(details.Destination),
-    }), `${attribute} → masked Destination`);
+    checkThat(
+      ctx,
+      'COGNITO.CODE.DESTINATION_MASKED',
+      GUAVC,
+      destination.length > 0 && !revealsWhole(destination, value),
+      () => ({
+        message: destination ? 'Destination reveals the whole address or number' : 'no Destination',
+        expected: `a masked form of the ${attribute === 'email' ? 'address' : 'number'} (e.g. a***@e***.com, +*******0123)`,
+        actual: JSON.stringify(details.Destination),
+      }),
+      `${attribute} → masked Destination`,
+    );
   });
 }
 
@@ -221,14 +356,21 @@ const CAUSES: Record<AttributeCause, { rule: RuleId; observed?: (attribute: Veri
  * property. Returns the attributes whose flag broke a rule already found failing, with the flag
  * shown, so that a model step can adopt it (re-basing).
  */
-export function checkUser(ctx: RunContext, model: CognitoModel, output: unknown, metadata?: Record<string, string>): Map<VerifiableAttribute, string | undefined> {
+export function checkUser(
+  ctx: RunContext,
+  model: CognitoModel,
+  output: unknown,
+  metadata?: Record<string, string>,
+): Map<VerifiableAttribute, string | undefined> {
   const diverged = new Map<VerifiableAttribute, string | undefined>();
   checkMetadataNotEchoed(ctx, 'GetUser', metadata);
   const parsed = GetUserResponse.safeParse(stripMetadata(output));
   if (!parsed.success) {
     // Without its attributes nothing can be compared: the rule the email's flag would be judged by is broken.
     checkThat(ctx, CAUSES[attributeOf(model, 'email').cause].rule, 'GetUser', false, () => ({
-      message: 'GetUser answered no list of user attributes', expected: 'Username and UserAttributes', actual: JSON.stringify(stripMetadata(output)),
+      message: 'GetUser answered no list of user attributes',
+      expected: 'Username and UserAttributes',
+      actual: JSON.stringify(stripMetadata(output)),
     }));
     return diverged;
   }
@@ -237,8 +379,14 @@ export function checkUser(ctx: RunContext, model: CognitoModel, output: unknown,
     const flag = attributes.get(verifiedFlag(attribute));
     const holds = allowedVerifiedFlags(state).has(flag);
     const { rule, observed } = CAUSES[state.cause];
-    const mismatch = () => ({ message: `${verifiedFlag(attribute)} is not what the calls so far make it`, expected: state.verified ? '"true"' : '"false" or no flag', actual: JSON.stringify(flag) });
-    const held = observed ? checkThat(ctx, rule, 'GetUser', holds, mismatch, observed(attribute, flag)) : holds || checkThat(ctx, rule, 'GetUser', false, mismatch);
+    const mismatch = () => ({
+      message: `${verifiedFlag(attribute)} is not what the calls so far make it`,
+      expected: state.verified ? '"true"' : '"false" or no flag',
+      actual: JSON.stringify(flag),
+    });
+    const held = observed
+      ? checkThat(ctx, rule, 'GetUser', holds, mismatch, observed(attribute, flag))
+      : holds || checkThat(ctx, rule, 'GetUser', false, mismatch);
     if (!held) diverged.set(attribute, flag);
   }
   return diverged;
@@ -246,10 +394,20 @@ export function checkUser(ctx: RunContext, model: CognitoModel, output: unknown,
 
 /** The rules any code request, user read or sign-out may check, besides the one a property is about. */
 export const ANSWER_RULES = [
-  'COGNITO.AUTH.NO_IAM', 'COGNITO.CODE.VERIFIABLE_ONLY', 'COGNITO.CODE.DELIVERY_DETAILS', 'COGNITO.CODE.DELIVERY_MEDIUM', 'COGNITO.CODE.DESTINATION_MASKED',
-  'COGNITO.CLIENT_METADATA.NOT_ECHOED', 'COGNITO.ERRORS.DOCUMENTED',
+  'COGNITO.AUTH.NO_IAM',
+  'COGNITO.CODE.VERIFIABLE_ONLY',
+  'COGNITO.CODE.DELIVERY_DETAILS',
+  'COGNITO.CODE.DELIVERY_MEDIUM',
+  'COGNITO.CODE.DESTINATION_MASKED',
+  'COGNITO.CLIENT_METADATA.NOT_ECHOED',
+  'COGNITO.ERRORS.DOCUMENTED',
 ] as const satisfies readonly RuleId[];
-export const USER_RULES = ['COGNITO.VERIFY.CODE_ACCEPTED', 'COGNITO.VERIFY.WRONG_CODE', 'COGNITO.VERIFY.CODE_EXPIRES_24H', 'COGNITO.UPDATE.UNVERIFIES'] as const satisfies readonly RuleId[];
+export const USER_RULES = [
+  'COGNITO.VERIFY.CODE_ACCEPTED',
+  'COGNITO.VERIFY.WRONG_CODE',
+  'COGNITO.VERIFY.CODE_EXPIRES_24H',
+  'COGNITO.UPDATE.UNVERIFIES',
+] as const satisfies readonly RuleId[];
 
 /** A code request for a verifiable attribute that must succeed, with its answer checked. */
 export async function requestCode(ctx: RunContext, token: string, attribute: VerifiableAttribute, value: string, metadata?: Record<string, string>) {

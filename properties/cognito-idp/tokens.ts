@@ -11,7 +11,18 @@ import type { RunContext } from '../shared/context.ts';
 import { defineProperty } from '../shared/property.ts';
 import { tokenCase, tokenCases, type TokenCase } from './arbitraries.ts';
 import {
-  ANSWER_RULES, attributeValue, checkDeliveryDetails, expectCodeSent, expectTokenRefused, getCode, getUser, globalSignOut, GUAVC, setUpUser, signIn, type CognitoSession,
+  ANSWER_RULES,
+  attributeValue,
+  checkDeliveryDetails,
+  expectCodeSent,
+  expectTokenRefused,
+  getCode,
+  getUser,
+  globalSignOut,
+  GUAVC,
+  setUpUser,
+  signIn,
+  type CognitoSession,
 } from './steps.ts';
 
 /** A token the user pool did not issue as it stands: the signature or the payload changed. */
@@ -26,7 +37,9 @@ function tamper(token: string, how: 'tampered-signature' | 'forged-payload'): st
   try {
     const parsed: unknown = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8'));
     if (isObject(parsed)) claims = parsed;
-  } catch { /* not a JWT: forge one */ }
+  } catch {
+    /* not a JWT: forge one */
+  }
   const forged = { ...claims, username: 'avc-someone-else', scope: ADMIN_SCOPE, exp: Math.floor(Date.now() / 1000) + 365 * 24 * 3600 };
   return `${header}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
 }
@@ -46,9 +59,16 @@ const TOKEN_RULE: Record<TokenCase, RuleId> = {
 
 /** How each case is named in the report. */
 const TOKEN_LABEL: Record<TokenCase, string> = {
-  valid: 'a valid token', garbage: 'a non-JWT token', 'three-part': 'a JWT the pool did not issue', 'tampered-signature': 'a tampered signature',
-  'forged-payload': 'a forged payload', expired: 'a token 2 h old', 'still-valid': 'a token 30 min old', revoked: 'a revoked token',
-  unscoped: 'a token without the admin scope', scoped: 'a token with the admin scope',
+  valid: 'a valid token',
+  garbage: 'a non-JWT token',
+  'three-part': 'a JWT the pool did not issue',
+  'tampered-signature': 'a tampered signature',
+  'forged-payload': 'a forged payload',
+  expired: 'a token 2 h old',
+  'still-valid': 'a token 30 min old',
+  revoked: 'a revoked token',
+  unscoped: 'a token without the admin scope',
+  scoped: 'a token with the admin scope',
 };
 
 type TokenTry = { token: TokenCase; operation: string };
@@ -58,12 +78,20 @@ export const tokens = defineProperty({
   service: 'cognito-idp',
   // No ClientMetadata is sent here: NOT_ECHOED is no rule of this property.
   rules: [
-    'COGNITO.AUTH.MALFORMED_TOKEN', 'COGNITO.AUTH.EXPIRED_TOKEN', 'COGNITO.AUTH.REVOKED_TOKEN', 'COGNITO.AUTH.ADMIN_SCOPE',
+    'COGNITO.AUTH.MALFORMED_TOKEN',
+    'COGNITO.AUTH.EXPIRED_TOKEN',
+    'COGNITO.AUTH.REVOKED_TOKEN',
+    'COGNITO.AUTH.ADMIN_SCOPE',
     ...ANSWER_RULES.filter((rule) => rule !== 'COGNITO.CLIENT_METADATA.NOT_ECHOED'),
   ],
   runsFactor: 0.4,
   // Several token cases a run, each with a fresh sign-in: every way of breaking a token is tried often.
-  arbitrary: ({ capabilities, unsupported }) => fc.uniqueArray(fc.record({ token: tokenCase(capabilities, unsupported), operation: fc.constantFrom(GUAVC, GUAVC, GUAVC, 'GetUser') }), { minLength: 1, maxLength: 4, selector: (c) => c.token }),
+  arbitrary: ({ capabilities, unsupported }) =>
+    fc.uniqueArray(fc.record({ token: tokenCase(capabilities, unsupported), operation: fc.constantFrom(GUAVC, GUAVC, GUAVC, 'GetUser') }), {
+      minLength: 1,
+      maxLength: 4,
+      selector: (c) => c.token,
+    }),
   // Each case the target allows, alone, on both operations.
   examples: ({ capabilities, unsupported }): TokenTry[][] =>
     tokenCases(capabilities, unsupported).flatMap((token) => [[{ token, operation: GUAVC }], [{ token, operation: 'GetUser' }]]),
@@ -81,18 +109,34 @@ async function tryToken(ctx: RunContext, session: CognitoSession, kind: TokenCas
   let token = session.accessToken;
   const { oob } = ctx.target;
   switch (kind) {
-    case 'garbage': token = 'not-a-token'; break;
-    case 'three-part': token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhdmMifQ.c2lnbmF0dXJl'; break;
-    case 'tampered-signature': case 'forged-payload': token = tamper(token, kind); break;
-    case 'expired': case 'still-valid': {
+    case 'garbage':
+      token = 'not-a-token';
+      break;
+    case 'three-part':
+      token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhdmMifQ.c2lnbmF0dXJl';
+      break;
+    case 'tampered-signature':
+    case 'forged-payload':
+      token = tamper(token, kind);
+      break;
+    case 'expired':
+    case 'still-valid': {
       const ms = kind === 'expired' ? 2 * HOUR : 30 * MINUTE;
       ctx.note(oob.replay.advanceClock(ms));
       await oob.advanceClock!(ms);
       break;
     }
-    case 'revoked': await globalSignOut(ctx, session); break;
-    case 'unscoped': case 'scoped': {
-      const request = { userPoolId: session.userPoolId, clientId: session.clientId, username: session.username, scopes: kind === 'scoped' ? [ADMIN_SCOPE] : ['openid', 'email', 'phone', 'profile'] };
+    case 'revoked':
+      await globalSignOut(ctx, session);
+      break;
+    case 'unscoped':
+    case 'scoped': {
+      const request = {
+        userPoolId: session.userPoolId,
+        clientId: session.clientId,
+        username: session.username,
+        scopes: kind === 'scoped' ? [ADMIN_SCOPE] : ['openid', 'email', 'phone', 'profile'],
+      };
       ctx.note(oob.replay.mintToken(request));
       token = await oob.mintToken!(request);
       break;
@@ -104,7 +148,8 @@ async function tryToken(ctx: RunContext, session: CognitoSession, kind: TokenCas
   if (!accepted) return expectTokenRefused(ctx, rule, operation, result, `${TOKEN_LABEL[kind]} does not authorise ${operation}`, observed);
   if (operation === GUAVC) {
     // A valid token's code request is NO_IAM's evidence; the others' are their own rule's.
-    const output = kind === 'valid' ? expectCodeSent(ctx, result, 'email') : expectSuccess(ctx, rule, GUAVC, result, `${TOKEN_LABEL[kind]} authorises the call`, observed);
+    const output =
+      kind === 'valid' ? expectCodeSent(ctx, result, 'email') : expectSuccess(ctx, rule, GUAVC, result, `${TOKEN_LABEL[kind]} authorises the call`, observed);
     checkDeliveryDetails(ctx, 'email', attributeValue(ctx, 'email', 0), output);
   } else if (kind === 'valid') {
     expectSetup(ctx, rule, 'GetUser', result, 'a valid access token authorises GetUser');

@@ -4,7 +4,12 @@
 import { GetContactMethodsCommand } from '@aws-sdk/client-lightsail';
 import { allowedStatuses, requestIsFresh, type LightsailModel } from '../../models/lightsail/model.ts';
 import {
-  CONTACT_METHOD_STATUS_VALUES, CONTACT_PROTOCOL_VALUES, OPERATION_STATUS_VALUES, OPERATION_TYPE_VALUES, REGION_NAME_VALUES, RESOURCE_TYPE_VALUES,
+  CONTACT_METHOD_STATUS_VALUES,
+  CONTACT_PROTOCOL_VALUES,
+  OPERATION_STATUS_VALUES,
+  OPERATION_TYPE_VALUES,
+  REGION_NAME_VALUES,
+  RESOURCE_TYPE_VALUES,
 } from '../../models/lightsail/sdk-enums.ts';
 import { GetContactMethodsResult, OperationsResult, type ContactProtocol } from '../../models/lightsail/shapes.ts';
 import type { Instant } from '../../models/shared/clock.ts';
@@ -16,8 +21,6 @@ import type { RunContext } from '../shared/context.ts';
 const SEND = 'SendContactMethodVerification';
 const GET = 'GetContactMethods';
 const PROTOCOLS = ['Email', 'SMS'] as const;
-
-
 
 type OperationRecord = { resourceType?: string; operationType?: string; status?: string; location?: { regionName?: string } };
 
@@ -33,7 +36,9 @@ function operationEnums(ctx: RunContext, operation: string, op: OperationRecord)
 /** The operation records a CreateContactMethod or DeleteContactMethod answered: enums only (no other rule speaks of them). */
 export function checkOperationRecords(ctx: RunContext, operation: string, output: { operations?: readonly OperationRecord[] }): void {
   const operations = output.operations ?? [];
-  sparing(ctx, () => { for (const op of operations) operationEnums(ctx, operation, op); });
+  sparing(ctx, () => {
+    for (const op of operations) operationEnums(ctx, operation, op);
+  });
 }
 
 /** A successful SendContactMethodVerification answer: shape, enums, then type and region of the members. */
@@ -43,18 +48,32 @@ export function checkSendAnswer(ctx: RunContext, region: string, output: unknown
     for (const op of operations) {
       const members = operationEnums(ctx, SEND, op);
       if (members.type) {
-        checkThat(ctx, 'LIGHTSAIL.SEND.OPERATION_TYPE', SEND, op.resourceType === 'ContactMethod' && op.operationType === SEND, () => ({
-          message: 'the operation does not describe a contact-method verification',
-          expected: `resourceType ContactMethod, operationType ${SEND}`,
-          actual: `resourceType ${JSON.stringify(op.resourceType)}, operationType ${JSON.stringify(op.operationType)}`,
-        }), `resourceType ContactMethod, operationType ${SEND}`);
+        checkThat(
+          ctx,
+          'LIGHTSAIL.SEND.OPERATION_TYPE',
+          SEND,
+          op.resourceType === 'ContactMethod' && op.operationType === SEND,
+          () => ({
+            message: 'the operation does not describe a contact-method verification',
+            expected: `resourceType ContactMethod, operationType ${SEND}`,
+            actual: `resourceType ${JSON.stringify(op.resourceType)}, operationType ${JSON.stringify(op.operationType)}`,
+          }),
+          `resourceType ContactMethod, operationType ${SEND}`,
+        );
       }
       if (members.region) {
-        checkThat(ctx, 'LIGHTSAIL.SEND.OPERATION_REGION', SEND, op.location?.regionName === region, () => ({
-          message: 'the operation names another region than the one the request was sent to',
-          expected: `location.regionName ${region}`,
-          actual: JSON.stringify(op.location),
-        }), `sent to ${region} → regionName ${region}`);
+        checkThat(
+          ctx,
+          'LIGHTSAIL.SEND.OPERATION_REGION',
+          SEND,
+          op.location?.regionName === region,
+          () => ({
+            message: 'the operation names another region than the one the request was sent to',
+            expected: `location.regionName ${region}`,
+            actual: JSON.stringify(op.location),
+          }),
+          `sent to ${region} → regionName ${region}`,
+        );
       }
     }
   });
@@ -77,18 +96,28 @@ export interface Listing {
  * ONE_PER_PROTOCOL alone; the rest to GET_MATCHES, credited only where a method exists or the
  * filter left one out. Then the email method's status (PENDING_ON_CREATE or LINK_MAKES_VALID).
  */
-export async function checkListing(ctx: RunContext, region: string, model: LightsailModel, key: string, options: { protocols?: ContactProtocol[]; judgedBy?: JudgedBy } = {}): Promise<Listing> {
+export async function checkListing(
+  ctx: RunContext,
+  region: string,
+  model: LightsailModel,
+  key: string,
+  options: { protocols?: ContactProtocol[]; judgedBy?: JudgedBy } = {},
+): Promise<Listing> {
   const { protocols, judgedBy = {} } = options;
   const before = ctx.now();
   const result = await call(ctx, 'lightsail', new GetContactMethodsCommand({ protocols }), ['LIGHTSAIL.CONTACT.GET_MATCHES'], { region });
   const output = expectSetup(ctx, 'LIGHTSAIL.CONTACT.GET_MATCHES', GET, result, 'contact methods can be listed');
   const parsed = GetContactMethodsResult.safeParse(stripMetadata(output));
   // A listing in the documented shape is no evidence by itself; one out of it breaks GET_MATCHES.
-  const listed: ListedContact[] = parsed.success ? (parsed.data.contactMethods ?? []) : expectShape(ctx, 'LIGHTSAIL.CONTACT.GET_MATCHES', GET, GetContactMethodsResult, output).contactMethods ?? [];
-  const members = sparing(ctx, () => listed.map((c) => [
-    expectMember(ctx, 'LIGHTSAIL.ENUMS', GET, 'contact method protocol', CONTACT_PROTOCOL_VALUES, c.protocol),
-    expectMember(ctx, 'LIGHTSAIL.ENUMS', GET, 'contact method status', CONTACT_METHOD_STATUS_VALUES, c.status),
-  ]));
+  const listed: ListedContact[] = parsed.success
+    ? (parsed.data.contactMethods ?? [])
+    : (expectShape(ctx, 'LIGHTSAIL.CONTACT.GET_MATCHES', GET, GetContactMethodsResult, output).contactMethods ?? []);
+  const members = sparing(ctx, () =>
+    listed.map((c) => [
+      expectMember(ctx, 'LIGHTSAIL.ENUMS', GET, 'contact method protocol', CONTACT_PROTOCOL_VALUES, c.protocol),
+      expectMember(ctx, 'LIGHTSAIL.ENUMS', GET, 'contact method status', CONTACT_METHOD_STATUS_VALUES, c.status),
+    ]),
+  );
   // A method of an unknown protocol cannot be told apart: the enum check judged it, matching would charge it again.
   if (members.some(([protocol]) => !protocol)) return { listed };
   const methods = model.regions.get(key);
@@ -105,9 +134,14 @@ export async function checkListing(ctx: RunContext, region: string, model: Light
     const judge = filtered ? undefined : judgedBy[protocol];
     if (judge) checkThat(ctx, judge.rule, GET, matches, () => ({ ...mismatch(), ...(judge.message ? { message: judge.message } : {}) }), judge.observed);
     else if (entries.length > 1) {
-      checkThat(ctx, 'LIGHTSAIL.CONTACT.ONE_PER_PROTOCOL', GET, false, () => ({ ...mismatch(), message: `${entries.length} ${protocol} contact methods are listed in ${region}`, expected: `at most one ${protocol} contact method per region` }));
+      checkThat(ctx, 'LIGHTSAIL.CONTACT.ONE_PER_PROTOCOL', GET, false, () => ({
+        ...mismatch(),
+        message: `${entries.length} ${protocol} contact methods are listed in ${region}`,
+        expected: `at most one ${protocol} contact method per region`,
+      }));
     } else if (expected) checkThat(ctx, 'LIGHTSAIL.CONTACT.GET_MATCHES', GET, matches, mismatch, `${protocol} listed as created`);
-    else if (filtered && methods?.has(protocol)) checkThat(ctx, 'LIGHTSAIL.CONTACT.GET_MATCHES', GET, matches, mismatch, `${protocol} left out by the protocols filter`);
+    else if (filtered && methods?.has(protocol))
+      checkThat(ctx, 'LIGHTSAIL.CONTACT.GET_MATCHES', GET, matches, mismatch, `${protocol} left out by the protocols filter`);
     else breakIf(ctx, 'LIGHTSAIL.CONTACT.GET_MATCHES', GET, matches, mismatch);
   }
   const email = listed.filter((c) => c.protocol === 'Email');
@@ -124,7 +158,16 @@ function checkEmailStatus(ctx: RunContext, region: string, model: LightsailModel
   const allowed = allowedStatuses(contact, at);
   const rule = contact.verified ? 'LIGHTSAIL.VERIFY.LINK_MAKES_VALID' : 'LIGHTSAIL.CONTACT.PENDING_ON_CREATE';
   const observed = contact.verified ? `link followed → ${status}` : `unverified${requestIsFresh(contact, at) ? '' : ', request stale'} → ${status}`;
-  return checkThat(ctx, rule, GET, allowed.includes(status), () => ({
-    message: `the email contact method in ${region} reports the wrong status`, expected: allowed.join(' or '), actual: JSON.stringify(status),
-  }), observed);
+  return checkThat(
+    ctx,
+    rule,
+    GET,
+    allowed.includes(status),
+    () => ({
+      message: `the email contact method in ${region} reports the wrong status`,
+      expected: allowed.join(' or '),
+      actual: JSON.stringify(status),
+    }),
+    observed,
+  );
 }

@@ -22,10 +22,21 @@ import { createContactMethod, deleteContactMethod, endpointFor, regionOf, requir
 
 const SEND = 'SendContactMethodVerification';
 const LISTING_RULES = [
-  'LIGHTSAIL.CONTACT.GET_MATCHES', 'LIGHTSAIL.CONTACT.ONE_PER_PROTOCOL', 'LIGHTSAIL.ENUMS', 'LIGHTSAIL.CONTACT.DELETE', 'LIGHTSAIL.CONTACT.PENDING_ON_CREATE',
-  'LIGHTSAIL.VERIFY.LINK_MAKES_VALID', 'LIGHTSAIL.CONTACT.SMS_REGIONS', 'LIGHTSAIL.ERRORS.DOCUMENTED',
+  'LIGHTSAIL.CONTACT.GET_MATCHES',
+  'LIGHTSAIL.CONTACT.ONE_PER_PROTOCOL',
+  'LIGHTSAIL.ENUMS',
+  'LIGHTSAIL.CONTACT.DELETE',
+  'LIGHTSAIL.CONTACT.PENDING_ON_CREATE',
+  'LIGHTSAIL.VERIFY.LINK_MAKES_VALID',
+  'LIGHTSAIL.CONTACT.SMS_REGIONS',
+  'LIGHTSAIL.ERRORS.DOCUMENTED',
 ] as const satisfies readonly RuleId[];
-const ANSWER_RULES = ['LIGHTSAIL.SEND.RESPONSE_SHAPE', 'LIGHTSAIL.SEND.OPERATION_TYPE', 'LIGHTSAIL.SEND.OPERATION_REGION', 'LIGHTSAIL.ENUMS'] as const satisfies readonly RuleId[];
+const ANSWER_RULES = [
+  'LIGHTSAIL.SEND.RESPONSE_SHAPE',
+  'LIGHTSAIL.SEND.OPERATION_TYPE',
+  'LIGHTSAIL.SEND.OPERATION_REGION',
+  'LIGHTSAIL.ENUMS',
+] as const satisfies readonly RuleId[];
 
 /** A region for SMS: the target's when it supports SMS, another otherwise. */
 const smsSlot = (ctx: RunContext): RegionSlot => (supportsSms(ctx.target.region) ? 'home' : 'sms');
@@ -36,17 +47,26 @@ async function mustCreate(ctx: RunContext, model: LightsailModel, slot: RegionSl
   const endpoint = endpointFor(ctx, slot, protocol, index);
   const rule = protocol === 'SMS' ? 'LIGHTSAIL.CONTACT.SMS_REGIONS' : 'LIGHTSAIL.CONTACT.PENDING_ON_CREATE';
   const result = await createContactMethod(ctx, region, protocol, endpoint, [rule]);
-  checkOperationRecords(ctx, 'CreateContactMethod', expectSetup(ctx, rule, 'CreateContactMethod', result, `a first ${protocol} contact method in ${region} is accepted`));
+  checkOperationRecords(
+    ctx,
+    'CreateContactMethod',
+    expectSetup(ctx, rule, 'CreateContactMethod', result, `a first ${protocol} contact method in ${region} is accepted`),
+  );
   return createContact(model, slot, protocol, endpoint, result.at);
 }
 
-const listAndCheck = (ctx: RunContext, model: LightsailModel, slot: RegionSlot, judgedBy?: JudgedBy) => checkListing(ctx, regionOf(ctx, slot), model, slot, { judgedBy });
+const listAndCheck = (ctx: RunContext, model: LightsailModel, slot: RegionSlot, judgedBy?: JudgedBy) =>
+  checkListing(ctx, regionOf(ctx, slot), model, slot, { judgedBy });
 
 /** Deletes a method, judged by DELETE only where a listing showed it before and one after shows it gone. */
 async function deleteAndObserve(ctx: RunContext, model: LightsailModel, slot: RegionSlot, protocol: ContactProtocol): Promise<LightsailModel> {
   const { listed } = await listAndCheck(ctx, model, slot);
   const result = await deleteContactMethod(ctx, regionOf(ctx, slot), protocol, ['LIGHTSAIL.CONTACT.DELETE']);
-  checkOperationRecords(ctx, 'DeleteContactMethod', expectSetup(ctx, 'LIGHTSAIL.CONTACT.DELETE', 'DeleteContactMethod', result, 'an existing contact method can be deleted'));
+  checkOperationRecords(
+    ctx,
+    'DeleteContactMethod',
+    expectSetup(ctx, 'LIGHTSAIL.CONTACT.DELETE', 'DeleteContactMethod', result, 'an existing contact method can be deleted'),
+  );
   const after = deleteContact(model, slot, protocol);
   await listAndCheck(ctx, after, slot, deletionJudged(listed, protocol));
   return after;
@@ -62,26 +82,51 @@ const requiresProtocol = defineProperty({
   async run(ctx, withContact) {
     if (withContact) await mustCreate(ctx, emptyLightsailModel(), 'home', 'Email');
     const result = await sendVerification(ctx, ctx.target.region, undefined, ['LIGHTSAIL.SEND.PROTOCOL_REQUIRED']);
-    expectRejected(ctx, 'LIGHTSAIL.SEND.PROTOCOL_REQUIRED', SEND, result, 'a request without protocol is rejected with a documented client error', undefined,
-      `no protocol, ${withContact ? 'an email method exists' : 'no contact method'} → rejected`);
+    expectRejected(
+      ctx,
+      'LIGHTSAIL.SEND.PROTOCOL_REQUIRED',
+      SEND,
+      result,
+      'a request without protocol is rejected with a documented client error',
+      undefined,
+      `no protocol, ${withContact ? 'an email method exists' : 'no contact method'} → rejected`,
+    );
   },
 });
 
 const smsIsNotVerified = defineProperty({
   name: 'SendContactMethodVerification refuses SMS',
   service: 'lightsail',
-  rules: ['LIGHTSAIL.SEND.SMS_REJECTED', 'LIGHTSAIL.ERRORS.DOCUMENTED', 'LIGHTSAIL.CONTACT.SMS_REGIONS', 'LIGHTSAIL.CONTACT.PENDING_ON_CREATE', 'LIGHTSAIL.ENUMS'],
+  rules: [
+    'LIGHTSAIL.SEND.SMS_REJECTED',
+    'LIGHTSAIL.ERRORS.DOCUMENTED',
+    'LIGHTSAIL.CONTACT.SMS_REGIONS',
+    'LIGHTSAIL.CONTACT.PENDING_ON_CREATE',
+    'LIGHTSAIL.ENUMS',
+  ],
   runsFactor: 0.08,
   arbitrary: () => fc.record({ sms: fc.boolean(), email: fc.boolean() }),
-  examples: () => [{ sms: false, email: false }, { sms: true, email: false }, { sms: false, email: true }, { sms: true, email: true }],
+  examples: () => [
+    { sms: false, email: false },
+    { sms: true, email: false },
+    { sms: false, email: true },
+    { sms: true, email: true },
+  ],
   async run(ctx, { sms, email }) {
     const slot = smsSlot(ctx);
     let model = emptyLightsailModel();
     if (sms) model = await mustCreate(ctx, model, slot, 'SMS');
     if (email) model = await mustCreate(ctx, model, slot, 'Email');
     const result = await sendVerification(ctx, regionOf(ctx, slot), 'SMS', ['LIGHTSAIL.SEND.SMS_REJECTED']);
-    expectRejected(ctx, 'LIGHTSAIL.SEND.SMS_REJECTED', SEND, result, 'SMS contact methods need no verification: InvalidInputException', ['InvalidInputException'],
-      `protocol SMS (${sms ? 'an SMS method exists' : 'no SMS method'}${email ? ', an email method too' : ''}) → InvalidInputException`);
+    expectRejected(
+      ctx,
+      'LIGHTSAIL.SEND.SMS_REJECTED',
+      SEND,
+      result,
+      'SMS contact methods need no verification: InvalidInputException',
+      ['InvalidInputException'],
+      `protocol SMS (${sms ? 'an SMS method exists' : 'no SMS method'}${email ? ', an email method too' : ''}) → InvalidInputException`,
+    );
   },
 });
 
@@ -92,9 +137,13 @@ const needsEmailContact = defineProperty({
   service: 'lightsail',
   rules: ['LIGHTSAIL.SEND.NEEDS_EMAIL_CONTACT', ...LISTING_RULES],
   runsFactor: 0.12,
-  arbitrary: () => fc.record({ slot: fc.constantFrom<RegionSlot>('home', 'sms', 'nosms'), before: fc.constantFrom<Before>('none', 'sms-only', 'deleted', 'elsewhere') }),
+  arbitrary: () =>
+    fc.record({ slot: fc.constantFrom<RegionSlot>('home', 'sms', 'nosms'), before: fc.constantFrom<Before>('none', 'sms-only', 'deleted', 'elsewhere') }),
   examples: (): { slot: RegionSlot; before: Before }[] => [
-    { slot: 'home', before: 'none' }, { slot: 'sms', before: 'sms-only' }, { slot: 'home', before: 'deleted' }, { slot: 'nosms', before: 'elsewhere' },
+    { slot: 'home', before: 'none' },
+    { slot: 'sms', before: 'sms-only' },
+    { slot: 'home', before: 'deleted' },
+    { slot: 'nosms', before: 'elsewhere' },
   ],
   async run(ctx, { slot, before }) {
     let model = emptyLightsailModel();
@@ -102,8 +151,15 @@ const needsEmailContact = defineProperty({
     if (before === 'elsewhere') model = await mustCreate(ctx, model, slot === 'home' ? 'nosms' : 'home', 'Email');
     if (before === 'deleted') model = await deleteAndObserve(ctx, await mustCreate(ctx, model, slot, 'Email'), slot, 'Email');
     const result = await sendVerification(ctx, regionOf(ctx, slot), 'Email', ['LIGHTSAIL.SEND.NEEDS_EMAIL_CONTACT']);
-    expectRejected(ctx, 'LIGHTSAIL.SEND.NEEDS_EMAIL_CONTACT', SEND, result, `no email contact method exists in ${regionOf(ctx, slot)}`, undefined,
-      `Email, ${before === 'none' ? 'no contact method' : before === 'sms-only' ? 'only an SMS method' : before === 'deleted' ? 'the email method deleted' : 'an email method in another region'} → rejected`);
+    expectRejected(
+      ctx,
+      'LIGHTSAIL.SEND.NEEDS_EMAIL_CONTACT',
+      SEND,
+      result,
+      `no email contact method exists in ${regionOf(ctx, slot)}`,
+      undefined,
+      `Email, ${before === 'none' ? 'no contact method' : before === 'sms-only' ? 'only an SMS method' : before === 'deleted' ? 'the email method deleted' : 'an email method in another region'} → rejected`,
+    );
   },
 });
 
@@ -113,7 +169,12 @@ const onePerProtocol = defineProperty({
   rules: LISTING_RULES,
   runsFactor: 0.12,
   arbitrary: () => fc.record({ protocol: fc.constantFrom<ContactProtocol>('Email', 'SMS'), other: fc.boolean() }),
-  examples: (): { protocol: ContactProtocol; other: boolean }[] => [{ protocol: 'Email', other: false }, { protocol: 'Email', other: true }, { protocol: 'SMS', other: false }, { protocol: 'SMS', other: true }],
+  examples: (): { protocol: ContactProtocol; other: boolean }[] => [
+    { protocol: 'Email', other: false },
+    { protocol: 'Email', other: true },
+    { protocol: 'SMS', other: false },
+    { protocol: 'SMS', other: true },
+  ],
   async run(ctx, { protocol, other }) {
     const slot = protocol === 'SMS' ? smsSlot(ctx) : 'home';
     let model = await mustCreate(ctx, emptyLightsailModel(), slot, protocol, 0);
@@ -121,7 +182,16 @@ const onePerProtocol = defineProperty({
     const endpoint = endpointFor(ctx, slot, protocol, 1);
     const result = await createContactMethod(ctx, regionOf(ctx, slot), protocol, endpoint, ['LIGHTSAIL.CONTACT.ONE_PER_PROTOCOL']);
     // Either reading of "one ... in each Region": refused with a documented client error, or the new one replaces the old; the listing tells.
-    if (!result.ok) expectRejected(ctx, 'LIGHTSAIL.CONTACT.ONE_PER_PROTOCOL', 'CreateContactMethod', result, 'a second contact method of a protocol is refused or replaces the first', undefined, `second ${protocol} → rejected`);
+    if (!result.ok)
+      expectRejected(
+        ctx,
+        'LIGHTSAIL.CONTACT.ONE_PER_PROTOCOL',
+        'CreateContactMethod',
+        result,
+        'a second contact method of a protocol is refused or replaces the first',
+        undefined,
+        `second ${protocol} → rejected`,
+      );
     else {
       checkOperationRecords(ctx, 'CreateContactMethod', result.output);
       model = createContact(model, slot, protocol, endpoint, result.at);
@@ -146,12 +216,37 @@ const smsRegions = defineProperty({
     let model = emptyLightsailModel();
     let judgedBy: JudgedBy | undefined;
     if (supportsSms(region)) {
-      checkOperationRecords(ctx, 'CreateContactMethod', expectSuccess(ctx, 'LIGHTSAIL.CONTACT.SMS_REGIONS', 'CreateContactMethod', result, `SMS is supported in ${region}`, `SMS in ${region} (supported) → accepted`));
+      checkOperationRecords(
+        ctx,
+        'CreateContactMethod',
+        expectSuccess(
+          ctx,
+          'LIGHTSAIL.CONTACT.SMS_REGIONS',
+          'CreateContactMethod',
+          result,
+          `SMS is supported in ${region}`,
+          `SMS in ${region} (supported) → accepted`,
+        ),
+      );
       model = createContact(model, slot, 'SMS', endpoint, result.at);
     } else {
-      expectRejected(ctx, 'LIGHTSAIL.CONTACT.SMS_REGIONS', 'CreateContactMethod', result, `SMS is not supported in ${region}`, undefined, `SMS in ${region} (not supported) → rejected`);
+      expectRejected(
+        ctx,
+        'LIGHTSAIL.CONTACT.SMS_REGIONS',
+        'CreateContactMethod',
+        result,
+        `SMS is not supported in ${region}`,
+        undefined,
+        `SMS in ${region} (not supported) → rejected`,
+      );
       // "... and nothing is created": the listing is this rule's to judge.
-      judgedBy = { SMS: { rule: 'LIGHTSAIL.CONTACT.SMS_REGIONS', observed: `SMS refused in ${region} → none listed`, message: `an SMS contact method refused in ${region} is listed` } };
+      judgedBy = {
+        SMS: {
+          rule: 'LIGHTSAIL.CONTACT.SMS_REGIONS',
+          observed: `SMS refused in ${region} → none listed`,
+          message: `an SMS contact method refused in ${region} is listed`,
+        },
+      };
     }
     await checkListing(ctx, region, model, slot, { judgedBy });
   },
@@ -163,14 +258,25 @@ const sendAnswers = defineProperty({
   rules: ['LIGHTSAIL.VERIFY.RESEND', ...ANSWER_RULES, ...LISTING_RULES],
   runsFactor: 0.16,
   arbitrary: () => fc.record({ slot: fc.constantFrom<RegionSlot>('home', 'home', 'sms', 'nosms'), sends: fc.constantFrom(1, 2) }),
-  examples: (): { slot: RegionSlot; sends: number }[] => [{ slot: 'home', sends: 2 }, { slot: 'sms', sends: 1 }, { slot: 'nosms', sends: 2 }],
+  examples: (): { slot: RegionSlot; sends: number }[] => [
+    { slot: 'home', sends: 2 },
+    { slot: 'sms', sends: 1 },
+    { slot: 'nosms', sends: 2 },
+  ],
   async run(ctx, { slot, sends }) {
     const region = regionOf(ctx, slot);
     let model = await mustCreate(ctx, emptyLightsailModel(), slot, 'Email');
     await listAndCheck(ctx, model, slot);
     for (let i = 0; i < sends; i++) {
       const result = await sendVerification(ctx, region, 'Email', ['LIGHTSAIL.VERIFY.RESEND']);
-      const output = expectSuccess(ctx, 'LIGHTSAIL.VERIFY.RESEND', SEND, result, 'a verification request can be sent again while the contact method is unverified', `send #${i + 1} while pending → accepted`);
+      const output = expectSuccess(
+        ctx,
+        'LIGHTSAIL.VERIFY.RESEND',
+        SEND,
+        result,
+        'a verification request can be sent again while the contact method is unverified',
+        `send #${i + 1} while pending → accepted`,
+      );
       checkSendAnswer(ctx, region, output);
       model = requestVerification(model, slot, result.at);
     }
@@ -184,10 +290,17 @@ const linkMakesValid = defineProperty({
   rules: ['LIGHTSAIL.VERIFY.RESEND', ...ANSWER_RULES, ...LISTING_RULES],
   needs: ['inbox'],
   runsFactor: 0.12,
-  arbitrary: ({ capabilities }) => fc.record({ slot: fc.constantFrom<RegionSlot>('home', 'nosms'), waitHours: capabilities.has('clock') ? fc.constantFrom(0, 25, 73) : fc.constant(0) }),
+  arbitrary: ({ capabilities }) =>
+    fc.record({ slot: fc.constantFrom<RegionSlot>('home', 'nosms'), waitHours: capabilities.has('clock') ? fc.constantFrom(0, 25, 73) : fc.constant(0) }),
   examples: ({ capabilities }): { slot: RegionSlot; waitHours: number }[] => [
-    { slot: 'home', waitHours: 0 }, { slot: 'nosms', waitHours: 0 },
-    ...(capabilities.has('clock') ? [{ slot: 'home' as const, waitHours: 25 }, { slot: 'nosms' as const, waitHours: 73 }] : []),
+    { slot: 'home', waitHours: 0 },
+    { slot: 'nosms', waitHours: 0 },
+    ...(capabilities.has('clock')
+      ? [
+          { slot: 'home' as const, waitHours: 25 },
+          { slot: 'nosms' as const, waitHours: 73 },
+        ]
+      : []),
   ],
   async run(ctx, { slot, waitHours }) {
     const region = regionOf(ctx, slot);
@@ -198,7 +311,14 @@ const linkMakesValid = defineProperty({
       await ctx.target.oob.advanceClock!(waitHours * HOUR);
       await listAndCheck(ctx, model, slot);
       const result = await sendVerification(ctx, region, 'Email', ['LIGHTSAIL.VERIFY.RESEND']);
-      const output = expectSuccess(ctx, 'LIGHTSAIL.VERIFY.RESEND', SEND, result, 'a new verification request can be sent after the previous one expired', `resend after ${waitHours} h → accepted`);
+      const output = expectSuccess(
+        ctx,
+        'LIGHTSAIL.VERIFY.RESEND',
+        SEND,
+        result,
+        'a new verification request can be sent after the previous one expired',
+        `resend after ${waitHours} h → accepted`,
+      );
       checkSendAnswer(ctx, region, output);
       model = requestVerification(model, slot, result.at);
     }
@@ -224,28 +344,53 @@ const lifecycle = modelProperty({
     const keep = (ok: boolean, ...cmds: ModelCommand<LightsailModel>[]) => (ok ? cmds : []);
     return [
       [
-        new CreateContact('home', 'Email', 0), new GetContacts('home'), new SendVerification('home', 'Email'), new SendVerification('home', 'Email'),
+        new CreateContact('home', 'Email', 0),
+        new GetContacts('home'),
+        new SendVerification('home', 'Email'),
+        new SendVerification('home', 'Email'),
         ...keep(inbox, new FollowLink('home'), new GetContacts('home', ['Email']), new SendVerification('home', 'Email')),
         ...keep(canDelete, new DeleteContact('home', 'Email'), new SendVerification('home', 'Email')),
       ],
       [
-        new CreateContact('sms', 'SMS', 0), new CreateContact('sms', 'SMS', 1), new GetContacts('sms', ['SMS']), new SendVerification('sms', 'SMS'),
-        new CreateContact('sms', 'Email', 0), new CreateContact('sms', 'Email', 1), new GetContacts('sms', ['Email']), ...keep(canDelete, new DeleteContact('sms', 'SMS')),
+        new CreateContact('sms', 'SMS', 0),
+        new CreateContact('sms', 'SMS', 1),
+        new GetContacts('sms', ['SMS']),
+        new SendVerification('sms', 'SMS'),
+        new CreateContact('sms', 'Email', 0),
+        new CreateContact('sms', 'Email', 1),
+        new GetContacts('sms', ['Email']),
+        ...keep(canDelete, new DeleteContact('sms', 'SMS')),
       ],
       [
-        new CreateContact('nosms', 'SMS', 0), new CreateContact('nosms', 'Email', 0), new SendVerification('nosms', 'SMS'),
+        new CreateContact('nosms', 'SMS', 0),
+        new CreateContact('nosms', 'Email', 0),
+        new SendVerification('nosms', 'SMS'),
         ...keep(clock, new AdvanceClock<LightsailModel>(25 * HOUR), new GetContacts('nosms'), new SendVerification('nosms', 'Email')),
         ...keep(inbox, new FollowLink('nosms'), new GetContacts('nosms')),
       ],
     ];
   },
   commands: [
-    createContactCommand, createContactCommand, sendVerificationCommand, sendVerificationCommand, followLinkCommand, getContactsCommand, getContactsCommand,
-    deleteContactCommand, advanceClockCommand,
+    createContactCommand,
+    createContactCommand,
+    sendVerificationCommand,
+    sendVerificationCommand,
+    followLinkCommand,
+    getContactsCommand,
+    getContactsCommand,
+    deleteContactCommand,
+    advanceClockCommand,
   ],
 });
 
 const unpreconditioned: ConformanceProperty[] = [
-  requiresProtocol, smsIsNotVerified, needsEmailContact, onePerProtocol, smsRegions, sendAnswers, linkMakesValid, lifecycle,
+  requiresProtocol,
+  smsIsNotVerified,
+  needsEmailContact,
+  onePerProtocol,
+  smsRegions,
+  sendAnswers,
+  linkMakesValid,
+  lifecycle,
 ];
 export const lightsailProperties = unpreconditioned.map((property) => withPrecondition(property, requireNoContactMethods));

@@ -1,7 +1,10 @@
 // Lightsail steps shared by the stateless properties and the model-based commands: region slots
 // and the calls (clean-up registered first). The checks of the answers are in checks.ts.
 import {
-  CreateContactMethodCommand, DeleteContactMethodCommand, GetContactMethodsCommand, SendContactMethodVerificationCommand,
+  CreateContactMethodCommand,
+  DeleteContactMethodCommand,
+  GetContactMethodsCommand,
+  SendContactMethodVerificationCommand,
 } from '@aws-sdk/client-lightsail';
 import { REGION_NAMES, supportsSms, type ContactProtocol } from '../../models/lightsail/shapes.ts';
 import type { RuleId } from '../../services/index.ts';
@@ -27,7 +30,10 @@ export async function requireNoContactMethods(ctx: RunContext, rules: readonly R
     if (existing.length === 0) continue;
     const what = existing.map((method) => `${method.protocol} ${method.contactEndpoint}`).join(', ');
     const leftByARun = existing.every((method) => RUN_NAME.test(method.contactEndpoint ?? ''));
-    throw new RefusedError(rules, `${region} already has contact methods this run did not create (${what}); the Lightsail rules need regions without them${leftByARun ? ' (an earlier run left them: npx conformance sweep --delete removes them)' : ''}`);
+    throw new RefusedError(
+      rules,
+      `${region} already has contact methods this run did not create (${what}); the Lightsail rules need regions without them${leftByARun ? ' (an earlier run left them: npx conformance sweep --delete removes them)' : ''}`,
+    );
   }
 }
 
@@ -56,11 +62,15 @@ export async function createContactMethod(ctx: RunContext, region: string, proto
   const before = resources.size;
   resources.add(key, () => ctx.target.client('lightsail', region).send(new DeleteContactMethodCommand({ protocol })));
   // A rejected or refused create made nothing to clean up (unless one of the protocol existed before this call).
-  const forget = () => { if (resources.size > before) resources.remove(key); };
-  const result = await call(ctx, 'lightsail', new CreateContactMethodCommand({ protocol, contactEndpoint: endpoint }), rules, { region }).catch((error: unknown) => {
-    forget();
-    throw error;
-  });
+  const forget = () => {
+    if (resources.size > before) resources.remove(key);
+  };
+  const result = await call(ctx, 'lightsail', new CreateContactMethodCommand({ protocol, contactEndpoint: endpoint }), rules, { region }).catch(
+    (error: unknown) => {
+      forget();
+      throw error;
+    },
+  );
   if (!result.ok) forget();
   return result;
 }

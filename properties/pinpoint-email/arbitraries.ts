@@ -43,15 +43,43 @@ const outsideChar = fc.constantFrom(...OUTSIDE);
 
 /** A string of exactly `length` allowed characters, starting with a letter (never `aws:`). */
 const allowedString = (length: number) =>
-  length === 0 ? fc.constant('') : fc.tuple(fc.constantFrom(...LETTERS), fc.array(allowedChar, { minLength: length - 1, maxLength: length - 1 })).map(([first, rest]) => first + rest.join(''));
+  length === 0
+    ? fc.constant('')
+    : fc
+        .tuple(fc.constantFrom(...LETTERS), fc.array(allowedChar, { minLength: length - 1, maxLength: length - 1 }))
+        .map(([first, rest]) => first + rest.join(''));
 
 /** The documented limits a valid request can sit on; `none`: ASCII letters and digits well inside every limit. */
-export type ValidBoundary = 'count' | 'key-min' | 'key-max' | 'value-empty' | 'value-max' | 'value-omitted' | 'letters' | 'digits' | 'white-space' | 'symbols' | 'none';
-export const VALID_BOUNDARIES: ValidBoundary[] = ['count', 'key-min', 'key-max', 'value-empty', 'value-max', 'value-omitted', 'letters', 'digits', 'white-space', 'symbols', 'none'];
+export type ValidBoundary =
+  | 'count'
+  | 'key-min'
+  | 'key-max'
+  | 'value-empty'
+  | 'value-max'
+  | 'value-omitted'
+  | 'letters'
+  | 'digits'
+  | 'white-space'
+  | 'symbols'
+  | 'none';
+export const VALID_BOUNDARIES: ValidBoundary[] = [
+  'count',
+  'key-min',
+  'key-max',
+  'value-empty',
+  'value-max',
+  'value-omitted',
+  'letters',
+  'digits',
+  'white-space',
+  'symbols',
+  'none',
+];
 
 const ALNUM = [...'abcdefghijklmnopqrtuvxyzABCDEFGHIJKLMNOPQRTUVXYZ0123456789'];
 /** `first`, then ASCII letters and digits up to `length` (no `w` or `s`: never `aws:`). */
-const plain = (first: string, length: number) => fc.array(fc.constantFrom(...ALNUM), { minLength: length - 1, maxLength: length - 1 }).map((rest) => first + rest.join(''));
+const plain = (first: string, length: number) =>
+  fc.array(fc.constantFrom(...ALNUM), { minLength: length - 1, maxLength: length - 1 }).map((rest) => first + rest.join(''));
 const NON_ASCII_LETTERS = LETTERS.filter((c) => !/[A-Za-z]/.test(c));
 const NON_ASCII_DIGITS = DIGITS.filter((c) => !/[0-9]/.test(c));
 
@@ -64,21 +92,34 @@ function boundaryTag(boundary: Exclude<ValidBoundary, 'count'>): fc.Arbitrary<Ta
   const key = fc.integer({ min: 2, max: 20 }).chain((n) => plain('k', n));
   const value = fc.integer({ min: 1, max: 20 }).chain((n) => plain('v', n));
   const inKeyOrValue = (chars: fc.Arbitrary<string>) =>
-    fc.tuple(fc.boolean(), fc.integer({ min: 3, max: 20 })).chain(([inKey, n]) =>
-      inKey
-        ? fc.tuple(withChar('k', n, chars), value).map(([Key, Value]) => ({ Key, Value }))
-        : fc.tuple(key, withChar('v', n, chars)).map(([Key, Value]) => ({ Key, Value })));
+    fc
+      .tuple(fc.boolean(), fc.integer({ min: 3, max: 20 }))
+      .chain(([inKey, n]) =>
+        inKey
+          ? fc.tuple(withChar('k', n, chars), value).map(([Key, Value]) => ({ Key, Value }))
+          : fc.tuple(key, withChar('v', n, chars)).map(([Key, Value]) => ({ Key, Value })),
+      );
   switch (boundary) {
-    case 'key-min': return fc.tuple(fc.constantFrom(...'kKqZ'), value).map(([Key, Value]) => ({ Key, Value }));
-    case 'key-max': return fc.tuple(plain('k', maxKeyLength), value).map(([Key, Value]) => ({ Key, Value }));
-    case 'value-empty': return key.map((Key) => ({ Key, Value: '' }));
-    case 'value-max': return fc.tuple(key, plain('v', maxValueLength)).map(([Key, Value]) => ({ Key, Value }));
-    case 'value-omitted': return key.map((Key) => ({ Key }));
-    case 'letters': return inKeyOrValue(fc.constantFrom(...NON_ASCII_LETTERS));
-    case 'digits': return inKeyOrValue(fc.constantFrom(...NON_ASCII_DIGITS));
-    case 'white-space': return inKeyOrValue(fc.constantFrom(...WHITE_SPACE));
-    case 'symbols': return inKeyOrValue(fc.constantFrom(...SYMBOLS));
-    case 'none': return fc.tuple(key, value).map(([Key, Value]) => ({ Key, Value }));
+    case 'key-min':
+      return fc.tuple(fc.constantFrom(...'kKqZ'), value).map(([Key, Value]) => ({ Key, Value }));
+    case 'key-max':
+      return fc.tuple(plain('k', maxKeyLength), value).map(([Key, Value]) => ({ Key, Value }));
+    case 'value-empty':
+      return key.map((Key) => ({ Key, Value: '' }));
+    case 'value-max':
+      return fc.tuple(key, plain('v', maxValueLength)).map(([Key, Value]) => ({ Key, Value }));
+    case 'value-omitted':
+      return key.map((Key) => ({ Key }));
+    case 'letters':
+      return inKeyOrValue(fc.constantFrom(...NON_ASCII_LETTERS));
+    case 'digits':
+      return inKeyOrValue(fc.constantFrom(...NON_ASCII_DIGITS));
+    case 'white-space':
+      return inKeyOrValue(fc.constantFrom(...WHITE_SPACE));
+    case 'symbols':
+      return inKeyOrValue(fc.constantFrom(...SYMBOLS));
+    case 'none':
+      return fc.tuple(key, value).map(([Key, Value]) => ({ Key, Value }));
   }
 }
 
@@ -112,22 +153,31 @@ function brokenTag(kind: Exclude<TagBreak, 'count'>): fc.Arbitrary<TagInput> {
     case 'key-empty':
       return allowedString(3).map((value) => ({ Key: '', Value: value }));
     case 'key-long':
-      return over(maxKeyLength).chain((n) => allowedString(n)).map((key) => ({ Key: key, Value: 'v' }));
+      return over(maxKeyLength)
+        .chain((n) => allowedString(n))
+        .map((key) => ({ Key: key, Value: 'v' }));
     case 'value-long':
-      return over(maxValueLength).chain((n) => allowedString(n)).map((value) => ({ Key: 'k', Value: value }));
+      return over(maxValueLength)
+        .chain((n) => allowedString(n))
+        .map((value) => ({ Key: 'k', Value: value }));
     case 'key-character':
       return fc.tuple(allowedString(4), outsideChar, fc.nat({ max: 4 })).map(([s, c, at]) => ({ Key: insert(s, c, at), Value: 'v' }));
     case 'value-character':
       return fc.tuple(allowedString(4), outsideChar, fc.nat({ max: 4 })).map(([s, c, at]) => ({ Key: 'k', Value: insert(s, c, at) }));
     case 'key-prefix':
-      return allowedString(4).chain(reserved).map((key) => ({ Key: key, Value: 'v' }));
+      return allowedString(4)
+        .chain(reserved)
+        .map((key) => ({ Key: key, Value: 'v' }));
     case 'value-prefix':
-      return allowedString(4).chain(reserved).map((value) => ({ Key: 'k', Value: value }));
+      return allowedString(4)
+        .chain(reserved)
+        .map((value) => ({ Key: 'k', Value: value }));
   }
 }
 
 /** Fillers: `count` distinct keys f0, f1, ... (the same names every time, so calls add up). */
-export const fillers = (count: number, value = 'x', prefix = 'f'): TagInput[] => Array.from({ length: count }, (_, i) => ({ Key: `${prefix}${i}`, Value: value }));
+export const fillers = (count: number, value = 'x', prefix = 'f'): TagInput[] =>
+  Array.from({ length: count }, (_, i) => ({ Key: `${prefix}${i}`, Value: value }));
 
 /** Keys the model-based property tags with: case variants of one another, so replacing and case both matter. */
 export const POOL_KEYS = ['env', 'Env', 'ENV', 'team'] as const;
@@ -154,7 +204,13 @@ export const OPERATIONS: TagOperation[] = ['CreateEmailIdentity', 'TagResource']
 export const newKeys = (count: number) => fillers(count, 'x', 'g');
 
 /** A valid request on one limit: on CreateEmailIdentity, or on TagResource of an identity that has `existing` tags. */
-export interface ValidRequest { operation: TagOperation; kind: Kind; boundary: ValidBoundary; existing: number; tags: TagInput[] }
+export interface ValidRequest {
+  operation: TagOperation;
+  kind: Kind;
+  boundary: ValidBoundary;
+  existing: number;
+  tags: TagInput[];
+}
 
 export const validRequest: fc.Arbitrary<ValidRequest> = fc
   .record({ operation: fc.constantFrom(...OPERATIONS), kind: kindArb, boundary: fc.constantFrom(...VALID_BOUNDARIES) })
@@ -162,11 +218,19 @@ export const validRequest: fc.Arbitrary<ValidRequest> = fc
     const existingArb = (top: number) => (operation === 'TagResource' ? fc.constantFrom(0, 1, 25, top) : fc.constant(0));
     if (boundary === 'count') return existingArb(maxTags - 1).map((existing) => ({ operation, kind, boundary, existing, tags: newKeys(maxTags - existing) }));
     // Companions stay clear of 50: this request sits on its one limit only.
-    return fc.tuple(boundaryTag(boundary), existingArb(maxTags - 3), fc.nat({ max: 1 })).map(([tag, existing, companions]) => ({ operation, kind, boundary, existing, tags: [...newKeys(companions), tag] }));
+    return fc
+      .tuple(boundaryTag(boundary), existingArb(maxTags - 3), fc.nat({ max: 1 }))
+      .map(([tag, existing, companions]) => ({ operation, kind, boundary, existing, tags: [...newKeys(companions), tag] }));
   });
 
 /** A request breaking exactly one restriction: on CreateEmailIdentity, or on TagResource of an identity that has `existing` tags. */
-export interface BrokenRequest { operation: TagOperation; kind: Kind; broken: TagBreak; existing: number; tags: TagInput[] }
+export interface BrokenRequest {
+  operation: TagOperation;
+  kind: Kind;
+  broken: TagBreak;
+  existing: number;
+  tags: TagInput[];
+}
 
 export const brokenRequest: fc.Arbitrary<BrokenRequest> = fc
   .record({ operation: fc.constantFrom(...OPERATIONS), kind: kindArb, broken: fc.constantFrom(...TAG_BREAKS) })
@@ -174,10 +238,16 @@ export const brokenRequest: fc.Arbitrary<BrokenRequest> = fc
     if (broken === 'count') {
       const existing = operation === 'TagResource' ? fc.constantFrom(0, 1, maxTags - 1, maxTags) : fc.constant(0);
       // New keys on top of the existing ones: the total is 50 + over.
-      return fc.tuple(existing, fc.constantFrom(1, 1, 1, 2, 10)).map(([n, over]) => ({ operation, kind, broken, existing: n, tags: newKeys(maxTags - n + over) }));
+      return fc
+        .tuple(existing, fc.constantFrom(1, 1, 1, 2, 10))
+        .map(([n, over]) => ({ operation, kind, broken, existing: n, tags: newKeys(maxTags - n + over) }));
     }
     // Valid companions, never enough to reach 51 with the existing tags.
     return fc.tuple(brokenTag(broken), fc.nat({ max: 2 }), fc.constantFrom(0, 1, maxTags - 3)).map(([bad, companions, existing]) => ({
-      operation, kind, broken, existing: operation === 'TagResource' ? existing : 0, tags: [...newKeys(companions), bad],
+      operation,
+      kind,
+      broken,
+      existing: operation === 'TagResource' ? existing : 0,
+      tags: [...newKeys(companions), bad],
     }));
   });

@@ -32,12 +32,38 @@ export function identityExamples(env: GenerationEnv): ModelCommand<PinpointModel
     [new GetIdentity(bob), new CreateIdentity(bob, []), new GetIdentity(bob)],
   ];
   // Paging: every identity once, at every page size.
-  if (can(env, 'ListEmailIdentities')) sequences.push([new CreateIdentity(ann, []), new CreateIdentity(bob, []), new CreateIdentity(alpha, []), new CreateIdentity(beta, []), ...list(1), ...list(2), ...list()]);
+  if (can(env, 'ListEmailIdentities'))
+    sequences.push([
+      new CreateIdentity(ann, []),
+      new CreateIdentity(bob, []),
+      new CreateIdentity(alpha, []),
+      new CreateIdentity(beta, []),
+      ...list(1),
+      ...list(2),
+      ...list(),
+    ]);
   // Deleted: not listed, not found, and created again.
-  if (can(env, 'DeleteEmailIdentity')) sequences.push([new CreateIdentity(ann, []), new CreateIdentity(alpha, []), new DeleteIdentity(ann), ...list(1), new GetIdentity(ann), new CreateIdentity(ann, []), new GetIdentity(ann)]);
+  if (can(env, 'DeleteEmailIdentity'))
+    sequences.push([
+      new CreateIdentity(ann, []),
+      new CreateIdentity(alpha, []),
+      new DeleteIdentity(ann),
+      ...list(1),
+      new GetIdentity(ann),
+      new CreateIdentity(ann, []),
+      new GetIdentity(ann),
+    ]);
   if (has('inbox')) sequences.push([new CreateIdentity(bob, []), new FollowLink(bob), new GetIdentity(bob)]);
-  if (has('clock') && has('dns')) sequences.push([new CreateIdentity(alpha, []), new PublishDkim(alpha), new GetIdentity(alpha), clock(73), new GetIdentity(alpha)]);
-  if (has('clock')) sequences.push([new CreateIdentity(beta, []), new GetIdentity(beta), clock(73), new GetIdentity(beta), ...(has('dns') ? [new PublishDkim(beta), clock(1), new GetIdentity(beta)] : [])]);
+  if (has('clock') && has('dns'))
+    sequences.push([new CreateIdentity(alpha, []), new PublishDkim(alpha), new GetIdentity(alpha), clock(73), new GetIdentity(alpha)]);
+  if (has('clock'))
+    sequences.push([
+      new CreateIdentity(beta, []),
+      new GetIdentity(beta),
+      clock(73),
+      new GetIdentity(beta),
+      ...(has('dns') ? [new PublishDkim(beta), clock(1), new GetIdentity(beta)] : []),
+    ]);
   return sequences;
 }
 
@@ -51,6 +77,10 @@ export function tagExamples(env: GenerationEnv): ModelCommand<PinpointModel>[][]
       new TagIdentity(alpha, [{ Key: 'env', Value: 'v2' }]),
       new ListTags(alpha),
     ],
-    [new CreateIdentity(beta, fillers(maxTags - 1), true), new TagIdentity(beta, [{ Key: 'env', Value: 'a' }]), new TagIdentity(beta, [{ Key: 'team', Value: 'a' }])],
+    [
+      new CreateIdentity(beta, fillers(maxTags - 1), true),
+      new TagIdentity(beta, [{ Key: 'env', Value: 'a' }]),
+      new TagIdentity(beta, [{ Key: 'team', Value: 'a' }]),
+    ],
   ];
 }

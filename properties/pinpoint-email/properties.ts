@@ -6,7 +6,14 @@
 // Every PINPOINT rule in spec/ is covered by at least one of them.
 import { CreateEmailIdentityCommand } from '@aws-sdk/client-pinpoint-email';
 import fc from 'fast-check';
-import { confirmIdentity, createIdentity, createViolations, emptyPinpointModel, markVerifiedEarly, type PinpointModel } from '../../models/pinpoint-email/model.ts';
+import {
+  confirmIdentity,
+  createIdentity,
+  createViolations,
+  emptyPinpointModel,
+  markVerifiedEarly,
+  type PinpointModel,
+} from '../../models/pinpoint-email/model.ts';
 import { PINPOINT_TAG_POLICY } from '../../models/pinpoint-email/shapes.ts';
 import { HOUR, instant } from '../../models/shared/clock.ts';
 import { applyTags, emptyTags, requestViolations, untagKeys, type TagInput, type TagState } from '../../models/shared/tags.ts';
@@ -18,7 +25,17 @@ import { followVerificationLink } from '../shared/inbox.ts';
 import { modelProperty } from '../shared/model-run.ts';
 import { defineProperty, type ConformanceProperty } from '../shared/property.ts';
 import {
-  BOUNDARY_EXAMPLES, brokenRequest, fillers, kindArb, newKeys, OPERATIONS, RESERVED_CASES, VALID_BOUNDARIES, validRequest, type BrokenRequest, type TagBreak,
+  BOUNDARY_EXAMPLES,
+  brokenRequest,
+  fillers,
+  kindArb,
+  newKeys,
+  OPERATIONS,
+  RESERVED_CASES,
+  VALID_BOUNDARIES,
+  validRequest,
+  type BrokenRequest,
+  type TagBreak,
   type ValidBoundary,
   type ValidRequest,
 } from './arbitraries.ts';
@@ -34,8 +51,17 @@ import { tagIdentityCommand } from './commands/tag-identity.ts';
 import { untagIdentityCommand } from './commands/untag-identity.ts';
 import { identityExamples, tagExamples } from './examples.ts';
 import {
-  checkIdentityAnswer, checkListedTags, checkVerification, createEmailIdentity, describeViolation, expectAccepted, getEmailIdentity, TAG_RULE, tagResource,
-  untagResource, type Kind,
+  checkIdentityAnswer,
+  checkListedTags,
+  checkVerification,
+  createEmailIdentity,
+  describeViolation,
+  expectAccepted,
+  getEmailIdentity,
+  TAG_RULE,
+  tagResource,
+  untagResource,
+  type Kind,
 } from './steps.ts';
 
 const CREATE = 'CreateEmailIdentity';
@@ -43,15 +69,28 @@ const { maxTags } = PINPOINT_TAG_POLICY;
 
 /** What a successful CreateEmailIdentity / GetEmailIdentity answer is checked for. */
 const ANSWER_RULES = [
-  'PINPOINT.IDENTITY.TYPE', 'PINPOINT.ENUM.IDENTITY_TYPE', 'PINPOINT.ENUM.DKIM_STATUS', 'PINPOINT.IDENTITY.NOT_VERIFIED_ON_CREATE',
-  'PINPOINT.DKIM.DOMAIN_TOKENS', 'PINPOINT.DKIM.EMAIL_EMPTY',
+  'PINPOINT.IDENTITY.TYPE',
+  'PINPOINT.ENUM.IDENTITY_TYPE',
+  'PINPOINT.ENUM.DKIM_STATUS',
+  'PINPOINT.IDENTITY.NOT_VERIFIED_ON_CREATE',
+  'PINPOINT.DKIM.DOMAIN_TOKENS',
+  'PINPOINT.DKIM.EMAIL_EMPTY',
 ] as const satisfies readonly RuleId[];
 /** What a tag listing is checked for. */
 const LISTING_RULES = [
-  'PINPOINT.TAGS.LIST_MATCHES', 'PINPOINT.TAGS.UNIQUE_KEY', 'PINPOINT.TAGS.MAX_50', 'PINPOINT.TAGS.CASE_SENSITIVE', 'PINPOINT.TAGS.VALUE_OPTIONAL',
+  'PINPOINT.TAGS.LIST_MATCHES',
+  'PINPOINT.TAGS.UNIQUE_KEY',
+  'PINPOINT.TAGS.MAX_50',
+  'PINPOINT.TAGS.CASE_SENSITIVE',
+  'PINPOINT.TAGS.VALUE_OPTIONAL',
   'PINPOINT.UNTAG.REMOVES',
 ] as const satisfies readonly RuleId[];
-const LIMIT_RULES = ['PINPOINT.TAGS.KEY_LENGTH', 'PINPOINT.TAGS.VALUE_LENGTH', 'PINPOINT.TAGS.CHARACTERS', 'PINPOINT.TAGS.AWS_PREFIX'] as const satisfies readonly RuleId[];
+const LIMIT_RULES = [
+  'PINPOINT.TAGS.KEY_LENGTH',
+  'PINPOINT.TAGS.VALUE_LENGTH',
+  'PINPOINT.TAGS.CHARACTERS',
+  'PINPOINT.TAGS.AWS_PREFIX',
+] as const satisfies readonly RuleId[];
 
 /** The rule whose limit a valid request sits on. */
 const BOUNDARY_RULE: Record<ValidBoundary, RuleId> = {
@@ -122,8 +161,15 @@ const requiresIdentity = defineProperty({
     // The SDK's type allows EmailIdentity undefined, and leaves it out of the request.
     const input = withTags ? { EmailIdentity: undefined, Tags: [{ Key: 'k1', Value: 'v1' }] } : { EmailIdentity: undefined };
     const result = await call(ctx, 'pinpoint-email', new CreateEmailIdentityCommand(input), ['PINPOINT.CREATE.IDENTITY_REQUIRED']);
-    expectRejected(ctx, 'PINPOINT.CREATE.IDENTITY_REQUIRED', CREATE, result, 'a request without EmailIdentity is rejected with a documented client error', undefined,
-      `${CREATE}: no EmailIdentity${withTags ? ', with Tags' : ''} → rejected`);
+    expectRejected(
+      ctx,
+      'PINPOINT.CREATE.IDENTITY_REQUIRED',
+      CREATE,
+      result,
+      'a request without EmailIdentity is rejected with a documented client error',
+      undefined,
+      `${CREATE}: no EmailIdentity${withTags ? ', with Tags' : ''} → rejected`,
+    );
   },
 });
 
@@ -199,10 +245,19 @@ const rejectsBrokenTags = defineProperty({
     const real = nameOf(ctx, request.kind, 'tagged');
     if (request.operation === 'CreateEmailIdentity') {
       const [violation, ...more] = createViolations(request.tags);
-      if (!violation || more.length) throw new Error(`harness bug: a broken request must break exactly one restriction, not ${[violation, ...more].join(', ')}`);
+      if (!violation || more.length)
+        throw new Error(`harness bug: a broken request must break exactly one restriction, not ${[violation, ...more].join(', ')}`);
       const what = describeViolation(violation, request.tags);
       const result = await createEmailIdentity(ctx, real, request.tags, [TAG_RULE[violation]!]);
-      expectRejected(ctx, TAG_RULE[violation]!, CREATE, result, `tags that break one restriction (${what}) are rejected`, undefined, `${CREATE}: ${what} → rejected`);
+      expectRejected(
+        ctx,
+        TAG_RULE[violation]!,
+        CREATE,
+        result,
+        `tags that break one restriction (${what}) are rejected`,
+        undefined,
+        `${CREATE}: ${what} → rejected`,
+      );
       return;
     }
     const tags = await existingTags(ctx, real, request.existing, BREAK_RULE[request.broken]);
@@ -212,14 +267,27 @@ const rejectsBrokenTags = defineProperty({
     const existing = new Set(tags.tags.keys());
     const what = describeViolation(violation, request.tags, existing);
     const result = await tagResource(ctx, real, request.tags, [TAG_RULE[violation]!]);
-    expectRejected(ctx, TAG_RULE[violation]!, 'TagResource', result, `tags that break one restriction (${what}) are rejected`, undefined, `TagResource: ${what} → rejected`);
+    expectRejected(
+      ctx,
+      TAG_RULE[violation]!,
+      'TagResource',
+      result,
+      `tags that break one restriction (${what}) are rejected`,
+      undefined,
+      `TagResource: ${what} → rejected`,
+    );
     // A rejected request changes nothing.
     await checkListedTags(ctx, real, tags, 'rejected TagResource');
   },
 });
 
 /** Retagging: a key and its different-case twin, untagging one, then the key again with a new (or no) value. */
-interface Retag { kind: Kind; initial: number; omit: boolean; untagOthers: boolean }
+interface Retag {
+  kind: Kind;
+  initial: number;
+  omit: boolean;
+  untagOthers: boolean;
+}
 
 const retagReplaces = defineProperty({
   name: 'TagResource replaces the value of an existing key, keeps keys that differ in case apart, and UntagResource removes keys',
@@ -242,12 +310,23 @@ const retagReplaces = defineProperty({
     };
     // The same key in two cases; then one untagged; then keys tagged again (untagging first: a
     // target that adds a key twice leaves no model to untag against).
-    await tag([{ Key: 'env', Value: 'first' }, { Key: 'ENV', Value: 'third' }], 'TagResource', 'PINPOINT.TAGS.CASE_SENSITIVE');
+    await tag(
+      [
+        { Key: 'env', Value: 'first' },
+        { Key: 'ENV', Value: 'third' },
+      ],
+      'TagResource',
+      'PINPOINT.TAGS.CASE_SENSITIVE',
+    );
     const removed = ['ENV', 'no-such-key', ...(untagOthers ? fillers(Math.min(initial, 3)).map((t) => t.Key) : [])];
     const untagged = await untagResource(ctx, real, removed);
     expectSetup(ctx, 'PINPOINT.UNTAG.REMOVES', 'UntagResource', untagged, 'tag keys can be removed');
     tags = await checkListedTags(ctx, real, untagKeys(tags, removed), 'UntagResource');
-    await tag([omit ? { Key: 'env' } : { Key: 'env', Value: 'second' }, ...fillers(initial, 'again').slice(-2)], 'TagResource again', 'PINPOINT.TAGS.UNIQUE_KEY');
+    await tag(
+      [omit ? { Key: 'env' } : { Key: 'env', Value: 'second' }, ...fillers(initial, 'again').slice(-2)],
+      'TagResource again',
+      'PINPOINT.TAGS.UNIQUE_KEY',
+    );
   },
 });
 
@@ -273,7 +352,10 @@ const emailVerifiedByLink = defineProperty({
 });
 
 /** Hours after creation when the first domain's records are published (in time), and the second's (never, or too late). */
-interface DomainTimes { publishAt: number; lateAt?: number }
+interface DomainTimes {
+  publishAt: number;
+  lateAt?: number;
+}
 
 const domainLifecycle = defineProperty({
   name: 'A domain is verified when its DKIM records are published, and FAILED after 72 hours without them',
@@ -335,16 +417,29 @@ const identities = modelProperty({
   name: 'Pinpoint Email identities follow the documented lifecycle',
   service: 'pinpoint-email',
   rules: [
-    ...ANSWER_RULES, 'PINPOINT.ERRORS.DOCUMENTED', 'PINPOINT.VERIFY.EMAIL_LINK', 'PINPOINT.VERIFY.DOMAIN_DKIM', 'PINPOINT.VERIFY.DOMAIN_FAILED_72H',
-    'PINPOINT.GET.NOT_FOUND', 'PINPOINT.DELETE.REMOVES_IDENTITY', 'PINPOINT.LIST.IDENTITIES',
+    ...ANSWER_RULES,
+    'PINPOINT.ERRORS.DOCUMENTED',
+    'PINPOINT.VERIFY.EMAIL_LINK',
+    'PINPOINT.VERIFY.DOMAIN_DKIM',
+    'PINPOINT.VERIFY.DOMAIN_FAILED_72H',
+    'PINPOINT.GET.NOT_FOUND',
+    'PINPOINT.DELETE.REMOVES_IDENTITY',
+    'PINPOINT.LIST.IDENTITIES',
   ],
   initial: emptyPinpointModel,
   maxCommands: 30,
   runsFactor: 1,
   examples: identityExamples,
   commands: [
-    createIdentityCommand, createIdentityCommand, getIdentityCommand, getIdentityCommand, listIdentitiesCommand, deleteIdentityCommand,
-    followLinkCommand, publishDkimCommand, advanceClockCommand,
+    createIdentityCommand,
+    createIdentityCommand,
+    getIdentityCommand,
+    getIdentityCommand,
+    listIdentitiesCommand,
+    deleteIdentityCommand,
+    followLinkCommand,
+    publishDkimCommand,
+    advanceClockCommand,
   ],
 });
 
@@ -361,5 +456,12 @@ const tags = modelProperty({
 });
 
 export const pinpointEmailProperties: ConformanceProperty[] = [
-  requiresIdentity, acceptsValidTags, rejectsBrokenTags, retagReplaces, emailVerifiedByLink, domainLifecycle, identities, tags,
+  requiresIdentity,
+  acceptsValidTags,
+  rejectsBrokenTags,
+  retagReplaces,
+  emailVerifiedByLink,
+  domainLifecycle,
+  identities,
+  tags,
 ];

@@ -3,15 +3,35 @@
 // verification state, of a tag request's acceptance at the limits it sits on, and of a tag listing.
 // Errors pass the shared documented-errors order (properties/shared/checks.ts).
 import {
-  CreateEmailIdentityCommand, DeleteEmailIdentityCommand, GetEmailIdentityCommand, ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand,
+  CreateEmailIdentityCommand,
+  DeleteEmailIdentityCommand,
+  GetEmailIdentityCommand,
+  ListTagsForResourceCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   type Tag,
 } from '@aws-sdk/client-pinpoint-email';
 import type { Instant } from '../../models/shared/clock.ts';
 import type { Phase } from '../../models/shared/lifecycle.ts';
-import { charLength, compareTags, isReserved, tagStateFrom, type TagDiscrepancy, type TagInput, type TagState, type TagViolation } from '../../models/shared/tags.ts';
+import {
+  charLength,
+  compareTags,
+  isReserved,
+  tagStateFrom,
+  type TagDiscrepancy,
+  type TagInput,
+  type TagState,
+  type TagViolation,
+} from '../../models/shared/tags.ts';
 import { DKIM_STATUS_IN_PHASE, phasesAt, VERIFIED_IN_PHASE, type PinpointIdentity } from '../../models/pinpoint-email/model.ts';
 import {
-  CreateEmailIdentityResponse, DKIM_STATUSES, GetEmailIdentityResponse, IDENTITY_TYPES, identityArn, ListTagsForResourceResponse, PINPOINT_TAG_POLICY,
+  CreateEmailIdentityResponse,
+  DKIM_STATUSES,
+  GetEmailIdentityResponse,
+  IDENTITY_TYPES,
+  identityArn,
+  ListTagsForResourceResponse,
+  PINPOINT_TAG_POLICY,
 } from '../../models/pinpoint-email/shapes.ts';
 import type { RuleId } from '../../services/index.ts';
 import { call, type CallResult } from '../shared/call.ts';
@@ -69,7 +89,10 @@ export const hasCaseVariants = (keys: Iterable<string>) => {
 };
 
 /** A documented limit a valid tag request sits on: the rule its acceptance is evidence for, and what was seen. */
-export interface Boundary { rule: RuleId; observed: string }
+export interface Boundary {
+  rule: RuleId;
+  observed: string;
+}
 
 const ASCII_ALNUM = /^[A-Za-z0-9]$/;
 function characterClass(c: string): string {
@@ -93,12 +116,18 @@ function boundariesOf(operation: string, tags: readonly TagInput[], existing: Re
     if (retagged(tags, existing).length) at('PINPOINT.TAGS.UNIQUE_KEY', `keys tagged again at ${keys.size} tags`);
     else if (!hasCaseVariants(keys)) at('PINPOINT.TAGS.MAX_50', `${keys.size} tags`);
   }
-  for (const n of new Set(tags.map((t) => charLength(t.Key)))) if (n === PINPOINT_TAG_POLICY.maxKeyLength || n === PINPOINT_TAG_POLICY.minKeyLength) at('PINPOINT.TAGS.KEY_LENGTH', `${n}-character key`);
+  for (const n of new Set(tags.map((t) => charLength(t.Key))))
+    if (n === PINPOINT_TAG_POLICY.maxKeyLength || n === PINPOINT_TAG_POLICY.minKeyLength) at('PINPOINT.TAGS.KEY_LENGTH', `${n}-character key`);
   for (const n of new Set(tags.flatMap((t) => (t.Value === undefined ? [] : [charLength(t.Value)])))) {
     if (n === PINPOINT_TAG_POLICY.maxValueLength || n === 0) at('PINPOINT.TAGS.VALUE_LENGTH', n ? `${n}-character value` : 'empty value');
   }
   if (tags.some((t) => t.Value === undefined)) at('PINPOINT.TAGS.VALUE_OPTIONAL', 'tag without Value');
-  const classes = new Set(tags.flatMap((t) => [...t.Key, ...(t.Value ?? '')]).filter((c) => !ASCII_ALNUM.test(c)).map(characterClass));
+  const classes = new Set(
+    tags
+      .flatMap((t) => [...t.Key, ...(t.Value ?? '')])
+      .filter((c) => !ASCII_ALNUM.test(c))
+      .map(characterClass),
+  );
   for (const c of [...classes].sort()) at('PINPOINT.TAGS.CHARACTERS', c);
   return found;
 }
@@ -109,7 +138,14 @@ function boundariesOf(operation: string, tags: readonly TagInput[], existing: Re
  * several: the generators send one at a time), or `otherwise` when it sits on none. Keys tagged
  * again that would pass 50 if added rather than replaced make a refusal the unique-key rule's.
  */
-export function expectAccepted<O>(ctx: RunContext, operation: string, result: CallResult<O>, tags: readonly TagInput[], existing: ReadonlySet<string>, otherwise: RuleId): O {
+export function expectAccepted<O>(
+  ctx: RunContext,
+  operation: string,
+  result: CallResult<O>,
+  tags: readonly TagInput[],
+  existing: ReadonlySet<string>,
+  otherwise: RuleId,
+): O {
   const boundaries = boundariesOf(operation, tags, existing);
   if (!result.ok) {
     const keys = new Set([...existing, ...tags.map((t) => t.Key)]).size;
@@ -131,39 +167,68 @@ export interface CheckedAnswer {
 }
 
 /** The shape, enum, type and DKIM rules for any successful CreateEmailIdentity or GetEmailIdentity answer. */
-export function checkIdentityAnswer(ctx: RunContext, operation: 'CreateEmailIdentity' | 'GetEmailIdentity', name: string, kind: Kind, output: unknown): CheckedAnswer {
+export function checkIdentityAnswer(
+  ctx: RunContext,
+  operation: 'CreateEmailIdentity' | 'GetEmailIdentity',
+  name: string,
+  kind: Kind,
+  output: unknown,
+): CheckedAnswer {
   const schema = operation === 'CreateEmailIdentity' ? CreateEmailIdentityResponse : GetEmailIdentityResponse;
   // GetEmailIdentity's answer only adds optional members: a CreateEmailIdentity answer is one too.
   const parsed: IdentityAnswer = expectShape(ctx, 'PINPOINT.IDENTITY.TYPE', operation, schema, output, `${operation}: answer carries IdentityType`);
   // Membership first: a value outside the enum breaks the enum rule only; a member that is the wrong one breaks the type rule.
-  if (expectMember(ctx, 'PINPOINT.ENUM.IDENTITY_TYPE', operation, `IdentityType of ${name}`, IDENTITY_TYPES, parsed.IdentityType)) checkType(ctx, operation, name, kind, parsed.IdentityType);
+  if (expectMember(ctx, 'PINPOINT.ENUM.IDENTITY_TYPE', operation, `IdentityType of ${name}`, IDENTITY_TYPES, parsed.IdentityType))
+    checkType(ctx, operation, name, kind, parsed.IdentityType);
   const dkim = parsed.DkimAttributes;
   if (kind === 'email') {
-    checkThat(ctx, 'PINPOINT.DKIM.EMAIL_EMPTY', operation, !dkim || (!(dkim.Tokens?.length) && dkim.SigningEnabled !== true), () => ({
-      message: `email address ${name} carries DKIM attributes`,
-      expected: 'an empty DKIM object: no Tokens, not SigningEnabled',
-      actual: JSON.stringify(dkim),
-    }), `${operation}: email address → no DKIM tokens`);
+    checkThat(
+      ctx,
+      'PINPOINT.DKIM.EMAIL_EMPTY',
+      operation,
+      !dkim || (!dkim.Tokens?.length && dkim.SigningEnabled !== true),
+      () => ({
+        message: `email address ${name} carries DKIM attributes`,
+        expected: 'an empty DKIM object: no Tokens, not SigningEnabled',
+        actual: JSON.stringify(dkim),
+      }),
+      `${operation}: email address → no DKIM tokens`,
+    );
   } else {
     const tokens = dkim?.Tokens ?? [];
-    checkThat(ctx, 'PINPOINT.DKIM.DOMAIN_TOKENS', operation, tokens.length > 0 && tokens.every((t) => t.length > 0) && new Set(tokens).size === tokens.length, () => ({
-      message: `domain ${name} does not carry a set of unique DKIM tokens`,
-      expected: 'DkimAttributes.Tokens: one or more non-empty strings, no two equal',
-      actual: JSON.stringify(dkim?.Tokens),
-    }), `${operation}: domain → ${tokens.length} unique tokens`);
+    checkThat(
+      ctx,
+      'PINPOINT.DKIM.DOMAIN_TOKENS',
+      operation,
+      tokens.length > 0 && tokens.every((t) => t.length > 0) && new Set(tokens).size === tokens.length,
+      () => ({
+        message: `domain ${name} does not carry a set of unique DKIM tokens`,
+        expected: 'DkimAttributes.Tokens: one or more non-empty strings, no two equal',
+        actual: JSON.stringify(dkim?.Tokens),
+      }),
+      `${operation}: domain → ${tokens.length} unique tokens`,
+    );
   }
-  const statusJudgeable = dkim?.Status === undefined || expectMember(ctx, 'PINPOINT.ENUM.DKIM_STATUS', operation, `DkimAttributes.Status of ${name}`, DKIM_STATUSES, dkim.Status);
+  const statusJudgeable =
+    dkim?.Status === undefined || expectMember(ctx, 'PINPOINT.ENUM.DKIM_STATUS', operation, `DkimAttributes.Status of ${name}`, DKIM_STATUSES, dkim.Status);
   return { answer: parsed, statusJudgeable };
 }
 
 /** IdentityType (a documented value) is the one for the kind of identity. */
 export function checkType(ctx: RunContext, operation: string, name: string, kind: Kind, actual: unknown): void {
   const expected = kind === 'email' ? 'EMAIL_ADDRESS' : 'DOMAIN';
-  checkThat(ctx, 'PINPOINT.IDENTITY.TYPE', operation, actual === expected, () => ({
-    message: `${name} is answered with the wrong IdentityType`,
-    expected,
-    actual: JSON.stringify(actual),
-  }), `${operation}: ${kind === 'email' ? 'email address' : 'domain'} → ${expected}`);
+  checkThat(
+    ctx,
+    'PINPOINT.IDENTITY.TYPE',
+    operation,
+    actual === expected,
+    () => ({
+      message: `${name} is answered with the wrong IdentityType`,
+      expected,
+      actual: JSON.stringify(actual),
+    }),
+    `${operation}: ${kind === 'email' ? 'email address' : 'domain'} → ${expected}`,
+  );
 }
 
 /** Which documented rule an expectation about an identity's verification stands for. */
@@ -195,7 +260,14 @@ export interface VerificationSeen {
  * A non-documented DKIM status was the enum rule's finding and is not judged again here; the flag
  * of an identity already seen verified too early is not judged again either (one cause, one rule).
  */
-export function checkVerification(ctx: RunContext, operation: string, name: string, identity: PinpointIdentity, checked: CheckedAnswer, at: Instant): VerificationSeen {
+export function checkVerification(
+  ctx: RunContext,
+  operation: string,
+  name: string,
+  identity: PinpointIdentity,
+  checked: CheckedAnswer,
+  at: Instant,
+): VerificationSeen {
   const allowed = phasesAt(identity, at);
   const rule = ruleForPhases(identity, allowed);
   const verified = checked.answer.VerifiedForSendingStatus === true;
@@ -206,11 +278,23 @@ export function checkVerification(ctx: RunContext, operation: string, name: stri
   const matching = [...allowed].filter(
     (phase) => (!judgeFlag || VERIFIED_IN_PHASE[phase] === verified) && (!judgeStatus || DKIM_STATUS_IN_PHASE[phase].some((s) => s === status)),
   );
-  const held = checkThat(ctx, rule, operation, matching.length > 0, () => ({
-    message: `${name} reports the wrong verification state`,
-    expected: [...allowed].map((phase) => `VerifiedForSendingStatus ${VERIFIED_IN_PHASE[phase]}${identity.kind === 'domain' ? ` with DKIM ${DKIM_STATUS_IN_PHASE[phase].join('/')}` : ''}`).join(' or '),
-    actual: `VerifiedForSendingStatus ${JSON.stringify(checked.answer.VerifiedForSendingStatus)}${identity.kind === 'domain' ? `, DKIM ${JSON.stringify(status)}` : ''}`,
-  }), `${operation}: ${situation(identity, allowed)} → ${matching[0]}`);
+  const held = checkThat(
+    ctx,
+    rule,
+    operation,
+    matching.length > 0,
+    () => ({
+      message: `${name} reports the wrong verification state`,
+      expected: [...allowed]
+        .map(
+          (phase) =>
+            `VerifiedForSendingStatus ${VERIFIED_IN_PHASE[phase]}${identity.kind === 'domain' ? ` with DKIM ${DKIM_STATUS_IN_PHASE[phase].join('/')}` : ''}`,
+        )
+        .join(' or '),
+      actual: `VerifiedForSendingStatus ${JSON.stringify(checked.answer.VerifiedForSendingStatus)}${identity.kind === 'domain' ? `, DKIM ${JSON.stringify(status)}` : ''}`,
+    }),
+    `${operation}: ${situation(identity, allowed)} → ${matching[0]}`,
+  );
   const onlyPending = allowed.size === 1 && allowed.has('pending');
   return { phase: held ? matching[0] : undefined, verifiedEarly: !held && judgeFlag && onlyPending && verified };
 }
@@ -229,15 +313,24 @@ const DISCREPANCY_RULE: Record<TagDiscrepancy['kind'], RuleId> = {
 
 function explain(d: TagDiscrepancy): string {
   switch (d.kind) {
-    case 'duplicate-key': return `key ${JSON.stringify(d.key)} is listed more than once`;
-    case 'over-limit': return `${d.count} tags are listed, over the limit of ${PINPOINT_TAG_POLICY.maxTags}`;
-    case 'case-folded': return `key ${JSON.stringify(d.key)} was taken for a different-case key${d.listedAs ? ` (${JSON.stringify(d.listedAs)} is listed instead)` : ''}`;
-    case 'not-removed': return `key ${JSON.stringify(d.key)} is still listed after UntagResource removed it`;
-    case 'value-not-replaced': return `key ${JSON.stringify(d.key)} was tagged again with ${JSON.stringify(d.expected)} but keeps ${JSON.stringify(d.actual)}`;
-    case 'omitted-value-not-empty': return `key ${JSON.stringify(d.key)} was given without a Value but is listed with ${JSON.stringify(d.actual)}, not ""`;
-    case 'missing': return `key ${JSON.stringify(d.key)} is not listed`;
-    case 'unexpected': return `key ${JSON.stringify(d.key)} is listed but was never set`;
-    case 'wrong-value': return `key ${JSON.stringify(d.key)} is listed with ${JSON.stringify(d.actual)}, not ${JSON.stringify(d.expected)}`;
+    case 'duplicate-key':
+      return `key ${JSON.stringify(d.key)} is listed more than once`;
+    case 'over-limit':
+      return `${d.count} tags are listed, over the limit of ${PINPOINT_TAG_POLICY.maxTags}`;
+    case 'case-folded':
+      return `key ${JSON.stringify(d.key)} was taken for a different-case key${d.listedAs ? ` (${JSON.stringify(d.listedAs)} is listed instead)` : ''}`;
+    case 'not-removed':
+      return `key ${JSON.stringify(d.key)} is still listed after UntagResource removed it`;
+    case 'value-not-replaced':
+      return `key ${JSON.stringify(d.key)} was tagged again with ${JSON.stringify(d.expected)} but keeps ${JSON.stringify(d.actual)}`;
+    case 'omitted-value-not-empty':
+      return `key ${JSON.stringify(d.key)} was given without a Value but is listed with ${JSON.stringify(d.actual)}, not ""`;
+    case 'missing':
+      return `key ${JSON.stringify(d.key)} is not listed`;
+    case 'unexpected':
+      return `key ${JSON.stringify(d.key)} is listed but was never set`;
+    case 'wrong-value':
+      return `key ${JSON.stringify(d.key)} is listed with ${JSON.stringify(d.actual)}, not ${JSON.stringify(d.expected)}`;
   }
 }
 
@@ -252,7 +345,14 @@ const showTags = (state: TagState) => JSON.stringify(Object.fromEntries([...stat
 export async function checkListedTags(ctx: RunContext, name: string, tags: TagState, after: string): Promise<TagState> {
   const result = await call(ctx, 'pinpoint-email', new ListTagsForResourceCommand({ ResourceArn: arnOf(ctx, name) }), ['PINPOINT.TAGS.LIST_MATCHES']);
   const output = expectSetup(ctx, 'PINPOINT.TAGS.LIST_MATCHES', 'ListTagsForResource', result, `the tags of ${name} can be listed`);
-  const { Tags } = expectShape(ctx, 'PINPOINT.TAGS.LIST_MATCHES', 'ListTagsForResource', ListTagsForResourceResponse, output, `ListTagsForResource: answer carries Tags`);
+  const { Tags } = expectShape(
+    ctx,
+    'PINPOINT.TAGS.LIST_MATCHES',
+    'ListTagsForResource',
+    ListTagsForResourceResponse,
+    output,
+    `ListTagsForResource: answer carries Tags`,
+  );
   const discrepancies = compareTags(PINPOINT_TAG_POLICY, tags, Tags);
   const broken = new Set<RuleId>();
   for (const d of discrepancies) {
@@ -265,13 +365,15 @@ export async function checkListedTags(ctx: RunContext, name: string, tags: TagSt
   }
   const credit = (rule: RuleId, observed: string) => broken.has(rule) || ctx.held(rule, `${after} → ${observed}`);
   const states = [...tags.tags];
-  if (states.length || tags.removed.size || /rejected/.test(after)) credit('PINPOINT.TAGS.LIST_MATCHES', states.length ? 'the tags as set, listed' : 'no tags, none listed');
+  if (states.length || tags.removed.size || /rejected/.test(after))
+    credit('PINPOINT.TAGS.LIST_MATCHES', states.length ? 'the tags as set, listed' : 'no tags, none listed');
   if (states.length === PINPOINT_TAG_POLICY.maxTags) credit('PINPOINT.TAGS.MAX_50', `${states.length} tags listed`);
   if (states.some(([, t]) => t.origin === 'replaced')) credit('PINPOINT.TAGS.UNIQUE_KEY', 'key tagged again, listed once with its new value');
   if (states.some(([, t]) => t.origin === 'omitted-value')) credit('PINPOINT.TAGS.VALUE_OPTIONAL', 'tag without Value, listed with ""');
   if (tags.removed.size) credit('PINPOINT.UNTAG.REMOVES', 'untagged keys not listed');
   const keys = [...tags.tags.keys()];
-  if (keys.some((k) => keys.some((other) => other !== k && other.toLowerCase() === k.toLowerCase()))) credit('PINPOINT.TAGS.CASE_SENSITIVE', 'keys differing in case, both listed');
+  if (keys.some((k) => keys.some((other) => other !== k && other.toLowerCase() === k.toLowerCase())))
+    credit('PINPOINT.TAGS.CASE_SENSITIVE', 'keys differing in case, both listed');
   // Any discrepancy reaching here was found failing before: go on from what the target holds,
   // unless it holds a key twice, which no model of unique keys can follow (its count, its values).
   if (discrepancies.some((d) => d.kind === 'duplicate-key')) stop(`the tags of ${name} list a key twice (a failure already found): the model cannot follow`);
@@ -280,7 +382,15 @@ export async function checkListedTags(ctx: RunContext, name: string, tags: TagSt
 
 /** GetEmailIdentity of an identity never created: NotFoundException (404). */
 export function expectNotFound(ctx: RunContext, name: string, result: CallResult<unknown>, observed: string): void {
-  expectRejected(ctx, 'PINPOINT.GET.NOT_FOUND', 'GetEmailIdentity', result, `${name} does not exist: NotFoundException (HTTP 404)`, ['NotFoundException'], `GetEmailIdentity: ${observed} → NotFoundException`);
+  expectRejected(
+    ctx,
+    'PINPOINT.GET.NOT_FOUND',
+    'GetEmailIdentity',
+    result,
+    `${name} does not exist: NotFoundException (HTTP 404)`,
+    ['NotFoundException'],
+    `GetEmailIdentity: ${observed} → NotFoundException`,
+  );
 }
 
 /**
@@ -313,7 +423,8 @@ export function describeViolation(violation: TagViolation, tags: readonly TagInp
       const n = charLength(tags.find((t) => charLength(t.Key) < policy.minKeyLength || charLength(t.Key) > policy.maxKeyLength)!.Key);
       return n ? `${n}-character key` : 'empty key';
     }
-    case 'value-length': return `${charLength(tags.find((t) => t.Value !== undefined && charLength(t.Value) > policy.maxValueLength)!.Value!)}-character value`;
+    case 'value-length':
+      return `${charLength(tags.find((t) => t.Value !== undefined && charLength(t.Value) > policy.maxValueLength)!.Value!)}-character value`;
     case 'characters': {
       const inKey = tags.find((t) => outside(t.Key) !== undefined);
       return inKey ? `key with ${outside(inKey.Key)}` : `value with ${tags.map((t) => outside(t.Value ?? '')).find((c) => c !== undefined)}`;

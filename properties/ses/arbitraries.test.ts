@@ -2,7 +2,11 @@
 // the request syntax of its operation (models/ses/shapes.ts); the over-the-limit counts do not.
 import { afterAll, describe, it } from 'vitest';
 import {
-  DeleteIdentityRequest, GetIdentityVerificationAttributesRequest, ListIdentitiesRequest, VerifyDomainIdentityRequest, VerifyEmailIdentityRequest,
+  DeleteIdentityRequest,
+  GetIdentityVerificationAttributesRequest,
+  ListIdentitiesRequest,
+  VerifyDomainIdentityRequest,
+  VerifyEmailIdentityRequest,
 } from '../../models/ses/shapes.ts';
 import { referenceTarget } from '../../harness/targets/reference.ts';
 import { newEvidence, RunContext } from '../shared/context.ts';
@@ -30,13 +34,25 @@ describe('the SES generators make requests the documents call valid', () => {
   });
 
   it('VerifyEmailIdentity, VerifyDomainIdentity and DeleteIdentity: the pool names of this run', () => {
-    expectDocumented(VerifyEmailIdentityRequest, samples(verifyEmailCommand.arbitrary).map((command) => ({ EmailAddress: ctx.naming.email(command.local) })));
-    expectDocumented(VerifyDomainIdentityRequest, samples(verifyDomainCommand.arbitrary).map((command) => ({ Domain: ctx.naming.domain(command.label) })));
-    expectDocumented(DeleteIdentityRequest, samples(deleteIdentityCommand.arbitrary).map((command) => ({ Identity: realName(ctx, command.name) })));
+    expectDocumented(
+      VerifyEmailIdentityRequest,
+      samples(verifyEmailCommand.arbitrary).map((command) => ({ EmailAddress: ctx.naming.email(command.local) })),
+    );
+    expectDocumented(
+      VerifyDomainIdentityRequest,
+      samples(verifyDomainCommand.arbitrary).map((command) => ({ Domain: ctx.naming.domain(command.label) })),
+    );
+    expectDocumented(
+      DeleteIdentityRequest,
+      samples(deleteIdentityCommand.arbitrary).map((command) => ({ Identity: realName(ctx, command.name) })),
+    );
   });
 
   it('ListIdentities: each IdentityType filter and page size', () => {
     const listings = samples(listIdentitiesCommand.arbitrary);
-    expectDocumented(ListIdentitiesRequest, listings.map((command) => ({ IdentityType: command.type, MaxItems: command.maxItems })));
+    expectDocumented(
+      ListIdentitiesRequest,
+      listings.map((command) => ({ IdentityType: command.type, MaxItems: command.maxItems })),
+    );
   });
 });

@@ -26,13 +26,22 @@ export function checkAttributes(ctx: RunContext, requested: readonly string[], o
   const parsed = GetIdentityVerificationAttributesResponse.safeParse(stripMetadata(output));
   // An empty map shows nothing of "a VerificationStatus per entry".
   const empty = parsed.success && Object.keys(parsed.data.VerificationAttributes).length === 0;
-  const { VerificationAttributes } = empty ? parsed.data! : expectShape(ctx, 'SES.GIVA.RESPONSE_SHAPE', GIVA, GetIdentityVerificationAttributesResponse, output, 'map entry → VerificationStatus');
+  const { VerificationAttributes } = empty
+    ? parsed.data!
+    : expectShape(ctx, 'SES.GIVA.RESPONSE_SHAPE', GIVA, GetIdentityVerificationAttributesResponse, output, 'map entry → VerificationStatus');
   const extra = Object.keys(VerificationAttributes).filter((key) => !requested.includes(key));
-  judge(ctx, 'SES.GIVA.RESPONSE_SHAPE', GIVA, extra.length === 0, () => ({
-    message: 'answered attributes for identities that were not requested',
-    expected: `keys among ${JSON.stringify(requested.slice(0, 5))}${requested.length > 5 ? '…' : ''}`,
-    actual: JSON.stringify(extra),
-  }), unrequested.length ? 'existing identity not requested → no entry' : undefined);
+  judge(
+    ctx,
+    'SES.GIVA.RESPONSE_SHAPE',
+    GIVA,
+    extra.length === 0,
+    () => ({
+      message: 'answered attributes for identities that were not requested',
+      expected: `keys among ${JSON.stringify(requested.slice(0, 5))}${requested.length > 5 ? '…' : ''}`,
+      actual: JSON.stringify(extra),
+    }),
+    unrequested.length ? 'existing identity not requested → no entry' : undefined,
+  );
   for (const [identity, attributes] of Object.entries(VerificationAttributes)) {
     expectMember(ctx, 'SES.GIVA.STATUS_ENUM', GIVA, `VerificationStatus of ${identity}`, VERIFICATION_STATUSES, attributes.VerificationStatus);
   }
@@ -69,7 +78,13 @@ function caseLabel(identity: SesIdentity, allowed: ReadonlySet<string>, status: 
  * the token by the token rules, independently. Returns the status the model must adopt where the
  * target departed from it (a rule already found failing), so later steps go on.
  */
-export function checkIdentity(ctx: RunContext, name: string, identity: SesIdentity, reported: Attributes[string] | undefined, at: Instant): VerificationStatus | undefined {
+export function checkIdentity(
+  ctx: RunContext,
+  name: string,
+  identity: SesIdentity,
+  reported: Attributes[string] | undefined,
+  at: Instant,
+): VerificationStatus | undefined {
   const allowed = allowedStatuses(identity, at);
   const rule = ruleForStatus(identity, allowed);
   if (!reported) {
@@ -92,33 +107,61 @@ export function checkIdentity(ctx: RunContext, name: string, identity: SesIdenti
   // Evidence only where the status tells: one status allowed, or the Success a published record leads to
   // (Pending at the deadline, or before a record is detected, shows nothing either way).
   const telling = allowed.size === 1 || status === 'Success';
-  const holds = judge(ctx, rule, GIVA, allowed.has(status), () => ({
-    message: `${name} reports the wrong verification status`,
-    expected: [...allowed].join(' or '),
-    actual: status,
-  }), telling ? caseLabel(identity, allowed, status) : undefined);
+  const holds = judge(
+    ctx,
+    rule,
+    GIVA,
+    allowed.has(status),
+    () => ({
+      message: `${name} reports the wrong verification status`,
+      expected: [...allowed].join(' or '),
+      actual: status,
+    }),
+    telling ? caseLabel(identity, allowed, status) : undefined,
+  );
   return holds ? undefined : status;
 }
 
 function checkToken(ctx: RunContext, name: string, identity: SesIdentity, token: string | null | undefined): void {
   if (identity.kind === 'email') {
-    checkThat(ctx, 'SES.GIVA.EMAIL_TOKEN_NULL', GIVA, token == null, () => ({
-      message: `email identity ${name} carries a VerificationToken`,
-      expected: 'no VerificationToken (null)',
-      actual: JSON.stringify(token),
-    }), 'email identity → no VerificationToken');
+    checkThat(
+      ctx,
+      'SES.GIVA.EMAIL_TOKEN_NULL',
+      GIVA,
+      token == null,
+      () => ({
+        message: `email identity ${name} carries a VerificationToken`,
+        expected: 'no VerificationToken (null)',
+        actual: JSON.stringify(token),
+      }),
+      'email identity → no VerificationToken',
+    );
   } else if (identity.token === undefined) {
     // VerifyDomainIdentity returned none (its own rule's finding): only that there is one can be judged.
-    checkThat(ctx, 'SES.GIVA.DOMAIN_TOKEN', GIVA, typeof token === 'string' && token.length > 0, () => ({
-      message: `domain identity ${name} carries no VerificationToken`,
-      expected: 'a VerificationToken',
-      actual: JSON.stringify(token),
-    }), 'domain identity → a VerificationToken (none returned to compare)');
+    checkThat(
+      ctx,
+      'SES.GIVA.DOMAIN_TOKEN',
+      GIVA,
+      typeof token === 'string' && token.length > 0,
+      () => ({
+        message: `domain identity ${name} carries no VerificationToken`,
+        expected: 'a VerificationToken',
+        actual: JSON.stringify(token),
+      }),
+      'domain identity → a VerificationToken (none returned to compare)',
+    );
   } else {
-    checkThat(ctx, 'SES.GIVA.DOMAIN_TOKEN', GIVA, token === identity.token, () => ({
-      message: `domain identity ${name} does not carry the token VerifyDomainIdentity returned`,
-      expected: identity.token!,
-      actual: JSON.stringify(token),
-    }), identity.restarted ? 'domain restarted → the new token VerifyDomainIdentity returned' : 'domain → the token VerifyDomainIdentity returned');
+    checkThat(
+      ctx,
+      'SES.GIVA.DOMAIN_TOKEN',
+      GIVA,
+      token === identity.token,
+      () => ({
+        message: `domain identity ${name} does not carry the token VerifyDomainIdentity returned`,
+        expected: identity.token!,
+        actual: JSON.stringify(token),
+      }),
+      identity.restarted ? 'domain restarted → the new token VerifyDomainIdentity returned' : 'domain → the token VerifyDomainIdentity returned',
+    );
   }
 }

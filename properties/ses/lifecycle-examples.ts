@@ -38,7 +38,11 @@ function needsOf(command: Command): { capability?: Capability; operation?: strin
   return {};
 }
 
-interface Example { needs: readonly Capability[]; operations?: readonly string[]; steps: () => Command[] }
+interface Example {
+  needs: readonly Capability[];
+  operations?: readonly string[];
+  steps: () => Command[];
+}
 
 const EXAMPLES: Example[] = [
   // email: Pending → link followed in time → Success, still Success once the 24 h are over
@@ -49,14 +53,24 @@ const EXAMPLES: Example[] = [
   // domain: Pending → TXT record published → Success, at the latest once the 72 h are over
   { needs: ['dns'], steps: () => [new VerifyDomain('alpha'), read(alpha), new PublishTxtRecord('alpha'), read(alpha), past72h(), read(alpha)] },
   // domain: no record → Failed after 72 h → restart → Pending with a new token → record → Success
-  { needs: ['clock'], steps: () => [new VerifyDomain('beta'), past72h(), read(beta), new VerifyDomain('beta'), read(beta), new PublishTxtRecord('beta'), read(beta)] },
+  {
+    needs: ['clock'],
+    steps: () => [new VerifyDomain('beta'), past72h(), read(beta), new VerifyDomain('beta'), read(beta), new PublishTxtRecord('beta'), read(beta)],
+  },
   // delete, then read and list: gone from both; an existing identity not asked for is not answered
   {
     needs: [],
     operations: ['DeleteIdentity'],
     steps: () => [
-      new VerifyEmail('ann'), new VerifyDomain('alpha'), read(ann), new DeleteIdentity(ann), read(ann, alpha),
-      new ListIdentities(undefined, undefined), new DeleteIdentity(alpha), read(ann, bob, alpha, beta), new ListIdentities('Domain', undefined),
+      new VerifyEmail('ann'),
+      new VerifyDomain('alpha'),
+      read(ann),
+      new DeleteIdentity(ann),
+      read(ann, alpha),
+      new ListIdentities(undefined, undefined),
+      new DeleteIdentity(alpha),
+      read(ann, bob, alpha, beta),
+      new ListIdentities('Domain', undefined),
     ],
   },
   // paging: every identity listed once, across pages of one and of more, with and without a type
@@ -64,8 +78,15 @@ const EXAMPLES: Example[] = [
     needs: [],
     operations: ['ListIdentities'],
     steps: () => [
-      new VerifyEmail('ann'), new VerifyEmail('bob'), new VerifyDomain('alpha'), new VerifyDomain('beta'),
-      new ListIdentities(undefined, 1), new ListIdentities('EmailAddress', 1), new ListIdentities('Domain', 1), new ListIdentities(undefined, 3), new ListIdentities(undefined, 1000),
+      new VerifyEmail('ann'),
+      new VerifyEmail('bob'),
+      new VerifyDomain('alpha'),
+      new VerifyDomain('beta'),
+      new ListIdentities(undefined, 1),
+      new ListIdentities('EmailAddress', 1),
+      new ListIdentities('Domain', 1),
+      new ListIdentities(undefined, 3),
+      new ListIdentities(undefined, 1000),
     ],
   },
   // throttling: a burst over the rate, then a read at the rate
@@ -77,6 +98,7 @@ export function lifecycleExamples(env: GenerationEnv): Command[][] {
     const { capability, operation } = needsOf(command);
     return (!capability || env.capabilities.has(capability)) && (!operation || !env.unsupported.has(operation));
   };
-  return EXAMPLES.filter((example) => example.needs.every((need) => env.capabilities.has(need)) && !(example.operations ?? []).some((op) => env.unsupported.has(op)))
-    .map((example) => example.steps().filter(runnable));
+  return EXAMPLES.filter(
+    (example) => example.needs.every((need) => env.capabilities.has(need)) && !(example.operations ?? []).some((op) => env.unsupported.has(op)),
+  ).map((example) => example.steps().filter(runnable));
 }

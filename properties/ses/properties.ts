@@ -41,7 +41,11 @@ const acceptsUpToTheLimit = defineProperty({
   runsFactor: 0.4,
   arbitrary: () => fc.record({ count: acceptedIdentityCount, existing: fc.constantFrom(0, 1, 2), outsider: fc.boolean() }),
   // 0, 1 and 100 identities in every pass; an existing identity not asked for makes "no other keys" compare something.
-  examples: () => [{ count: 0, existing: 0, outsider: true }, { count: 1, existing: 1, outsider: true }, { count: MAX, existing: 2, outsider: true }],
+  examples: () => [
+    { count: 0, existing: 0, outsider: true },
+    { count: 1, existing: 1, outsider: true },
+    { count: MAX, existing: 2, outsider: true },
+  ],
   async run(ctx, { count, existing, outsider }) {
     const names = requestedNames(ctx.naming, count);
     const created = names.slice(0, Math.min(existing, count));
@@ -49,18 +53,40 @@ const acceptsUpToTheLimit = defineProperty({
     // Set-up: what the answer is then judged on (entries for these, none for the outsider).
     for (const name of [...created, ...others]) {
       const email = name.includes('@');
-      const result = email ? await verifyEmailIdentity(ctx, name, ['SES.GIVA.RESPONSE_SHAPE']) : await verifyDomainIdentity(ctx, name, ['SES.GIVA.RESPONSE_SHAPE']);
-      expectSetup(ctx, 'SES.GIVA.RESPONSE_SHAPE', email ? 'VerifyEmailIdentity' : 'VerifyDomainIdentity', result, 'a new identity is accepted for verification');
+      const result = email
+        ? await verifyEmailIdentity(ctx, name, ['SES.GIVA.RESPONSE_SHAPE'])
+        : await verifyDomainIdentity(ctx, name, ['SES.GIVA.RESPONSE_SHAPE']);
+      expectSetup(
+        ctx,
+        'SES.GIVA.RESPONSE_SHAPE',
+        email ? 'VerifyEmailIdentity' : 'VerifyDomainIdentity',
+        result,
+        'a new identity is accepted for verification',
+      );
     }
     const result = await getAttributes(ctx, names, ['SES.GIVA.MAX_IDENTITIES']);
-    const output = expectSuccess(ctx, 'SES.GIVA.MAX_IDENTITIES', GIVA, result, `${count} identities (at most ${MAX}) are answered`, `${countLabel(count)} → accepted`);
+    const output = expectSuccess(
+      ctx,
+      'SES.GIVA.MAX_IDENTITIES',
+      GIVA,
+      result,
+      `${count} identities (at most ${MAX}) are answered`,
+      `${countLabel(count)} → accepted`,
+    );
     const attributes = checkAttributes(ctx, names, output, others);
     const missing = created.filter((name) => !attributes[name]);
-    judge(ctx, 'SES.GIVA.RESPONSE_SHAPE', GIVA, missing.length === 0, () => ({
-      message: 'identities that exist are missing from VerificationAttributes',
-      expected: `entries for ${created.join(', ')}`,
-      actual: `missing ${missing.join(', ')}`,
-    }), created.length ? 'existing identity requested → entry' : undefined);
+    judge(
+      ctx,
+      'SES.GIVA.RESPONSE_SHAPE',
+      GIVA,
+      missing.length === 0,
+      () => ({
+        message: 'identities that exist are missing from VerificationAttributes',
+        expected: `entries for ${created.join(', ')}`,
+        actual: `missing ${missing.join(', ')}`,
+      }),
+      created.length ? 'existing identity requested → entry' : undefined,
+    );
   },
 });
 
@@ -73,7 +99,15 @@ const rejectsOverTheLimit = defineProperty({
   examples: () => [MAX + 1],
   async run(ctx, count) {
     const result = await getAttributes(ctx, requestedNames(ctx.naming, count), ['SES.GIVA.MAX_IDENTITIES']);
-    expectRejected(ctx, 'SES.GIVA.MAX_IDENTITIES', GIVA, result, `${count} identities (over ${MAX}) are rejected with a client error`, undefined, `${countLabel(count)} → rejected`);
+    expectRejected(
+      ctx,
+      'SES.GIVA.MAX_IDENTITIES',
+      GIVA,
+      result,
+      `${count} identities (over ${MAX}) are rejected with a client error`,
+      undefined,
+      `${countLabel(count)} → rejected`,
+    );
   },
 });
 
@@ -86,7 +120,15 @@ const requiresIdentities = defineProperty({
   examples: () => [undefined],
   async run(ctx) {
     const result = await getAttributes(ctx, undefined, ['SES.GIVA.IDENTITIES_REQUIRED']);
-    expectRejected(ctx, 'SES.GIVA.IDENTITIES_REQUIRED', GIVA, result, 'a request without Identities is rejected with a client error', undefined, 'no Identities → rejected');
+    expectRejected(
+      ctx,
+      'SES.GIVA.IDENTITIES_REQUIRED',
+      GIVA,
+      result,
+      'a request without Identities is rejected with a client error',
+      undefined,
+      'no Identities → rejected',
+    );
   },
 });
 
@@ -107,10 +149,24 @@ const lifecycle = modelProperty({
   name: 'SES identities follow the documented verification lifecycle',
   service: 'ses',
   rules: [
-    'SES.GIVA.RESPONSE_SHAPE', 'SES.GIVA.STATUS_ENUM', 'SES.GIVA.EMAIL_TOKEN_NULL', 'SES.GIVA.DOMAIN_TOKEN', 'SES.GIVA.THROTTLE', 'SES.GIVA.MAX_IDENTITIES',
-    'SES.EMAIL.PENDING_UNTIL_CLICKED', 'SES.EMAIL.SUCCESS_WITHIN_24H', 'SES.EMAIL.FAILED_AFTER_24H', 'SES.EMAIL.RESTART_AFTER_FAILED',
-    'SES.DOMAIN.PENDING_UNTIL_RECORD', 'SES.DOMAIN.SUCCESS_WHEN_RECORD', 'SES.DOMAIN.FAILED_AFTER_72H', 'SES.DOMAIN.RESTART_AFTER_FAILED',
-    'SES.VERIFY_DOMAIN.TOKEN_RETURNED', 'SES.DELETE.REMOVES_IDENTITY', 'SES.LIST.IDENTITIES', 'SES.ERRORS.QUERY_ERROR_SHAPE',
+    'SES.GIVA.RESPONSE_SHAPE',
+    'SES.GIVA.STATUS_ENUM',
+    'SES.GIVA.EMAIL_TOKEN_NULL',
+    'SES.GIVA.DOMAIN_TOKEN',
+    'SES.GIVA.THROTTLE',
+    'SES.GIVA.MAX_IDENTITIES',
+    'SES.EMAIL.PENDING_UNTIL_CLICKED',
+    'SES.EMAIL.SUCCESS_WITHIN_24H',
+    'SES.EMAIL.FAILED_AFTER_24H',
+    'SES.EMAIL.RESTART_AFTER_FAILED',
+    'SES.DOMAIN.PENDING_UNTIL_RECORD',
+    'SES.DOMAIN.SUCCESS_WHEN_RECORD',
+    'SES.DOMAIN.FAILED_AFTER_72H',
+    'SES.DOMAIN.RESTART_AFTER_FAILED',
+    'SES.VERIFY_DOMAIN.TOKEN_RETURNED',
+    'SES.DELETE.REMOVES_IDENTITY',
+    'SES.LIST.IDENTITIES',
+    'SES.ERRORS.QUERY_ERROR_SHAPE',
   ],
   initial: emptySesModel,
   examples: lifecycleExamples,
@@ -118,8 +174,17 @@ const lifecycle = modelProperty({
   runsFactor: 2,
   // Listed twice: observing and moving the clock are what reach the later lifecycle states.
   commands: [
-    verifyEmailCommand, verifyDomainCommand, getAttributesCommand, getAttributesCommand, deleteIdentityCommand, listIdentitiesCommand,
-    followLinkCommand, publishTxtRecordCommand, advanceClockCommand, advanceClockCommand, throttleProbeCommand,
+    verifyEmailCommand,
+    verifyDomainCommand,
+    getAttributesCommand,
+    getAttributesCommand,
+    deleteIdentityCommand,
+    listIdentitiesCommand,
+    followLinkCommand,
+    publishTxtRecordCommand,
+    advanceClockCommand,
+    advanceClockCommand,
+    throttleProbeCommand,
   ],
 });
 

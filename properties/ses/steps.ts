@@ -2,7 +2,10 @@
 // GetIdentityVerificationAttributes call, the throttling probe, and the calls that create
 // identities. What an answer is checked against is in attributes.ts.
 import {
-  DeleteIdentityCommand, GetIdentityVerificationAttributesCommand, VerifyDomainIdentityCommand, VerifyEmailIdentityCommand,
+  DeleteIdentityCommand,
+  GetIdentityVerificationAttributesCommand,
+  VerifyDomainIdentityCommand,
+  VerifyEmailIdentityCommand,
   type GetIdentityVerificationAttributesCommandOutput,
 } from '@aws-sdk/client-ses';
 import { isThrottling } from '../../models/shared/aws-error.ts';
@@ -67,21 +70,35 @@ export async function probeThrottling(ctx: RunContext, identities: string[], bur
   const elapsed = ctx.now() - started;
   for (const result of results) {
     if (result.ok) continue;
-    checkThat(ctx, 'SES.GIVA.THROTTLE', GIVA, isThrottling(result.error), () => ({
-      message: 'a call of a burst was answered with something other than success or the throttling error',
-      expected: 'success, or Throttling (HTTP 400)',
-      actual: `${result.error.code} (HTTP ${result.error.httpStatus}): ${result.error.message}`,
-    }), 'burst call over the rate → Throttling');
+    checkThat(
+      ctx,
+      'SES.GIVA.THROTTLE',
+      GIVA,
+      isThrottling(result.error),
+      () => ({
+        message: 'a call of a burst was answered with something other than success or the throttling error',
+        expected: 'success, or Throttling (HTTP 400)',
+        actual: `${result.error.code} (HTTP ${result.error.httpStatus}): ${result.error.message}`,
+      }),
+      'burst call over the rate → Throttling',
+    );
   }
   // Only a burst comfortably faster than the rate must have been throttled (a busy machine may
   // send the calls slower than intended; then the burst proves nothing either way).
   if (elapsed <= BURST_SPEED_FACTOR * GIVA_INTERVAL_MS * (burst - 1)) {
     const throttled = results.filter((r) => !r.ok).length;
-    checkThat(ctx, 'SES.GIVA.THROTTLE', GIVA, throttled > 0, () => ({
-      message: `${burst} calls in ${elapsed} ms were all answered: no throttling at one request per second`,
-      expected: `the calls over one a second answered Throttling (a burst within ${BURST_SPEED_FACTOR * GIVA_INTERVAL_MS * (burst - 1)} ms)`,
-      actual: `${burst} successes`,
-    }), `burst of ${burst} calls → throttled`);
+    checkThat(
+      ctx,
+      'SES.GIVA.THROTTLE',
+      GIVA,
+      throttled > 0,
+      () => ({
+        message: `${burst} calls in ${elapsed} ms were all answered: no throttling at one request per second`,
+        expected: `the calls over one a second answered Throttling (a burst within ${BURST_SPEED_FACTOR * GIVA_INTERVAL_MS * (burst - 1)} ms)`,
+        actual: `${burst} successes`,
+      }),
+      `burst of ${burst} calls → throttled`,
+    );
   }
 }
 

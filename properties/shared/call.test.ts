@@ -11,15 +11,22 @@ import { NotImplementedError, TargetError } from './failure.ts';
 
 async function sdkErrorFor(status: number, contentType: string, body: string): Promise<unknown> {
   const client = new SESClient({
-    region: 'us-east-1', maxAttempts: 1, credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    region: 'us-east-1',
+    maxAttempts: 1,
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
     requestHandler: fetchHandler(async () => new Response(body, { status, headers: { 'content-type': contentType } })),
   });
-  return client.send(new ListIdentitiesCommand({})).then(() => undefined, (e: unknown) => e);
+  return client.send(new ListIdentitiesCommand({})).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 }
 
 describe('sorting SDK errors', () => {
   it('reads an AWS query error', async () => {
-    const error = observeError(await sdkErrorFor(400, 'text/xml', '<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code><Message>bad</Message></Error></ErrorResponse>'));
+    const error = observeError(
+      await sdkErrorFor(400, 'text/xml', '<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code><Message>bad</Message></Error></ErrorResponse>'),
+    );
     expect(error).toMatchObject({ code: 'ValidationError', httpStatus: 400, message: 'bad' });
     expect(isNotImplemented(error!)).toBe(false);
   });
@@ -76,25 +83,34 @@ const WERKZEUG_500_PAGE = `<!doctype html>
 <p>The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.</p>
 `;
 
-const LOCALSTACK_MESSAGE = "API action 'GetUserAttributeVerificationCode' for service 'cognito-idp' not yet implemented or pro feature - please check https://docs.localstack.cloud/references/coverage/coverage_cognito-idp/ for further information";
+const LOCALSTACK_MESSAGE =
+  "API action 'GetUserAttributeVerificationCode' for service 'cognito-idp' not yet implemented or pro feature - please check https://docs.localstack.cloud/references/coverage/coverage_cognito-idp/ for further information";
 
 /** A run context on the reference emulator, where one operation gets the given answer instead. */
 function contextAnswering(operation: string, status: number, contentType: string, body: string): RunContext {
-  const target = referenceTarget({ region: 'us-east-1', timeoutMs: 5_000 }, {
-    wrapFetch: (fetch) => async (request, init) => {
-      const named = request.headers.get('x-amz-target')?.endsWith(`.${operation}`) || (await request.clone().text()).includes(`Action=${operation}&`);
-      return named ? new Response(body, { status, headers: { 'content-type': contentType } }) : fetch(request, init);
+  const target = referenceTarget(
+    { region: 'us-east-1', timeoutMs: 5_000 },
+    {
+      wrapFetch: (fetch) => async (request, init) => {
+        const named = request.headers.get('x-amz-target')?.endsWith(`.${operation}`) || (await request.clone().text()).includes(`Action=${operation}&`);
+        return named ? new Response(body, { status, headers: { 'content-type': contentType } }) : fetch(request, init);
+      },
     },
-  });
+  );
   return new RunContext(target, newEvidence(), target.newNaming());
 }
 
 const guavc = () => new GetUserAttributeVerificationCodeCommand({ AccessToken: 'token', AttributeName: 'email' });
 
 async function outcome(
-  ctx: RunContext, service: 'cognito-idp' | 'ses', command: GetUserAttributeVerificationCodeCommand | ListIdentitiesCommand,
+  ctx: RunContext,
+  service: 'cognito-idp' | 'ses',
+  command: GetUserAttributeVerificationCodeCommand | ListIdentitiesCommand,
 ): Promise<unknown> {
-  return call(ctx, service, command, ['COGNITO.AUTH.NO_IAM']).then((r) => r, (e: unknown) => e);
+  return call(ctx, service, command, ['COGNITO.AUTH.NO_IAM']).then(
+    (r) => r,
+    (e: unknown) => e,
+  );
 }
 
 /** The value, checked to be an instance of `type`, as one. */
@@ -115,21 +131,52 @@ describe('an operation the target says, in words, it does not implement', () => 
   });
 
   it('takes a 500 whose JSON, XML or text body says "has not been implemented" as not-implemented', async () => {
-    const json = expectInstance(await outcome(contextAnswering('GetUserAttributeVerificationCode', 500, 'application/x-amz-json-1.1',
-      JSON.stringify({ __type: 'InternalFailure', message: 'The get_user_attribute_verification_code action has not been implemented' })), 'cognito-idp', guavc()),
-      NotImplementedError);
+    const json = expectInstance(
+      await outcome(
+        contextAnswering(
+          'GetUserAttributeVerificationCode',
+          500,
+          'application/x-amz-json-1.1',
+          JSON.stringify({ __type: 'InternalFailure', message: 'The get_user_attribute_verification_code action has not been implemented' }),
+        ),
+        'cognito-idp',
+        guavc(),
+      ),
+      NotImplementedError,
+    );
     expect(json.message).toBe(
       'GetUserAttributeVerificationCode is not implemented by the target: InternalFailure (HTTP 500) The get_user_attribute_verification_code action has not been implemented',
     );
 
-    const xml = expectInstance(await outcome(contextAnswering('ListIdentities', 500, 'text/xml',
-      '<ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code>'
-        + '<Message>The list_identities action has not been implemented</Message></Error></ErrorResponse>'),
-      'ses', new ListIdentitiesCommand({})), NotImplementedError);
+    const xml = expectInstance(
+      await outcome(
+        contextAnswering(
+          'ListIdentities',
+          500,
+          'text/xml',
+          '<ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code>' +
+            '<Message>The list_identities action has not been implemented</Message></Error></ErrorResponse>',
+        ),
+        'ses',
+        new ListIdentitiesCommand({}),
+      ),
+      NotImplementedError,
+    );
     expect(xml.message).toContain('(HTTP 500) The list_identities action has not been implemented');
 
-    const text = expectInstance(await outcome(contextAnswering('GetUserAttributeVerificationCode', 502, 'text/plain',
-      'NotImplementedError: The get_user_attribute_verification_code action has not been implemented'), 'cognito-idp', guavc()), NotImplementedError);
+    const text = expectInstance(
+      await outcome(
+        contextAnswering(
+          'GetUserAttributeVerificationCode',
+          502,
+          'text/plain',
+          'NotImplementedError: The get_user_attribute_verification_code action has not been implemented',
+        ),
+        'cognito-idp',
+        guavc(),
+      ),
+      NotImplementedError,
+    );
     expect(text.message).toContain('HTTP 502 text/plain "NotImplementedError: The get_user_attribute_verification_code action');
   });
 
@@ -142,15 +189,33 @@ describe('an operation the target says, in words, it does not implement', () => 
       expect(error.message).toContain(said);
     }
     // The same JSON where the SDK expects XML (SES): unreadable to it, read off the exchange.
-    const ses = expectInstance(await outcome(contextAnswering('ListIdentities', 500, 'application/x-amz-json-1.1',
-      JSON.stringify({ __type: 'InternalFailure', message: "API action 'ListIdentities' for service 'ses' not yet implemented or pro feature" })),
-      'ses', new ListIdentitiesCommand({})), NotImplementedError);
+    const ses = expectInstance(
+      await outcome(
+        contextAnswering(
+          'ListIdentities',
+          500,
+          'application/x-amz-json-1.1',
+          JSON.stringify({ __type: 'InternalFailure', message: "API action 'ListIdentities' for service 'ses' not yet implemented or pro feature" }),
+        ),
+        'ses',
+        new ListIdentitiesCommand({}),
+      ),
+      NotImplementedError,
+    );
     expect(ses.message).toMatch(/ListIdentities is not implemented by the target: HTTP 500 application\/x-amz-json-1\.1 ".*not yet implemented or pro feature/);
   });
 
   it('keeps an ordinary 500 InternalFailure an AWS error, and a page naming no missing operation an unreadable answer', async () => {
-    const plain = await outcome(contextAnswering('GetUserAttributeVerificationCode', 500, 'application/x-amz-json-1.1',
-      JSON.stringify({ __type: 'InternalFailure', message: 'An internal error occurred' })), 'cognito-idp', guavc());
+    const plain = await outcome(
+      contextAnswering(
+        'GetUserAttributeVerificationCode',
+        500,
+        'application/x-amz-json-1.1',
+        JSON.stringify({ __type: 'InternalFailure', message: 'An internal error occurred' }),
+      ),
+      'cognito-idp',
+      guavc(),
+    );
     expect(plain).toMatchObject({ ok: false, error: { code: 'InternalFailure', httpStatus: 500 } });
 
     const page = expectInstance(
@@ -160,8 +225,16 @@ describe('an operation the target says, in words, it does not implement', () => 
     expect(page.message).toMatch(/unreadable answer: HTTP 500/);
 
     // Words about something else, or in a client error, are no sign of a missing operation.
-    const client = await outcome(contextAnswering('GetUserAttributeVerificationCode', 400, 'application/x-amz-json-1.1',
-      JSON.stringify({ __type: 'InvalidParameterException', message: 'This attribute is not implemented for verification' })), 'cognito-idp', guavc());
+    const client = await outcome(
+      contextAnswering(
+        'GetUserAttributeVerificationCode',
+        400,
+        'application/x-amz-json-1.1',
+        JSON.stringify({ __type: 'InvalidParameterException', message: 'This attribute is not implemented for verification' }),
+      ),
+      'cognito-idp',
+      guavc(),
+    );
     expect(client).toMatchObject({ ok: false, error: { code: 'InvalidParameterException', httpStatus: 400 } });
     expect(isNotImplemented({ code: 'InternalFailure', httpStatus: 500, message: 'Implementation error: state not initialised' })).toBe(false);
     expect(notImplementedAnswer({ status: 500, headers: {}, body: '{"__type":"InternalFailure","message":"An internal error occurred"}' })).toBeUndefined();

@@ -12,9 +12,7 @@ import type { RunContext } from './context.ts';
 import { GuardError } from '../../harness/targets/aws-guard.ts';
 import { NotImplementedError, RefusedError, TargetError } from './failure.ts';
 
-export type CallResult<O> =
-  | { ok: true; output: O; error?: undefined; at: Instant }
-  | { ok: false; output?: undefined; error: ObservedError; at: Instant };
+export type CallResult<O> = { ok: true; output: O; error?: undefined; at: Instant } | { ok: false; output?: undefined; error: ObservedError; at: Instant };
 
 /**
  * Any SDK v3 command; its output type is read off its middleware handler. (`never[]` parameters:
@@ -75,14 +73,19 @@ export function isNotImplemented(error: ObservedError): boolean {
  *   or has not yet been emulated by LocalStack ..." (newer), or moto's own message passed through.
  * An ordinary 500 (InternalFailure, "boom") says none of these.
  */
-const NOT_IMPLEMENTED_TEXT = /\bNotImplementedError\b|\bha(?:s|ve) not (?:yet )?been implemented\b|\bnot yet implemented\b|\bis not implemented\b|\bhas not yet been emulated\b/i;
+const NOT_IMPLEMENTED_TEXT =
+  /\bNotImplementedError\b|\bha(?:s|ve) not (?:yet )?been implemented\b|\bnot yet implemented\b|\bis not implemented\b|\bhas not yet been emulated\b/i;
 
 /** The words of a body, without HTML markup: the Werkzeug page puts its message in markup. */
 function bodyWords(body: string): string {
   return body
     .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]*>/g, ' ')
-    .replace(/&quot;/g, '"').replace(/&#0?39;|&#x27;/gi, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;|&#x27;/gi, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -125,7 +128,14 @@ export async function call<C extends SdkCommand>(
 ): Promise<CallResult<OutputOf<C>>> {
   const { target } = ctx;
   const operation = operationName(command);
-  ctx.note(awsCliCall(service, operation, command.input, options.region ? target.cliArgs.replace(`--region ${target.region}`, `--region ${options.region}`) : target.cliArgs));
+  ctx.note(
+    awsCliCall(
+      service,
+      operation,
+      command.input,
+      options.region ? target.cliArgs.replace(`--region ${target.region}`, `--region ${options.region}`) : target.cliArgs,
+    ),
+  );
   if (target.unanswered) throw new TargetError(rules, operation, `${operation}: not sent: ${target.unanswered}`, ctx.evidence(), true);
   const mark = target.recorder.mark();
   const started = ctx.now();
@@ -135,7 +145,12 @@ export async function call<C extends SdkCommand>(
     ctx.lastExchanges = target.recorder.since(mark);
     const response = ctx.lastExchanges.at(-1)?.response;
     if (response && !isProtocolAnswer(manifestOf(service).protocol, operation, response)) {
-      throw new TargetError(rules, operation, `${operation}: ${unreadable(response, `not an ${manifestOf(service).protocol} ${operation} answer`)}`, ctx.evidence());
+      throw new TargetError(
+        rules,
+        operation,
+        `${operation}: ${unreadable(response, `not an ${manifestOf(service).protocol} ${operation} answer`)}`,
+        ctx.evidence(),
+      );
     }
     return { ok: true, output, at: ctx.since(started) };
   } catch (error) {
@@ -146,7 +161,12 @@ export async function call<C extends SdkCommand>(
     ctx.lastExchanges = target.recorder.since(mark);
     const observed = observeError(error);
     if (observed && isNotImplemented(observed)) {
-      throw new NotImplementedError(operation, `${operation} is not implemented by the target: ${observed.code} (HTTP ${observed.httpStatus}) ${observed.message}`.trim(), ctx.evidence(), rules);
+      throw new NotImplementedError(
+        operation,
+        `${operation} is not implemented by the target: ${observed.code} (HTTP ${observed.httpStatus}) ${observed.message}`.trim(),
+        ctx.evidence(),
+        rules,
+      );
     }
     // The body says so where the SDK could not read it (an HTML page) or read only a generic code.
     const saying = notImplementedAnswer(ctx.lastExchanges.at(-1)?.response);

@@ -12,7 +12,11 @@ import type { RunContext } from './context.ts';
 import { judgeError, unrelatedCause, type DocumentedErrors } from './documented-errors.ts';
 import { ConformanceFailure, RunStopped } from './failure.ts';
 
-export interface Mismatch { message: string; expected: string; actual: string }
+export interface Mismatch {
+  message: string;
+  expected: string;
+  actual: string;
+}
 
 /** The rule broke. A rule already known to fail is counted again and the run stops: what follows would rest on a broken answer. */
 export function fail(ctx: RunContext, ruleId: RuleId, operation: string, mismatch: Mismatch): never {
@@ -73,11 +77,20 @@ function judgeErrorAnswer(ctx: RunContext, ruleId: RuleId, operation: string, er
   const verdict = judgeError(errors, operation, error, clientMistake);
   if (verdict.holds) ctx.held(errors.rule, verdict.observed);
   // The answer is no evidence on the rule under test either way: the run cannot go on with it.
-  else checkThat(ctx, errors.rule, operation, false, () => ({ message: verdict.message, expected: verdict.expected, actual: describeError(error) })) || stop(`stopped at ${errors.rule}, already found failing`);
+  else
+    checkThat(ctx, errors.rule, operation, false, () => ({ message: verdict.message, expected: verdict.expected, actual: describeError(error) })) ||
+      stop(`stopped at ${errors.rule}, already found failing`);
 }
 
 /** The call succeeded, as the rule says it must: evidence for the rule (observed as `observed`). */
-export function expectSuccess<O>(ctx: RunContext, ruleId: RuleId, operation: string, result: CallResult<O>, expected: string, observed = `${operation} → accepted`): O {
+export function expectSuccess<O>(
+  ctx: RunContext,
+  ruleId: RuleId,
+  operation: string,
+  result: CallResult<O>,
+  expected: string,
+  observed = `${operation} → accepted`,
+): O {
   if (!result.ok) {
     judgeErrorAnswer(ctx, ruleId, operation, result.error, false);
     fail(ctx, ruleId, operation, { message: 'answered an error where the call should succeed', expected, actual: describeError(result.error) });
@@ -112,18 +125,34 @@ export function expectRejected(
   codes?: readonly string[],
   observed?: string,
 ): ObservedError {
-  if (result.ok) fail(ctx, ruleId, operation, { message: 'accepted a request the documents say is invalid', expected, actual: `success: ${JSON.stringify(stripMetadata(result.output))}` });
+  if (result.ok)
+    fail(ctx, ruleId, operation, {
+      message: 'accepted a request the documents say is invalid',
+      expected,
+      actual: `success: ${JSON.stringify(stripMetadata(result.output))}`,
+    });
   const { error } = result;
   judgeErrorAnswer(ctx, ruleId, operation, error, true);
   if (codes && !codes.includes(error.code)) {
-    fail(ctx, ruleId, operation, { message: 'rejected with another error than the documents name', expected: `${expected}; one of ${codes.join(', ')}`, actual: describeError(error) });
+    fail(ctx, ruleId, operation, {
+      message: 'rejected with another error than the documents name',
+      expected: `${expected}; one of ${codes.join(', ')}`,
+      actual: describeError(error),
+    });
   }
   ctx.held(ruleId, observed ?? `${operation} → rejected`);
   return error;
 }
 
 /** The value parses with the documented schema. */
-export function expectShape<T extends z.ZodType>(ctx: RunContext, ruleId: RuleId, operation: string, schema: T, value: unknown, observed = operation): z.infer<T> {
+export function expectShape<T extends z.ZodType>(
+  ctx: RunContext,
+  ruleId: RuleId,
+  operation: string,
+  schema: T,
+  value: unknown,
+  observed = operation,
+): z.infer<T> {
   const parsed = schema.safeParse(stripMetadata(value));
   if (!parsed.success) {
     fail(ctx, ruleId, operation, {
@@ -140,11 +169,18 @@ export function expectShape<T extends z.ZodType>(ctx: RunContext, ruleId: RuleId
 export function expectMember(ctx: RunContext, ruleId: RuleId, operation: string, what: string, allowed: Iterable<string>, actual: unknown): boolean {
   const values = [...allowed];
   const member = typeof actual === 'string' && values.includes(actual);
-  return checkThat(ctx, ruleId, operation, member, () => ({
-    message: `${what} is not one of the allowed values`,
-    expected: values.join(' | '),
-    actual: JSON.stringify(actual),
-  }), `${what.replace(/ of .*$/, '')} ${String(actual)}`);
+  return checkThat(
+    ctx,
+    ruleId,
+    operation,
+    member,
+    () => ({
+      message: `${what} is not one of the allowed values`,
+      expected: values.join(' | '),
+      actual: JSON.stringify(actual),
+    }),
+    `${what.replace(/ of .*$/, '')} ${String(actual)}`,
+  );
 }
 
 export function stripMetadata(value: unknown): unknown {

@@ -25,8 +25,7 @@ function statusFits(status: DocumentedStatus, httpStatus: number): boolean {
   return status === '4xx' ? client : status === '5xx' ? server : client || server;
 }
 
-const show = (documented: ReadonlyMap<string, DocumentedStatus>) =>
-  [...documented].map(([code, status]) => `${code} (HTTP ${status})`).join(', ');
+const show = (documented: ReadonlyMap<string, DocumentedStatus>) => [...documented].map(([code, status]) => `${code} (HTTP ${status})`).join(', ');
 
 /** Judges one error answer against the documented errors of its operation. */
 export function judgeError(errors: DocumentedErrors, operation: string, error: ObservedError, clientMistake: boolean): ErrorVerdict {
@@ -43,7 +42,8 @@ export function judgeError(errors: DocumentedErrors, operation: string, error: O
 }
 
 /** Codes that say "not now" or "not this much": a rate or a quota, never a verdict on the rule under test. */
-const RATE_OR_QUOTA = /^(Throttling|ThrottlingException|TooManyRequestsException|RequestLimitExceeded|SlowDown|LimitExceededException|ServiceQuotaExceededException)$/;
+const RATE_OR_QUOTA =
+  /^(Throttling|ThrottlingException|TooManyRequestsException|RequestLimitExceeded|SlowDown|LimitExceededException|ServiceQuotaExceededException)$/;
 
 /** An answer that says nothing about the rule a call was testing: throttling, a quota, or a server fault on a valid request. */
 export function unrelatedCause(error: ObservedError, clientMistake: boolean): string | undefined {

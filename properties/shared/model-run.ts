@@ -84,9 +84,13 @@ export abstract class BaseCommand<M> implements ModelCommand<M> {
 
 /** Moves the target's clock forward (clock capability): the same step for every service's model. */
 export class AdvanceClock<M> extends BaseCommand<M> {
-  constructor(readonly ms: number) { super(); }
+  constructor(readonly ms: number) {
+    super();
+  }
 
-  check(): boolean { return true; }
+  check(): boolean {
+    return true;
+  }
 
   protected async execute(_model: ModelBox<M>, ctx: RunContext): Promise<void> {
     ctx.note(ctx.target.oob.replay.advanceClock(this.ms));

@@ -43,7 +43,10 @@ export function defineProperty<T>(property: ConformanceProperty<T>): Conformance
 }
 
 /** The property with a step before every run that may refuse it (throw RefusedError) when the target is not fit for it. */
-export function withPrecondition<T>(property: ConformanceProperty<T>, precondition: (ctx: RunContext, rules: readonly RuleId[]) => Promise<void>): ConformanceProperty<T> {
+export function withPrecondition<T>(
+  property: ConformanceProperty<T>,
+  precondition: (ctx: RunContext, rules: readonly RuleId[]) => Promise<void>,
+): ConformanceProperty<T> {
   return {
     ...property,
     async run(ctx, value) {

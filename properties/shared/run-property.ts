@@ -112,10 +112,24 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
     evidence = newEvidence();
     plan?.splice(0);
     passes += 1;
-    const attempt = await checkOnce(property, target, evidence, warnings, { seed: options.seed, numRuns, fcPath: replay.fcPath, replayPath: replay.replayPath, unsupported, tolerated, unusable }, plan);
+    const attempt = await checkOnce(
+      property,
+      target,
+      evidence,
+      warnings,
+      { seed: options.seed, numRuns, fcPath: replay.fcPath, replayPath: replay.replayPath, unsupported, tolerated, unusable },
+      plan,
+    );
     if ('error' in attempt) {
       const reason = `the harness failed: ${attempt.error.message}`;
-      return { ...base, warnings, status: 'errored', reason, durationMs: performance.now() - started, verdicts: property.rules.map((ruleId) => ({ ruleId, status: 'error', checks: 0, reason })) };
+      return {
+        ...base,
+        warnings,
+        status: 'errored',
+        reason,
+        durationMs: performance.now() - started,
+        verdicts: property.rules.map((ruleId) => ({ ruleId, status: 'error', checks: 0, reason })),
+      };
     }
     last = attempt.pass;
     const { details } = last;
@@ -153,18 +167,36 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
 
   const verdicts = verdictsFor(property, target, { evidence, ...last!, findings, unsupported, missing, exhausted }, options);
   // Every check must name a rule its property declares; the coverage test keeps this list empty.
-  for (const ruleId of [...evidence.held.keys(), ...evidence.broken.keys()]) if (!property.rules.includes(ruleId)) warnings.push(`checked ${ruleId}, which the property does not declare`);
-  const status = verdicts.some((v) => v.status === 'fail' || v.status === 'not-implemented') ? 'failed' : verdicts.some((v) => v.status === 'error') ? 'errored' : 'passed';
+  for (const ruleId of [...evidence.held.keys(), ...evidence.broken.keys()])
+    if (!property.rules.includes(ruleId)) warnings.push(`checked ${ruleId}, which the property does not declare`);
+  const status = verdicts.some((v) => v.status === 'fail' || v.status === 'not-implemented')
+    ? 'failed'
+    : verdicts.some((v) => v.status === 'error')
+      ? 'errored'
+      : 'passed';
   const ending = last!.ending;
   const reason = [...findings.values()][0]?.error.message ?? (ending instanceof Error ? ending.message : undefined);
   return { ...base, warnings: [...new Set(warnings)], status, reason, durationMs: performance.now() - started, verdicts, plannedCalls: plan };
 }
 
-interface Attempt { seed: number; numRuns: number; fcPath?: string; replayPath?: string; unsupported: ReadonlySet<string>; tolerated: ReadonlySet<RuleId>; unusable: ReadonlySet<string> }
+interface Attempt {
+  seed: number;
+  numRuns: number;
+  fcPath?: string;
+  replayPath?: string;
+  unsupported: ReadonlySet<string>;
+  tolerated: ReadonlySet<RuleId>;
+  unusable: ReadonlySet<string>;
+}
 
 /** One fast-check pass over the property; each input runs on a reset target and cleans up after itself. */
 async function checkOnce<T>(
-  property: ConformanceProperty<T>, target: Target, evidence: Evidence, warnings: string[], attempt: Attempt, plan?: string[][],
+  property: ConformanceProperty<T>,
+  target: Target,
+  evidence: Evidence,
+  warnings: string[],
+  attempt: Attempt,
+  plan?: string[][],
 ): Promise<{ pass: Pass<T> } | { error: Error }> {
   const { seed, numRuns, fcPath, replayPath, unsupported, tolerated, unusable } = attempt;
   // The call that got no answer: shrinking afterwards only meets calls not sent, which show nothing.
@@ -190,7 +222,9 @@ async function checkOnce<T>(
       const calls = [...ctx.trace];
       // A target that stopped answering would make every clean-up wait out its timeout.
       if (target.unanswered) for (const key of target.resources.abandon()) warnings.push(`not cleaned up (the target stopped answering): ${key}`);
-      else for (const leftover of await target.resources.cleanupAll((key) => calls.push(`# clean-up: delete ${key}`))) warnings.push(`clean-up failed: ${leftover}`);
+      else
+        for (const leftover of await target.resources.cleanupAll((key) => calls.push(`# clean-up: delete ${key}`)))
+          warnings.push(`clean-up failed: ${leftover}`);
       plan?.push(calls);
     }
   });
@@ -216,32 +250,49 @@ interface PassResult<T> extends Pass<T> {
 }
 
 const observationsOf = (evidence: Evidence, ruleId: RuleId) =>
-  [...(evidence.held.get(ruleId) ?? [])].map(([observed, count]) => ({ observed, count })).sort((a, b) => b.count - a.count || a.observed.localeCompare(b.observed));
+  [...(evidence.held.get(ruleId) ?? [])]
+    .map(([observed, count]) => ({ observed, count }))
+    .sort((a, b) => b.count - a.count || a.observed.localeCompare(b.observed));
 
 function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, pass: PassResult<T>, options: RunOptions): RuleVerdict[] {
   const { evidence, details, failed, ending, findings, unsupported, missing, exhausted } = pass;
   const ruleIds: RuleId[] = [...property.rules];
-  for (const finding of findings.values()) if (finding.error instanceof ConformanceFailure && !ruleIds.includes(finding.error.ruleId)) ruleIds.push(finding.error.ruleId);
+  for (const finding of findings.values())
+    if (finding.error instanceof ConformanceFailure && !ruleIds.includes(finding.error.ruleId)) ruleIds.push(finding.error.ruleId);
 
   const detail = (
-    finding: Finding<T> | undefined, message: string, operation: string, expected: string, actual: string, trace: string[],
+    finding: Finding<T> | undefined,
+    message: string,
+    operation: string,
+    expected: string,
+    actual: string,
+    trace: string[],
     exchanges: ConformanceFailure['evidence']['exchanges'],
   ) => {
     const run = finding?.details ?? details;
     // fc.commands prints its replay path into the counterexample; it belongs with fast-check's path.
     const commandsReplay = /replayPath="([^"]+)"/.exec(String(run.counterexample?.[0] ?? ''))?.[1];
     // The operations left out and the rules tolerated belong with it too: the replay must run as this pass ran.
-    const path = run.counterexamplePath ? formatPath(run.counterexamplePath, commandsReplay, finding?.without ?? unsupported, finding?.tolerated ?? []) : undefined;
+    const path = run.counterexamplePath
+      ? formatPath(run.counterexamplePath, commandsReplay, finding?.without ?? unsupported, finding?.tolerated ?? [])
+      : undefined;
     return {
-      message, operation, expected, actual,
+      message,
+      operation,
+      expected,
+      actual,
       property: property.name,
       seed: run.seed,
       path,
       counterexample: trace,
       exchanges,
-      reproduce: (options.reproduce ?? ((f) => `npm run conformance -- --services ${property.service} --seed ${f.seed}${f.path ? ` --path '${f.path}'` : ''}`))({
-        property: property.name, seed: run.seed, path,
-      }),
+      reproduce: (options.reproduce ?? ((f) => `npm run conformance -- --services ${property.service} --seed ${f.seed}${f.path ? ` --path '${f.path}'` : ''}`))(
+        {
+          property: property.name,
+          seed: run.seed,
+          path,
+        },
+      ),
     };
   };
   const stopped = [...evidence.stopped].map(([reason, n]) => `${reason} ×${n}`).join('; ');
@@ -250,31 +301,76 @@ function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, pass: 
     const checks = heldCount(evidence.held, ruleId);
     const observations = observationsOf(evidence, ruleId);
     const broke = evidence.broken.get(ruleId);
-    const found = findings.get(ruleId) ?? [...findings.values()].find((f) => f.error instanceof TargetError && f.error.ruleIds.includes(ruleId))
+    const found =
+      findings.get(ruleId) ??
+      [...findings.values()].find((f) => f.error instanceof TargetError && f.error.ruleIds.includes(ruleId)) ??
       // Its calls met an operation already found answering garbage, and nothing else was seen of it.
-      ?? (checks === 0 && evidence.unanswered.has(ruleId) ? findings.get(evidence.unanswered.get(ruleId)!) : undefined);
+      (checks === 0 && evidence.unanswered.has(ruleId) ? findings.get(evidence.unanswered.get(ruleId)!) : undefined);
     if (found?.error instanceof ConformanceFailure) {
       const e = found.error;
-      return { ruleId, status: 'fail', checks, observations, broke: (broke ?? 0) + 1, failure: detail(found, e.message, e.operation, e.expected, e.actual, e.evidence.trace, e.evidence.exchanges) };
+      return {
+        ruleId,
+        status: 'fail',
+        checks,
+        observations,
+        broke: (broke ?? 0) + 1,
+        failure: detail(found, e.message, e.operation, e.expected, e.actual, e.evidence.trace, e.evidence.exchanges),
+      };
     }
     if (found?.error instanceof TargetError) {
       const e = found.error;
-      return { ruleId, status: 'error', checks, observations, reason: e.message, failure: detail(found, e.message, e.operation, 'an answer', e.message, e.evidence.trace, e.evidence.exchanges) };
+      return {
+        ruleId,
+        status: 'error',
+        checks,
+        observations,
+        reason: e.message,
+        failure: detail(found, e.message, e.operation, 'an answer', e.message, e.evidence.trace, e.evidence.exchanges),
+      };
     }
     const lacking = missingCapabilities(ruleById(ruleId).needs, target);
     if (lacking.length) return { ruleId, status: 'skipped', checks: 0, reason: `target ${target.label} lacks ${lacking.join(', ')}` };
     // The user's guards forbid what checking this rule takes (e.g. texting a number nobody listed).
-    if (ending instanceof RefusedError) return { ruleId, status: ending.ruleIds.includes(ruleId) ? 'skipped' : 'inconclusive', checks, observations, reason: ending.message };
+    if (ending instanceof RefusedError)
+      return { ruleId, status: ending.ruleIds.includes(ruleId) ? 'skipped' : 'inconclusive', checks, observations, reason: ending.message };
     // A target that stopped answering leaves nothing else checkable either.
     if (ending instanceof TargetError && ending.silent) {
-      return { ruleId, status: 'error', checks, observations, reason: ending.message, failure: detail(undefined, ending.message, ending.operation, 'an answer', ending.message, ending.evidence.trace, ending.evidence.exchanges) };
+      return {
+        ruleId,
+        status: 'error',
+        checks,
+        observations,
+        reason: ending.message,
+        failure: detail(undefined, ending.message, ending.operation, 'an answer', ending.message, ending.evidence.trace, ending.evidence.exchanges),
+      };
     }
     if (ending instanceof NotImplementedError && checks === 0) {
-      return { ruleId, status: 'not-implemented', checks, reason: ending.message, failure: detail(undefined, ending.message, ending.operation, `${ending.operation} answered`, ending.message, ending.evidence.trace, ending.evidence.exchanges) };
+      return {
+        ruleId,
+        status: 'not-implemented',
+        checks,
+        reason: ending.message,
+        failure: detail(
+          undefined,
+          ending.message,
+          ending.operation,
+          `${ending.operation} answered`,
+          ending.message,
+          ending.evidence.trace,
+          ending.evidence.exchanges,
+        ),
+      };
     }
     if (failed && !(ending instanceof NotImplementedError)) {
       const message = ending instanceof Error ? ending.message : String(ending ?? 'the property failed');
-      if (exhausted) return { ruleId, status: 'inconclusive', checks, observations, reason: `not fully checked: ${maxPasses(property)} passes each found a new failure and the budget ran out` };
+      if (exhausted)
+        return {
+          ruleId,
+          status: 'inconclusive',
+          checks,
+          observations,
+          reason: `not fully checked: ${maxPasses(property)} passes each found a new failure and the budget ran out`,
+        };
       return { ruleId, status: 'error', checks, observations, reason: `the harness failed: ${message}` };
     }
     // Left unchecked once the inputs needing a missing operation were left out: that operation is
@@ -283,10 +379,22 @@ function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, pass: 
     if (checks === 0 && lackedBy.length) {
       const first = lackedBy[0]!;
       const message = lackedBy.map((m) => m.message).join('; ');
-      return { ruleId, status: 'not-implemented', checks, reason: message, failure: detail(undefined, message, first.operation, `${first.operation} answered`, message, first.evidence.trace, first.evidence.exchanges) };
+      return {
+        ruleId,
+        status: 'not-implemented',
+        checks,
+        reason: message,
+        failure: detail(undefined, message, first.operation, `${first.operation} answered`, message, first.evidence.trace, first.evidence.exchanges),
+      };
     }
     const leftOut = missing.length ? `; inputs calling ${missing.map((m) => m.operation).join(', ')}, which the target lacks, were left out` : '';
-    if (checks === 0) return { ruleId, status: 'inconclusive', checks, reason: `not exercised in ${details.numRuns} runs${stopped ? ` (runs stopped early: ${stopped})` : ''}${leftOut}` };
+    if (checks === 0)
+      return {
+        ruleId,
+        status: 'inconclusive',
+        checks,
+        reason: `not exercised in ${details.numRuns} runs${stopped ? ` (runs stopped early: ${stopped})` : ''}${leftOut}`,
+      };
     return { ruleId, status: 'pass', checks, observations };
   });
 }

@@ -55,7 +55,11 @@ describe('AmplifyBackend: backends and jobs', () => {
 
   it('refuses a second CreateBackend for the same environment, and unknown jobs are NotFoundException', async () => {
     await expectSdkError(createBackend(amplify), 'BadRequestException', 400);
-    const error = await expectSdkError(amplify.send(new GetBackendJobCommand({ AppId: APP, BackendEnvironmentName: ENV, JobId: 'nope' })), 'NotFoundException', 404);
+    const error = await expectSdkError(
+      amplify.send(new GetBackendJobCommand({ AppId: APP, BackendEnvironmentName: ENV, JobId: 'nope' })),
+      'NotFoundException',
+      404,
+    );
     expect(error).toHaveProperty('ResourceType', 'job');
   });
 
@@ -80,10 +84,20 @@ describe('AmplifyBackend: backend auth', () => {
 
   it('sends camelCase wire names and stores secrets as given', async () => {
     await createAuth();
-    const raw = await rawCall(emulator, signedRequest('POST', `/backend/${APP}/auth/${ENV}/details`, JSON.stringify({ resourceName: RESOURCE }), { service: 'amplifybackend' }));
+    const raw = await rawCall(
+      emulator,
+      signedRequest('POST', `/backend/${APP}/auth/${ENV}/details`, JSON.stringify({ resourceName: RESOURCE }), { service: 'amplifybackend' }),
+    );
     expect(raw.status).toBe(200);
-    expect(jsonAt(raw.body, 'resourceConfig', 'userPoolConfigs', 'verificationMessage')).toEqual({ deliveryMethod: 'EMAIL', emailSettings: { emailMessage: 'Verify with {####}', emailSubject: 'Verify' }, smsSettings: { smsMessage: 'Code {####}' } });
-    expect(jsonAt(raw.body, 'resourceConfig', 'userPoolConfigs', 'oAuth', 'socialProviderSettings', 'SignInWithApple')).toMatchObject({ client_id: 'apple-id', private_key: expect.stringContaining('PRIVATE KEY') });
+    expect(jsonAt(raw.body, 'resourceConfig', 'userPoolConfigs', 'verificationMessage')).toEqual({
+      deliveryMethod: 'EMAIL',
+      emailSettings: { emailMessage: 'Verify with {####}', emailSubject: 'Verify' },
+      smsSettings: { smsMessage: 'Code {####}' },
+    });
+    expect(jsonAt(raw.body, 'resourceConfig', 'userPoolConfigs', 'oAuth', 'socialProviderSettings', 'SignInWithApple')).toMatchObject({
+      client_id: 'apple-id',
+      private_key: expect.stringContaining('PRIVATE KEY'),
+    });
   });
 
   it('UpdateBackendAuth replaces the sub-configurations it carries, keeps those it omits and what cannot change', async () => {
@@ -107,11 +121,19 @@ describe('AmplifyBackend: backend auth', () => {
     await createAuth();
     const body = {
       resourceName: RESOURCE,
-      resourceConfig: { authResources: 'USER_POOL_ONLY', service: 'COGNITO', userPoolConfigs: { userPoolName: 'other', signInMethod: 'USERNAME', requiredSignUpAttributes: ['NAME'] } },
+      resourceConfig: {
+        authResources: 'USER_POOL_ONLY',
+        service: 'COGNITO',
+        userPoolConfigs: { userPoolName: 'other', signInMethod: 'USERNAME', requiredSignUpAttributes: ['NAME'] },
+      },
     };
     const raw = await rawCall(emulator, signedRequest('POST', `/backend/${APP}/auth/${ENV}`, JSON.stringify(body), { service: 'amplifybackend' }));
     expect(raw.status).toBe(200);
-    expect((await getAuth())!.UserPoolConfigs).toMatchObject({ UserPoolName: 'mypool', SignInMethod: 'EMAIL_AND_PHONE_NUMBER', RequiredSignUpAttributes: ['EMAIL', 'PHONE_NUMBER'] });
+    expect((await getAuth())!.UserPoolConfigs).toMatchObject({
+      UserPoolName: 'mypool',
+      SignInMethod: 'EMAIL_AND_PHONE_NUMBER',
+      RequiredSignUpAttributes: ['EMAIL', 'PHONE_NUMBER'],
+    });
   });
 
   it('DeleteBackendAuth removes the resource; a second create of the same name is refused while it exists', async () => {
@@ -169,8 +191,17 @@ describe('AmplifyBackend: input validation', () => {
   });
 
   it('refuses wrong JSON types in raw bodies', async () => {
-    const config = { authResources: 'USER_POOL_ONLY', service: 'COGNITO', userPoolConfigs: { requiredSignUpAttributes: ['EMAIL'], signInMethod: 'EMAIL', userPoolName: 'p', passwordPolicy: { minimumLength: '8' } } };
-    const raw = await rawCall(emulator, signedRequest('POST', `/backend/${APP}/auth`, JSON.stringify({ backendEnvironmentName: ENV, resourceName: 'r', resourceConfig: config }), { service: 'amplifybackend' }));
+    const config = {
+      authResources: 'USER_POOL_ONLY',
+      service: 'COGNITO',
+      userPoolConfigs: { requiredSignUpAttributes: ['EMAIL'], signInMethod: 'EMAIL', userPoolName: 'p', passwordPolicy: { minimumLength: '8' } },
+    };
+    const raw = await rawCall(
+      emulator,
+      signedRequest('POST', `/backend/${APP}/auth`, JSON.stringify({ backendEnvironmentName: ENV, resourceName: 'r', resourceConfig: config }), {
+        service: 'amplifybackend',
+      }),
+    );
     expect(raw).toMatchObject({ status: 400, code: 'BadRequestException' });
     expect(raw.body.message).toContain("'resourceConfig.userPoolConfigs.passwordPolicy.minimumLength'");
   });

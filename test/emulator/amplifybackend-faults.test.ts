@@ -25,7 +25,8 @@ beforeEach(async () => {
 
 const createAuth = (config: CreateBackendAuthResourceConfig = fullAuthConfig()) =>
   amplify.send(new CreateBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE, ResourceConfig: config }));
-const getAuth = async () => (await amplify.send(new GetBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE }))).ResourceConfig!;
+const getAuth = async () =>
+  (await amplify.send(new GetBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE }))).ResourceConfig!;
 const smsUpdate = () =>
   amplify.send(
     new UpdateBackendAuthCommand({
@@ -47,7 +48,10 @@ describe('AmplifyBackend faults', () => {
   };
 
   it('lists every fault under the amplifybackend service', () => {
-    const ids = emulator.control.faults.catalog().filter((f) => f.service === 'amplifybackend').map((f) => f.id);
+    const ids = emulator.control.faults
+      .catalog()
+      .filter((f) => f.service === 'amplifybackend')
+      .map((f) => f.id);
     expect(ids.sort()).toEqual([
       'amplify.accepts-missing-delivery-method',
       'amplify.accepts-missing-user-pool-name',
@@ -73,7 +77,10 @@ describe('AmplifyBackend faults', () => {
   });
 
   it("amplify.delivery-method-trailing-space answers DeliveryMethod 'EMAIL '", async () => {
-    expect(await createdThenWith('amplify.delivery-method-trailing-space', (auth) => auth.UserPoolConfigs!.VerificationMessage!.DeliveryMethod)).toEqual(['EMAIL', 'EMAIL ']);
+    expect(await createdThenWith('amplify.delivery-method-trailing-space', (auth) => auth.UserPoolConfigs!.VerificationMessage!.DeliveryMethod)).toEqual([
+      'EMAIL',
+      'EMAIL ',
+    ]);
   });
 
   it('amplify.update-overwrites-immutable lets an update drop UserPoolName, SignInMethod and RequiredSignUpAttributes', async () => {
@@ -97,7 +104,10 @@ describe('AmplifyBackend faults', () => {
 
   it('amplify.unknown-app-500 answers 500 for an unknown app or environment', async () => {
     enable('amplify.unknown-app-500');
-    for (const [app, env] of [['unknown', ENV], [APP, 'staging']] as const) {
+    for (const [app, env] of [
+      ['unknown', ENV],
+      [APP, 'staging'],
+    ] as const) {
       const error = await sdkFailure(amplify.send(new GetBackendAuthCommand({ AppId: app, BackendEnvironmentName: env, ResourceName: RESOURCE })));
       expect(error?.$metadata.httpStatusCode).toBe(500);
     }
@@ -191,17 +201,29 @@ describe('AmplifyBackend faults', () => {
       enable('amplify.mfa-mode-lowercase');
       await createAuth();
       expect((await getAuth()).UserPoolConfigs!.Mfa!.MFAMode).toBe('optional');
-      await amplify.send(new UpdateBackendAuthCommand({
-        AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE,
-        ResourceConfig: { AuthResources: 'IDENTITY_POOL_AND_USER_POOL', Service: 'COGNITO', UserPoolConfigs: { Mfa: { MFAMode: 'ON' } } },
-      }));
+      await amplify.send(
+        new UpdateBackendAuthCommand({
+          AppId: APP,
+          BackendEnvironmentName: ENV,
+          ResourceName: RESOURCE,
+          ResourceConfig: { AuthResources: 'IDENTITY_POOL_AND_USER_POOL', Service: 'COGNITO', UserPoolConfigs: { Mfa: { MFAMode: 'ON' } } },
+        }),
+      );
       expect((await getAuth()).UserPoolConfigs!.Mfa).toBeUndefined();
     });
   });
 
   it('amplify.auth-not-found-400 answers NotFoundException 400 for an unknown auth resource', async () => {
-    await expectSdkError(amplify.send(new GetBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE })), 'NotFoundException', 404);
+    await expectSdkError(
+      amplify.send(new GetBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE })),
+      'NotFoundException',
+      404,
+    );
     enable('amplify.auth-not-found-400');
-    await expectSdkError(amplify.send(new GetBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE })), 'NotFoundException', 400);
+    await expectSdkError(
+      amplify.send(new GetBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE })),
+      'NotFoundException',
+      400,
+    );
   });
 });

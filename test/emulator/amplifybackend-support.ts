@@ -24,14 +24,23 @@ export function fullAuthConfig(): CreateBackendAuthResourceConfig {
           Facebook: { ClientId: 'fb-id', ClientSecret: 'fb-secret' },
           Google: { ClientId: 'g-id', ClientSecret: 'g-secret' },
           LoginWithAmazon: { ClientId: 'lwa-id', ClientSecret: 'lwa-secret' },
-          SignInWithApple: { ClientId: 'apple-id', KeyId: 'KEY123', PrivateKey: '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----', TeamId: 'TEAM1' },
+          SignInWithApple: {
+            ClientId: 'apple-id',
+            KeyId: 'KEY123',
+            PrivateKey: '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----',
+            TeamId: 'TEAM1',
+          },
         },
       },
       PasswordPolicy: { AdditionalConstraints: ['REQUIRE_DIGIT', 'REQUIRE_SYMBOL'], MinimumLength: 10.5 },
       RequiredSignUpAttributes: ['EMAIL', 'PHONE_NUMBER'],
       SignInMethod: 'EMAIL_AND_PHONE_NUMBER',
       UserPoolName: 'mypool',
-      VerificationMessage: { DeliveryMethod: 'EMAIL', EmailSettings: { EmailMessage: 'Verify with {####}', EmailSubject: 'Verify' }, SmsSettings: { SmsMessage: 'Code {####}' } },
+      VerificationMessage: {
+        DeliveryMethod: 'EMAIL',
+        EmailSettings: { EmailMessage: 'Verify with {####}', EmailSubject: 'Verify' },
+        SmsSettings: { SmsMessage: 'Code {####}' },
+      },
     },
   };
 }

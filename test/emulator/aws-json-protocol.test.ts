@@ -15,8 +15,19 @@ const OPERATIONS = [
   `${LIGHTSAIL}.DeleteContactMethod`,
   `${LIGHTSAIL}.SendContactMethodVerification`,
   ...[
-    'GetUserAttributeVerificationCode', 'VerifyUserAttribute', 'GetUser', 'UpdateUserAttributes', 'GlobalSignOut', 'CreateUserPool', 'CreateUserPoolClient',
-    'AdminCreateUser', 'AdminSetUserPassword', 'InitiateAuth', 'AdminInitiateAuth', 'DeleteUserPool', 'DescribeUserPool',
+    'GetUserAttributeVerificationCode',
+    'VerifyUserAttribute',
+    'GetUser',
+    'UpdateUserAttributes',
+    'GlobalSignOut',
+    'CreateUserPool',
+    'CreateUserPoolClient',
+    'AdminCreateUser',
+    'AdminSetUserPassword',
+    'InitiateAuth',
+    'AdminInitiateAuth',
+    'DeleteUserPool',
+    'DescribeUserPool',
   ].map((name) => `${COGNITO}.${name}`),
 ];
 const inputErrorOf = (target: string) => (target.startsWith(LIGHTSAIL) ? 'InvalidInputException' : 'InvalidParameterException');
@@ -53,7 +64,10 @@ describe('awsJson1_1 front door', () => {
   });
 
   it('reads the account and Region from the credential scope', async () => {
-    await rawJson(emulator, jsonRequest(`${LIGHTSAIL}.CreateContactMethod`, '{"protocol":"Email","contactEndpoint":"scope@example.com"}', { region: 'ap-south-1' }));
+    await rawJson(
+      emulator,
+      jsonRequest(`${LIGHTSAIL}.CreateContactMethod`, '{"protocol":"Email","contactEndpoint":"scope@example.com"}', { region: 'ap-south-1' }),
+    );
     const here = await rawJson(emulator, jsonRequest(`${LIGHTSAIL}.GetContactMethods`, '{}', { region: 'ap-south-1' }));
     const elsewhere = await rawJson(emulator, jsonRequest(`${LIGHTSAIL}.GetContactMethods`, '{}', { region: 'us-east-1' }));
     expect(here.body.contactMethods).toMatchObject([{ contactEndpoint: 'scope@example.com', location: { regionName: 'ap-south-1' } }]);
@@ -98,19 +112,45 @@ describe('malformed awsJson1_1 requests', () => {
 
   it('never answers 5xx to arbitrary bodies, for any operation', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...OPERATIONS), fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ wrapped: v }))), async (target, body) => {
-        const result = await rawJson(emulator, jsonRequest(target, body, { service: target.startsWith(LIGHTSAIL) ? 'lightsail' : 'cognito-idp' }));
-        expect(result.status).toBeLessThan(500);
-        expect(result.contentType).toBe('application/x-amz-json-1.1');
-        if (result.status >= 400) expect(typeof result.type).toBe('string');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...OPERATIONS),
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ wrapped: v })),
+        ),
+        async (target, body) => {
+          const result = await rawJson(emulator, jsonRequest(target, body, { service: target.startsWith(LIGHTSAIL) ? 'lightsail' : 'cognito-idp' }));
+          expect(result.status).toBeLessThan(500);
+          expect(result.contentType).toBe('application/x-amz-json-1.1');
+          if (result.status >= 400) expect(typeof result.type).toBe('string');
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('never answers 5xx to objects whose members have arbitrary types', async () => {
     const member = fc.oneof(fc.jsonValue(), fc.constantFrom('Email', 'SMS', 'email', 'a.b.c', '+14155550100', 'x@example.com'));
-    const names = fc.constantFrom('protocol', 'protocols', 'contactEndpoint', 'AccessToken', 'AttributeName', 'Code', 'UserAttributes', 'ClientMetadata', 'PoolName', 'UserPoolId', 'ClientId', 'Username', 'Password', 'AuthFlow', 'AuthParameters', 'ExplicitAuthFlows', 'Policies');
+    const names = fc.constantFrom(
+      'protocol',
+      'protocols',
+      'contactEndpoint',
+      'AccessToken',
+      'AttributeName',
+      'Code',
+      'UserAttributes',
+      'ClientMetadata',
+      'PoolName',
+      'UserPoolId',
+      'ClientId',
+      'Username',
+      'Password',
+      'AuthFlow',
+      'AuthParameters',
+      'ExplicitAuthFlows',
+      'Policies',
+    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...OPERATIONS), fc.dictionary(names, member), async (target, body) => {
         const result = await rawJson(emulator, jsonRequest(target, JSON.stringify(body)));

@@ -46,7 +46,11 @@ export function cognitoAnonymous(emulator: Emulator, region = 'us-east-1'): { cl
   return { client, authorizations };
 }
 
-export function jsonRequest(target: string, body: BodyInit | undefined, options: { auth?: boolean; region?: string; service?: string; method?: string; headers?: Record<string, string> } = {}): Request {
+export function jsonRequest(
+  target: string,
+  body: BodyInit | undefined,
+  options: { auth?: boolean; region?: string; service?: string; method?: string; headers?: Record<string, string> } = {},
+): Request {
   const headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target, ...options.headers };
   if (options.auth !== false) {
     headers.authorization = `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/${options.region ?? 'us-east-1'}/${options.service ?? 'lightsail'}/aws4_request, SignedHeaders=host, Signature=0`;
@@ -54,7 +58,10 @@ export function jsonRequest(target: string, body: BodyInit | undefined, options:
   return new Request('http://localhost:4566/', { method: options.method ?? 'POST', headers, body });
 }
 
-export async function rawJson(emulator: Emulator, request: Request): Promise<{ status: number; type?: string; body: Record<string, unknown>; contentType: string | null }> {
+export async function rawJson(
+  emulator: Emulator,
+  request: Request,
+): Promise<{ status: number; type?: string; body: Record<string, unknown>; contentType: string | null }> {
   const response = await emulator.fetch(request);
   const body = await jsonObject(response);
   return { status: response.status, type: typeof body.__type === 'string' ? body.__type : undefined, body, contentType: response.headers.get('content-type') };
@@ -92,13 +99,18 @@ export async function signedInUser(
   await admin.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: username, UserAttributes: attributes, MessageAction: 'SUPPRESS' }));
   await admin.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: username, Password: PASSWORD, Permanent: true }));
   const { client: anonymous } = cognitoAnonymous(emulator, options.region);
-  const auth = await anonymous.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD } }));
+  const auth = await anonymous.send(
+    new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD } }),
+  );
   return { poolId, clientId, username, email, accessToken: auth.AuthenticationResult!.AccessToken!, refreshToken: auth.AuthenticationResult!.RefreshToken! };
 }
 
 /** The code of the latest message sent to `to`. */
 export function latestCode(emulator: Emulator, to: string): string {
-  const code = emulator.control.inbox.list({ to }).filter((m) => m.code !== undefined).at(-1)?.code;
+  const code = emulator.control.inbox
+    .list({ to })
+    .filter((m) => m.code !== undefined)
+    .at(-1)?.code;
   if (code === undefined) throw new Error(`no code was sent to ${to}`);
   return code;
 }

@@ -27,7 +27,9 @@ describe('awsQuery form decoding', () => {
     Limit: optional(shapes.integer()),
     Enabled: optional(shapes.boolean()),
     Kind: optional(shapes.enum(['A', 'B'])),
-    Nested: optional(shapes.structure({ Inner: required(shapes.list(shapes.structure({ Key: required(shapes.string()), Value: optional(shapes.string()) }))) })),
+    Nested: optional(
+      shapes.structure({ Inner: required(shapes.list(shapes.structure({ Key: required(shapes.string()), Value: optional(shapes.string()) }))) }),
+    ),
   });
 
   it('decodes .member.N lists in index order, .entry.N maps, scalars and nested structures', () => {
@@ -40,7 +42,10 @@ describe('awsQuery form decoding', () => {
     );
     expect(decoded).toEqual({
       Names: ['a', 'b', 'j'],
-      Tags: new Map([['k1', 'v1'], ['k2', '']]),
+      Tags: new Map([
+        ['k1', 'v1'],
+        ['k2', ''],
+      ]),
       Limit: -7,
       Enabled: true,
       Kind: 'B',
@@ -103,7 +108,9 @@ describe('caller scope', () => {
   const withAuth = (authorization?: string) => new Request(url, { headers: authorization ? { authorization } : {} });
 
   it('reads account and region from the SigV4 credential scope', () => {
-    expect(readCallerScope(withAuth('AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/ap-south-1/ses/aws4_request, SignedHeaders=host, Signature=x'), url)).toEqual({
+    expect(
+      readCallerScope(withAuth('AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/ap-south-1/ses/aws4_request, SignedHeaders=host, Signature=x'), url),
+    ).toEqual({
       accessKeyId: 'AKIDEXAMPLE',
       account: '000000000000',
       region: 'ap-south-1',

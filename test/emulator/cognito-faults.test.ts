@@ -58,7 +58,9 @@ async function emailVerified(client: Client, AccessToken: string): Promise<strin
 
 describe('Cognito fault catalog', () => {
   it('lists every Cognito fault once, with a one-sentence description', () => {
-    const catalog = createEmulator().control.faults.catalog().filter((f) => f.service === 'cognito-idp');
+    const catalog = createEmulator()
+      .control.faults.catalog()
+      .filter((f) => f.service === 'cognito-idp');
     expect(catalog.map((f) => f.id).sort()).toEqual([...COGNITO_FAULT_IDS].sort());
     for (const fault of catalog) expect(fault.description).toMatch(/^[A-Z].{20,}\.$/);
   });
@@ -108,13 +110,19 @@ describe('Cognito fault catalog', () => {
   });
 
   it('cognito.destination-unmasked', async () => {
-    const { off, on } = await offAndOn('cognito.destination-unmasked', async ({ client, user }) => (await requestCode(client, user.accessToken)).CodeDeliveryDetails?.Destination);
+    const { off, on } = await offAndOn(
+      'cognito.destination-unmasked',
+      async ({ client, user }) => (await requestCode(client, user.accessToken)).CodeDeliveryDetails?.Destination,
+    );
     expect(off).toBe('a***@e***.com');
     expect(on).toBe('alice@example.com');
   });
 
   it('cognito.email-over-sms', async () => {
-    const { off, on } = await offAndOn('cognito.email-over-sms', async ({ client, user }) => (await requestCode(client, user.accessToken)).CodeDeliveryDetails?.DeliveryMedium);
+    const { off, on } = await offAndOn(
+      'cognito.email-over-sms',
+      async ({ client, user }) => (await requestCode(client, user.accessToken)).CodeDeliveryDetails?.DeliveryMedium,
+    );
     expect(off).toBe('EMAIL');
     expect(on).toBe('SMS');
   });
@@ -168,13 +176,18 @@ describe('Cognito fault catalog', () => {
   });
 
   it('cognito.attribute-name-unbounded: a 33-character AttributeName is accepted', async () => {
-    const { off, on } = await offAndOn('cognito.attribute-name-unbounded', async ({ client, user }) => outcome(requestCode(client, user.accessToken, 'e'.repeat(33))));
+    const { off, on } = await offAndOn('cognito.attribute-name-unbounded', async ({ client, user }) =>
+      outcome(requestCode(client, user.accessToken, 'e'.repeat(33))),
+    );
     expect(off).toBe('InvalidParameterException');
     expect(on).toBe('ok');
   });
 
   it('cognito.no-delivery-details: the answer lacks CodeDeliveryDetails', async () => {
-    const { off, on } = await offAndOn('cognito.no-delivery-details', async ({ client, user }) => (await requestCode(client, user.accessToken)).CodeDeliveryDetails);
+    const { off, on } = await offAndOn(
+      'cognito.no-delivery-details',
+      async ({ client, user }) => (await requestCode(client, user.accessToken)).CodeDeliveryDetails,
+    );
     expect(off).toMatchObject({ AttributeName: 'email' });
     expect(on).toBeUndefined();
   });
@@ -182,7 +195,9 @@ describe('Cognito fault catalog', () => {
   it('cognito.right-code-refused: the code sent is refused', async () => {
     const { off, on } = await offAndOn('cognito.right-code-refused', async ({ emulator, client, user }) => {
       await requestCode(client, user.accessToken);
-      const result = await outcome(client.send(new VerifyUserAttributeCommand({ AccessToken: user.accessToken, AttributeName: 'email', Code: latestCode(emulator, user.email) })));
+      const result = await outcome(
+        client.send(new VerifyUserAttributeCommand({ AccessToken: user.accessToken, AttributeName: 'email', Code: latestCode(emulator, user.email) })),
+      );
       return [result, await emailVerified(client, user.accessToken)];
     });
     expect(off).toEqual(['ok', 'true']);

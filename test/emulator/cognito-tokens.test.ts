@@ -72,12 +72,16 @@ describe('Cognito access tokens', () => {
     await anonymous.send(new GlobalSignOutCommand({ AccessToken: user.accessToken }));
     const error = await expectSdkError(requestCode(user.accessToken), 'NotAuthorizedException', 400);
     expect(error.message).toMatch(/revoked/i);
-    const again = await anonymous.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: user.clientId, AuthParameters: { USERNAME: 'alice', PASSWORD } }));
+    const again = await anonymous.send(
+      new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: user.clientId, AuthParameters: { USERNAME: 'alice', PASSWORD } }),
+    );
     await requestCode(again.AuthenticationResult!.AccessToken!);
   });
 
   it('an ID token is not an access token', async () => {
-    const auth = await anonymous.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: user.clientId, AuthParameters: { USERNAME: 'alice', PASSWORD } }));
+    const auth = await anonymous.send(
+      new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: user.clientId, AuthParameters: { USERNAME: 'alice', PASSWORD } }),
+    );
     await expectSdkError(getUser(auth.AuthenticationResult!.IdToken!), 'NotAuthorizedException', 400);
   });
 });
@@ -88,7 +92,12 @@ describe('control.tokens.mint', () => {
     expect(claims(token)).toMatchObject({ client_id: user.clientId, scope: 'aws.cognito.signin.user.admin', token_use: 'access' });
     expect((await getUser(token)).Username).toBe('alice');
 
-    const custom = emulator.control.tokens.mint({ userPoolId: user.poolId, clientId: user.clientId, username: 'alice', scopes: ['openid', 'aws.cognito.signin.user.admin'] });
+    const custom = emulator.control.tokens.mint({
+      userPoolId: user.poolId,
+      clientId: user.clientId,
+      username: 'alice',
+      scopes: ['openid', 'aws.cognito.signin.user.admin'],
+    });
     expect(claims(custom).scope).toBe('openid aws.cognito.signin.user.admin');
     await requestCode(custom);
   });
@@ -106,7 +115,11 @@ describe('control.tokens.mint', () => {
     await getUser(short);
     emulator.control.clock.advance(60_000);
     await expectSdkError(getUser(short), 'NotAuthorizedException', 400);
-    await expectSdkError(getUser(emulator.control.tokens.mint({ userPoolId: user.poolId, username: 'alice', expiresInSeconds: 0 })), 'NotAuthorizedException', 400);
+    await expectSdkError(
+      getUser(emulator.control.tokens.mint({ userPoolId: user.poolId, username: 'alice', expiresInSeconds: 0 })),
+      'NotAuthorizedException',
+      400,
+    );
   });
 
   it('throws a clear error for an unknown pool, client or user, or a malformed request', () => {
@@ -118,14 +131,21 @@ describe('control.tokens.mint', () => {
   });
 
   it('POST /_emulator/tokens answers { accessToken }, and 400 on bad input', async () => {
-    const post = (body: string) => emulator.fetch(new Request('http://localhost:4566/_emulator/tokens', { method: 'POST', body, headers: { 'content-type': 'application/json' } }));
+    const post = (body: string) =>
+      emulator.fetch(new Request('http://localhost:4566/_emulator/tokens', { method: 'POST', body, headers: { 'content-type': 'application/json' } }));
     const ok = await post(JSON.stringify({ userPoolId: user.poolId, username: 'alice', scopes: ['openid'] }));
     expect(ok.status).toBe(200);
     const { accessToken } = await jsonObject(ok);
     if (typeof accessToken !== 'string') throw new Error('no accessToken in the answer');
     expect(claims(accessToken).scope).toBe('openid');
 
-    for (const body of ['not json', '[]', '{}', JSON.stringify({ userPoolId: user.poolId, username: 'nobody' }), JSON.stringify({ userPoolId: user.poolId, username: 'alice', scopes: 'openid' })]) {
+    for (const body of [
+      'not json',
+      '[]',
+      '{}',
+      JSON.stringify({ userPoolId: user.poolId, username: 'nobody' }),
+      JSON.stringify({ userPoolId: user.poolId, username: 'alice', scopes: 'openid' }),
+    ]) {
       const response = await post(body);
       expect(response.status, body).toBe(400);
       expect((await jsonObject(response)).error).toBe('BadRequest');

@@ -72,7 +72,11 @@ describe('Cognito: the attribute verification flow', () => {
   it('a wrong code is a CodeMismatchException and verifies nothing', async () => {
     await anonymous.client.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: user.accessToken, AttributeName: 'email' }));
     const wrong = latestCode(emulator, user.email) === '000000' ? '111111' : '000000';
-    await expectSdkError(anonymous.client.send(new VerifyUserAttributeCommand({ AccessToken: user.accessToken, AttributeName: 'email', Code: wrong })), 'CodeMismatchException', 400);
+    await expectSdkError(
+      anonymous.client.send(new VerifyUserAttributeCommand({ AccessToken: user.accessToken, AttributeName: 'email', Code: wrong })),
+      'CodeMismatchException',
+      400,
+    );
     expect((await attributesOf(user.accessToken)).email_verified).toBeUndefined();
   });
 
@@ -100,9 +104,17 @@ describe('Cognito: the attribute verification flow', () => {
       await anonymous.client.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: user.accessToken, AttributeName: 'email' }));
       second = latestCode(emulator, user.email);
     }
-    await expectSdkError(anonymous.client.send(new VerifyUserAttributeCommand({ AccessToken: user.accessToken, AttributeName: 'email', Code: first })), 'CodeMismatchException', 400);
+    await expectSdkError(
+      anonymous.client.send(new VerifyUserAttributeCommand({ AccessToken: user.accessToken, AttributeName: 'email', Code: first })),
+      'CodeMismatchException',
+      400,
+    );
     await anonymous.client.send(new VerifyUserAttributeCommand({ AccessToken: user.accessToken, AttributeName: 'email', Code: second }));
-    await expectSdkError(anonymous.client.send(new VerifyUserAttributeCommand({ AccessToken: user.accessToken, AttributeName: 'email', Code: second })), 'CodeMismatchException', 400);
+    await expectSdkError(
+      anonymous.client.send(new VerifyUserAttributeCommand({ AccessToken: user.accessToken, AttributeName: 'email', Code: second })),
+      'CodeMismatchException',
+      400,
+    );
   });
 
   it.each([
@@ -111,12 +123,20 @@ describe('Cognito: the attribute verification flow', () => {
     ['an empty attribute name', ''],
     ['an attribute name with a space', 'e mail'],
   ])('GetUserAttributeVerificationCode refuses %s with InvalidParameterException', async (_, name) => {
-    await expectSdkError(anonymous.client.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: user.accessToken, AttributeName: name })), 'InvalidParameterException', 400);
+    await expectSdkError(
+      anonymous.client.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: user.accessToken, AttributeName: name })),
+      'InvalidParameterException',
+      400,
+    );
     expect(emulator.control.inbox.list({ to: user.email })).toEqual([]);
   });
 
   it('a user without a phone number gets InvalidParameterException for phone_number', async () => {
-    await expectSdkError(anonymous.client.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: user.accessToken, AttributeName: 'phone_number' })), 'InvalidParameterException', 400);
+    await expectSdkError(
+      anonymous.client.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: user.accessToken, AttributeName: 'phone_number' })),
+      'InvalidParameterException',
+      400,
+    );
   });
 
   it('ClientMetadata is accepted and never echoed', async () => {
@@ -133,26 +153,39 @@ describe('Cognito: the attribute verification flow', () => {
 
   it('UpdateUserAttributes changing email makes email_verified false and sends a new code', async () => {
     await anonymous.client.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: user.accessToken, AttributeName: 'email' }));
-    await anonymous.client.send(new VerifyUserAttributeCommand({ AccessToken: user.accessToken, AttributeName: 'email', Code: latestCode(emulator, user.email) }));
+    await anonymous.client.send(
+      new VerifyUserAttributeCommand({ AccessToken: user.accessToken, AttributeName: 'email', Code: latestCode(emulator, user.email) }),
+    );
 
-    const out = await anonymous.client.send(new UpdateUserAttributesCommand({ AccessToken: user.accessToken, UserAttributes: [{ Name: 'email', Value: 'new@example.org' }] }));
+    const out = await anonymous.client.send(
+      new UpdateUserAttributesCommand({ AccessToken: user.accessToken, UserAttributes: [{ Name: 'email', Value: 'new@example.org' }] }),
+    );
     expect(out.CodeDeliveryDetailsList).toEqual([{ AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'n***@e***.org' }]);
     expect(await attributesOf(user.accessToken)).toMatchObject({ email: 'new@example.org', email_verified: 'false' });
 
-    await anonymous.client.send(new VerifyUserAttributeCommand({ AccessToken: user.accessToken, AttributeName: 'email', Code: latestCode(emulator, 'new@example.org') }));
+    await anonymous.client.send(
+      new VerifyUserAttributeCommand({ AccessToken: user.accessToken, AttributeName: 'email', Code: latestCode(emulator, 'new@example.org') }),
+    );
     expect((await attributesOf(user.accessToken)).email_verified).toBe('true');
   });
 
   it('UpdateUserAttributes with the same email or another attribute changes no verification', async () => {
     const out = await anonymous.client.send(
-      new UpdateUserAttributesCommand({ AccessToken: user.accessToken, UserAttributes: [{ Name: 'email', Value: user.email }, { Name: 'name', Value: 'Alice' }] }),
+      new UpdateUserAttributesCommand({
+        AccessToken: user.accessToken,
+        UserAttributes: [
+          { Name: 'email', Value: user.email },
+          { Name: 'name', Value: 'Alice' },
+        ],
+      }),
     );
     expect(out.CodeDeliveryDetailsList).toEqual([]);
     expect(await attributesOf(user.accessToken)).toMatchObject({ name: 'Alice', email: user.email });
   });
 
   it('a user cannot set email_verified or unknown attributes through UpdateUserAttributes', async () => {
-    const update = (Name: string, Value: string) => anonymous.client.send(new UpdateUserAttributesCommand({ AccessToken: user.accessToken, UserAttributes: [{ Name, Value }] }));
+    const update = (Name: string, Value: string) =>
+      anonymous.client.send(new UpdateUserAttributesCommand({ AccessToken: user.accessToken, UserAttributes: [{ Name, Value }] }));
     await expectSdkError(update('email_verified', 'true'), 'NotAuthorizedException', 400);
     await expectSdkError(update('favourite_colour', 'blue'), 'InvalidParameterException', 400);
     await expectSdkError(update('email', 'not-an-address'), 'InvalidParameterException', 400);
@@ -162,7 +195,9 @@ describe('Cognito: the attribute verification flow', () => {
     await anonymous.client.send(new GlobalSignOutCommand({ AccessToken: user.accessToken }));
     await expectSdkError(anonymous.client.send(new GetUserCommand({ AccessToken: user.accessToken })), 'NotAuthorizedException', 400);
     await expectSdkError(
-      anonymous.client.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: user.clientId, AuthParameters: { REFRESH_TOKEN: user.refreshToken } })),
+      anonymous.client.send(
+        new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: user.clientId, AuthParameters: { REFRESH_TOKEN: user.refreshToken } }),
+      ),
       'NotAuthorizedException',
       400,
     );
@@ -202,27 +237,51 @@ describe('Cognito: setting up a pool', () => {
 
   it('AdminCreateUser, AdminSetUserPassword and AdminInitiateAuth (both flow names) sign a user in', async () => {
     const pool = (await admin.send(new CreateUserPoolCommand({ PoolName: 'pool' }))).UserPool!;
-    const client = (await admin.send(new CreateUserPoolClientCommand({ UserPoolId: pool.Id, ClientName: 'app', ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH'] }))).UserPoolClient!;
+    const client = (
+      await admin.send(new CreateUserPoolClientCommand({ UserPoolId: pool.Id, ClientName: 'app', ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH'] }))
+    ).UserPoolClient!;
     expect(client.ClientId).toMatch(/^[a-z0-9]{26}$/);
-    const created = await admin.send(new AdminCreateUserCommand({ UserPoolId: pool.Id, Username: 'carol', UserAttributes: [{ Name: 'email', Value: 'carol@example.com' }], MessageAction: 'SUPPRESS' }));
+    const created = await admin.send(
+      new AdminCreateUserCommand({
+        UserPoolId: pool.Id,
+        Username: 'carol',
+        UserAttributes: [{ Name: 'email', Value: 'carol@example.com' }],
+        MessageAction: 'SUPPRESS',
+      }),
+    );
     expect(created.User).toMatchObject({ Username: 'carol', UserStatus: 'FORCE_CHANGE_PASSWORD', Enabled: true });
     await expectSdkError(admin.send(new AdminCreateUserCommand({ UserPoolId: pool.Id, Username: 'carol' })), 'UsernameExistsException', 400);
 
-    await expectSdkError(admin.send(new AdminSetUserPasswordCommand({ UserPoolId: pool.Id, Username: 'carol', Password: 'weak', Permanent: true })), 'InvalidPasswordException', 400);
+    await expectSdkError(
+      admin.send(new AdminSetUserPasswordCommand({ UserPoolId: pool.Id, Username: 'carol', Password: 'weak', Permanent: true })),
+      'InvalidPasswordException',
+      400,
+    );
     await admin.send(new AdminSetUserPasswordCommand({ UserPoolId: pool.Id, Username: 'carol', Password: PASSWORD, Permanent: true }));
     for (const AuthFlow of ['ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'] as const) {
-      const auth = await admin.send(new AdminInitiateAuthCommand({ UserPoolId: pool.Id, ClientId: client.ClientId, AuthFlow, AuthParameters: { USERNAME: 'carol', PASSWORD } }));
+      const auth = await admin.send(
+        new AdminInitiateAuthCommand({ UserPoolId: pool.Id, ClientId: client.ClientId, AuthFlow, AuthParameters: { USERNAME: 'carol', PASSWORD } }),
+      );
       expect(auth.AuthenticationResult).toMatchObject({ ExpiresIn: 3600, TokenType: 'Bearer' });
       expect((await attributesOf(auth.AuthenticationResult!.AccessToken!)).email).toBe('carol@example.com');
     }
     await expectSdkError(
-      admin.send(new AdminInitiateAuthCommand({ UserPoolId: pool.Id, ClientId: client.ClientId, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'carol', PASSWORD: 'Wr0ng-password' } })),
+      admin.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: pool.Id,
+          ClientId: client.ClientId,
+          AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: 'carol', PASSWORD: 'Wr0ng-password' },
+        }),
+      ),
       'NotAuthorizedException',
       400,
     );
     // This client does not allow USER_PASSWORD_AUTH.
     await expectSdkError(
-      anonymous.client.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: client.ClientId, AuthParameters: { USERNAME: 'carol', PASSWORD } })),
+      anonymous.client.send(
+        new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: client.ClientId, AuthParameters: { USERNAME: 'carol', PASSWORD } }),
+      ),
       'InvalidParameterException',
       400,
     );
@@ -230,16 +289,22 @@ describe('Cognito: setting up a pool', () => {
 
   it('a user with a temporary password is challenged for a new one', async () => {
     const pool = (await admin.send(new CreateUserPoolCommand({ PoolName: 'pool' }))).UserPool!;
-    const client = (await admin.send(new CreateUserPoolClientCommand({ UserPoolId: pool.Id, ClientName: 'app', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }))).UserPoolClient!;
+    const client = (
+      await admin.send(new CreateUserPoolClientCommand({ UserPoolId: pool.Id, ClientName: 'app', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }))
+    ).UserPoolClient!;
     await admin.send(new AdminCreateUserCommand({ UserPoolId: pool.Id, Username: 'dave', TemporaryPassword: PASSWORD, MessageAction: 'SUPPRESS' }));
-    const auth = await anonymous.client.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: client.ClientId, AuthParameters: { USERNAME: 'dave', PASSWORD } }));
+    const auth = await anonymous.client.send(
+      new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: client.ClientId, AuthParameters: { USERNAME: 'dave', PASSWORD } }),
+    );
     expect(auth.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
     expect(auth.AuthenticationResult).toBeUndefined();
   });
 
   it('REFRESH_TOKEN_AUTH gives a new access token', async () => {
     const user = await signedInUser(emulator);
-    const refreshed = await anonymous.client.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: user.clientId, AuthParameters: { REFRESH_TOKEN: user.refreshToken } }));
+    const refreshed = await anonymous.client.send(
+      new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: user.clientId, AuthParameters: { REFRESH_TOKEN: user.refreshToken } }),
+    );
     expect(refreshed.AuthenticationResult?.AccessToken).not.toBe(user.accessToken);
     expect((await attributesOf(refreshed.AuthenticationResult!.AccessToken!)).email).toBe(user.email);
   });

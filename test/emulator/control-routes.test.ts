@@ -101,7 +101,10 @@ describe('control routes', () => {
       status: 200,
       json: { enabled: ['ses.status.lowercase', 'ses.giva.no-throttle'] },
     });
-    expect(await call('POST', '/_emulator/faults', { disable: ['ses.status.lowercase'] })).toEqual({ status: 200, json: { enabled: ['ses.giva.no-throttle'] } });
+    expect(await call('POST', '/_emulator/faults', { disable: ['ses.status.lowercase'] })).toEqual({
+      status: 200,
+      json: { enabled: ['ses.giva.no-throttle'] },
+    });
     const refused = await call('POST', '/_emulator/faults', { enable: ['ses.status.lowercase', 'ses.no-such-fault'] });
     expect(refused.status).toBe(400);
     expect(refused.json.unknown).toEqual(['ses.no-such-fault']);

@@ -57,7 +57,9 @@ async function raw(emulator: Emulator, body: string): Promise<{ status: number; 
 
 describe('fault catalog', () => {
   it('lists every SES fault once, with its service and a one-sentence description', () => {
-    const catalog = createEmulator().control.faults.catalog().filter((f) => f.id.startsWith('ses.'));
+    const catalog = createEmulator()
+      .control.faults.catalog()
+      .filter((f) => f.id.startsWith('ses.'));
     expect(catalog.map((f) => f.id).sort()).toEqual([...SES_FAULT_IDS].sort());
     for (const fault of catalog) {
       expect(fault.service).toBe('ses');
@@ -78,23 +80,37 @@ describe('SES faults', () => {
   const manyIdentities = Array.from({ length: 101 }, (_, i) => `Identities.member.${i + 1}=u${i}%40example.com`).join('&');
 
   it('ses.giva.accept-over-100 accepts 101 identities', async () => {
-    const { off, on } = await offAndOn('ses.giva.accept-over-100', (e) => raw(e, `Action=GetIdentityVerificationAttributes&Version=2010-12-01&${manyIdentities}`));
+    const { off, on } = await offAndOn('ses.giva.accept-over-100', (e) =>
+      raw(e, `Action=GetIdentityVerificationAttributes&Version=2010-12-01&${manyIdentities}`),
+    );
     expect(off).toEqual({ status: 400, code: 'ValidationError' });
     expect(on).toEqual({ status: 200, code: undefined });
   });
 
   it('ses.giva.no-throttle never throttles', async () => {
-    const twice = async (e: Emulator) => [await raw(e, 'Action=GetIdentityVerificationAttributes&Version=2010-12-01&Identities='), await raw(e, 'Action=GetIdentityVerificationAttributes&Version=2010-12-01&Identities=')];
+    const twice = async (e: Emulator) => [
+      await raw(e, 'Action=GetIdentityVerificationAttributes&Version=2010-12-01&Identities='),
+      await raw(e, 'Action=GetIdentityVerificationAttributes&Version=2010-12-01&Identities='),
+    ];
     const { off, on } = await offAndOn('ses.giva.no-throttle', twice);
     expect(off[1]).toEqual({ status: 400, code: 'Throttling' });
     expect(on[1]).toEqual({ status: 200, code: undefined });
   });
 
   it('ses.giva.throttle-as-500 answers a throttled call with 500 ServiceUnavailable', async () => {
-    const twice = async (e: Emulator) => [await raw(e, 'Action=GetIdentityVerificationAttributes&Version=2010-12-01&Identities='), await raw(e, 'Action=GetIdentityVerificationAttributes&Version=2010-12-01&Identities=')];
+    const twice = async (e: Emulator) => [
+      await raw(e, 'Action=GetIdentityVerificationAttributes&Version=2010-12-01&Identities='),
+      await raw(e, 'Action=GetIdentityVerificationAttributes&Version=2010-12-01&Identities='),
+    ];
     const { off, on } = await offAndOn('ses.giva.throttle-as-500', twice);
-    expect(off).toEqual([{ status: 200, code: undefined }, { status: 400, code: 'Throttling' }]);
-    expect(on).toEqual([{ status: 200, code: undefined }, { status: 500, code: 'ServiceUnavailable' }]);
+    expect(off).toEqual([
+      { status: 200, code: undefined },
+      { status: 400, code: 'Throttling' },
+    ]);
+    expect(on).toEqual([
+      { status: 200, code: undefined },
+      { status: 500, code: 'ServiceUnavailable' },
+    ]);
   });
 
   it('ses.giva.missing-identities-500 answers a call without Identities with 500', async () => {
@@ -188,7 +204,11 @@ describe('SES faults', () => {
     const { off, on } = await offAndOn('ses.delete.keeps-identity', async (e, ses) => {
       await ses.send(new VerifyDomainIdentityCommand({ Domain: 'example.com' }));
       const deleted = await ses.send(new DeleteIdentityCommand({ Identity: 'example.com' }));
-      return [deleted.$metadata.httpStatusCode, (await ses.send(new ListIdentitiesCommand({}))).Identities, (await attributes(e, ses, 'example.com')) !== undefined];
+      return [
+        deleted.$metadata.httpStatusCode,
+        (await ses.send(new ListIdentitiesCommand({}))).Identities,
+        (await attributes(e, ses, 'example.com')) !== undefined,
+      ];
     });
     expect(off).toEqual([200, [], false]);
     expect(on).toEqual([200, ['example.com'], true]);

@@ -50,7 +50,9 @@ async function outcome(promise: Promise<unknown>): Promise<string> {
 
 describe('Lightsail fault catalog', () => {
   it('lists every Lightsail fault once, with a one-sentence description', () => {
-    const catalog = createEmulator().control.faults.catalog().filter((f) => f.service === 'lightsail');
+    const catalog = createEmulator()
+      .control.faults.catalog()
+      .filter((f) => f.service === 'lightsail');
     expect(catalog.map((f) => f.id).sort()).toEqual([...LIGHTSAIL_FAULT_IDS].sort());
     for (const fault of catalog) expect(fault.description).toMatch(/^[A-Z].{20,}\.$/);
   });
@@ -83,7 +85,8 @@ describe('Lightsail fault catalog', () => {
   });
 
   it('lightsail.sms-any-region: SMS contact methods are accepted where SMS is not supported', async () => {
-    const scenario = (_: Emulator, client: Client) => outcome(client.send(new CreateContactMethodCommand({ protocol: 'SMS', contactEndpoint: '+14155550100' })));
+    const scenario = (_: Emulator, client: Client) =>
+      outcome(client.send(new CreateContactMethodCommand({ protocol: 'SMS', contactEndpoint: '+14155550100' })));
     const { off, on } = await offAndOn('lightsail.sms-any-region', scenario, 'eu-central-1');
     expect(off).toBe('InvalidInputException 400');
     expect(on).toBe('ok');
@@ -167,8 +170,10 @@ describe('Lightsail fault catalog', () => {
   });
 
   it("lightsail.status-lowercase: operations report status 'succeeded'", async () => {
-    const { off, on } = await offAndOn('lightsail.status-lowercase', async (_, client) =>
-      (await client.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'ops@example.com' }))).operations?.[0]?.status,
+    const { off, on } = await offAndOn(
+      'lightsail.status-lowercase',
+      async (_, client) =>
+        (await client.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'ops@example.com' }))).operations?.[0]?.status,
     );
     expect(off).toBe('Succeeded');
     expect(on).toBe('succeeded');

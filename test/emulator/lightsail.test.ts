@@ -52,7 +52,13 @@ describe('Lightsail contact methods', () => {
 
     const [method, ...others] = await contactMethods();
     expect(others).toEqual([]);
-    expect(method).toMatchObject({ protocol: 'Email', contactEndpoint: 'ops@example.com', status: 'PendingVerification', resourceType: 'ContactMethod', location: { regionName: 'us-east-1' } });
+    expect(method).toMatchObject({
+      protocol: 'Email',
+      contactEndpoint: 'ops@example.com',
+      status: 'PendingVerification',
+      resourceType: 'ContactMethod',
+      location: { regionName: 'us-east-1' },
+    });
     expect(method!.name).toBe(out.operations![0]!.resourceName);
     expect(method!.arn).toMatch(/^arn:aws:lightsail:us-east-1:\d{12}:ContactMethod\/[\w-]+$/);
 
@@ -95,7 +101,11 @@ describe('Lightsail contact methods', () => {
 
   it('SendContactMethodVerification with protocol SMS is an InvalidInputException', async () => {
     await lightsail.send(new CreateContactMethodCommand({ protocol: 'SMS', contactEndpoint: '+14155550100' }));
-    await expectSdkError(lightsail.send(new SendContactMethodVerificationCommand(altered({ protocol: 'Email' as const }, ['protocol'], 'SMS'))), 'InvalidInputException', 400);
+    await expectSdkError(
+      lightsail.send(new SendContactMethodVerificationCommand(altered({ protocol: 'Email' as const }, ['protocol'], 'SMS'))),
+      'InvalidInputException',
+      400,
+    );
   });
 
   it('SendContactMethodVerification without an email contact method in the Region is a NotFoundException', async () => {
@@ -107,11 +117,18 @@ describe('Lightsail contact methods', () => {
 
   it('one contact method per protocol per Region: a second one is refused, the first stays', async () => {
     await lightsail.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'first@example.com' }));
-    await expectSdkError(lightsail.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'second@example.com' })), 'InvalidInputException', 400);
+    await expectSdkError(
+      lightsail.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'second@example.com' })),
+      'InvalidInputException',
+      400,
+    );
     await lightsail.send(new CreateContactMethodCommand({ protocol: 'SMS', contactEndpoint: '+14155550100' }));
     await expectSdkError(lightsail.send(new CreateContactMethodCommand({ protocol: 'SMS', contactEndpoint: '+14155550101' })), 'InvalidInputException', 400);
     const methods = await contactMethods();
-    expect(methods.map((m) => [m.protocol, m.contactEndpoint])).toEqual([['Email', 'first@example.com'], ['SMS', '+14155550100']]);
+    expect(methods.map((m) => [m.protocol, m.contactEndpoint])).toEqual([
+      ['Email', 'first@example.com'],
+      ['SMS', '+14155550100'],
+    ]);
   });
 
   it('GetContactMethods filters by protocol', async () => {
@@ -133,11 +150,14 @@ describe('Lightsail contact methods', () => {
     expect((await contactMethods())[0]).toMatchObject({ contactEndpoint: 'other@example.com', status: 'PendingVerification' });
   });
 
-  it.each(['us-east-1', 'us-west-2', 'eu-west-1', 'ap-northeast-1', 'ap-southeast-1', 'ap-southeast-2'])('accepts SMS contact methods in %s', async (region) => {
-    const client = lightsailClient(emulator, region);
-    const out = await client.send(new CreateContactMethodCommand({ protocol: 'SMS', contactEndpoint: '+14155550100' }));
-    expectOperation(out.operations![0], 'CreateContactMethod', region);
-  });
+  it.each(['us-east-1', 'us-west-2', 'eu-west-1', 'ap-northeast-1', 'ap-southeast-1', 'ap-southeast-2'])(
+    'accepts SMS contact methods in %s',
+    async (region) => {
+      const client = lightsailClient(emulator, region);
+      const out = await client.send(new CreateContactMethodCommand({ protocol: 'SMS', contactEndpoint: '+14155550100' }));
+      expectOperation(out.operations![0], 'CreateContactMethod', region);
+    },
+  );
 
   it.each(['eu-central-1', 'us-east-2', 'ca-central-1', 'eu-north-1'])('refuses SMS contact methods in %s (no SMS there) but takes email', async (region) => {
     const client = lightsailClient(emulator, region);

@@ -67,11 +67,37 @@ describe('malformed awsQuery requests', () => {
     // Any UTF-16 code unit, lone surrogates and control characters included.
     const anyChar = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
     const key = fc.oneof(
-      fc.constantFrom('Action', 'Version', 'Identities', 'Identities.member.1', 'Identities.member.2', 'EmailAddress', 'Domain', 'Identity', 'MaxItems', 'NextToken', 'IdentityType', 'Identities.entry.1.key'),
+      fc.constantFrom(
+        'Action',
+        'Version',
+        'Identities',
+        'Identities.member.1',
+        'Identities.member.2',
+        'EmailAddress',
+        'Domain',
+        'Identity',
+        'MaxItems',
+        'NextToken',
+        'IdentityType',
+        'Identities.entry.1.key',
+      ),
       fc.string({ maxLength: 12 }),
     );
     const value = fc.oneof(
-      fc.constantFrom('2010-12-01', 'GetIdentityVerificationAttributes', 'VerifyEmailIdentity', 'VerifyDomainIdentity', 'DeleteIdentity', 'ListIdentities', 'VerifyEmailAddress', 'a@example.com', 'example.com', '', '-1', '0'),
+      fc.constantFrom(
+        '2010-12-01',
+        'GetIdentityVerificationAttributes',
+        'VerifyEmailIdentity',
+        'VerifyDomainIdentity',
+        'DeleteIdentity',
+        'ListIdentities',
+        'VerifyEmailAddress',
+        'a@example.com',
+        'example.com',
+        '',
+        '-1',
+        '0',
+      ),
       fc.string({ maxLength: 20, unit: anyChar }),
     );
     const body = fc.oneof(

@@ -36,7 +36,10 @@ const numbered = (n: number): Tag[] => Array.from({ length: n }, (_, i) => ({ Ke
 
 describe('Pinpoint Email faults', () => {
   it('lists every fault under the pinpoint-email service', () => {
-    const ids = emulator.control.faults.catalog().filter((f) => f.service === 'pinpoint-email').map((f) => f.id);
+    const ids = emulator.control.faults
+      .catalog()
+      .filter((f) => f.service === 'pinpoint-email')
+      .map((f) => f.id);
     expect(ids.sort()).toEqual([
       'pinpoint.create.accept-missing-identity',
       'pinpoint.create.drops-tags',
@@ -98,7 +101,10 @@ describe('Pinpoint Email faults', () => {
     expect(await tags()).toEqual([{ Key: 'env', Value: 'b' }]);
     emulator.control.faults.enable('pinpoint.tags.duplicate-key');
     await tag([{ Key: 'env', Value: 'c' }]);
-    expect(await tags()).toEqual([{ Key: 'env', Value: 'b' }, { Key: 'env', Value: 'c' }]);
+    expect(await tags()).toEqual([
+      { Key: 'env', Value: 'b' },
+      { Key: 'env', Value: 'c' },
+    ]);
   });
 
   it('pinpoint.tags.case-insensitive-keys lets keys differing only in case overwrite each other', async () => {
@@ -180,6 +186,10 @@ describe('Pinpoint Email faults that bend what is answered', () => {
     emulator.control.faults.enable('pinpoint.create.drops-tags');
     await pinpoint.send(new CreateEmailIdentityCommand({ EmailIdentity: 'example.org', Tags: [{ Key: 'env', Value: 'a' }] }));
     expect((await pinpoint.send(new ListTagsForResourceCommand({ ResourceArn: identityArn('example.org') }))).Tags).toEqual([]);
-    await expectSdkError(pinpoint.send(new CreateEmailIdentityCommand({ EmailIdentity: 'example.net', Tags: [{ Key: 'aws:x', Value: 'a' }] })), 'BadRequestException', 400);
+    await expectSdkError(
+      pinpoint.send(new CreateEmailIdentityCommand({ EmailIdentity: 'example.net', Tags: [{ Key: 'aws:x', Value: 'a' }] })),
+      'BadRequestException',
+      400,
+    );
   });
 });

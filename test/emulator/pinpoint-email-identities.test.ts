@@ -46,7 +46,13 @@ describe('Pinpoint Email: email address identities', () => {
     expect((await get('alice@example.com')).VerifiedForSendingStatus).toBe(false);
     expect(await follow(emulator, emulator.control.inbox.list()[0]!.link!)).toBe(200);
     const identity = await get('alice@example.com');
-    expect(identity).toMatchObject({ IdentityType: 'EMAIL_ADDRESS', VerifiedForSendingStatus: true, FeedbackForwardingStatus: true, DkimAttributes: {}, Tags: [] });
+    expect(identity).toMatchObject({
+      IdentityType: 'EMAIL_ADDRESS',
+      VerifiedForSendingStatus: true,
+      FeedbackForwardingStatus: true,
+      DkimAttributes: {},
+      Tags: [],
+    });
     const list = await pinpoint.send(new ListEmailIdentitiesCommand({}));
     expect(list.EmailIdentities).toEqual([{ IdentityType: 'EMAIL_ADDRESS', IdentityName: 'alice@example.com', SendingEnabled: true }]);
   });
@@ -131,7 +137,11 @@ describe('Pinpoint Email: identities in general', () => {
     expect(seen).toEqual([...names].sort());
     const all = await pinpoint.send(new ListEmailIdentitiesCommand({}));
     expect(all.NextToken).toBeUndefined();
-    expect(all.EmailIdentities!.find((i) => i.IdentityName === 'a.example')).toEqual({ IdentityType: 'DOMAIN', IdentityName: 'a.example', SendingEnabled: false });
+    expect(all.EmailIdentities!.find((i) => i.IdentityName === 'a.example')).toEqual({
+      IdentityType: 'DOMAIN',
+      IdentityName: 'a.example',
+      SendingEnabled: false,
+    });
   });
 
   it('refuses bad paging input with BadRequestException', async () => {

@@ -50,7 +50,10 @@ describe('Pinpoint Email tags: the 50-tag limit', () => {
 
   it('does not count keys that are only given new values', async () => {
     await tag(numbered(50));
-    await tag([{ Key: 'k0', Value: 'new' }, { Key: 'k49', Value: 'new' }]);
+    await tag([
+      { Key: 'k0', Value: 'new' },
+      { Key: 'k49', Value: 'new' },
+    ]);
     const now = await tags();
     expect(now).toHaveLength(50);
     expect(now!.find((t) => t.Key === 'k0')!.Value).toBe('new');
@@ -59,7 +62,10 @@ describe('Pinpoint Email tags: the 50-tag limit', () => {
 
 describe('Pinpoint Email tags: keys and values', () => {
   it('takes keys of 1..128 characters and refuses 0 or 129', async () => {
-    await tag([{ Key: 'k'.repeat(128), Value: 'v' }, { Key: 'x', Value: 'v' }]);
+    await tag([
+      { Key: 'k'.repeat(128), Value: 'v' },
+      { Key: 'x', Value: 'v' },
+    ]);
     await expectSdkError(tag([{ Key: 'k'.repeat(129), Value: 'v' }]), 'BadRequestException', 400);
     await expectSdkError(tag([{ Key: '', Value: 'v' }]), 'BadRequestException', 400);
     expect((await tags())!.map((t) => t.Key!.length)).toEqual([128, 1]);
@@ -71,9 +77,15 @@ describe('Pinpoint Email tags: keys and values', () => {
   });
 
   it('takes values of 0..256 characters and refuses 257', async () => {
-    await tag([{ Key: 'empty', Value: '' }, { Key: 'long', Value: 'v'.repeat(256) }]);
+    await tag([
+      { Key: 'empty', Value: '' },
+      { Key: 'long', Value: 'v'.repeat(256) },
+    ]);
     await expectSdkError(tag([{ Key: 'longer', Value: 'v'.repeat(257) }]), 'BadRequestException', 400);
-    expect(await tags()).toEqual([{ Key: 'empty', Value: '' }, { Key: 'long', Value: 'v'.repeat(256) }]);
+    expect(await tags()).toEqual([
+      { Key: 'empty', Value: '' },
+      { Key: 'long', Value: 'v'.repeat(256) },
+    ]);
   });
 
   it('sets a missing Value to the empty string', async () => {
@@ -99,15 +111,31 @@ describe('Pinpoint Email tags: keys and values', () => {
     }
     await expectSdkError(pinpoint.send(new UntagResourceCommand({ ResourceArn: ARN, TagKeys: ['aws:owner'] })), 'BadRequestException', 400);
     // Reserved in every letter case (AWS's tagging guide: "aws:, AWS:, or any upper or lowercase combination"); only the prefix is.
-    await tag([{ Key: 'awsome', Value: 'v' }, { Key: 'x aws:', Value: 'AWS' }]);
+    await tag([
+      { Key: 'awsome', Value: 'v' },
+      { Key: 'x aws:', Value: 'AWS' },
+    ]);
     expect(await tags()).toHaveLength(2);
   });
 
   it('keeps keys case sensitive and one value per key (tagging a key again replaces its value)', async () => {
-    await tag([{ Key: 'Env', Value: 'prod' }, { Key: 'env', Value: 'dev' }]);
+    await tag([
+      { Key: 'Env', Value: 'prod' },
+      { Key: 'env', Value: 'dev' },
+    ]);
     await tag([{ Key: 'Env', Value: 'staging' }]);
-    expect(await tags()).toEqual([{ Key: 'Env', Value: 'staging' }, { Key: 'env', Value: 'dev' }]);
-    await expectSdkError(tag([{ Key: 'dup', Value: '1' }, { Key: 'dup', Value: '2' }]), 'BadRequestException', 400);
+    expect(await tags()).toEqual([
+      { Key: 'Env', Value: 'staging' },
+      { Key: 'env', Value: 'dev' },
+    ]);
+    await expectSdkError(
+      tag([
+        { Key: 'dup', Value: '1' },
+        { Key: 'dup', Value: '2' },
+      ]),
+      'BadRequestException',
+      400,
+    );
   });
 });
 
@@ -121,7 +149,11 @@ describe('Pinpoint Email tags: untag and resources', () => {
   it('answers NotFoundException for unknown identities or ARNs of another region or account, BadRequestException for a non-ARN', async () => {
     await expectSdkError(pinpoint.send(new ListTagsForResourceCommand({ ResourceArn: identityArn('nobody.example') })), 'NotFoundException', 404);
     await expectSdkError(pinpoint.send(new ListTagsForResourceCommand({ ResourceArn: identityArn(IDENTITY, 'eu-west-1') })), 'NotFoundException', 404);
-    await expectSdkError(pinpoint.send(new ListTagsForResourceCommand({ ResourceArn: identityArn(IDENTITY, 'us-east-1', '123456789012') })), 'NotFoundException', 404);
+    await expectSdkError(
+      pinpoint.send(new ListTagsForResourceCommand({ ResourceArn: identityArn(IDENTITY, 'us-east-1', '123456789012') })),
+      'NotFoundException',
+      404,
+    );
     await expectSdkError(pinpoint.send(new TagResourceCommand({ ResourceArn: 'example.com', Tags: [] })), 'BadRequestException', 400);
     await expectSdkError(pinpoint.send(new UntagResourceCommand({ ResourceArn: identityArn('nobody.example'), TagKeys: ['k'] })), 'NotFoundException', 404);
   });

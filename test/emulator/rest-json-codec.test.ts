@@ -42,7 +42,10 @@ describe('restJson1 routes', () => {
 
 describe('restJson1 input decoding', () => {
   it('reads labels, repeated query keys and body members by their wire names', () => {
-    const decoded = decodeRequest(shape, parts({ config: { mode: 'ON', nested: { name: 'n' }, at: 1700000000.5, ratio: 0.25 } }, 'keys=a&keys=b&size=3&since=2024-01-02T03:04:05Z'));
+    const decoded = decodeRequest(
+      shape,
+      parts({ config: { mode: 'ON', nested: { name: 'n' }, at: 1700000000.5, ratio: 0.25 } }, 'keys=a&keys=b&size=3&since=2024-01-02T03:04:05Z'),
+    );
     expect(decoded).toEqual({
       ok: true,
       input: {
@@ -82,7 +85,11 @@ describe('restJson1 input decoding', () => {
 
 describe('restJson1 output encoding', () => {
   it('writes wire names, drops undefined members and writes timestamps as epoch seconds', () => {
-    const out = rj.structure({ When: optional(rj.timestamp(), { wire: 'when' }), Items: optional(rj.list(rj.structure({ Name: optional(rj.string(), { wire: 'name' }) })), { wire: 'items' }), Gone: optional(rj.string()) });
+    const out = rj.structure({
+      When: optional(rj.timestamp(), { wire: 'when' }),
+      Items: optional(rj.list(rj.structure({ Name: optional(rj.string(), { wire: 'name' }) })), { wire: 'items' }),
+      Gone: optional(rj.string()),
+    });
     expect(encodeOutput(out, { When: new Date(1500), Items: [{ Name: 'a' }, {}], Gone: undefined })).toEqual({ when: 1.5, items: [{ name: 'a' }, {}] });
   });
 });
@@ -124,7 +131,10 @@ describe('restJson1 front door', () => {
     expect(await call(signedRequest('GET', '/things/a%20b'))).toEqual({ status: 200, type: null, body: { name: 'a b', seen: 2 } });
     expect(await call(signedRequest('GET', '/things/missing'))).toEqual({ status: 404, type: 'NotFoundException', body: { message: 'no such thing' } });
     expect(await call(signedRequest('POST', '/things/a'))).toMatchObject({ status: 404, type: 'UnknownOperationException' });
-    expect(await call(signedRequest('GET', '/things/a', undefined, { auth: false }))).toMatchObject({ status: 403, type: 'MissingAuthenticationTokenException' });
+    expect(await call(signedRequest('GET', '/things/a', undefined, { auth: false }))).toMatchObject({
+      status: 403,
+      type: 'MissingAuthenticationTokenException',
+    });
     expect(await call(signedRequest('GET', '/things/%zz'))).toMatchObject({ status: 400, type: 'BadRequestException' });
     expect(await call(signedRequest('GET', '/things/bug'))).toMatchObject({ status: 500, type: 'InternalFailure' });
   });

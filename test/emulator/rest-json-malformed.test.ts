@@ -9,11 +9,24 @@ const emulator = createEmulator();
 
 async function setUp(): Promise<void> {
   await rawCall(emulator, signedRequest('POST', '/v1/email/identities', JSON.stringify({ EmailIdentity: 'example.com' })));
-  await rawCall(emulator, signedRequest('POST', '/backend', JSON.stringify({ appId: 'app', appName: 'a', backendEnvironmentName: 'dev' }), { service: 'amplifybackend' }));
+  await rawCall(
+    emulator,
+    signedRequest('POST', '/backend', JSON.stringify({ appId: 'app', appName: 'a', backendEnvironmentName: 'dev' }), { service: 'amplifybackend' }),
+  );
 }
 
 const ARN = encodeURIComponent('arn:aws:ses:us-east-1:000000000000:identity/example.com');
-const BODIES = ['{', '[]', '"text"', 'null', '42', '{"a":', '\u0000\u00ff', '{"EmailIdentity": {"nested": true}}', JSON.stringify({ deep: JSON.parse('['.repeat(500) + ']'.repeat(500)) })];
+const BODIES = [
+  '{',
+  '[]',
+  '"text"',
+  'null',
+  '42',
+  '{"a":',
+  '\u0000\u00ff',
+  '{"EmailIdentity": {"nested": true}}',
+  JSON.stringify({ deep: JSON.parse('['.repeat(500) + ']'.repeat(500)) }),
+];
 
 /** Every route of both services, with bodies that break it in some way. */
 const ROUTES: Array<[string, string]> = [
@@ -64,7 +77,13 @@ describe('restJson1 malformed input', () => {
       const answer = await rawCall(emulator, signedRequest(method, path, JSON.stringify(body)));
       expect(answer, `${path} ${JSON.stringify(body)}`).toMatchObject({ status: 400, code: 'BadRequestException' });
     }
-    for (const path of ['/v1/email/tags', '/v1/email/identities?PageSize=ten', '/v1/email/identities?PageSize=99999999999', '/v1/email/identities/', '/backend//auth/dev/details']) {
+    for (const path of [
+      '/v1/email/tags',
+      '/v1/email/identities?PageSize=ten',
+      '/v1/email/identities?PageSize=99999999999',
+      '/v1/email/identities/',
+      '/backend//auth/dev/details',
+    ]) {
       const answer = await rawCall(emulator, path.startsWith('/backend') ? signedRequest('POST', path, '{"resourceName":"r"}') : signedRequest('GET', path));
       expect(answer, path).toMatchObject({ status: 400, code: 'BadRequestException' });
     }
@@ -75,7 +94,10 @@ describe('restJson1 malformed input', () => {
     expect(await rawCall(emulator, signedRequest('GET', '/v1/email/identities/%E0%A4%A'))).toMatchObject({ status: 400, code: 'BadRequestException' });
     expect(await rawCall(emulator, signedRequest('PUT', '/v1/email/identities'))).toMatchObject({ status: 404, code: 'UnknownOperationException' });
     expect(await rawCall(emulator, signedRequest('GET', '/backend/app/nothing/here'))).toMatchObject({ status: 404, code: 'UnknownOperationException' });
-    expect(await rawCall(emulator, signedRequest('GET', '/v1/email/identities', undefined, { auth: false }))).toMatchObject({ status: 403, code: 'MissingAuthenticationTokenException' });
+    expect(await rawCall(emulator, signedRequest('GET', '/v1/email/identities', undefined, { auth: false }))).toMatchObject({
+      status: 403,
+      code: 'MissingAuthenticationTokenException',
+    });
   });
 
   it('survives random bytes on random routes', async () => {

@@ -19,7 +19,12 @@ describe('startServer', () => {
 
   it('serves SES to the SDK over HTTP, with links that work over HTTP', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const ses = new SESClient({ region: 'eu-central-1', endpoint: server.url, maxAttempts: 1, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' } });
+    const ses = new SESClient({
+      region: 'eu-central-1',
+      endpoint: server.url,
+      maxAttempts: 1,
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' },
+    });
     try {
       await ses.send(new VerifyEmailIdentityCommand({ EmailAddress: 'alice@example.com' }));
       const inbox = await jsonObject(await fetch(`${server.url}/_emulator/inbox?to=alice%40example.com`));
@@ -83,7 +88,10 @@ describe('bin/emulator.mjs', () => {
   it('serves and exits 0 on SIGTERM; exits 2 with one line for bad flags and for a port in use', async () => {
     const port = await freePort();
     const serving = run(['--port', String(port), '--host', '127.0.0.1']);
-    const badFlags = [['--bogus'], ['--port', 'eighty'], ['--port'], ['--port', '70000'], ['--fault', 'ses.no-such-fault', '--port', '0']].map((args) => ({ args, started: run(args) }));
+    const badFlags = [['--bogus'], ['--port', 'eighty'], ['--port'], ['--port', '70000'], ['--fault', 'ses.no-such-fault', '--port', '0']].map((args) => ({
+      args,
+      started: run(args),
+    }));
 
     await expect.poll(serving.out, { timeout: 15_000, interval: 50 }).toContain('\n');
     expect(serving.out()).toBe(`reference emulator listening on http://127.0.0.1:${port}\n`);

@@ -1,11 +1,6 @@
 // The verification lifecycles of the SES document, driven by the virtual clock, the inbox's
 // links and the emulator's DNS.
-import {
-  DeleteIdentityCommand,
-  GetIdentityVerificationAttributesCommand,
-  VerifyDomainIdentityCommand,
-  VerifyEmailIdentityCommand,
-} from '@aws-sdk/client-ses';
+import { DeleteIdentityCommand, GetIdentityVerificationAttributesCommand, VerifyDomainIdentityCommand, VerifyEmailIdentityCommand } from '@aws-sdk/client-ses';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/index.ts';
 import { follow, HOUR, nextSecond, sesClient } from './support.ts';

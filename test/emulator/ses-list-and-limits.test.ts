@@ -39,11 +39,7 @@ describe('ListIdentities', () => {
   }
 
   it('pages with MaxItems and NextToken, every identity exactly once', async () => {
-    expect(await allPages({ MaxItems: 2 })).toEqual([
-      ['a.example', 'a@example.com'],
-      ['b.example', 'b@example.com'],
-      ['c@example.com'],
-    ]);
+    expect(await allPages({ MaxItems: 2 })).toEqual([['a.example', 'a@example.com'], ['b.example', 'b@example.com'], ['c@example.com']]);
     expect(await allPages({ MaxItems: 5 })).toEqual([['a.example', 'a@example.com', 'b.example', 'b@example.com', 'c@example.com']]);
   });
 

@@ -146,7 +146,9 @@ describe('SES operations', () => {
 
   it('also answers the query protocol over GET with the parameters in the URL', async () => {
     const response = await emulator.fetch(
-      new Request('http://localhost:4566/?Action=ListIdentities&Version=2010-12-01', { headers: { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/ses/aws4_request' } }),
+      new Request('http://localhost:4566/?Action=ListIdentities&Version=2010-12-01', {
+        headers: { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/ses/aws4_request' },
+      }),
     );
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<ListIdentitiesResult><Identities></Identities></ListIdentitiesResult>');

@@ -26,7 +26,10 @@ function authorization(region = 'us-east-1'): string {
   return `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/${region}/ses/aws4_request, SignedHeaders=host, Signature=0`;
 }
 
-export function queryRequest(body: BodyInit | undefined, options: { auth?: boolean; region?: string; method?: string; path?: string; headers?: Record<string, string> } = {}): Request {
+export function queryRequest(
+  body: BodyInit | undefined,
+  options: { auth?: boolean; region?: string; method?: string; path?: string; headers?: Record<string, string> } = {},
+): Request {
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', ...options.headers };
   if (options.auth !== false) headers.authorization = authorization(options.region);
   return new Request(`http://localhost:4566${options.path ?? '/'}`, { method: options.method ?? 'POST', headers, body });
@@ -41,10 +44,13 @@ export function isSdkError(value: unknown): value is SdkError {
 
 /** The SDK error a call failed with, or undefined when it succeeded; other failures are thrown on. */
 export async function sdkFailure(promise: Promise<unknown>): Promise<SdkError | undefined> {
-  return promise.then(() => undefined, (error: unknown) => {
-    if (isSdkError(error)) return error;
-    throw error;
-  });
+  return promise.then(
+    () => undefined,
+    (error: unknown) => {
+      if (isSdkError(error)) return error;
+      throw error;
+    },
+  );
 }
 
 /** For a rejection handler: the error code an SDK error carries as its name; other failures are thrown on. */

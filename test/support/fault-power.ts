@@ -116,7 +116,11 @@ export async function faultPower(options: FaultPowerOptions): Promise<FaultPower
       } catch (error) {
         // A harness bug in one run should not cost the rest of the measurement: said, and counted as missed.
         const e = asError(error);
-        const where = e.stack?.split('\n').find((line) => /^\s+at /.test(line))?.trim() ?? '';
+        const where =
+          e.stack
+            ?.split('\n')
+            .find((line) => /^\s+at /.test(line))
+            ?.trim() ?? '';
         const said = `${e.name}: ${e.message.replace(/\s+/g, ' ').slice(0, 160)} ${where}`.trim();
         crashes.set(said, [...(crashes.get(said) ?? []), seed]);
       }
@@ -136,7 +140,9 @@ export async function faultPower(options: FaultPowerOptions): Promise<FaultPower
       result.faults.push(row!);
       done++;
       const misses = missedWith(row!.verdicts);
-      log(`fault-power [${done}/${total}] ${fault.id} → ${row!.rule}: ${detections(row!)}/${row!.verdicts.length}${misses ? `, missed: ${misses}` : ''} (${seconds(Date.now() - t0)})`);
+      log(
+        `fault-power [${done}/${total}] ${fault.id} → ${row!.rule}: ${detections(row!)}/${row!.verdicts.length}${misses ? `, missed: ${misses}` : ''} (${seconds(Date.now() - t0)})`,
+      );
     }
     // With one selected fault the run would repeat the one above.
     if (faults.length < 2) continue;
@@ -155,7 +161,9 @@ export async function faultPower(options: FaultPowerOptions): Promise<FaultPower
     result.allAtOnce.push(...rows.map((row) => ({ ...row, wholeService })));
     const caught = rows.filter((row) => !missed(row)).length;
     const misses = rows.filter(missed).map((row) => `${row.rule}: ${missedWith(row.verdicts)}`);
-    log(`fault-power [${service}] all ${faults.length} faults at once: ${caught}/${rows.length} rules fail at every seed${misses.length ? `; missed: ${misses.join('; ')}` : ''} (${seconds(Date.now() - t0)})`);
+    log(
+      `fault-power [${service}] all ${faults.length} faults at once: ${caught}/${rows.length} rules fail at every seed${misses.length ? `; missed: ${misses.join('; ')}` : ''} (${seconds(Date.now() - t0)})`,
+    );
   }
   result.durationMs = Date.now() - started;
   return result;
@@ -198,7 +206,8 @@ const MAX_SEED = 2 ** 31 - 1;
 export function parseFaultPowerArgs(argv: readonly string[]): FaultPowerArgs {
   const args: FaultPowerArgs = { seeds: 5, firstSeed: 1, runs: DEFAULT_RUNS };
   const whole = (flag: string, value: string, min: number) => {
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > MAX_SEED) throw new UsageError(`${flag} takes a whole number from ${min} to ${MAX_SEED}, not '${value}'`);
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > MAX_SEED)
+      throw new UsageError(`${flag} takes a whole number from ${min} to ${MAX_SEED}, not '${value}'`);
     return Number(value);
   };
   const list = (flag: string, value: string) => {

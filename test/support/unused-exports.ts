@@ -15,9 +15,19 @@ function exportsOf(file: ts.SourceFile): string[] {
   for (const statement of file.statements) {
     if (ts.isVariableStatement(statement) && hasExport(statement)) {
       for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name)) names.push(d.name.text);
-    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && hasExport(statement) && statement.name) {
+    } else if (
+      (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) &&
+      hasExport(statement) &&
+      statement.name
+    ) {
       if (!(ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) names.push(statement.name.text);
-    } else if (ts.isExportDeclaration(statement) && !statement.isTypeOnly && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+    } else if (
+      ts.isExportDeclaration(statement) &&
+      !statement.isTypeOnly &&
+      !statement.moduleSpecifier &&
+      statement.exportClause &&
+      ts.isNamedExports(statement.exportClause)
+    ) {
       for (const e of statement.exportClause.elements) if (!e.isTypeOnly) names.push(e.name.text);
     }
   }
@@ -38,7 +48,8 @@ function usesOf(source: Source, root: string): string[] {
       if (from && bindings && ts.isNamespaceImport(bindings)) uses.push(`${from}:*`);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier) {
       const from = target(node.moduleSpecifier);
-      if (from && node.exportClause && ts.isNamedExports(node.exportClause)) for (const e of node.exportClause.elements) uses.push(`${from}:${(e.propertyName ?? e.name).text}`);
+      if (from && node.exportClause && ts.isNamedExports(node.exportClause))
+        for (const e of node.exportClause.elements) uses.push(`${from}:${(e.propertyName ?? e.name).text}`);
       else if (from) uses.push(`${from}:*`);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0]) {
       const from = target(node.arguments[0]);
@@ -66,5 +77,9 @@ export function unusedExports(root: string, keep: readonly string[]): string[] {
   const used = new Set(parsed.flatMap((source) => usesOf(source, root)));
   return parsed
     .filter(({ rel }) => !keep.includes(rel) && !rel.endsWith('.test.ts'))
-    .flatMap(({ rel, file }) => exportsOf(file).filter((name) => !used.has(`${rel}:${name}`) && !used.has(`${rel}:*`)).map((name) => `${rel}: ${name}`));
+    .flatMap(({ rel, file }) =>
+      exportsOf(file)
+        .filter((name) => !used.has(`${rel}:${name}`) && !used.has(`${rel}:*`))
+        .map((name) => `${rel}: ${name}`),
+    );
 }

@@ -51,7 +51,10 @@ export const cognitoLocalAdapter: AdapterFactory = async (_baseUrl, { workDir, v
         if (!user || !code) return undefined;
         return { to, subject: 'VerifyUserAttribute', body: `code ${code}`, code, sentAt: user.UserLastModifiedDate ?? new Date().toISOString() };
       },
-      replay: { ...manualReplay, readInbox: (to) => `# read the code for ${to} from cognito-local's console (or AttributeVerificationCode in ${dbDir}/<pool>.json)` },
+      replay: {
+        ...manualReplay,
+        readInbox: (to) => `# read the code for ${to} from cognito-local's console (or AttributeVerificationCode in ${dbDir}/<pool>.json)`,
+      },
     },
   };
 };

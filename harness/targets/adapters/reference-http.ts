@@ -42,10 +42,14 @@ export const referenceHttpAdapter: AdapterFactory = async (baseUrl, { timeoutMs 
       },
       latestMessage: async (to) => (await call(`inbox?to=${encodeURIComponent(to)}`, Inbox)).messages.at(-1),
       followLink: async (link) => (await fetch(link, { signal: AbortSignal.timeout(timeoutMs) })).status,
-      publishDns: async (record) => { await post('dns', record, Acknowledged); },
+      publishDns: async (record) => {
+        await post('dns', record, Acknowledged);
+      },
       mintToken: async (request) => (await post('tokens', request, MintedToken)).accessToken,
       replay: controlRouteReplay(baseUrl),
     },
-    reset: async () => { await post('reset', {}, Acknowledged); },
+    reset: async () => {
+      await post('reset', {}, Acknowledged);
+    },
   };
 };

@@ -27,7 +27,12 @@ const SPECS: Record<ManagedEmulatorName, ManagedEmulatorSpec> = {
     services: ['cognito-idp'],
     script: 'lib/bin/start.js',
     env: (port) => ({ PORT: String(port), HOST: '127.0.0.1' }),
-    ready: (url) => answers(url, { method: 'POST', headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools', 'content-type': 'application/x-amz-json-1.1' }, body: '{"MaxResults":1}' }),
+    ready: (url) =>
+      answers(url, {
+        method: 'POST',
+        headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools', 'content-type': 'application/x-amz-json-1.1' },
+        body: '{"MaxResults":1}',
+      }),
   },
   'aws-ses-v2-local': {
     services: ['ses'],

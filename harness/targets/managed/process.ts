@@ -76,7 +76,9 @@ export async function startManaged(spec: ManagedProcessSpec): Promise<ManagedPro
   });
   running.set(child, workDir);
   let output = '';
-  const keep = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-4_000); };
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4_000);
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

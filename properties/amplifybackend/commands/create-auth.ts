@@ -7,15 +7,23 @@ import { appId, checkJobResponse, createAuth, describeConfig } from '../steps.ts
 import { AmplifyCommand, envOf, withJob, type AmplifyBox } from './amplify-command.ts';
 
 export class CreateAuth extends AmplifyCommand {
-  constructor(readonly config: CreateResourceConfig) { super(); }
-  check(box: Readonly<AmplifyBox>): boolean { return !box.state.auth; }
+  constructor(readonly config: CreateResourceConfig) {
+    super();
+  }
+  check(box: Readonly<AmplifyBox>): boolean {
+    return !box.state.auth;
+  }
 
   protected async execute(box: AmplifyBox, ctx: RunContext): Promise<void> {
     const env = envOf(ctx);
     const result = await createAuth(ctx, env, this.config, ['AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG']);
     const output = expectSuccess(
-      ctx, 'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', 'CreateBackendAuth', result,
-      'a documented ResourceConfig is accepted', `${describeConfig(this.config)} → accepted`,
+      ctx,
+      'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG',
+      'CreateBackendAuth',
+      result,
+      'a documented ResourceConfig is accepted',
+      `${describeConfig(this.config)} → accepted`,
     );
     const job = checkJobResponse(ctx, 'CreateBackendAuth', appId(), env, output);
     // A job answered without its JobId is simply not recorded: the model holds what the target answered.
@@ -23,13 +31,17 @@ export class CreateAuth extends AmplifyCommand {
     box.state = withJob(authCreated(box.state, this.config), job.JobId, 'CreateBackendAuth');
   }
 
-  toString(): string { return `CreateBackendAuth(${describe(this.config)})`; }
+  toString(): string {
+    return `CreateBackendAuth(${describe(this.config)})`;
+  }
 }
 
 const describe = (config: CreateResourceConfig) =>
   [
     config.AuthResources,
-    ...Object.entries(config.UserPoolConfigs).filter(([, v]) => typeof v === 'object' && !Array.isArray(v)).map(([k]) => k),
+    ...Object.entries(config.UserPoolConfigs)
+      .filter(([, v]) => typeof v === 'object' && !Array.isArray(v))
+      .map(([k]) => k),
   ].join(', ');
 
 // Created with a verification message, so that every update changes one that was set.

@@ -7,7 +7,9 @@ import { AmplifyCommand, envOf, withJob, type AmplifyBox } from './amplify-comma
 
 /** Deletes the auth resource: its job is read like any other (the delete answers its JobId). */
 export class DeleteAuth extends AmplifyCommand {
-  check(box: Readonly<AmplifyBox>): boolean { return box.state.auth !== undefined; }
+  check(box: Readonly<AmplifyBox>): boolean {
+    return box.state.auth !== undefined;
+  }
 
   protected async execute(box: AmplifyBox, ctx: RunContext): Promise<void> {
     const result = await deleteAuth(ctx, envOf(ctx), ['AMPLIFY.JOB.STATUS']);
@@ -15,7 +17,9 @@ export class DeleteAuth extends AmplifyCommand {
     box.state = withJob(authDeleted(box.state), output.JobId || undefined, 'DeleteBackendAuth');
   }
 
-  toString(): string { return 'DeleteBackendAuth'; }
+  toString(): string {
+    return 'DeleteBackendAuth';
+  }
 }
 
 export const deleteAuthCommand = { operations: ['DeleteBackendAuth'], arbitrary: fc.constant(null).map(() => new DeleteAuth()) };

@@ -5,7 +5,9 @@ import { checkGetAuth, expectNotFound, getAuth } from '../steps.ts';
 import { AmplifyCommand, envOf, type AmplifyBox } from './amplify-command.ts';
 
 export class GetAuth extends AmplifyCommand {
-  check(): boolean { return true; }
+  check(): boolean {
+    return true;
+  }
 
   protected async execute(box: AmplifyBox, ctx: RunContext): Promise<void> {
     const env = envOf(ctx);
@@ -18,11 +20,17 @@ export class GetAuth extends AmplifyCommand {
     }
     const result = await getAuth(ctx, env, ['AMPLIFY.ERRORS.NOT_FOUND']);
     expectNotFound(
-      ctx, 'GetBackendAuth', result, 'the auth resource (never created, or deleted)', 'GetBackendAuth of an unknown auth resource → NotFoundException',
+      ctx,
+      'GetBackendAuth',
+      result,
+      'the auth resource (never created, or deleted)',
+      'GetBackendAuth of an unknown auth resource → NotFoundException',
     );
   }
 
-  toString(): string { return 'GetBackendAuth'; }
+  toString(): string {
+    return 'GetBackendAuth';
+  }
 }
 
 export const getAuthCommand = { arbitrary: fc.constant(null).map(() => new GetAuth()) };

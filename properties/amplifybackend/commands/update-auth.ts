@@ -9,7 +9,9 @@ import { AmplifyCommand, envOf, withJob, type AmplifyBox } from './amplify-comma
 
 /** An update; its verification message always differs from the one set, so that an update not applied shows. */
 export class UpdateAuth extends AmplifyCommand {
-  constructor(readonly update: UpdateWithoutResources) { super(); }
+  constructor(readonly update: UpdateWithoutResources) {
+    super();
+  }
   // Each update is read back before the next: an update not applied is then judged on its own.
   check(box: Readonly<AmplifyBox>): boolean {
     return box.state.auth !== undefined && (!box.state.auth.beforeUpdate || box.state.auth.lastRead !== undefined);
@@ -20,7 +22,9 @@ export class UpdateAuth extends AmplifyCommand {
     const current = box.state.auth!.current;
     const message = changedMessage(verificationOf(current), this.update.UserPoolConfigs.VerificationMessage ?? { DeliveryMethod: 'EMAIL' });
     const config: UpdateResourceConfig = {
-      AuthResources: current.AuthResources, ...this.update, UserPoolConfigs: { ...this.update.UserPoolConfigs, VerificationMessage: message },
+      AuthResources: current.AuthResources,
+      ...this.update,
+      UserPoolConfigs: { ...this.update.UserPoolConfigs, VerificationMessage: message },
     };
     const result = await updateAuth(ctx, env, config, ['AMPLIFY.UPDATE.APPLIED']);
     const output = expectSetup(ctx, 'AMPLIFY.UPDATE.APPLIED', 'UpdateBackendAuth', result, 'a documented update of an existing auth resource is accepted');
@@ -37,7 +41,5 @@ export class UpdateAuth extends AmplifyCommand {
 }
 
 export const updateAuthCommand = {
-  arbitrary: fc.tuple(updateConfig, messageConfig).map(
-    ([u, m]) => new UpdateAuth({ ...u, UserPoolConfigs: { ...u.UserPoolConfigs, VerificationMessage: m } }),
-  ),
+  arbitrary: fc.tuple(updateConfig, messageConfig).map(([u, m]) => new UpdateAuth({ ...u, UserPoolConfigs: { ...u.UserPoolConfigs, VerificationMessage: m } })),
 };

@@ -32,7 +32,10 @@ export abstract class CognitoCommand extends BaseCommand<CognitoModel> {
    * too close to its expiry to judge (nothing sent).
    */
   protected async withToken(
-    box: CognitoBox, ctx: RunContext, operation: string, send: (token: string) => Promise<CallResult<unknown>>,
+    box: CognitoBox,
+    ctx: RunContext,
+    operation: string,
+    send: (token: string) => Promise<CallResult<unknown>>,
   ): Promise<{ usable: boolean; result?: CallResult<unknown> }> {
     const state = tokenState(box.state, instant(ctx.now()));
     if (state === 'boundary' || state === 'none') return { usable: false };

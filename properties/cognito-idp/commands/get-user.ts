@@ -11,7 +11,9 @@ import { CognitoCommand, type CognitoBox } from './cognito-command.ts';
  * other rules.
  */
 export class GetUser extends CognitoCommand {
-  check(box: Readonly<CognitoBox>): boolean { return this.tokenJudgeable(box); }
+  check(box: Readonly<CognitoBox>): boolean {
+    return this.tokenJudgeable(box);
+  }
 
   protected async execute(box: CognitoBox, ctx: RunContext): Promise<void> {
     const { usable, result } = await this.withToken(box, ctx, 'GetUser', (token) => getUser(ctx, token, ['COGNITO.VERIFY.CODE_ACCEPTED']));
@@ -23,7 +25,9 @@ export class GetUser extends CognitoCommand {
     ctx.brokeInStep = false;
   }
 
-  toString(): string { return 'GetUser'; }
+  toString(): string {
+    return 'GetUser';
+  }
 }
 
 export const getUserCommand = { arbitrary: fc.constant(null).map(() => new GetUser()) };

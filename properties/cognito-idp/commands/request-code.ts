@@ -9,8 +9,15 @@ import { CognitoCommand, type Caps, type CognitoBox } from './cognito-command.ts
 
 /** GetUserAttributeVerificationCode for email or phone_number: a code is sent, described by the answer. */
 export class RequestCode extends CognitoCommand {
-  constructor(readonly attribute: VerifiableAttribute, readonly metadata?: Record<string, string>) { super(); }
-  check(box: Readonly<CognitoBox>): boolean { return this.tokenJudgeable(box); }
+  constructor(
+    readonly attribute: VerifiableAttribute,
+    readonly metadata?: Record<string, string>,
+  ) {
+    super();
+  }
+  check(box: Readonly<CognitoBox>): boolean {
+    return this.tokenJudgeable(box);
+  }
 
   protected async execute(box: CognitoBox, ctx: RunContext): Promise<void> {
     const rules: RuleId[] = ['COGNITO.AUTH.NO_IAM', 'COGNITO.CODE.DELIVERY_DETAILS'];
@@ -22,7 +29,9 @@ export class RequestCode extends CognitoCommand {
     box.state = codeIssued(box.state, this.attribute, result!.at);
   }
 
-  toString(): string { return `GetUserAttributeVerificationCode(${this.attribute}${this.metadata ? ', ClientMetadata' : ''})`; }
+  toString(): string {
+    return `GetUserAttributeVerificationCode(${this.attribute}${this.metadata ? ', ClientMetadata' : ''})`;
+  }
 }
 
 export const requestCodeCommand = { arbitrary: (c: Caps) => fc.tuple(verifiableAttribute(c), clientMetadata).map(([a, m]) => new RequestCode(a, m)) };

@@ -7,14 +7,18 @@ import { CognitoCommand, type CognitoBox } from './cognito-command.ts';
 
 /** InitiateAuth again: a fresh access token. */
 export class SignIn extends CognitoCommand {
-  check(box: Readonly<CognitoBox>): boolean { return tokenState(box.state, instant(box.lastSeen)) !== 'valid'; }
+  check(box: Readonly<CognitoBox>): boolean {
+    return tokenState(box.state, instant(box.lastSeen)) !== 'valid';
+  }
 
   protected async execute(box: CognitoBox, ctx: RunContext): Promise<void> {
     const result = await signIn(ctx, sessionOf(ctx), ['COGNITO.AUTH.EXPIRED_TOKEN']);
     box.state = signedIn(box.state, result.at);
   }
 
-  toString(): string { return 'InitiateAuth(USER_PASSWORD_AUTH)'; }
+  toString(): string {
+    return 'InitiateAuth(USER_PASSWORD_AUTH)';
+  }
 }
 
 export const signInCommand = { arbitrary: fc.constant(null).map(() => new SignIn()) };

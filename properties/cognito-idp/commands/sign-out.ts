@@ -7,7 +7,9 @@ import { CognitoCommand, type CognitoBox } from './cognito-command.ts';
 
 /** GlobalSignOut: the access token is revoked. */
 export class SignOut extends CognitoCommand {
-  check(box: Readonly<CognitoBox>): boolean { return tokenState(box.state, instant(box.lastSeen)) === 'valid'; }
+  check(box: Readonly<CognitoBox>): boolean {
+    return tokenState(box.state, instant(box.lastSeen)) === 'valid';
+  }
 
   protected async execute(box: CognitoBox, ctx: RunContext): Promise<void> {
     if (tokenState(box.state, instant(ctx.now())) !== 'valid') return;
@@ -15,7 +17,9 @@ export class SignOut extends CognitoCommand {
     box.state = signedOut(box.state);
   }
 
-  toString(): string { return 'GlobalSignOut'; }
+  toString(): string {
+    return 'GlobalSignOut';
+  }
 }
 
 export const signOutCommand = { operations: ['GlobalSignOut'], arbitrary: fc.constant(null).map(() => new SignOut()) };

@@ -12,21 +12,32 @@ const VALUE_POOL_SIZE = 3;
 
 /** UpdateUserAttributes to another value: the attribute is unverified again. */
 export class UpdateAttribute extends CognitoCommand {
-  constructor(readonly attribute: VerifiableAttribute, readonly step: number, readonly metadata?: Record<string, string>) { super(); }
-  check(box: Readonly<CognitoBox>): boolean { return this.tokenJudgeable(box); }
+  constructor(
+    readonly attribute: VerifiableAttribute,
+    readonly step: number,
+    readonly metadata?: Record<string, string>,
+  ) {
+    super();
+  }
+  check(box: Readonly<CognitoBox>): boolean {
+    return this.tokenJudgeable(box);
+  }
 
   protected async execute(box: CognitoBox, ctx: RunContext): Promise<void> {
     const next = (attributeOf(box.state, this.attribute).value + this.step) % VALUE_POOL_SIZE;
     const value = attributeValue(ctx, this.attribute, next);
     const { usable, result } = await this.withToken(box, ctx, 'UpdateUserAttributes', (token) =>
-      updateAttribute(ctx, token, this.attribute, value, ['COGNITO.UPDATE.UNVERIFIES'], this.metadata));
+      updateAttribute(ctx, token, this.attribute, value, ['COGNITO.UPDATE.UNVERIFIES'], this.metadata),
+    );
     if (!usable) return;
     expectSetup(ctx, 'COGNITO.UPDATE.UNVERIFIES', 'UpdateUserAttributes', result!, `${this.attribute} can be changed`);
     sparing(ctx, () => checkMetadataNotEchoed(ctx, 'UpdateUserAttributes', this.metadata));
     box.state = valueChanged(box.state, this.attribute, next);
   }
 
-  toString(): string { return `UpdateUserAttributes(${this.attribute} → value +${this.step})`; }
+  toString(): string {
+    return `UpdateUserAttributes(${this.attribute} → value +${this.step})`;
+  }
 }
 
 export const updateAttributeCommand = {

@@ -10,7 +10,9 @@ import { CognitoCommand, readCode, type Caps, type CognitoBox } from './cognito-
 
 /** VerifyUserAttribute with the code in the inbox: accepted within 24 hours, ExpiredCodeException after. */
 export class VerifySentCode extends CognitoCommand {
-  constructor(readonly attribute: VerifiableAttribute) { super(); }
+  constructor(readonly attribute: VerifiableAttribute) {
+    super();
+  }
   check(box: Readonly<CognitoBox>): boolean {
     const at = instant(box.lastSeen);
     const code = codeState(box.state, this.attribute, at);
@@ -27,19 +29,31 @@ export class VerifySentCode extends CognitoCommand {
     if (!usable) return;
     if (expected === 'accepted') {
       expectSuccess(
-        ctx, rule, 'VerifyUserAttribute', result!, 'the code sent less than 24 hours ago is accepted', `${this.attribute} code under 24 h old → accepted`,
+        ctx,
+        rule,
+        'VerifyUserAttribute',
+        result!,
+        'the code sent less than 24 hours ago is accepted',
+        `${this.attribute} code under 24 h old → accepted`,
       );
       box.state = verified(box.state, this.attribute);
     } else {
       expectRejected(
-        ctx, rule, 'VerifyUserAttribute', result!, 'a code sent more than 24 hours ago is refused', ['ExpiredCodeException'],
+        ctx,
+        rule,
+        'VerifyUserAttribute',
+        result!,
+        'a code sent more than 24 hours ago is refused',
+        ['ExpiredCodeException'],
         `${this.attribute} code over 24 h old → ExpiredCodeException`,
       );
       box.state = codeExpired(box.state, this.attribute);
     }
   }
 
-  toString(): string { return `VerifyUserAttribute(${this.attribute}, the code sent)`; }
+  toString(): string {
+    return `VerifyUserAttribute(${this.attribute}, the code sent)`;
+  }
 }
 
 export const verifySentCodeCommand = { needs: ['inbox'] as const, arbitrary: (c: Caps) => verifiableAttribute(c).map((a) => new VerifySentCode(a)) };

@@ -10,7 +10,12 @@ import { CognitoCommand, readCode, type Caps, type CognitoBox } from './cognito-
 
 /** VerifyUserAttribute with a code that is not the one sent: CodeMismatchException, nothing verified. */
 export class VerifyWrongCode extends CognitoCommand {
-  constructor(readonly attribute: VerifiableAttribute, readonly code: string) { super(); }
+  constructor(
+    readonly attribute: VerifiableAttribute,
+    readonly code: string,
+  ) {
+    super();
+  }
   check(box: Readonly<CognitoBox>): boolean {
     const state = attributeOf(box.state, this.attribute);
     // A sent, unexpired code to mismatch, and few wrong tries, so no attempt limit is reached.
@@ -22,16 +27,24 @@ export class VerifyWrongCode extends CognitoCommand {
     const real = ctx.target.capabilities.has('inbox') ? await readCode(ctx, box, this.attribute) : undefined;
     const code = differentCode(this.code, real);
     const { usable, result } = await this.withToken(box, ctx, 'VerifyUserAttribute', (token) =>
-      verifyAttribute(ctx, token, this.attribute, code, ['COGNITO.VERIFY.WRONG_CODE']));
+      verifyAttribute(ctx, token, this.attribute, code, ['COGNITO.VERIFY.WRONG_CODE']),
+    );
     if (!usable) return;
     expectRejected(
-      ctx, 'COGNITO.VERIFY.WRONG_CODE', 'VerifyUserAttribute', result!, 'a code other than the one sent is refused', ['CodeMismatchException'],
+      ctx,
+      'COGNITO.VERIFY.WRONG_CODE',
+      'VerifyUserAttribute',
+      result!,
+      'a code other than the one sent is refused',
+      ['CodeMismatchException'],
       `${this.attribute} wrong code → CodeMismatchException`,
     );
     box.state = wrongCodeTried(box.state, this.attribute);
   }
 
-  toString(): string { return `VerifyUserAttribute(${this.attribute}, wrong code ${this.code})`; }
+  toString(): string {
+    return `VerifyUserAttribute(${this.attribute}, wrong code ${this.code})`;
+  }
 }
 
 export const verifyWrongCodeCommand = { arbitrary: (c: Caps) => fc.tuple(verifiableAttribute(c), wrongCode).map(([a, code]) => new VerifyWrongCode(a, code)) };

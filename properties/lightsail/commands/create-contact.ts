@@ -19,9 +19,17 @@ export const secondJudged = (protocol: ContactProtocol, accepted: boolean): Judg
 
 /** CreateContactMethod: a first one is accepted (SMS only where supported); a second of a protocol is refused or replaces the first, as listed next. */
 export class CreateContact extends LightsailCommand {
-  constructor(readonly slot: RegionSlot, readonly protocol: ContactProtocol, readonly index: number) { super(); }
+  constructor(
+    readonly slot: RegionSlot,
+    readonly protocol: ContactProtocol,
+    readonly index: number,
+  ) {
+    super();
+  }
 
-  check(): boolean { return true; }
+  check(): boolean {
+    return true;
+  }
 
   protected async execute(box: LightsailBox, ctx: RunContext): Promise<void> {
     const region = regionOf(ctx, this.slot);
@@ -29,8 +37,15 @@ export class CreateContact extends LightsailCommand {
     const existing = contactIn(box.state, this.slot, this.protocol);
     if (this.protocol === 'SMS' && !supportsSms(region)) {
       const result = await createContactMethod(ctx, region, 'SMS', endpoint, ['LIGHTSAIL.CONTACT.SMS_REGIONS']);
-      expectRejected(ctx, 'LIGHTSAIL.CONTACT.SMS_REGIONS', 'CreateContactMethod', result, `SMS contact methods are not supported in ${region}`, undefined,
-        `SMS in ${region} (not supported) → rejected`);
+      expectRejected(
+        ctx,
+        'LIGHTSAIL.CONTACT.SMS_REGIONS',
+        'CreateContactMethod',
+        result,
+        `SMS contact methods are not supported in ${region}`,
+        undefined,
+        `SMS in ${region} (not supported) → rejected`,
+      );
       return;
     }
     if (existing) {
@@ -38,8 +53,15 @@ export class CreateContact extends LightsailCommand {
       const result = await createContactMethod(ctx, region, this.protocol, endpoint, ['LIGHTSAIL.CONTACT.ONE_PER_PROTOCOL']);
       // Either reading of "one ... in each Region": refused with a documented client error, or the new one replaces the old; the listing tells.
       if (!result.ok) {
-        expectRejected(ctx, 'LIGHTSAIL.CONTACT.ONE_PER_PROTOCOL', 'CreateContactMethod', result, 'a second contact method of a protocol is refused or replaces the first',
-          undefined, `${second} → rejected`);
+        expectRejected(
+          ctx,
+          'LIGHTSAIL.CONTACT.ONE_PER_PROTOCOL',
+          'CreateContactMethod',
+          result,
+          'a second contact method of a protocol is refused or replaces the first',
+          undefined,
+          `${second} → rejected`,
+        );
       } else {
         checkOperationRecords(ctx, 'CreateContactMethod', result.output);
         box.state = createContact(box.state, this.slot, this.protocol, endpoint, result.at);
@@ -50,14 +72,17 @@ export class CreateContact extends LightsailCommand {
     const rule = this.protocol === 'SMS' ? 'LIGHTSAIL.CONTACT.SMS_REGIONS' : 'LIGHTSAIL.CONTACT.PENDING_ON_CREATE';
     const result = await createContactMethod(ctx, region, this.protocol, endpoint, [rule]);
     const expected = `a first ${this.protocol} contact method in ${region} is accepted`;
-    const output = this.protocol === 'SMS'
-      ? expectSuccess(ctx, rule, 'CreateContactMethod', result, expected, `SMS in ${region} (supported) → accepted`)
-      : expectSetup(ctx, rule, 'CreateContactMethod', result, expected);
+    const output =
+      this.protocol === 'SMS'
+        ? expectSuccess(ctx, rule, 'CreateContactMethod', result, expected, `SMS in ${region} (supported) → accepted`)
+        : expectSetup(ctx, rule, 'CreateContactMethod', result, expected);
     checkOperationRecords(ctx, 'CreateContactMethod', output);
     box.state = createContact(box.state, this.slot, this.protocol, endpoint, result.at);
   }
 
-  toString(): string { return `CreateContactMethod(${this.slot}, ${this.protocol}, #${this.index})`; }
+  toString(): string {
+    return `CreateContactMethod(${this.slot}, ${this.protocol}, #${this.index})`;
+  }
 }
 
 export const createContactCommand = { arbitrary: fc.tuple(slot, protocol, endpointIndex).map(([s, p, i]) => new CreateContact(s, p, i)) };

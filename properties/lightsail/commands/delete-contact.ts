@@ -12,15 +12,26 @@ import { LightsailCommand, listInStep, type LightsailBox } from './lightsail-com
 export const deletionJudged = (before: readonly { protocol?: string }[], protocol: ContactProtocol): JudgedBy | undefined =>
   before.some((c) => c.protocol === protocol)
     ? {
-      [protocol]: { rule: 'LIGHTSAIL.CONTACT.DELETE', observed: `${protocol} listed, deleted → no longer listed`, message: `the deleted ${protocol} contact method is still listed` },
-    }
+        [protocol]: {
+          rule: 'LIGHTSAIL.CONTACT.DELETE',
+          observed: `${protocol} listed, deleted → no longer listed`,
+          message: `the deleted ${protocol} contact method is still listed`,
+        },
+      }
     : undefined;
 
 /** DeleteContactMethod of an existing contact method, listed before and after: the deletion is judged only where it was seen to remove it. */
 export class DeleteContact extends LightsailCommand {
-  constructor(readonly slot: RegionSlot, readonly protocol: ContactProtocol) { super(); }
+  constructor(
+    readonly slot: RegionSlot,
+    readonly protocol: ContactProtocol,
+  ) {
+    super();
+  }
 
-  check(box: Readonly<LightsailBox>): boolean { return Boolean(contactIn(box.state, this.slot, this.protocol)); }
+  check(box: Readonly<LightsailBox>): boolean {
+    return Boolean(contactIn(box.state, this.slot, this.protocol));
+  }
 
   protected async execute(box: LightsailBox, ctx: RunContext): Promise<void> {
     const { listed } = await listInStep(box, ctx, this.slot);
@@ -32,7 +43,9 @@ export class DeleteContact extends LightsailCommand {
     await listInStep(box, ctx, this.slot, undefined, deletionJudged(listed, this.protocol));
   }
 
-  toString(): string { return `DeleteContactMethod(${this.slot}, ${this.protocol})`; }
+  toString(): string {
+    return `DeleteContactMethod(${this.slot}, ${this.protocol})`;
+  }
 }
 
 export const deleteContactCommand = { operations: ['DeleteContactMethod'], arbitrary: fc.tuple(slot, protocol).map(([s, p]) => new DeleteContact(s, p)) };

@@ -8,7 +8,9 @@ import { LightsailCommand, type LightsailBox } from './lightsail-command.ts';
 
 /** The owner follows the link of the newest, still fresh, verification request. */
 export class FollowLink extends LightsailCommand {
-  constructor(readonly slot: RegionSlot) { super(); }
+  constructor(readonly slot: RegionSlot) {
+    super();
+  }
 
   check(box: Readonly<LightsailBox>): boolean {
     const contact = contactIn(box.state, this.slot, 'Email');
@@ -22,7 +24,9 @@ export class FollowLink extends LightsailCommand {
     box.state = verifyContact(box.state, this.slot);
   }
 
-  toString(): string { return `FollowVerificationLink(${this.slot})`; }
+  toString(): string {
+    return `FollowVerificationLink(${this.slot})`;
+  }
 }
 
 export const followLatestLink = (ctx: RunContext, address: string) =>

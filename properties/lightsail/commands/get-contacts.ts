@@ -7,15 +7,24 @@ import { LightsailCommand, listInStep, type LightsailBox } from './lightsail-com
 
 /** GetContactMethods of a region (all, or one protocol), against the model. */
 export class GetContacts extends LightsailCommand {
-  constructor(readonly slot: RegionSlot, readonly protocols?: ContactProtocol[]) { super(); }
+  constructor(
+    readonly slot: RegionSlot,
+    readonly protocols?: ContactProtocol[],
+  ) {
+    super();
+  }
 
-  check(): boolean { return true; }
+  check(): boolean {
+    return true;
+  }
 
   protected async execute(box: LightsailBox, ctx: RunContext): Promise<void> {
     await listInStep(box, ctx, this.slot, this.protocols);
   }
 
-  toString(): string { return `GetContactMethods(${this.slot}${this.protocols ? `, ${this.protocols.join(',')}` : ''})`; }
+  toString(): string {
+    return `GetContactMethods(${this.slot}${this.protocols ? `, ${this.protocols.join(',')}` : ''})`;
+  }
 }
 
 export const getContactsCommand = {

@@ -12,9 +12,16 @@ const SEND = 'SendContactMethodVerification';
 
 /** SendContactMethodVerification: SMS always refused; Email refused without an email contact method, accepted while it is unverified. */
 export class SendVerification extends LightsailCommand {
-  constructor(readonly slot: RegionSlot, readonly protocol: ContactProtocol) { super(); }
+  constructor(
+    readonly slot: RegionSlot,
+    readonly protocol: ContactProtocol,
+  ) {
+    super();
+  }
 
-  check(): boolean { return true; }
+  check(): boolean {
+    return true;
+  }
 
   protected async execute(box: LightsailBox, ctx: RunContext): Promise<void> {
     const region = regionOf(ctx, this.slot);
@@ -22,22 +29,43 @@ export class SendVerification extends LightsailCommand {
     if (this.protocol === 'SMS') {
       const sms = contactIn(box.state, this.slot, 'SMS') ? 'an SMS method exists' : 'no SMS method';
       const result = await sendVerification(ctx, region, 'SMS', ['LIGHTSAIL.SEND.SMS_REJECTED']);
-      expectRejected(ctx, 'LIGHTSAIL.SEND.SMS_REJECTED', SEND, result, 'SMS contact methods need no verification: InvalidInputException', ['InvalidInputException'],
-        `protocol SMS (${sms}) → InvalidInputException`);
+      expectRejected(
+        ctx,
+        'LIGHTSAIL.SEND.SMS_REJECTED',
+        SEND,
+        result,
+        'SMS contact methods need no verification: InvalidInputException',
+        ['InvalidInputException'],
+        `protocol SMS (${sms}) → InvalidInputException`,
+      );
       return;
     }
     const rule = !contact ? 'LIGHTSAIL.SEND.NEEDS_EMAIL_CONTACT' : 'LIGHTSAIL.VERIFY.RESEND';
     const result = await sendVerification(ctx, region, 'Email', [rule]);
     if (!contact) {
-      expectRejected(ctx, rule, SEND, result, `no email contact method exists in ${region}`, undefined,
-        `Email, no email method in ${this.slot} region → rejected`);
+      expectRejected(
+        ctx,
+        rule,
+        SEND,
+        result,
+        `no email contact method exists in ${region}`,
+        undefined,
+        `Email, no email method in ${this.slot} region → rejected`,
+      );
       return;
     }
     if (contact.verified) {
       // Not documented for a verified method: a documented client error, or a new request.
       if (!result.ok) {
-        expectRejected(ctx, 'LIGHTSAIL.ERRORS.DOCUMENTED', SEND, result, 'a documented client error or a new request', undefined,
-          `${SEND} of a Valid method → documented error`);
+        expectRejected(
+          ctx,
+          'LIGHTSAIL.ERRORS.DOCUMENTED',
+          SEND,
+          result,
+          'a documented client error or a new request',
+          undefined,
+          `${SEND} of a Valid method → documented error`,
+        );
         return;
       }
     } else {
@@ -48,7 +76,9 @@ export class SendVerification extends LightsailCommand {
     box.state = requestVerification(box.state, this.slot, result.at);
   }
 
-  toString(): string { return `SendContactMethodVerification(${this.slot}, ${this.protocol})`; }
+  toString(): string {
+    return `SendContactMethodVerification(${this.slot}, ${this.protocol})`;
+  }
 }
 
 export const sendVerificationCommand = { arbitrary: fc.tuple(slot, sendProtocol).map(([s, p]) => new SendVerification(s, p)) };

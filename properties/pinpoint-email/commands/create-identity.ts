@@ -12,11 +12,21 @@ import { PinpointCommand, realName, show, type PinpointBox } from './pinpoint-co
  * `setUp`: only the tags that follow are observed, not the answer (the tag property's create).
  */
 export class CreateIdentity extends PinpointCommand {
-  constructor(readonly name: PoolName, readonly tags: TagInput[], readonly setUp = false) { super(); }
+  constructor(
+    readonly name: PoolName,
+    readonly tags: TagInput[],
+    readonly setUp = false,
+  ) {
+    super();
+  }
 
-  check(box: Readonly<PinpointBox>): boolean { return !box.state.identities.has(this.name.key); }
+  check(box: Readonly<PinpointBox>): boolean {
+    return !box.state.identities.has(this.name.key);
+  }
 
-  protected touchesTagsOf() { return this.tags.length ? this.name : undefined; }
+  protected touchesTagsOf() {
+    return this.tags.length ? this.name : undefined;
+  }
 
   protected async execute(box: PinpointBox, ctx: RunContext): Promise<void> {
     const real = realName(ctx, this.name);
@@ -38,7 +48,9 @@ export class CreateIdentity extends PinpointCommand {
     ctx.brokeInStep = false;
   }
 
-  toString(): string { return `CreateEmailIdentity(${this.name.key}, ${show(this.tags)})`; }
+  toString(): string {
+    return `CreateEmailIdentity(${this.name.key}, ${show(this.tags)})`;
+  }
 }
 
 export const createIdentityCommand = { arbitrary: poolName.map((name) => new CreateIdentity(name, [])) };

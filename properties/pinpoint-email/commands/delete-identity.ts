@@ -8,9 +8,13 @@ import { PinpointCommand, realName, type PinpointBox } from './pinpoint-command.
 
 /** DeleteEmailIdentity of an existing identity. */
 export class DeleteIdentity extends PinpointCommand {
-  constructor(readonly name: PoolName) { super(); }
+  constructor(readonly name: PoolName) {
+    super();
+  }
 
-  check(box: Readonly<PinpointBox>): boolean { return box.state.identities.has(this.name.key); }
+  check(box: Readonly<PinpointBox>): boolean {
+    return box.state.identities.has(this.name.key);
+  }
 
   protected async execute(box: PinpointBox, ctx: RunContext): Promise<void> {
     const real = realName(ctx, this.name);
@@ -20,7 +24,9 @@ export class DeleteIdentity extends PinpointCommand {
     box.state = deleteIdentity(box.state, this.name.key);
   }
 
-  toString(): string { return `DeleteEmailIdentity(${this.name.key})`; }
+  toString(): string {
+    return `DeleteEmailIdentity(${this.name.key})`;
+  }
 }
 
 export const deleteIdentityCommand = { operations: ['DeleteEmailIdentity'], arbitrary: poolName.map((name) => new DeleteIdentity(name)) };

@@ -7,9 +7,13 @@ import { PinpointCommand, realName, type PinpointBox } from './pinpoint-command.
 
 /** The owner follows the verification link in the inbox. */
 export class FollowLink extends PinpointCommand {
-  constructor(readonly name: PoolName) { super(); }
+  constructor(readonly name: PoolName) {
+    super();
+  }
 
-  check(box: Readonly<PinpointBox>): boolean { return mayConfirm(box.state.identities.get(this.name.key), instant(box.lastSeen)); }
+  check(box: Readonly<PinpointBox>): boolean {
+    return mayConfirm(box.state.identities.get(this.name.key), instant(box.lastSeen));
+  }
 
   protected async execute(box: PinpointBox, ctx: RunContext): Promise<void> {
     const before = ctx.now();
@@ -18,7 +22,9 @@ export class FollowLink extends PinpointCommand {
     box.state = confirmIdentity(box.state, this.name.key, ctx.since(before));
   }
 
-  toString(): string { return `FollowVerificationLink(${this.name.key})`; }
+  toString(): string {
+    return `FollowVerificationLink(${this.name.key})`;
+  }
 }
 
 export const followLinkCommand = { needs: ['inbox'] as const, arbitrary: emailName.map((name) => new FollowLink(name)) };

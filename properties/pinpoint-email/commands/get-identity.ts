@@ -7,9 +7,13 @@ import { PinpointCommand, realName, type PinpointBox } from './pinpoint-command.
 
 /** GetEmailIdentity of any pool name: an existing one against the model, a deleted or never-created one NotFoundException. */
 export class GetIdentity extends PinpointCommand {
-  constructor(readonly name: PoolName) { super(); }
+  constructor(readonly name: PoolName) {
+    super();
+  }
 
-  check(): boolean { return true; }
+  check(): boolean {
+    return true;
+  }
 
   protected async execute(box: PinpointBox, ctx: RunContext): Promise<void> {
     const real = realName(ctx, this.name);
@@ -26,11 +30,18 @@ export class GetIdentity extends PinpointCommand {
     if (identity.kind === 'domain') {
       const tokens = checked.answer.DkimAttributes?.Tokens ?? [];
       const same = JSON.stringify([...tokens].sort()) === JSON.stringify([...identity.tokens].sort());
-      checkThat(ctx, 'PINPOINT.DKIM.DOMAIN_TOKENS', 'GetEmailIdentity', same, () => ({
-        message: `${real} answers other DKIM tokens than CreateEmailIdentity gave`,
-        expected: JSON.stringify(identity.tokens),
-        actual: JSON.stringify(tokens),
-      }), 'GetEmailIdentity: domain → the tokens CreateEmailIdentity gave');
+      checkThat(
+        ctx,
+        'PINPOINT.DKIM.DOMAIN_TOKENS',
+        'GetEmailIdentity',
+        same,
+        () => ({
+          message: `${real} answers other DKIM tokens than CreateEmailIdentity gave`,
+          expected: JSON.stringify(identity.tokens),
+          actual: JSON.stringify(tokens),
+        }),
+        'GetEmailIdentity: domain → the tokens CreateEmailIdentity gave',
+      );
     }
     const seen = checkVerification(ctx, 'GetEmailIdentity', real, identity, checked, result.at);
     if (seen.phase === 'verified') box.state = settleIdentity(box.state, this.name.key);
@@ -38,7 +49,9 @@ export class GetIdentity extends PinpointCommand {
     ctx.brokeInStep = false;
   }
 
-  toString(): string { return `GetEmailIdentity(${this.name.key})`; }
+  toString(): string {
+    return `GetEmailIdentity(${this.name.key})`;
+  }
 }
 
 export const getIdentityCommand = { arbitrary: poolName.map((name) => new GetIdentity(name)) };

@@ -12,52 +12,104 @@ const MAX_PAGES = 200;
 
 /** ListEmailIdentities through every page: this run's identities listed once each with their type, deleted ones not at all. */
 export class ListIdentities extends PinpointCommand {
-  constructor(readonly pageSize: number | undefined) { super(); }
+  constructor(readonly pageSize: number | undefined) {
+    super();
+  }
 
-  check(): boolean { return true; }
+  check(): boolean {
+    return true;
+  }
 
   protected async execute(box: PinpointBox, ctx: RunContext): Promise<void> {
     const listed: { IdentityName?: string; IdentityType?: string }[] = [];
     let nextToken: string | undefined;
     let pages = 0;
     for (; pages < MAX_PAGES; pages++) {
-      const result = await call(ctx, 'pinpoint-email', new ListEmailIdentitiesCommand({ PageSize: this.pageSize, NextToken: nextToken }), ['PINPOINT.LIST.IDENTITIES']);
+      const result = await call(ctx, 'pinpoint-email', new ListEmailIdentitiesCommand({ PageSize: this.pageSize, NextToken: nextToken }), [
+        'PINPOINT.LIST.IDENTITIES',
+      ]);
       const output = expectSetup(ctx, 'PINPOINT.LIST.IDENTITIES', 'ListEmailIdentities', result, 'identities can be listed');
-      const parsed = expectShape(ctx, 'PINPOINT.LIST.IDENTITIES', 'ListEmailIdentities', ListEmailIdentitiesResponse, output, 'ListEmailIdentities: answer shape');
+      const parsed = expectShape(
+        ctx,
+        'PINPOINT.LIST.IDENTITIES',
+        'ListEmailIdentities',
+        ListEmailIdentitiesResponse,
+        output,
+        'ListEmailIdentities: answer shape',
+      );
       listed.push(...(parsed.EmailIdentities ?? []));
       nextToken = parsed.NextToken || undefined;
       if (!nextToken) break;
     }
-    checkThat(ctx, 'PINPOINT.LIST.IDENTITIES', 'ListEmailIdentities', nextToken === undefined, () => ({
-      message: `still answering a NextToken after ${MAX_PAGES} pages`, expected: 'the last page has no NextToken', actual: `NextToken ${nextToken}`,
-    }), `ListEmailIdentities: page size ${this.pageSize ?? 'default'} → a last page`);
+    checkThat(
+      ctx,
+      'PINPOINT.LIST.IDENTITIES',
+      'ListEmailIdentities',
+      nextToken === undefined,
+      () => ({
+        message: `still answering a NextToken after ${MAX_PAGES} pages`,
+        expected: 'the last page has no NextToken',
+        actual: `NextToken ${nextToken}`,
+      }),
+      `ListEmailIdentities: page size ${this.pageSize ?? 'default'} → a last page`,
+    );
     const existing = box.state.identities.size;
     const paging = `${existing} identities, page size ${this.pageSize ?? 'default'}`;
     for (const name of ALL_POOL_NAMES) {
       const real = realName(ctx, name);
       const entries = listed.filter((entry) => entry.IdentityName === real);
       if (box.state.identities.has(name.key)) {
-        checkThat(ctx, 'PINPOINT.LIST.IDENTITIES', 'ListEmailIdentities', entries.length === 1, () => ({
-          message: `${real} exists but is listed ${entries.length} times`, expected: 'listed once', actual: `listed ${entries.length} times`,
-        }), `ListEmailIdentities: ${paging} → each listed once`);
+        checkThat(
+          ctx,
+          'PINPOINT.LIST.IDENTITIES',
+          'ListEmailIdentities',
+          entries.length === 1,
+          () => ({
+            message: `${real} exists but is listed ${entries.length} times`,
+            expected: 'listed once',
+            actual: `listed ${entries.length} times`,
+          }),
+          `ListEmailIdentities: ${paging} → each listed once`,
+        );
         const type = entries[0]?.IdentityType;
-        if (type !== undefined && expectMember(ctx, 'PINPOINT.ENUM.IDENTITY_TYPE', 'ListEmailIdentities', `IdentityType of ${real}`, IDENTITY_TYPES, type)) checkType(ctx, 'ListEmailIdentities', real, name.kind, type);
+        if (type !== undefined && expectMember(ctx, 'PINPOINT.ENUM.IDENTITY_TYPE', 'ListEmailIdentities', `IdentityType of ${real}`, IDENTITY_TYPES, type))
+          checkType(ctx, 'ListEmailIdentities', real, name.kind, type);
       } else if (box.state.deleted.has(name.key)) {
-        checkThat(ctx, 'PINPOINT.DELETE.REMOVES_IDENTITY', 'ListEmailIdentities', entries.length === 0, () => ({
-          message: `${real} was deleted but is listed`, expected: 'not listed', actual: `listed ${entries.length} times`,
-        }), 'ListEmailIdentities: deleted identity → not listed');
+        checkThat(
+          ctx,
+          'PINPOINT.DELETE.REMOVES_IDENTITY',
+          'ListEmailIdentities',
+          entries.length === 0,
+          () => ({
+            message: `${real} was deleted but is listed`,
+            expected: 'not listed',
+            actual: `listed ${entries.length} times`,
+          }),
+          'ListEmailIdentities: deleted identity → not listed',
+        );
       } else if (existing > 0) {
         // Only a listing that holds identities shows it leaves out the ones that do not exist.
-        checkThat(ctx, 'PINPOINT.LIST.IDENTITIES', 'ListEmailIdentities', entries.length === 0, () => ({
-          message: `${real} does not exist but is listed`, expected: 'not listed', actual: `listed ${entries.length} times`,
-        }), 'ListEmailIdentities: never-created identity → not listed');
+        checkThat(
+          ctx,
+          'PINPOINT.LIST.IDENTITIES',
+          'ListEmailIdentities',
+          entries.length === 0,
+          () => ({
+            message: `${real} does not exist but is listed`,
+            expected: 'not listed',
+            actual: `listed ${entries.length} times`,
+          }),
+          'ListEmailIdentities: never-created identity → not listed',
+        );
       }
     }
     // The model does not rest on the listing: a deviation already found changes nothing it goes on with.
     ctx.brokeInStep = false;
   }
 
-  toString(): string { return `ListEmailIdentities(page ${this.pageSize ?? 'default'})`; }
+  toString(): string {
+    return `ListEmailIdentities(page ${this.pageSize ?? 'default'})`;
+  }
 }
 
 export const listIdentitiesCommand = { operations: ['ListEmailIdentities'], arbitrary: pageSize.map((size) => new ListIdentities(size)) };

@@ -16,9 +16,13 @@ export async function publishDkimRecords(ctx: RunContext, domain: string, tokens
 
 /** The owner publishes the DKIM CNAME records of every token: in time, or after the 72 hours. */
 export class PublishDkim extends PinpointCommand {
-  constructor(readonly name: PoolName) { super(); }
+  constructor(readonly name: PoolName) {
+    super();
+  }
 
-  check(box: Readonly<PinpointBox>): boolean { return mayConfirm(box.state.identities.get(this.name.key), instant(box.lastSeen)); }
+  check(box: Readonly<PinpointBox>): boolean {
+    return mayConfirm(box.state.identities.get(this.name.key), instant(box.lastSeen));
+  }
 
   protected async execute(box: PinpointBox, ctx: RunContext): Promise<void> {
     const identity = box.state.identities.get(this.name.key);
@@ -28,7 +32,9 @@ export class PublishDkim extends PinpointCommand {
     box.state = confirmIdentity(box.state, this.name.key, ctx.since(before));
   }
 
-  toString(): string { return `PublishDkimRecords(${this.name.key})`; }
+  toString(): string {
+    return `PublishDkimRecords(${this.name.key})`;
+  }
 }
 
 export const publishDkimCommand = { needs: ['dns'] as const, arbitrary: domainName.map((name) => new PublishDkim(name)) };

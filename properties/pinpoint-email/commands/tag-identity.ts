@@ -13,7 +13,12 @@ import { PinpointCommand, realName, show, type PinpointBox } from './pinpoint-co
  * the tags it has), rejected, and judged by that restriction, when exactly one is broken.
  */
 export class TagIdentity extends PinpointCommand {
-  constructor(readonly name: PoolName, readonly tags: TagInput[]) { super(); }
+  constructor(
+    readonly name: PoolName,
+    readonly tags: TagInput[],
+  ) {
+    super();
+  }
 
   check(box: Readonly<PinpointBox>): boolean {
     const identity = box.state.identities.get(this.name.key);
@@ -24,7 +29,9 @@ export class TagIdentity extends PinpointCommand {
     return violations.length <= 1 && !(violations[0] === 'count' && hasCaseVariants(keysAfter(identity.tags, this.tags)));
   }
 
-  protected touchesTagsOf() { return this.name; }
+  protected touchesTagsOf() {
+    return this.name;
+  }
 
   protected async execute(box: PinpointBox, ctx: RunContext): Promise<void> {
     const identity = box.state.identities.get(this.name.key)!;
@@ -41,15 +48,20 @@ export class TagIdentity extends PinpointCommand {
     }
     // A refused valid request with no limit in it: the re-tag or the case it tried.
     const lower = new Set([...existing].map((k) => k.toLowerCase()));
-    const otherwise: RuleId = this.tags.some((t) => existing.has(t.Key)) ? 'PINPOINT.TAGS.UNIQUE_KEY'
-      : this.tags.some((t) => lower.has(t.Key.toLowerCase())) ? 'PINPOINT.TAGS.CASE_SENSITIVE' : 'PINPOINT.TAGS.CHARACTERS';
+    const otherwise: RuleId = this.tags.some((t) => existing.has(t.Key))
+      ? 'PINPOINT.TAGS.UNIQUE_KEY'
+      : this.tags.some((t) => lower.has(t.Key.toLowerCase()))
+        ? 'PINPOINT.TAGS.CASE_SENSITIVE'
+        : 'PINPOINT.TAGS.CHARACTERS';
     const result = await tagResource(ctx, real, this.tags, [otherwise]);
     expectAccepted(ctx, 'TagResource', result, this.tags, existing, otherwise);
     box.state = tagIdentity(box.state, this.name.key, this.tags);
     this.listedAfter = 'TagResource';
   }
 
-  toString(): string { return `TagResource(${this.name.key}, ${show(this.tags)})`; }
+  toString(): string {
+    return `TagResource(${this.name.key}, ${show(this.tags)})`;
+  }
 }
 
 /** Valid tags, or (with the fillers) more than the identity may have: the other restrictions are the stateless property's. */

@@ -8,11 +8,20 @@ import { PinpointCommand, realName, type PinpointBox } from './pinpoint-command.
 
 /** UntagResource on an existing identity: keys it has, and keys it does not. */
 export class UntagIdentity extends PinpointCommand {
-  constructor(readonly name: PoolName, readonly keys: string[]) { super(); }
+  constructor(
+    readonly name: PoolName,
+    readonly keys: string[],
+  ) {
+    super();
+  }
 
-  check(box: Readonly<PinpointBox>): boolean { return box.state.identities.has(this.name.key); }
+  check(box: Readonly<PinpointBox>): boolean {
+    return box.state.identities.has(this.name.key);
+  }
 
-  protected touchesTagsOf() { return this.name; }
+  protected touchesTagsOf() {
+    return this.name;
+  }
 
   protected async execute(box: PinpointBox, ctx: RunContext): Promise<void> {
     const result = await untagResource(ctx, realName(ctx, this.name), this.keys);
@@ -21,7 +30,9 @@ export class UntagIdentity extends PinpointCommand {
     this.listedAfter = 'UntagResource';
   }
 
-  toString(): string { return `UntagResource(${this.name.key}, ${this.keys.length > 6 ? `${this.keys.length} keys` : JSON.stringify(this.keys)})`; }
+  toString(): string {
+    return `UntagResource(${this.name.key}, ${this.keys.length > 6 ? `${this.keys.length} keys` : JSON.stringify(this.keys)})`;
+  }
 }
 
 export const untagIdentityCommand = {

@@ -12,9 +12,13 @@ import { poolKey, readAttributes, realName, SesCommand, type SesBox } from './se
  * otherwise be judged as on a new identity, and charge the wrong rule).
  */
 export class DeleteIdentity extends SesCommand {
-  constructor(readonly name: PoolName) { super(); }
+  constructor(readonly name: PoolName) {
+    super();
+  }
 
-  check(box: Readonly<SesBox>): boolean { return box.state.identities.has(poolKey(this.name)); }
+  check(box: Readonly<SesBox>): boolean {
+    return box.state.identities.has(poolKey(this.name));
+  }
 
   protected async execute(box: SesBox, ctx: RunContext): Promise<void> {
     const identity = realName(ctx, this.name);
@@ -25,7 +29,9 @@ export class DeleteIdentity extends SesCommand {
     ctx.brokeInStep = await readAttributes(box, ctx, [this.name]);
   }
 
-  toString(): string { return `DeleteIdentity(${poolKey(this.name)})`; }
+  toString(): string {
+    return `DeleteIdentity(${poolKey(this.name)})`;
+  }
 }
 
 export const deleteIdentityCommand = { operations: ['DeleteIdentity'], arbitrary: poolName.map((name) => new DeleteIdentity(name)) };

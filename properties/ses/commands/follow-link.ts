@@ -8,7 +8,9 @@ import { SesCommand, type SesBox } from './ses-command.ts';
 
 /** The owner follows the newest verification link in the inbox: in time, or after the 24 hours. */
 export class FollowLink extends SesCommand {
-  constructor(readonly local: string) { super(); }
+  constructor(readonly local: string) {
+    super();
+  }
 
   check(box: Readonly<SesBox>): boolean {
     return mayConfirm(box.state.identities.get(this.local), instant(box.lastSeen));
@@ -20,11 +22,18 @@ export class FollowLink extends SesCommand {
     if (!mayConfirm(identity, instant(before))) return;
     // The link serves the rule the read after it judges: Success in time, still Failed too late.
     const late = surelyFailed(identity!.verification, instant(before));
-    await followVerificationLink(ctx, ctx.naming.email(this.local), late ? 'SES.EMAIL.FAILED_AFTER_24H' : 'SES.EMAIL.SUCCESS_WITHIN_24H', 'VerifyEmailIdentity');
+    await followVerificationLink(
+      ctx,
+      ctx.naming.email(this.local),
+      late ? 'SES.EMAIL.FAILED_AFTER_24H' : 'SES.EMAIL.SUCCESS_WITHIN_24H',
+      'VerifyEmailIdentity',
+    );
     box.state = confirmIdentity(box.state, this.local, ctx.since(before));
   }
 
-  toString(): string { return `FollowVerificationLink(${this.local})`; }
+  toString(): string {
+    return `FollowVerificationLink(${this.local})`;
+  }
 }
 
 export const followLinkCommand = { needs: ['inbox'] as const, arbitrary: emailLocal.map((local) => new FollowLink(local)) };

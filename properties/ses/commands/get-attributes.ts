@@ -5,9 +5,13 @@ import { poolKey, readAttributes, SesCommand, type SesBox } from './ses-command.
 
 /** GetIdentityVerificationAttributes for pool names, existing or not. */
 export class GetAttributes extends SesCommand {
-  constructor(readonly names: PoolName[]) { super(); }
+  constructor(readonly names: PoolName[]) {
+    super();
+  }
 
-  check(): boolean { return true; }
+  check(): boolean {
+    return true;
+  }
 
   protected async execute(box: SesBox, ctx: RunContext): Promise<void> {
     // Every other break of a rule already found failing was followed by adopting the target's answer
@@ -15,7 +19,9 @@ export class GetAttributes extends SesCommand {
     ctx.brokeInStep = await readAttributes(box, ctx, this.names);
   }
 
-  toString(): string { return `GetIdentityVerificationAttributes(${this.names.map(poolKey).join(', ')})`; }
+  toString(): string {
+    return `GetIdentityVerificationAttributes(${this.names.map(poolKey).join(', ')})`;
+  }
 }
 
 export const getAttributesCommand = {

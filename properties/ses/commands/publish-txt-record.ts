@@ -6,7 +6,9 @@ import { SesCommand, type SesBox } from './ses-command.ts';
 
 /** The owner publishes the `_amazonses` TXT record with the domain's token: in time, or after the 72 hours. */
 export class PublishTxtRecord extends SesCommand {
-  constructor(readonly label: string) { super(); }
+  constructor(readonly label: string) {
+    super();
+  }
 
   check(box: Readonly<SesBox>): boolean {
     const identity = box.state.identities.get(this.label);
@@ -24,7 +26,9 @@ export class PublishTxtRecord extends SesCommand {
     box.state = publishToken(box.state, this.label, identity.token, ctx.since(before));
   }
 
-  toString(): string { return `PublishTxtRecord(${this.label})`; }
+  toString(): string {
+    return `PublishTxtRecord(${this.label})`;
+  }
 }
 
 export const publishTxtRecordCommand = { needs: ['dns'] as const, arbitrary: domainLabel.map((label) => new PublishTxtRecord(label)) };

@@ -31,7 +31,12 @@ export async function readAttributes(box: SesBox, ctx: RunContext, names: readon
   // A read, no evidence in itself; refusing a few identities breaks "up to 100 are accepted".
   const output = expectSetup(ctx, 'SES.GIVA.MAX_IDENTITIES', GIVA, result, `${real.length} identities (at most 100) are answered`);
   const unrequested = ALL_POOL_NAMES.filter((name) => box.state.identities.has(poolKey(name)) && !names.some((asked) => poolKey(asked) === poolKey(name)));
-  const attributes = checkAttributes(ctx, real, output, unrequested.map((name) => realName(ctx, name)));
+  const attributes = checkAttributes(
+    ctx,
+    real,
+    output,
+    unrequested.map((name) => realName(ctx, name)),
+  );
   // A break the model cannot follow (an identity it does not know of) ends the run after this step.
   let lost = false;
   names.forEach((name, i) => {
@@ -44,11 +49,18 @@ export async function readAttributes(box: SesBox, ctx: RunContext, names: readon
       else if (reported?.VerificationStatus === 'Success') box.state = settleIdentity(box.state, key);
       if (reported?.VerificationStatus === 'Failed') box.state = seenFailed(box.state, key);
     } else if (box.state.deleted.has(key)) {
-      const gone = judge(ctx, 'SES.DELETE.REMOVES_IDENTITY', GIVA, reported === undefined, () => ({
-        message: `${real[i]} was deleted but still has verification attributes`,
-        expected: 'no entry',
-        actual: JSON.stringify(reported),
-      }), `deleted ${name.kind} → no entry`);
+      const gone = judge(
+        ctx,
+        'SES.DELETE.REMOVES_IDENTITY',
+        GIVA,
+        reported === undefined,
+        () => ({
+          message: `${real[i]} was deleted but still has verification attributes`,
+          expected: 'no entry',
+          actual: JSON.stringify(reported),
+        }),
+        `deleted ${name.kind} → no entry`,
+      );
       // Still there: from now on it exists, with the status it reported.
       if (!gone && isStatus(reported!.VerificationStatus)) box.state = adoptStatus(box.state, key, name.kind, reported!.VerificationStatus, result.at);
       else if (!gone) lost = true;

@@ -6,9 +6,13 @@ import { realName, SesCommand, type SesBox } from './ses-command.ts';
 
 /** The one place the harness exceeds the documented rate on purpose. */
 export class ThrottleProbe extends SesCommand {
-  constructor(readonly index: number) { super(); }
+  constructor(readonly index: number) {
+    super();
+  }
 
-  check(): boolean { return true; }
+  check(): boolean {
+    return true;
+  }
 
   protected async execute(_box: SesBox, ctx: RunContext): Promise<void> {
     await probeThrottling(ctx, [realName(ctx, ALL_POOL_NAMES[this.index])], THROTTLE_BURST);
@@ -16,7 +20,9 @@ export class ThrottleProbe extends SesCommand {
     ctx.brokeInStep = false;
   }
 
-  toString(): string { return `ThrottleProbe(${THROTTLE_BURST} calls)`; }
+  toString(): string {
+    return `ThrottleProbe(${THROTTLE_BURST} calls)`;
+  }
 }
 
 export const throttleProbeCommand = {

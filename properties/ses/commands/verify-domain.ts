@@ -9,7 +9,9 @@ import { SesCommand, type SesBox } from './ses-command.ts';
 
 /** VerifyDomainIdentity for a new domain, or to restart one that has Failed: its answer must carry the token. */
 export class VerifyDomain extends SesCommand {
-  constructor(readonly label: string) { super(); }
+  constructor(readonly label: string) {
+    super();
+  }
 
   check(box: Readonly<SesBox>): boolean {
     return mayStartVerification(box.state, this.label, instant(box.lastSeen));
@@ -22,17 +24,26 @@ export class VerifyDomain extends SesCommand {
     const result = await verifyDomainIdentity(ctx, ctx.naming.domain(this.label), [rule, 'SES.VERIFY_DOMAIN.TOKEN_RETURNED']);
     const output = expectSetup(ctx, rule, 'VerifyDomainIdentity', result, 'the domain is accepted for verification');
     const parsed = VerifyDomainIdentityResponse.safeParse(stripMetadata(output));
-    checkThat(ctx, 'SES.VERIFY_DOMAIN.TOKEN_RETURNED', 'VerifyDomainIdentity', parsed.success, () => ({
-      message: 'answered without a non-empty VerificationToken',
-      expected: 'a VerificationToken (required by the response shape)',
-      actual: JSON.stringify(stripMetadata(output)),
-    }), restart ? 'restart after Failed → token' : 'new domain → token');
+    checkThat(
+      ctx,
+      'SES.VERIFY_DOMAIN.TOKEN_RETURNED',
+      'VerifyDomainIdentity',
+      parsed.success,
+      () => ({
+        message: 'answered without a non-empty VerificationToken',
+        expected: 'a VerificationToken (required by the response shape)',
+        actual: JSON.stringify(stripMetadata(output)),
+      }),
+      restart ? 'restart after Failed → token' : 'new domain → token',
+    );
     // Without a token the domain is still followed: its status rules do not need one.
     box.state = verifyDomain(box.state, this.label, parsed.success ? parsed.data.VerificationToken : undefined, result.at);
     ctx.brokeInStep = false;
   }
 
-  toString(): string { return `VerifyDomainIdentity(${this.label})`; }
+  toString(): string {
+    return `VerifyDomainIdentity(${this.label})`;
+  }
 }
 
 export const verifyDomainCommand = { arbitrary: domainLabel.map((label) => new VerifyDomain(label)) };

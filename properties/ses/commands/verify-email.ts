@@ -8,7 +8,9 @@ import { SesCommand, type SesBox } from './ses-command.ts';
 
 /** VerifyEmailIdentity for a new address, or to restart one that has Failed: set-up, judged by the reads after it. */
 export class VerifyEmail extends SesCommand {
-  constructor(readonly local: string) { super(); }
+  constructor(readonly local: string) {
+    super();
+  }
 
   check(box: Readonly<SesBox>): boolean {
     return mayStartVerification(box.state, this.local, instant(box.lastSeen));
@@ -23,7 +25,9 @@ export class VerifyEmail extends SesCommand {
     box.state = verifyEmail(box.state, this.local, result.at);
   }
 
-  toString(): string { return `VerifyEmailIdentity(${this.local})`; }
+  toString(): string {
+    return `VerifyEmailIdentity(${this.local})`;
+  }
 }
 
 export const verifyEmailCommand = { arbitrary: emailLocal.map((local) => new VerifyEmail(local)) };

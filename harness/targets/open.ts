@@ -2,7 +2,7 @@
 import type { ConformanceConfig } from '../config.ts';
 import { awsTarget } from './aws.ts';
 import { endpointTarget } from './endpoint.ts';
-import { managedTarget } from './managed.ts';
+import { managedTarget } from './managed/target.ts';
 import { referenceTarget } from './reference.ts';
 import type { Target } from './target.ts';
 

@@ -29,6 +29,19 @@ async function listen(handler: Parameters<typeof createServer>[1]): Promise<{ se
 }
 
 // Every test runs the command, which can take minutes on a busy machine: only a hang fails one.
+/** An allowed account and a mail domain, but no AWS credentials anywhere the SDK looks. */
+const NO_CREDENTIALS = {
+  CONFORMANCE_EMAIL_DOMAIN: 'sandbox.example.org',
+  CONFORMANCE_AWS_ACCOUNT_ALLOWLIST: '123456789012',
+  AWS_ACCESS_KEY_ID: '',
+  AWS_SECRET_ACCESS_KEY: '',
+  AWS_SESSION_TOKEN: '',
+  AWS_PROFILE: '',
+  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+  AWS_CONFIG_FILE: '/nonexistent/config',
+  AWS_EC2_METADATA_DISABLED: 'true',
+};
+
 describe('conformance CLI', { timeout: CLI_TIMEOUT_MS + 10_000 }, () => {
   afterAll(removeTempDirs);
 
@@ -62,17 +75,7 @@ describe('conformance CLI', { timeout: CLI_TIMEOUT_MS + 10_000 }, () => {
   });
 
   it('says in one line that there are no AWS credentials', async () => {
-    const result = await runCli(['run', '--target', 'aws'], {
-      CONFORMANCE_EMAIL_DOMAIN: 'sandbox.example.org',
-      CONFORMANCE_AWS_ACCOUNT_ALLOWLIST: '123456789012',
-      AWS_ACCESS_KEY_ID: '',
-      AWS_SECRET_ACCESS_KEY: '',
-      AWS_SESSION_TOKEN: '',
-      AWS_PROFILE: '',
-      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
-      AWS_CONFIG_FILE: '/nonexistent/config',
-      AWS_EC2_METADATA_DISABLED: 'true',
-    });
+    const result = await runCli(['run', '--target', 'aws'], NO_CREDENTIALS);
     expect(result.code).toBe(2);
     expectOneLineCause(result.stderr, /^conformance: no AWS credentials found/);
   });
@@ -82,17 +85,7 @@ describe('conformance CLI', { timeout: CLI_TIMEOUT_MS + 10_000 }, () => {
     // No credentials at all: a dry run that called STS or AWS would fail.
     const result = await runCli(
       ['run', '--target', 'aws', '--dry-run', '--services', 'ses,cognito-idp', '--runs', '3', '--seed', '7', '--report-dir', reportDir],
-      {
-        CONFORMANCE_EMAIL_DOMAIN: 'sandbox.example.org',
-        CONFORMANCE_AWS_ACCOUNT_ALLOWLIST: '123456789012',
-        AWS_ACCESS_KEY_ID: '',
-        AWS_SECRET_ACCESS_KEY: '',
-        AWS_SESSION_TOKEN: '',
-        AWS_PROFILE: '',
-        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
-        AWS_CONFIG_FILE: '/nonexistent/config',
-        AWS_EC2_METADATA_DISABLED: 'true',
-      },
+      NO_CREDENTIALS,
     );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/dry run: \d+ calls planned, nothing sent/);

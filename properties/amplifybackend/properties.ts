@@ -8,7 +8,7 @@ import { authCreated, authRead, authUpdated, emptyAmplifyModel, type AmplifyMode
 import { isVerificationDeliveryPath, type CreateResourceConfig, type UpdateResourceConfig } from '../../models/amplifybackend/shapes.ts';
 import type { RuleId } from '../../services/index.ts';
 import type { CallResult } from '../shared/call.ts';
-import { expectSetup, expectSuccess } from '../shared/checks.ts';
+import { expectSetup } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { modelProperty } from '../shared/model-run.ts';
 import { defineProperty, type ConformanceProperty } from '../shared/property.ts';
@@ -25,6 +25,7 @@ import {
   checkGetAuth,
   checkJob,
   checkJobResponse,
+  createAccepted,
   createAuth,
   describeConfig,
   expectBadRequest,
@@ -55,16 +56,7 @@ async function create(
   config: CreateResourceConfig,
   observed = `${describeConfig(config)} → accepted`,
 ): Promise<string | undefined> {
-  const result = await createAuth(ctx, env, config, ['AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG']);
-  const output = expectSuccess(
-    ctx,
-    'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG',
-    'CreateBackendAuth',
-    result,
-    'a documented ResourceConfig is accepted',
-    observed,
-  );
-  return checkJobResponse(ctx, 'CreateBackendAuth', appId(), env, output).JobId;
+  return (await createAccepted(ctx, env, config, observed)).JobId;
 }
 
 const createAndGet = defineProperty({

@@ -26,7 +26,7 @@ import type { Target } from '../../harness/targets/target.ts';
 import { redactValue } from '../../harness/transport/redact.ts';
 import type { RuleId } from '../../services/index.ts';
 import { call, type CallResult } from '../shared/call.ts';
-import { checkThat, expectMember, expectRejected, expectSetup, expectShape } from '../shared/checks.ts';
+import { checkThat, expectMember, expectRejected, expectSetup, expectShape, expectSuccess } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { TargetError } from '../shared/failure.ts';
 
@@ -269,3 +269,22 @@ export function describeConfig(config: CreateResourceConfig): string {
 export const verificationOf = (config: unknown): unknown => at(config, VERIFICATION_PATH);
 
 export type { CreateResourceConfig, UpdateResourceConfig };
+
+/** CreateBackendAuth with a documented configuration: accepted (the rule's evidence), answering a job. */
+export async function createAccepted(
+  ctx: RunContext,
+  env: string,
+  config: CreateResourceConfig,
+  observed = `${describeConfig(config)} → accepted`,
+): Promise<{ JobId?: string }> {
+  const result = await createAuth(ctx, env, config, ['AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG']);
+  const output = expectSuccess(
+    ctx,
+    'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG',
+    'CreateBackendAuth',
+    result,
+    'a documented ResourceConfig is accepted',
+    observed,
+  );
+  return checkJobResponse(ctx, 'CreateBackendAuth', appId(), env, output);
+}

@@ -14,8 +14,8 @@ import {
 import { GetContactMethodsResult, OperationsResult, type ContactProtocol } from '../../models/lightsail/shapes.ts';
 import type { Instant } from '../../models/shared/clock.ts';
 import type { RuleId } from '../../services/index.ts';
-import { call } from '../shared/call.ts';
-import { breakIf, checkThat, expectMember, expectSetup, expectShape, sparing, stripMetadata } from '../shared/checks.ts';
+import { call, type CallResult } from '../shared/call.ts';
+import { breakIf, checkThat, expectMember, expectRejected, expectSetup, expectShape, sparing, stripMetadata } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 
 const SEND = 'SendContactMethodVerification';
@@ -39,6 +39,41 @@ export function checkOperationRecords(ctx: RunContext, operation: string, output
   sparing(ctx, () => {
     for (const op of operations) operationEnums(ctx, operation, op);
   });
+}
+
+/**
+ * A second contact method of a protocol in a region. Either reading of "one ... in each Region"
+ * holds: refused with a documented client error, or accepted, replacing the first (the listing
+ * after it tells). Returns whether it was accepted.
+ */
+export function checkSecondCreate(ctx: RunContext, protocol: ContactProtocol, result: CallResult<{ operations?: readonly OperationRecord[] }>): boolean {
+  if (result.ok) {
+    checkOperationRecords(ctx, 'CreateContactMethod', result.output);
+    return true;
+  }
+  expectRejected(
+    ctx,
+    'LIGHTSAIL.CONTACT.ONE_PER_PROTOCOL',
+    'CreateContactMethod',
+    result,
+    'a second contact method of a protocol is refused or replaces the first',
+    undefined,
+    `second ${protocol} → rejected`,
+  );
+  return false;
+}
+
+/** SendContactMethodVerification for SMS: refused with InvalidInputException, SMS needing no verification. `setting` says what the region held. */
+export function expectSmsSendRejected(ctx: RunContext, result: CallResult<unknown>, setting: string): void {
+  expectRejected(
+    ctx,
+    'LIGHTSAIL.SEND.SMS_REJECTED',
+    SEND,
+    result,
+    'SMS contact methods need no verification: InvalidInputException',
+    ['InvalidInputException'],
+    `protocol SMS (${setting}) → InvalidInputException`,
+  );
 }
 
 /** A successful SendContactMethodVerification answer: shape, enums, then type and region of the members. */

@@ -11,7 +11,7 @@ import { expectRejected, expectSetup, expectSuccess } from '../shared/checks.ts'
 import type { RunContext } from '../shared/context.ts';
 import { AdvanceClock, modelProperty, type ModelCommand } from '../shared/model-run.ts';
 import { defineProperty, withPrecondition, type ConformanceProperty } from '../shared/property.ts';
-import { checkListing, checkOperationRecords, checkSendAnswer, type JudgedBy } from './checks.ts';
+import { checkListing, checkOperationRecords, checkSecondCreate, checkSendAnswer, expectSmsSendRejected, type JudgedBy } from './checks.ts';
 import { advanceClockCommand } from './commands/advance-clock.ts';
 import { CreateContact, createContactCommand, secondJudged } from './commands/create-contact.ts';
 import { DeleteContact, deleteContactCommand, deletionJudged } from './commands/delete-contact.ts';
@@ -118,15 +118,7 @@ const smsIsNotVerified = defineProperty({
     if (sms) model = await mustCreate(ctx, model, slot, 'SMS');
     if (email) model = await mustCreate(ctx, model, slot, 'Email');
     const result = await sendVerification(ctx, regionOf(ctx, slot), 'SMS', ['LIGHTSAIL.SEND.SMS_REJECTED']);
-    expectRejected(
-      ctx,
-      'LIGHTSAIL.SEND.SMS_REJECTED',
-      SEND,
-      result,
-      'SMS contact methods need no verification: InvalidInputException',
-      ['InvalidInputException'],
-      `protocol SMS (${sms ? 'an SMS method exists' : 'no SMS method'}${email ? ', an email method too' : ''}) → InvalidInputException`,
-    );
+    expectSmsSendRejected(ctx, result, `${sms ? 'an SMS method exists' : 'no SMS method'}${email ? ', an email method too' : ''}`);
   },
 });
 
@@ -181,21 +173,7 @@ const onePerProtocol = defineProperty({
     if (other && supportsSms(regionOf(ctx, slot))) model = await mustCreate(ctx, model, slot, protocol === 'SMS' ? 'Email' : 'SMS', 0);
     const endpoint = endpointFor(ctx, slot, protocol, 1);
     const result = await createContactMethod(ctx, regionOf(ctx, slot), protocol, endpoint, ['LIGHTSAIL.CONTACT.ONE_PER_PROTOCOL']);
-    // Either reading of "one ... in each Region": refused with a documented client error, or the new one replaces the old; the listing tells.
-    if (!result.ok)
-      expectRejected(
-        ctx,
-        'LIGHTSAIL.CONTACT.ONE_PER_PROTOCOL',
-        'CreateContactMethod',
-        result,
-        'a second contact method of a protocol is refused or replaces the first',
-        undefined,
-        `second ${protocol} → rejected`,
-      );
-    else {
-      checkOperationRecords(ctx, 'CreateContactMethod', result.output);
-      model = createContact(model, slot, protocol, endpoint, result.at);
-    }
+    if (checkSecondCreate(ctx, protocol, result)) model = createContact(model, slot, protocol, endpoint, result.at);
     await listAndCheck(ctx, model, slot, secondJudged(protocol, result.ok));
   },
 });

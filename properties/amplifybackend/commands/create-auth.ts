@@ -1,9 +1,8 @@
 import { authCreated } from '../../../models/amplifybackend/model.ts';
 import type { CreateResourceConfig } from '../../../models/amplifybackend/shapes.ts';
-import { expectSuccess } from '../../shared/checks.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { createConfig } from '../arbitraries.ts';
-import { appId, checkJobResponse, createAuth, describeConfig } from '../steps.ts';
+import { createAccepted } from '../steps.ts';
 import { AmplifyCommand, envOf, withJob, type AmplifyBox } from './amplify-command.ts';
 
 export class CreateAuth extends AmplifyCommand {
@@ -16,16 +15,7 @@ export class CreateAuth extends AmplifyCommand {
 
   protected async execute(box: AmplifyBox, ctx: RunContext): Promise<void> {
     const env = envOf(ctx);
-    const result = await createAuth(ctx, env, this.config, ['AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG']);
-    const output = expectSuccess(
-      ctx,
-      'AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG',
-      'CreateBackendAuth',
-      result,
-      'a documented ResourceConfig is accepted',
-      `${describeConfig(this.config)} → accepted`,
-    );
-    const job = checkJobResponse(ctx, 'CreateBackendAuth', appId(), env, output);
+    const job = await createAccepted(ctx, env, this.config);
     // A job answered without its JobId is simply not recorded: the model holds what the target answered.
     ctx.brokeInStep = false;
     box.state = withJob(authCreated(box.state, this.config), job.JobId, 'CreateBackendAuth');

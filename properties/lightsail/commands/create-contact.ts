@@ -4,7 +4,7 @@ import { supportsSms, type ContactProtocol } from '../../../models/lightsail/sha
 import { expectRejected, expectSetup, expectSuccess } from '../../shared/checks.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { endpointIndex, protocol, slot } from '../arbitraries.ts';
-import { checkOperationRecords, type JudgedBy } from '../checks.ts';
+import { checkOperationRecords, checkSecondCreate, type JudgedBy } from '../checks.ts';
 import { createContactMethod, endpointFor, regionOf, type RegionSlot } from '../steps.ts';
 import { LightsailCommand, listInStep, type LightsailBox } from './lightsail-command.ts';
 
@@ -49,23 +49,8 @@ export class CreateContact extends LightsailCommand {
       return;
     }
     if (existing) {
-      const second = `second ${this.protocol}`;
       const result = await createContactMethod(ctx, region, this.protocol, endpoint, ['LIGHTSAIL.CONTACT.ONE_PER_PROTOCOL']);
-      // Either reading of "one ... in each Region": refused with a documented client error, or the new one replaces the old; the listing tells.
-      if (!result.ok) {
-        expectRejected(
-          ctx,
-          'LIGHTSAIL.CONTACT.ONE_PER_PROTOCOL',
-          'CreateContactMethod',
-          result,
-          'a second contact method of a protocol is refused or replaces the first',
-          undefined,
-          `${second} → rejected`,
-        );
-      } else {
-        checkOperationRecords(ctx, 'CreateContactMethod', result.output);
-        box.state = createContact(box.state, this.slot, this.protocol, endpoint, result.at);
-      }
+      if (checkSecondCreate(ctx, this.protocol, result)) box.state = createContact(box.state, this.slot, this.protocol, endpoint, result.at);
       await listInStep(box, ctx, this.slot, undefined, secondJudged(this.protocol, result.ok));
       return;
     }

@@ -4,7 +4,7 @@ import type { ContactProtocol } from '../../../models/lightsail/shapes.ts';
 import { expectRejected, expectSuccess } from '../../shared/checks.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { sendProtocol, slot } from '../arbitraries.ts';
-import { checkSendAnswer } from '../checks.ts';
+import { checkSendAnswer, expectSmsSendRejected } from '../checks.ts';
 import { regionOf, sendVerification, type RegionSlot } from '../steps.ts';
 import { LightsailCommand, type LightsailBox } from './lightsail-command.ts';
 
@@ -29,15 +29,7 @@ export class SendVerification extends LightsailCommand {
     if (this.protocol === 'SMS') {
       const sms = contactIn(box.state, this.slot, 'SMS') ? 'an SMS method exists' : 'no SMS method';
       const result = await sendVerification(ctx, region, 'SMS', ['LIGHTSAIL.SEND.SMS_REJECTED']);
-      expectRejected(
-        ctx,
-        'LIGHTSAIL.SEND.SMS_REJECTED',
-        SEND,
-        result,
-        'SMS contact methods need no verification: InvalidInputException',
-        ['InvalidInputException'],
-        `protocol SMS (${sms}) → InvalidInputException`,
-      );
+      expectSmsSendRejected(ctx, result, sms);
       return;
     }
     const rule = !contact ? 'LIGHTSAIL.SEND.NEEDS_EMAIL_CONTACT' : 'LIGHTSAIL.VERIFY.RESEND';

@@ -23,7 +23,7 @@ export type RuleId = Manifests[number]['rules'][number]['id'];
 const namesOf = <const T extends readonly { name: string }[]>(list: T) => list.map((m) => m.name) as { [K in keyof T]: T[K]['name'] };
 export const SERVICES = namesOf(SERVICE_MANIFESTS);
 
-export const isServiceName = (value: string): value is ServiceName => (SERVICES as readonly string[]).includes(value);
+export const isServiceName = (value: string): value is ServiceName => SERVICES.some((service) => service === value);
 
 const byName = new Map<string, Manifests[number]>(SERVICE_MANIFESTS.map((m) => [m.name, m]));
 

@@ -125,7 +125,7 @@ export function expectNotFound(ctx: RunContext, operation: string, result: CallR
 
 /** Create/Update/CreateBackend answer the job they started: every field there, AppId and environment those of the request. */
 export function checkJobResponse(ctx: RunContext, operation: string, app: string, env: string, output: unknown): { JobId?: string } {
-  const job = expectShape(ctx, 'AMPLIFY.JOB.RESPONSE_FIELDS', operation, JobResponse, output, `${operation} answer shape`);
+  const job = expectShape(ctx, 'AMPLIFY.JOB.RESPONSE_FIELDS', operation, JobResponse, output);
   const missing = JOB_FIELDS.filter((field) => !job[field]);
   checkThat(
     ctx,
@@ -158,7 +158,7 @@ export function checkJobResponse(ctx: RunContext, operation: string, app: string
 export async function checkJob(ctx: RunContext, env: string, jobId: string, operation: string): Promise<void> {
   const result = await getJob(ctx, env, jobId, ['AMPLIFY.JOB.STATUS']);
   const output = expectSetup(ctx, 'AMPLIFY.JOB.STATUS', 'GetBackendJob', result, `job ${jobId} of ${operation} can be read`);
-  const job = expectShape(ctx, 'AMPLIFY.JOB.STATUS', 'GetBackendJob', GetBackendJobResponse, output, 'GetBackendJob answer shape');
+  const job = expectShape(ctx, 'AMPLIFY.JOB.STATUS', 'GetBackendJob', GetBackendJobResponse, output);
   const expected = { JobId: jobId, AppId: appId(), BackendEnvironmentName: env, Operation: operation };
   const differs = (['JobId', 'AppId', 'BackendEnvironmentName', 'Operation'] as const).filter((k) => job[k] !== expected[k]);
   checkThat(
@@ -233,7 +233,7 @@ function messageOf(j: Judgement): string {
 export async function checkGetAuth(ctx: RunContext, env: string, auth: AuthResource): Promise<unknown> {
   const result = await getAuth(ctx, env, ['AMPLIFY.GET.ROUND_TRIP']);
   const output = expectSetup(ctx, 'AMPLIFY.GET.ROUND_TRIP', 'GetBackendAuth', result, 'the auth resource that was created can be read');
-  const answer = expectShape(ctx, 'AMPLIFY.GET.ROUND_TRIP', 'GetBackendAuth', GetBackendAuthResponse, output, 'GetBackendAuth answer shape');
+  const answer = expectShape(ctx, 'AMPLIFY.GET.ROUND_TRIP', 'GetBackendAuth', GetBackendAuthResponse, output);
   const outside = checkEnums(ctx, answer.ResourceConfig);
   const after = auth.beforeUpdate ? 'UpdateBackendAuth' : 'CreateBackendAuth';
   for (const j of readBack(auth, answer.ResourceConfig, outside)) {

@@ -26,8 +26,7 @@ import {
 } from '../../models/cognito-idp/shapes.ts';
 import type { RuleId } from '../../services/index.ts';
 import { call, type CallResult } from '../shared/call.ts';
-import { checkThat, expectMember, expectRejected, expectSetup, expectSuccess, sparing, stop, stripMetadata } from '../shared/checks.ts';
-import { unrelatedCause } from '../shared/documented-errors.ts';
+import { checkThat, expectMember, expectRejected, expectSetup, expectSuccess, setUp, sparing, stripMetadata } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { carriedAttributes } from './arbitraries.ts';
 import { TargetError } from '../shared/failure.ts';
@@ -47,23 +46,6 @@ export interface CognitoSession {
 export function attributeValue(ctx: RunContext, attribute: VerifiableAttribute, index: number): string {
   if (attribute === 'email') return ctx.naming.email(`user${index}`);
   return `+1555010${String(1000 + index).slice(-4)}`;
-}
-
-/**
- * The pool, its client, the user, a sign-in: not what any rule is about (none documents their
- * errors). A target that cannot do them leaves the rules unchecked (error), never failed; a rate,
- * a quota or a server fault stops the run with no verdict.
- */
-function setUp<O>(ctx: RunContext, rules: readonly RuleId[], operation: string, result: CallResult<O>): O {
-  if (result.ok) return result.output;
-  const unrelated = unrelatedCause(result.error, false);
-  if (unrelated) stop(`${operation} answered ${unrelated}`);
-  throw new TargetError(
-    rules,
-    operation,
-    `set-up ${operation} failed: ${result.error.code} (HTTP ${result.error.httpStatus}) ${result.error.message}`,
-    ctx.evidence(),
-  );
 }
 
 const sessions = new WeakMap<RunContext, CognitoSession>();

@@ -176,7 +176,7 @@ export function checkIdentityAnswer(
 ): CheckedAnswer {
   const schema = operation === 'CreateEmailIdentity' ? CreateEmailIdentityResponse : GetEmailIdentityResponse;
   // GetEmailIdentity's answer only adds optional members: a CreateEmailIdentity answer is one too.
-  const parsed: IdentityAnswer = expectShape(ctx, 'PINPOINT.IDENTITY.TYPE', operation, schema, output, `${operation}: answer carries IdentityType`);
+  const parsed: IdentityAnswer = expectShape(ctx, 'PINPOINT.IDENTITY.TYPE', operation, schema, output);
   // Membership first: a value outside the enum breaks the enum rule only; a member that is the wrong one breaks the type rule.
   if (expectMember(ctx, 'PINPOINT.ENUM.IDENTITY_TYPE', operation, `IdentityType of ${name}`, IDENTITY_TYPES, parsed.IdentityType))
     checkType(ctx, operation, name, kind, parsed.IdentityType);
@@ -345,14 +345,7 @@ const showTags = (state: TagState) => JSON.stringify(Object.fromEntries([...stat
 export async function checkListedTags(ctx: RunContext, name: string, tags: TagState, after: string): Promise<TagState> {
   const result = await call(ctx, 'pinpoint-email', new ListTagsForResourceCommand({ ResourceArn: arnOf(ctx, name) }), ['PINPOINT.TAGS.LIST_MATCHES']);
   const output = expectSetup(ctx, 'PINPOINT.TAGS.LIST_MATCHES', 'ListTagsForResource', result, `the tags of ${name} can be listed`);
-  const { Tags } = expectShape(
-    ctx,
-    'PINPOINT.TAGS.LIST_MATCHES',
-    'ListTagsForResource',
-    ListTagsForResourceResponse,
-    output,
-    `ListTagsForResource: answer carries Tags`,
-  );
+  const { Tags } = expectShape(ctx, 'PINPOINT.TAGS.LIST_MATCHES', 'ListTagsForResource', ListTagsForResourceResponse, output);
   const discrepancies = compareTags(PINPOINT_TAG_POLICY, tags, Tags);
   const broken = new Set<RuleId>();
   for (const d of discrepancies) {

@@ -10,7 +10,7 @@ import { manifestOf, ruleById, type RuleId } from '../../services/index.ts';
 import type { CallResult } from './call.ts';
 import type { RunContext } from './context.ts';
 import { judgeError, unrelatedCause, type DocumentedErrors } from './documented-errors.ts';
-import { ConformanceFailure, RunStopped } from './failure.ts';
+import { ConformanceFailure, RunStopped, TargetError } from './failure.ts';
 
 export interface Mismatch {
   message: string;
@@ -144,15 +144,12 @@ export function expectRejected(
   return error;
 }
 
-/** The value parses with the documented schema. */
-export function expectShape<T extends z.ZodType>(
-  ctx: RunContext,
-  ruleId: RuleId,
-  operation: string,
-  schema: T,
-  value: unknown,
-  observed = operation,
-): z.infer<T> {
+/**
+ * The value parses with the documented schema. Evidence for the rule only with `observed`, where the
+ * shape is what the rule states; a parse before the real comparison only breaks (a schema whose
+ * members are all optional accepts `{}`, which compares nothing).
+ */
+export function expectShape<T extends z.ZodType>(ctx: RunContext, ruleId: RuleId, operation: string, schema: T, value: unknown, observed?: string): z.infer<T> {
   const parsed = schema.safeParse(stripMetadata(value));
   if (!parsed.success) {
     fail(ctx, ruleId, operation, {
@@ -161,7 +158,7 @@ export function expectShape<T extends z.ZodType>(
       actual: `${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')} in ${JSON.stringify(stripMetadata(value))}`,
     });
   }
-  ctx.held(ruleId, observed);
+  if (observed !== undefined) ctx.held(ruleId, observed);
   return parsed.data;
 }
 
@@ -187,4 +184,21 @@ export function stripMetadata(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || !('$metadata' in value)) return value;
   const { $metadata: _ignored, ...rest } = value;
   return rest;
+}
+
+/**
+ * A set-up call no rule is about (a user pool, a backend, a sign-in; none documents its errors): its
+ * answer is used, never judged. A target that cannot do it leaves `rules` unchecked (error), never
+ * failed; a rate, a quota or a server fault stops the run with no verdict.
+ */
+export function setUp<O>(ctx: RunContext, rules: readonly RuleId[], operation: string, result: CallResult<O>): O {
+  if (result.ok) return result.output;
+  const unrelated = unrelatedCause(result.error, false);
+  if (unrelated) stop(`${operation} answered ${unrelated}`);
+  throw new TargetError(
+    rules,
+    operation,
+    `set-up ${operation} failed: ${result.error.code} (HTTP ${result.error.httpStatus}) ${result.error.message}`,
+    ctx.evidence(),
+  );
 }

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import type { Capability } from '../../spec/rule.ts';
 import type { RunContext } from './context.ts';
+import { advanceClock } from './out-of-band.ts';
 import { RunStopped } from './failure.ts';
 import { defineProperty, type ConformanceProperty, type GenerationEnv } from './property.ts';
 
@@ -93,8 +94,7 @@ export class AdvanceClock<M> extends BaseCommand<M> {
   }
 
   protected async execute(_model: ModelBox<M>, ctx: RunContext): Promise<void> {
-    ctx.note(ctx.target.oob.replay.advanceClock(this.ms));
-    await ctx.target.oob.advanceClock!(this.ms);
+    await advanceClock(ctx, this.ms);
   }
 
   toString(): string {

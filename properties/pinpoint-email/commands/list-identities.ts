@@ -29,14 +29,7 @@ export class ListIdentities extends PinpointCommand {
         'PINPOINT.LIST.IDENTITIES',
       ]);
       const output = expectSetup(ctx, 'PINPOINT.LIST.IDENTITIES', 'ListEmailIdentities', result, 'identities can be listed');
-      const parsed = expectShape(
-        ctx,
-        'PINPOINT.LIST.IDENTITIES',
-        'ListEmailIdentities',
-        ListEmailIdentitiesResponse,
-        output,
-        'ListEmailIdentities: answer shape',
-      );
+      const parsed = expectShape(ctx, 'PINPOINT.LIST.IDENTITIES', 'ListEmailIdentities', ListEmailIdentitiesResponse, output);
       listed.push(...(parsed.EmailIdentities ?? []));
       nextToken = parsed.NextToken || undefined;
       if (!nextToken) break;

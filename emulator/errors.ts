@@ -15,3 +15,6 @@ export class AwsError extends Error {
     this.type = type ?? (status >= 500 ? 'Receiver' : 'Sender');
   }
 }
+
+/** A server fault with no cause to give: AWS's 500 "unknown error" (under `code`, by default InternalFailure). */
+export const internalFailure = (code = 'InternalFailure') => new AwsError(code, 'The request processing has failed because of an unknown error.', 500);

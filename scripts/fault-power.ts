@@ -4,15 +4,16 @@
 // fault, or a rule in an all-at-once run, is missed at any seed; 2 on bad flags.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UsageError } from '../harness/cli/args.ts';
 import { asError } from '../harness/errors.ts';
 import {
   anyMissed,
+  FAULT_POWER_USAGE,
   faultPower,
   faultPowerMarkdown,
   missed,
   parseFaultPowerArgs,
   seedRange,
-  UsageError,
   type FaultPowerArgs,
 } from '../test/support/fault-power.ts';
 
@@ -25,7 +26,7 @@ try {
   args = parseFaultPowerArgs(process.argv.slice(self > 0 ? self + 1 : 2));
 } catch (error) {
   if (!(error instanceof UsageError)) throw error;
-  console.error(`fault-power: ${error.message}`);
+  console.error(`fault-power: ${error.message}\n${FAULT_POWER_USAGE}`);
   process.exitCode = 2;
 }
 

@@ -4,6 +4,7 @@ import { cognitoIdpEnumPairs } from '../models/cognito-idp/sdk-enums.ts';
 import { DOCUMENTED_ERRORS } from '../models/cognito-idp/shapes.ts';
 import { cognitoIdpRules } from '../spec/cognito-idp.rules.ts';
 import { mailTo, userAttributes } from '../harness/targets/aws-guard.ts';
+import { everyPage } from '../harness/targets/paging.ts';
 import { RUN_NAME } from '../harness/targets/run-names.ts';
 import type { ConformanceProperty } from '../properties/shared/property.ts';
 import { defineService } from './manifest.ts';
@@ -32,7 +33,7 @@ export const cognitoIdp = defineService({
   },
   sweep: {
     regions: 'run',
-    async find(client, { domain, everyPage }) {
+    async find(client, { domain }) {
       // A run names its pools after a run-prefixed domain under the configured one, dots as dashes.
       const suffix = `.${domain}`.replace(/[^\w-]/g, '-');
       const pools = await everyPage(async (NextToken) => {

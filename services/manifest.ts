@@ -37,11 +37,8 @@ export interface Found {
 
 /** What the sweep hands a service's finder. */
 export interface SweepLook {
-  region: string;
   /** CONFORMANCE_EMAIL_DOMAIN: only names under it are a run's. */
   domain: string;
-  /** Every item of a NextToken-paged listing. */
-  everyPage<T>(page: (nextToken: string | undefined) => Promise<{ items: T[]; nextToken?: string }>): Promise<T[]>;
   /** One call at the documented rate of its operation (the manifest's `rates`). */
   paced<T>(operation: string, send: () => Promise<T>): Promise<T>;
 }
@@ -50,6 +47,7 @@ export type Sweep<Client> =
   | {
       /** Where to look: the run's region, or every region the service has (a run may use several). */
       regions: 'run' | readonly string[];
+      /** Given the client of one of those regions (a NextToken listing reads whole with harness/targets/paging.ts). */
       find(client: Client, look: SweepLook): Promise<Found[]>;
     }
   | { notSwept: string };

@@ -4,6 +4,7 @@ import { pinpointEmailEnumPairs } from '../models/pinpoint-email/sdk-enums.ts';
 import { ERROR_STATUS, OPERATION_ERRORS } from '../models/pinpoint-email/shapes.ts';
 import { pinpointEmailRules } from '../spec/pinpoint-email.rules.ts';
 import { mailTo } from '../harness/targets/aws-guard.ts';
+import { everyPage } from '../harness/targets/paging.ts';
 import { isRunIdentity } from '../harness/targets/run-names.ts';
 import type { ConformanceProperty } from '../properties/shared/property.ts';
 import { defineService } from './manifest.ts';
@@ -25,7 +26,7 @@ export const pinpointEmail = defineService({
   },
   sweep: {
     regions: 'run',
-    async find(client, { domain, everyPage }) {
+    async find(client, { domain }) {
       const names = await everyPage(async (NextToken) => {
         const answer = await client.send(new ListEmailIdentitiesCommand({ NextToken }));
         return {

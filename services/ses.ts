@@ -4,6 +4,7 @@ import { COMMON_CLIENT_ERROR_CODES } from '../models/shared/aws-error.ts';
 import { sesEnumPairs } from '../models/ses/sdk-enums.ts';
 import { sesRules } from '../spec/ses.rules.ts';
 import { mailTo } from '../harness/targets/aws-guard.ts';
+import { everyPage } from '../harness/targets/paging.ts';
 import { isRunIdentity } from '../harness/targets/run-names.ts';
 import type { ConformanceProperty } from '../properties/shared/property.ts';
 import { defineService } from './manifest.ts';
@@ -29,7 +30,7 @@ export const ses = defineService({
   },
   sweep: {
     regions: 'run',
-    async find(client, { domain, everyPage, paced }) {
+    async find(client, { domain, paced }) {
       const names = await everyPage(async (NextToken) => {
         const answer = await paced('ListIdentities', () => client.send(new ListIdentitiesCommand({ NextToken })));
         return { items: answer.Identities ?? [], nextToken: answer.NextToken };

@@ -54,6 +54,10 @@ describe('conformance CLI', { timeout: CLI_TIMEOUT_MS + 10_000 }, () => {
     [['run', '--target', 'endpoint'], /^conformance: --target endpoint needs --endpoint URL/],
     [['run', '--endpoint', 'http://127.0.0.1:1'], /^conformance: --endpoint only goes with --target endpoint/],
     [['fly'], /^conformance: unknown command "fly"/],
+    // The sweep reads its flags as run does, and names them as they are written.
+    [['sweep', '--timeout-ms', 'abc'], /^conformance: --timeout-ms takes a whole number, not "abc"$/],
+    [['sweep', '--timeout-ms', '5'], /^conformance: --timeout-ms: /],
+    [['sweep', '--services', 'ses,,lightsail'], /^conformance: --services takes a comma-separated list without empty items/],
   ])('rejects %j with one line and exit 2', async (args, message) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);

@@ -56,7 +56,8 @@ describe('pacing', () => {
 
   it('requires throttling only of a burst that was comfortably faster than the rate on the target clock', async () => {
     // Each call of the burst spends enough of the target's clock in transit that the whole burst is
-    // slower than BURST_SPEED_FACTOR of the rate: even a target that never throttles passes it.
+    // slower than BURST_SPEED_FACTOR of the rate: a target that never throttles is not held to it
+    // (no verdict either way: such a burst does not exercise the rule).
     const slow = Math.ceil((BURST_SPEED_FACTOR * GIVA_INTERVAL_MS * (THROTTLE_BURST - 1)) / THROTTLE_BURST) + 1;
     const name = 'GetIdentityVerificationAttributes is throttled at one request per second';
     const slowBurst = await runProperty(
@@ -64,7 +65,9 @@ describe('pacing', () => {
       slowTransitTarget(() => slow, ['ses.giva.no-throttle']),
       { seed: 1, runs: 25 },
     );
-    expect(slowBurst.verdicts.find((v) => v.ruleId === 'SES.GIVA.THROTTLE')!.status).not.toBe('fail');
+    const slowVerdict = slowBurst.verdicts.find((v) => v.ruleId === 'SES.GIVA.THROTTLE')!;
+    expect(slowVerdict.status).toBe('inconclusive');
+    expect(slowVerdict.reason).toMatch(/^not exercised in \d+ runs/);
     // The same target with a prompt burst is found out.
     const fastBurst = await runProperty(
       property(name),

@@ -4,11 +4,12 @@
 // every pass whatever the seed; a finding found in a later pass replays from its path.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { buildReport } from '../harness/report/build.ts';
 import { instant } from '../models/shared/clock.ts';
 import { referenceTarget } from '../harness/targets/reference.ts';
 import type { CallResult } from '../properties/shared/call.ts';
-import { checkThat, expectSetup, expectSuccess } from '../properties/shared/checks.ts';
+import { checkThat, expectSetup, expectShape, expectSuccess, judge } from '../properties/shared/checks.ts';
 import { defineProperty, type ConformanceProperty } from '../properties/shared/property.ts';
 import { parsePath, runProperty } from '../properties/shared/run-property.ts';
 import type { RuleId } from '../services/index.ts';
@@ -70,23 +71,31 @@ describe('verdicts', () => {
     const replayed = await verdictsOf(property, found.seed, 20, found.path);
     expect(replayed.byRule[B]!.status).toBe('fail');
     expect(replayed.byRule[B]!.failure!.actual).toBe('51');
+    // A, found in the run the path comes from, broke again in the replay: never a pass.
+    expect(replayed.byRule[A]).toMatchObject({ status: 'fail', broke: expect.any(Number) });
+    expect(replayed.byRule[A]!.reason).toMatch(/found failing in the run this replay path comes from/);
   });
 
   it('never passes a rule on a set-up success or an empty observation: not exercised is inconclusive', async () => {
     const property = defineProperty({
       name: 'set-up only',
       service: 'ses',
-      rules: [A, B],
+      rules: [A, B, C],
       arbitrary: () => fc.constant(0),
       async run(ctx) {
         expectSetup(ctx, A, 'VerifyEmailIdentity', ok({}), 'accepted');
         expectSuccess(ctx, B, 'Op', ok({}), 'answered', 'an answer');
+        // Checks that held but name no case the rule speaks of: an empty observation, a shape parsed with none.
+        judge(ctx, C, 'Op', true, () => ({ message: '', expected: '', actual: '' }), '');
+        expectShape(ctx, C, 'Op', z.object({}), {});
       },
     });
     const { byRule } = await verdictsOf(property);
     expect(byRule[A]!.status).toBe('inconclusive');
     expect(byRule[A]!.reason).toMatch(/^not exercised/);
     expect(byRule[B]!.status).toBe('pass');
+    expect(byRule[C]!.status).toBe('inconclusive');
+    expect(byRule[C]!.reason).toMatch(/^not exercised/);
   });
 
   it('files a throttling answer under no rule: the run stops, the rule it was testing stays unjudged', async () => {
@@ -116,7 +125,9 @@ describe('verdicts', () => {
     });
     const { byRule } = await verdictsOf(property);
     expect(byRule['SES.ERRORS.QUERY_ERROR_SHAPE']!.status).toBe('fail');
-    expect(byRule[A]!.status).not.toBe('fail');
+    // The rule under test was never compared with an answer: unjudged, and the reason says what stopped it.
+    expect(byRule[A]!.status).toBe('inconclusive');
+    expect(byRule[A]!.reason).toMatch(/^not exercised .*stopped at SES\.ERRORS\.QUERY_ERROR_SHAPE, already found failing/);
   });
 
   it('runs the boundary examples in every pass, whatever the seed', async () => {
@@ -140,28 +151,50 @@ describe('verdicts', () => {
     }
   });
 
-  it('blocks a rule that depends on a failed one, and says which', () => {
-    const outcome = (ruleId: string, status: 'pass' | 'fail') => ({
-      property: 'p',
-      service: 'ses' as const,
-      status: 'passed' as const,
-      seed: 1,
-      numRuns: 1,
-      durationMs: 1,
-      warnings: [],
-      verdicts: [{ ruleId, status, checks: 1, observations: [{ observed: 'x', count: 1 }] }],
-    });
-    const report = buildReport({
+  const outcome = (ruleId: string, status: 'pass' | 'fail', checks = 1, broke?: number) => ({
+    property: 'p',
+    service: 'ses' as const,
+    status: 'passed' as const,
+    seed: 1,
+    numRuns: 1,
+    durationMs: 1,
+    warnings: [],
+    verdicts: [{ ruleId, status, checks, broke, observations: checks ? [{ observed: 'x', count: checks }] : [] }],
+  });
+  const report = (...outcomes: ReturnType<typeof outcome>[]) =>
+    buildReport({
       config: { runId: 't', seed: 1, runs: 1, services: ['ses'], region: 'us-east-1', target: 'reference' },
-      outcomes: [outcome('SES.EMAIL.FAILED_AFTER_24H', 'fail'), outcome('SES.EMAIL.RESTART_AFTER_FAILED', 'pass')],
+      outcomes,
       serviceErrors: {},
       errors: [],
       startedAt: new Date(),
       durationMs: 1,
     });
-    const restart = report.rules.find((r) => r.id === 'SES.EMAIL.RESTART_AFTER_FAILED')!;
+  const ruleOf = (built: ReturnType<typeof report>, id: string) => built.rules.find((r) => r.id === id)!;
+
+  it('blocks a rule that depends on a failed one, and says which', () => {
+    const built = report(
+      outcome('SES.EMAIL.PENDING_UNTIL_CLICKED', 'pass'),
+      outcome('SES.EMAIL.FAILED_AFTER_24H', 'fail'),
+      outcome('SES.EMAIL.RESTART_AFTER_FAILED', 'pass'),
+    );
+    const restart = ruleOf(built, 'SES.EMAIL.RESTART_AFTER_FAILED');
     expect(restart.status).toBe('inconclusive');
     expect(restart.blockedBy).toEqual(['SES.EMAIL.FAILED_AFTER_24H']);
-    expect(restart.reason).toMatch(/^blocked by SES\.EMAIL\.FAILED_AFTER_24H/);
+    expect(restart.reason).toMatch(/^blocked by SES\.EMAIL\.FAILED_AFTER_24H \(fail\)/);
+  });
+
+  it('blocks a pass whose dependency was never shown to hold, directly or further down', () => {
+    // FAILED_AFTER_24H presupposes PENDING_UNTIL_CLICKED, which nothing exercised here.
+    const built = report(outcome('SES.EMAIL.FAILED_AFTER_24H', 'pass'), outcome('SES.EMAIL.RESTART_AFTER_FAILED', 'pass'));
+    expect(ruleOf(built, 'SES.EMAIL.FAILED_AFTER_24H')).toMatchObject({ status: 'inconclusive', blockedBy: ['SES.EMAIL.PENDING_UNTIL_CLICKED'] });
+    // Further down: blocked by the rule that did not pass, not by the one it blocked.
+    expect(ruleOf(built, 'SES.EMAIL.RESTART_AFTER_FAILED')).toMatchObject({ status: 'inconclusive', blockedBy: ['SES.EMAIL.PENDING_UNTIL_CLICKED'] });
+  });
+
+  it('never reports a pass that no check held or that broke', () => {
+    const built = report(outcome('SES.GIVA.MAX_IDENTITIES', 'pass', 0), outcome('SES.GIVA.IDENTITIES_REQUIRED', 'pass', 3, 2));
+    expect(ruleOf(built, 'SES.GIVA.MAX_IDENTITIES')).toMatchObject({ status: 'inconclusive', checks: 0 });
+    expect(ruleOf(built, 'SES.GIVA.IDENTITIES_REQUIRED')).toMatchObject({ status: 'fail', broke: 2 });
   });
 });

@@ -1,6 +1,6 @@
 // AmplifyBackend (API 2020-08-11) as an emulated service: its faults, its per-region store and
 // its restJson1 binding under /backend.
-import { AwsError } from '../errors.ts';
+import { AwsError, internalFailure } from '../errors.ts';
 import type { EmulatedService, ServiceContext } from '../service.ts';
 import { registerAmplifyFaults } from './faults.ts';
 import { createAmplifyOperations } from './operations.ts';
@@ -17,7 +17,7 @@ export function createAmplifyBackendService(ctx: ServiceContext): EmulatedServic
         pathPrefix: '/backend',
         operations: createAmplifyOperations(ctx, store),
         inputError: (message) => new AwsError('BadRequestException', message, 400),
-        internalError: () => new AwsError('InternalServerError', 'The request processing has failed because of an unknown error.', 500),
+        internalError: () => internalFailure('InternalServerError'),
       },
     ],
     reset: () => store.clear(),

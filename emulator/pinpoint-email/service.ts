@@ -1,6 +1,6 @@
 // Pinpoint Email (API 2018-07-26) as an emulated service: its faults, its per-region store, its
 // restJson1 binding under /v1/email, and its reaction to DNS publications (DKIM records).
-import { AwsError } from '../errors.ts';
+import { AwsError, internalFailure } from '../errors.ts';
 import type { EmulatedService, ServiceContext } from '../service.ts';
 import { registerPinpointFaults } from './faults.ts';
 import { PinpointLifecycle } from './lifecycle.ts';
@@ -20,7 +20,7 @@ export function createPinpointEmailService(ctx: ServiceContext): EmulatedService
         pathPrefix: '/v1/email',
         operations: createPinpointOperations(ctx, store, lifecycle),
         inputError: (message) => new AwsError('BadRequestException', message, 400),
-        internalError: () => new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500),
+        internalError: () => internalFailure(),
       },
     ],
     reset: () => store.clear(),

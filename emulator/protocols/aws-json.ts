@@ -5,7 +5,7 @@
 import { readJsonBody } from './json-body.ts';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, readCallerScope, type CallerScope } from '../caller-scope.ts';
-import { AwsError } from '../errors.ts';
+import { AwsError, internalFailure } from '../errors.ts';
 import type { FrontDoor } from '../router.ts';
 import { validationMessage, type Infer, type StructureShape } from './input-shapes.ts';
 import { decodeJsonInput } from './json-input.ts';
@@ -105,10 +105,7 @@ export function createAwsJsonFrontDoor(bindings: readonly AwsJsonBinding[]): Fro
         if (!answer.ok) throw binding.inputError(validationMessage(answer.problems));
         return awsJsonResponse(200, answer.output, requestId);
       } catch (error) {
-        const answer =
-          error instanceof AwsError
-            ? error
-            : (binding?.internalError() ?? new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500));
+        const answer = error instanceof AwsError ? error : (binding?.internalError() ?? internalFailure());
         return errorResponse(binding?.rewriteError?.(answer) ?? answer, requestId);
       }
     },

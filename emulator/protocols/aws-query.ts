@@ -2,7 +2,7 @@
 // (or GET / with the same query string), XML responses and <ErrorResponse> errors.
 import { randomUUID } from 'node:crypto';
 import { readCallerScope, type CallerScope } from '../caller-scope.ts';
-import { AwsError } from '../errors.ts';
+import { AwsError, internalFailure } from '../errors.ts';
 import type { FrontDoor } from '../router.ts';
 import type { Infer, StructureShape } from './input-shapes.ts';
 import { buildFormTree, decodeInput, type FormNode } from './query-input.ts';
@@ -67,11 +67,7 @@ export function createAwsQueryFrontDoor(bindings: readonly AwsQueryBinding[]): F
         return dispatch(binding, params, { scope, requestId });
       } catch (error) {
         if (error instanceof AwsError) return errorResponse(error, binding?.xmlNamespace, requestId);
-        return errorResponse(
-          new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500),
-          binding?.xmlNamespace,
-          requestId,
-        );
+        return errorResponse(internalFailure(), binding?.xmlNamespace, requestId);
       }
     },
   };

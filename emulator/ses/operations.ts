@@ -1,7 +1,7 @@
 // The SES (2010-12-01) operations the emulator speaks, as awsQuery handlers: input shapes from
 // the API model, behaviour from the SES document, faults where the catalog says they bend it.
 import { createHash } from 'node:crypto';
-import { AwsError } from '../errors.ts';
+import { AwsError, internalFailure } from '../errors.ts';
 import { queryOperation, type AnyAwsQueryOperation, type QueryCall } from '../protocols/aws-query.ts';
 import { optional, required, shapes } from '../protocols/input-shapes.ts';
 import { missingMemberError, validationError } from '../protocols/query-input.ts';
@@ -55,8 +55,7 @@ export function createSesOperations(ctx: ServiceContext, store: RegionalStore<Se
       handle(input, call) {
         const names = input.Identities;
         if (names === undefined) {
-          if (faults.on(SesFault.GivaMissingIdentities500))
-            throw new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500);
+          if (faults.on(SesFault.GivaMissingIdentities500)) throw internalFailure();
           if (faults.on(SesFault.GivaAcceptsMissingIdentities)) return { VerificationAttributes: new Map() };
           throw withFaultyCode(missingMemberError('identities'));
         }

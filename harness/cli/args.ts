@@ -1,5 +1,6 @@
 // `conformance run [options]`: flags to a validated configuration, or a one-line reason why not.
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { z } from 'zod';
 
 import { isServiceName, SERVICES, type ServiceName } from '../../services/index.ts';
 import { ConformanceConfig, configInputFromEnv, defaultServices, dropUndefined, type RawConfigInput } from '../config.ts';
@@ -40,35 +41,32 @@ exit codes: 0 every checked rule holds · 1 non-conformance found · 2 the harne
 
 const endpointFlags = Object.fromEntries(SERVICES.map((s) => [`endpoint-${s}`, { type: 'string' as const }]));
 
-/** The flags, typed as their options say; a flag parseArgs refuses is a UsageError. */
-function parseFlags(argv: string[]) {
+const RUN_FLAGS = {
+  target: { type: 'string' },
+  endpoint: { type: 'string' },
+  emulator: { type: 'string' },
+  'emulator-data': { type: 'string' },
+  services: { type: 'string' },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  region: { type: 'string' },
+  'report-dir': { type: 'string' },
+  'timeout-ms': { type: 'string' },
+  'probe-throttling': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
+  shard: { type: 'string' },
+  property: { type: 'string' },
+  path: { type: 'string' },
+  ...endpointFlags,
+} as const;
+
+/** The flags (`--flag value` or `--flag=value`), typed as their options say; a flag parseArgs refuses is a UsageError. */
+export function parseFlags<const Options extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: Options) {
   try {
-    return parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        target: { type: 'string' },
-        endpoint: { type: 'string' },
-        emulator: { type: 'string' },
-        'emulator-data': { type: 'string' },
-        services: { type: 'string' },
-        runs: { type: 'string' },
-        seed: { type: 'string' },
-        region: { type: 'string' },
-        'report-dir': { type: 'string' },
-        'timeout-ms': { type: 'string' },
-        'probe-throttling': { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        baseline: { type: 'string' },
-        'update-baseline': { type: 'boolean' },
-        shard: { type: 'string' },
-        property: { type: 'string' },
-        path: { type: 'string' },
-        ...endpointFlags,
-      },
-    }).values;
+    return parseArgs({ args: [...argv], strict: true, allowPositionals: false, options }).values;
   } catch (error) {
     const message = firstLineOf(error);
     // parseArgs calls `--runs -3` ambiguous: say how to write a value that begins with a dash.
@@ -78,24 +76,63 @@ function parseFlags(argv: string[]) {
   }
 }
 
+/** A flag's whole number, within `range` when one is given. */
+export function parseWholeNumber(flag: string, raw: string, range?: { min: number; max: number }): number {
+  const value = Number(raw);
+  if (!/^-?\d+$/.test(raw) || (range && (value < range.min || value > range.max)))
+    throw new UsageError(`--${flag} takes a whole number${range ? ` from ${range.min} to ${range.max}` : ''}, not "${raw}"`);
+  return value;
+}
+
+/** A flag's comma-separated list; an empty item is a mistake (`a,,b`), not nothing. */
+export function parseList(flag: string, raw: string): string[] {
+  const items = raw.split(',').map((s) => s.trim());
+  if (items.some((s) => !s)) throw new UsageError(`--${flag} takes a comma-separated list without empty items, not "${raw}"`);
+  return items;
+}
+
+/** A flag's comma-separated list of services, each one of SERVICES. */
+export function parseServiceList(flag: string, raw: string): ServiceName[] {
+  const items = parseList(flag, raw);
+  const unknown = items.filter((s) => !isServiceName(s));
+  if (unknown.length) throw new UsageError(`unknown service ${unknown.join(', ')} (services: ${SERVICES.join(', ')})`);
+  return items.filter(isServiceName);
+}
+
+/** Configuration the environment alone sets: its variable, not a flag, is what to fix. */
+const ENV_ONLY: Readonly<Record<string, string>> = {
+  accountAllowlist: 'CONFORMANCE_AWS_ACCOUNT_ALLOWLIST',
+  emailDomain: 'CONFORMANCE_EMAIL_DOMAIN',
+  smsNumbers: 'CONFORMANCE_SMS_NUMBERS',
+};
+const kebab = (key: string) => key.replace(/([A-Z])/g, '-$1').toLowerCase();
+
+/** The configuration's first complaint, naming the flag (or environment variable) that sets what it is about. */
+export function configUsageError(error: z.ZodError): UsageError {
+  const issue = error.issues[0];
+  const [key, member] = issue.path.map(String);
+  const where =
+    key === undefined
+      ? 'options'
+      : key === 'endpoints' && member !== undefined
+        ? `--endpoint-${member}`
+        : key === 'aws' && member !== undefined
+          ? (ENV_ONLY[member] ?? `--${kebab(member)}`)
+          : `--${kebab(key)}`;
+  return new UsageError(`${where}: ${issue.message}`);
+}
+
 export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): ConformanceConfig | 'help' {
-  const values = parseFlags(argv);
+  const values = parseFlags(argv, RUN_FLAGS);
   if (values.help) return 'help';
   // The `--endpoint-<service>` flags are built from the service list: their type does not name them.
   const given: Readonly<Record<string, string | boolean | undefined>> = values;
 
   const number = (flag: 'runs' | 'seed' | 'timeout-ms') => {
     const raw = values[flag];
-    if (raw === undefined) return undefined;
-    if (!/^-?\d+$/.test(raw)) throw new UsageError(`--${flag} takes a whole number, not "${raw}"`);
-    return Number(raw);
+    return raw === undefined ? undefined : parseWholeNumber(flag, raw);
   };
-  const services = values.services
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const unknown = services?.filter((s) => !isServiceName(s));
-  if (unknown?.length) throw new UsageError(`unknown service ${unknown.join(', ')} (services: ${SERVICES.join(', ')})`);
+  const services = values.services === undefined ? undefined : parseServiceList('services', values.services);
 
   const fromEnv = configInputFromEnv(env);
   const input: RawConfigInput = {
@@ -127,17 +164,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv): Conformanc
     },
   };
   const parsed = ConformanceConfig.safeParse(dropUndefined(input));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const flag = issue.path.length
-      ? `--${issue.path
-          .map(String)
-          .join('-')
-          .replace(/([A-Z])/g, '-$1')
-          .toLowerCase()}`
-      : 'options';
-    throw new UsageError(`${flag}: ${issue.message}`);
-  }
+  if (!parsed.success) throw configUsageError(parsed.error);
   const config = parsed.data;
   if (config.target === 'endpoint' && !config.endpoint && Object.keys(config.endpoints).length === 0) {
     throw new UsageError('--target endpoint needs --endpoint URL (or --endpoint-<service> URL)');

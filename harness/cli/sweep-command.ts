@@ -1,53 +1,35 @@
-// `conformance sweep [--region R] [--services a,b] [--delete]`: lists what interrupted runs left in
+// `conformance sweep [--region R] [--services a,b] [--timeout-ms N] [--delete]`: lists what interrupted runs left in
 // the sandbox account, and with --delete removes it. The aws target's guards apply unchanged: the
 // account must be on the allow-list, and only run-named resources under the mail domain qualify.
-import { parseArgs } from 'node:util';
-import { isServiceName, SERVICES } from '../../services/index.ts';
+import { SERVICES } from '../../services/index.ts';
 import { ConformanceConfig, configInputFromEnv, dropUndefined } from '../config.ts';
 import { firstLineOf } from '../errors.ts';
 import { awsTarget } from '../targets/aws.ts';
 import { GuardError } from '../targets/aws-guard.ts';
 import { findLeftovers, notSwept } from '../targets/sweep.ts';
 import type { Target } from '../targets/target.ts';
-import { UsageError } from './args.ts';
+import { configUsageError, parseFlags, parseServiceList, parseWholeNumber } from './args.ts';
 import { PreflightError } from './preflight.ts';
 
-export const SWEEP_USAGE = `       conformance sweep [--region R] [--services a,b] [--delete]
+export const SWEEP_USAGE = `       conformance sweep [--region R] [--services a,b] [--timeout-ms N] [--delete]
                                     what interrupted runs left in the aws sandbox account (avc-... names under
                                     CONFORMANCE_EMAIL_DOMAIN); --delete removes it`;
 
-/** The flags, typed as their options say; a flag parseArgs refuses is a UsageError. */
-function parseFlags(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: { region: { type: 'string' }, services: { type: 'string' }, delete: { type: 'boolean' }, 'timeout-ms': { type: 'string' } },
-    }).values;
-  } catch (error) {
-    throw new UsageError(firstLineOf(error));
-  }
-}
+const SWEEP_FLAGS = { region: { type: 'string' }, services: { type: 'string' }, delete: { type: 'boolean' }, 'timeout-ms': { type: 'string' } } as const;
 
 export async function sweepCommand(args: string[], env: NodeJS.ProcessEnv, out: (line: string) => void): Promise<0 | 2> {
-  const values = parseFlags(args);
-  const services = values.services
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean) ?? [...SERVICES];
-  const unknown = services.filter((s) => !isServiceName(s));
-  if (unknown.length) throw new UsageError(`unknown service ${unknown.join(', ')} (services: ${SERVICES.join(', ')})`);
+  const values = parseFlags(args, SWEEP_FLAGS);
+  const services = values.services === undefined ? [...SERVICES] : parseServiceList('services', values.services);
   const parsed = ConformanceConfig.safeParse(
     dropUndefined({
       ...configInputFromEnv(env),
       target: 'aws',
       services,
       region: values.region,
-      timeoutMs: values['timeout-ms'] === undefined ? undefined : Number(values['timeout-ms']),
+      timeoutMs: values['timeout-ms'] === undefined ? undefined : parseWholeNumber('timeout-ms', values['timeout-ms']),
     }),
   );
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '));
+  if (!parsed.success) throw configUsageError(parsed.error);
   const config = parsed.data;
 
   let target: Target;

@@ -1,16 +1,16 @@
 // docs/faults.md: the reference emulator's fault catalog, per service, each fault with the rule it breaks.
 import { anchor, generatedBanner, prose, wrap } from './markdown.ts';
-import { ruleAnchor, RULES_DOC } from './rules-doc.ts';
+import { RULES_DOC } from './rules-doc.ts';
 import { createEmulator, EXPECTED_FAILURE, HIDES, SERVICES } from './sources.ts';
 
 export const FAULTS_DOC = 'docs/faults.md';
 
 const code = (text: string) => `\`${text}\``;
-const rulesLink = (id: string) => `[${code(id)}](${RULES_DOC.replace(/^docs\//, '')}#${ruleAnchor(id)})`;
+const rulesLink = (id: string) => `[${code(id)}](${RULES_DOC.replace(/^docs\//, '')}#${anchor(id)})`;
 
 export function faultsDoc(): string {
   const faults = createEmulator().control.faults.catalog();
-  const order = [...SERVICES, ...new Set(faults.map((f) => f.service))].filter((s, i, all) => all.indexOf(s) === i);
+  const order = [...new Set([...SERVICES, ...faults.map((f) => f.service)])];
   const services = order.map((service) => ({ service, faults: faults.filter((f) => f.service === service) })).filter((s) => s.faults.length);
   const lines = [
     generatedBanner('`emulator/*/faults.ts` and `spec/fault-expectations.ts`'),
@@ -38,11 +38,12 @@ export function faultsDoc(): string {
   for (const { service, faults } of services) {
     lines.push(`## ${service} (${faults.length} faults)`, '');
     for (const fault of faults) {
+      // Every fault breaks a rule of spec/fault-expectations.ts (test/fault-catalog.test.ts).
       const rule = EXPECTED_FAILURE[fault.id];
       // With all of a service's faults on at once, one that decides the same answer first hides this one.
       const hidden = HIDES.filter(({ hides }) => hides.includes(fault.id)).map(({ hider, why }) => `while ${code(hider)} is on (${prose(why)})`);
       const text = [
-        `${code(fault.id)} breaks ${rule ? rulesLink(rule) : 'no rule yet'}:`,
+        `${code(fault.id)} breaks ${rulesLink(rule)}:`,
         prose(fault.description),
         ...(hidden.length ? [`It does not show ${hidden.join(', nor ')}.`] : []),
       ].join(' ');

@@ -1,8 +1,8 @@
 // From property outcomes to one verdict per rule of the catalog, with one precedence across
 // properties: fail > error > not-implemented > pass > inconclusive > skipped. A rule is `fail` if
-// any evidence broke it, `pass` only if evidence held it and nothing broke it (a property's pass
-// always rests on checks that held); a rule nothing checked is never a pass. Then dependencies: a
-// rule that depends on a failed rule is `inconclusive`, blocked by it, unless it failed itself.
+// any evidence broke it, `pass` only if evidence held it and nothing broke it; a rule nothing
+// checked is never a pass, whatever a property said. Then dependencies: a pass of a rule whose
+// dependency did not pass proves nothing (`inconclusive`, blocked by it); a failure stands.
 import type { Rule } from '../../spec/rule.ts';
 import type { ServiceName } from '../../services/index.ts';
 import { rulesFor } from '../../services/index.ts';
@@ -29,9 +29,9 @@ export function summarize(rules: { status: RuleStatus }[]): Summary {
 }
 
 /** Of two findings of the same status, the one that shows an exchange: a maintainer sees what was sent (and what came back, or that nothing did). */
-const shownExchanges = (verdict: RuleVerdict) => (verdict.failure?.exchanges.length ? 0 : 1);
+const shownExchanges = (verdict: Pick<RuleVerdict, 'failure'>) => (verdict.failure?.exchanges.length ? 0 : 1);
 
-function mergeObservations(verdicts: readonly RuleVerdict[]): Observation[] {
+function mergeObservations(verdicts: readonly Pick<RuleVerdict, 'observations'>[]): Observation[] {
   const counts = new Map<string, number>();
   for (const { observed, count } of verdicts.flatMap((v) => v.observations ?? [])) counts.set(observed, (counts.get(observed) ?? 0) + count);
   return [...counts].map(([observed, count]) => ({ observed, count })).sort((a, b) => b.count - a.count || a.observed.localeCompare(b.observed));
@@ -39,33 +39,37 @@ function mergeObservations(verdicts: readonly RuleVerdict[]): Observation[] {
 
 type Combined = Pick<RuleResult, 'status' | 'checks' | 'observations' | 'broke' | 'reason' | 'failure'>;
 
-function combine(verdicts: { verdict: RuleVerdict; property: string }[]): Combined {
-  const ordered = [...verdicts].sort(
-    (a, b) => PRECEDENCE.indexOf(a.verdict.status) - PRECEDENCE.indexOf(b.verdict.status) || shownExchanges(a.verdict) - shownExchanges(b.verdict),
-  );
-  const chosen = ordered[0]!.verdict;
-  const broke = verdicts.reduce((sum, { verdict }) => sum + (verdict.broke ?? 0), 0);
+/** One rule's verdicts (of properties, or of shards' reports) as one: the strongest, with every check, observation and break counted. */
+export function combine(verdicts: readonly (Omit<Combined, 'observations'> & Pick<RuleVerdict, 'observations'>)[]): Combined {
+  const ordered = [...verdicts].sort((a, b) => PRECEDENCE.indexOf(a.status) - PRECEDENCE.indexOf(b.status) || shownExchanges(a) - shownExchanges(b));
+  const chosen = ordered[0]!;
+  const broke = verdicts.reduce((sum, verdict) => sum + (verdict.broke ?? 0), 0);
+  const checks = verdicts.reduce((sum, verdict) => sum + verdict.checks, 0);
   // Reasons of the verdicts of the chosen status: "not exercised" in one property may say why.
-  const reasons = [...new Set(ordered.filter((o) => o.verdict.status === chosen.status && o.verdict.reason).map((o) => o.verdict.reason!))];
-  return {
+  const reasons = [...new Set(ordered.filter((o) => o.status === chosen.status && o.reason).map((o) => o.reason!))];
+  const combined: Combined = {
     status: chosen.status,
-    checks: verdicts.reduce((sum, { verdict }) => sum + verdict.checks, 0),
-    observations: mergeObservations(verdicts.map((v) => v.verdict)),
+    checks,
+    observations: mergeObservations(verdicts),
     broke: broke || undefined,
     reason: chosen.status === 'fail' ? chosen.reason : reasons.join('; ') || undefined,
     failure: chosen.failure,
   };
+  // A pass is earned: checks that held, and no break.
+  if (combined.status === 'pass' && broke > 0) return { ...combined, status: 'fail', reason: `broke ${broke} time${broke > 1 ? 's' : ''}` };
+  if (combined.status === 'pass' && checks === 0) return { ...combined, status: 'inconclusive', reason: 'no check of it held' };
+  return combined;
 }
 
-/** The failed rules `rule` depends on, directly or through a rule that is itself blocked. */
-function failedDependencies(rule: Rule, statusOf: (id: string) => RuleStatus | undefined, byId: Map<string, Rule>, seen = new Set<string>()): string[] {
+/** The rules `rule` depends on that did not pass, directly or through a rule that is itself blocked. */
+function unmetDependencies(rule: Rule, statusOf: (id: string) => RuleStatus | undefined, byId: Map<string, Rule>, seen = new Set<string>()): string[] {
   const blocked: string[] = [];
   for (const dep of rule.dependsOn ?? []) {
     if (seen.has(dep)) continue;
     seen.add(dep);
-    if (statusOf(dep) === 'fail') blocked.push(dep);
+    if (statusOf(dep) !== 'pass') blocked.push(dep);
     const depRule = byId.get(dep);
-    if (depRule) blocked.push(...failedDependencies(depRule, statusOf, byId, seen));
+    if (depRule) blocked.push(...unmetDependencies(depRule, statusOf, byId, seen));
   }
   return [...new Set(blocked)];
 }
@@ -75,7 +79,7 @@ export function buildReport(input: BuildInput): ConformanceReport {
   const catalog = rulesFor(config.services);
   const combined = new Map<string, Combined & { properties: string[] }>();
   for (const rule of catalog) {
-    const verdicts = outcomes.flatMap((o) => o.verdicts.filter((v) => v.ruleId === rule.id).map((verdict) => ({ verdict, property: o.property })));
+    const verdicts = outcomes.flatMap((o) => o.verdicts.filter((v) => v.ruleId === rule.id).map((verdict) => ({ ...verdict, property: o.property })));
     const serviceError = serviceErrors[rule.service];
     const result: Combined = verdicts.length
       ? combine(verdicts)
@@ -89,13 +93,16 @@ export function buildReport(input: BuildInput): ConformanceReport {
 
   const rules: RuleResult[] = catalog.map((rule) => {
     let result: Combined & { properties: string[]; blockedBy?: string[] } = combined.get(rule.id)!;
-    const blockedBy = ['pass', 'inconclusive', 'not-implemented'].includes(result.status) ? failedDependencies(rule, statusOf, byId) : [];
+    // A pass whose presupposition did not hold proves nothing; an unexercised rule still says what failed under it.
+    const unmet = unmetDependencies(rule, statusOf, byId);
+    const blockedBy = result.status === 'pass' ? unmet : result.status === 'inconclusive' ? unmet.filter((id) => statusOf(id) === 'fail') : [];
     if (blockedBy.length) {
+      const which = blockedBy.map((id) => `${id} (${statusOf(id)})`).join(', ');
       result = {
         ...result,
         status: 'inconclusive',
         blockedBy,
-        reason: `blocked by ${blockedBy.join(', ')}: it depends on ${blockedBy.length > 1 ? 'them' : 'it'}, and ${blockedBy.length > 1 ? 'they' : 'it'} failed`,
+        reason: `blocked by ${which}: it presupposes ${blockedBy.length > 1 ? 'them' : 'it'}, and ${blockedBy.length > 1 ? 'they' : 'it'} did not pass`,
       };
     }
     return {

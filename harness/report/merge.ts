@@ -3,11 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { firstLineOf } from '../errors.ts';
 import { applyBaseline, baselineFrom, type BaselineComparison } from './baseline.ts';
-import { summarize } from './build.ts';
-import type { RuleStatus } from './outcome.ts';
+import { combine, summarize } from './build.ts';
 import { ConformanceReport, type RuleResult } from './schema.ts';
-
-const PRECEDENCE: RuleStatus[] = ['fail', 'error', 'pass', 'not-implemented', 'known', 'inconclusive', 'skipped'];
 
 export async function readReport(path: string): Promise<ConformanceReport> {
   let json: unknown;
@@ -24,14 +21,13 @@ export async function readReport(path: string): Promise<ConformanceReport> {
 /** Shards of one run: every rule once, the strongest verdict where shards overlap. */
 export function mergeReports(reports: ConformanceReport[]): ConformanceReport {
   if (!reports.length) throw new Error('nothing to merge');
-  const byId = new Map<string, RuleResult>();
-  for (const rule of reports.flatMap((r) => r.rules)) {
-    const seen = byId.get(rule.id);
-    if (!seen || PRECEDENCE.indexOf(rule.status) < PRECEDENCE.indexOf(seen.status)) {
-      byId.set(rule.id, { ...rule, checks: rule.checks + (seen?.checks ?? 0), properties: [...new Set([...(seen?.properties ?? []), ...rule.properties])] });
-    }
-  }
-  const rules = [...byId.values()];
+  // The verdicts of one rule across shards combine as a run's properties' do: one precedence, every check counted.
+  const byId = new Map<string, RuleResult[]>();
+  for (const rule of reports.flatMap((r) => r.rules)) byId.set(rule.id, [...(byId.get(rule.id) ?? []), rule]);
+  const rules = [...byId.values()].map(
+    (shards): RuleResult =>
+      shards.length === 1 ? shards[0]! : { ...shards[0]!, ...combine(shards), properties: [...new Set(shards.flatMap((r) => r.properties))] },
+  );
   const labels = [...new Set(reports.map((r) => r.target.label))];
   const started = reports.map((r) => Date.parse(r.startedAt));
   return ConformanceReport.parse({

@@ -2,6 +2,7 @@
 // user's allow-list; mail only ever goes to addresses under the domain the user configured, and
 // text messages only to the numbers the user listed. Which commands send where is declared by
 // each service's manifest (`destinations`).
+import { memberOf } from '../../models/shared/record.ts';
 import { isUnderDomain } from './run-names.ts';
 
 /** Where a command would deliver mail or text messages (or create an identity that will get mail). */
@@ -12,14 +13,8 @@ export interface Destinations {
 
 type Input = Record<string, unknown>;
 const str = (value: unknown): string[] => (typeof value === 'string' ? [value] : []);
-const isAttribute = (value: unknown): value is { Name?: unknown; Value?: unknown } => typeof value === 'object' && value !== null;
 const attributeValues = (attributes: unknown, name: string): string[] =>
-  Array.isArray(attributes)
-    ? attributes
-        .filter(isAttribute)
-        .filter((a) => a.Name === name)
-        .flatMap((a) => str(a.Value))
-    : [];
+  Array.isArray(attributes) ? attributes.filter((a) => memberOf(a, 'Name') === name).flatMap((a) => str(memberOf(a, 'Value'))) : [];
 
 /** Mail to these members' values (addresses or domains). */
 export const mailTo = (...values: unknown[]): Destinations => ({ addresses: values.flatMap(str), phones: [] });

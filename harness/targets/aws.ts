@@ -1,12 +1,14 @@
 // Real AWS, guarded: the default credential chain and region; refuses to start unless STS says
-// the caller's account is on the allow-list; mail only under CONFORMANCE_EMAIL_DOMAIN; the
-// documented rates honoured by pacing; everything created is deleted in teardown.
+// the caller's account is on the allow-list; mail only under CONFORMANCE_EMAIL_DOMAIN; everything
+// created is deleted in teardown. Only SES's GetIdentityVerificationAttributes (properties/ses/steps.ts)
+// and the sweep's calls (a manifest's `rates`) are paced at their documented rates; other calls are
+// not paced yet.
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { InitializeHandlerOptions, InitializeMiddleware } from '@smithy/types';
 import { manifestOf, type ClientOf, type ServiceName } from '../../services/index.ts';
 import type { ClientGuard, CommandInput } from '../../services/manifest.ts';
 import type { ConformanceConfig } from '../config.ts';
-import { asError } from '../errors.ts';
+import { asError, firstLineOf } from '../errors.ts';
 import { fetchHandler } from '../transport/fetch-handler.ts';
 import { createEmulator } from '../../emulator/index.ts';
 import { buildTarget, type TargetParts } from './base.ts';
@@ -29,11 +31,9 @@ async function callerAccount(config: Pick<ConformanceConfig, 'region' | 'timeout
     if (error instanceof GuardError) throw error;
     const e = asError(error);
     if (e.name === 'CredentialsProviderError' || /credential/i.test(e.message)) {
-      throw new GuardError(
-        `no AWS credentials found (${e.message.split('\n')[0]}); configure the default credential chain (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...)`,
-      );
+      throw new GuardError(`no AWS credentials found (${firstLineOf(e)}); configure the default credential chain (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...)`);
     }
-    throw new GuardError(`STS GetCallerIdentity failed: ${e.name}: ${e.message.split('\n')[0]}`);
+    throw new GuardError(`STS GetCallerIdentity failed: ${e.name}: ${firstLineOf(e)}`);
   } finally {
     sts.destroy();
   }

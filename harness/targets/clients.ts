@@ -17,27 +17,19 @@ export interface ClientOptions {
   endpoint?: (service: ServiceName) => string | undefined;
 }
 
-/** The clients built so far, each under its service and region. */
-class ClientCache {
-  private readonly built = new Map<string, ClientOf<ServiceName>>();
-
-  get<S extends ServiceName>(service: S, region: string, build: () => ClientOf<S>): ClientOf<S> {
-    const key = `${service} ${region}`;
-    // Stored under `service region` by this method only, with the client of that service.
-    const client = (this.built.get(key) as ClientOf<S> | undefined) ?? build();
-    this.built.set(key, client);
-    return client;
-  }
-}
-
 /** Builds clients on first use, one per service and region. */
 export function clientFactory(options: ClientOptions) {
   const requestHandler = fetchHandler(options.fetch, { recorder: options.recorder, timeoutMs: options.timeoutMs });
-  const cache = new ClientCache();
-  return <S extends ServiceName>(service: S, region: string = options.region): ClientOf<S> =>
-    cache.get(service, region, () => {
-      const config = { region, credentials: options.credentials, maxAttempts: 1, requestHandler, endpoint: options.endpoint?.(service) };
-      // manifestOf(S).client builds ClientOf<S>; TypeScript cannot follow a call through a union of manifests.
-      return (manifestOf(service).client as (c: typeof config) => ClientOf<S>)(config);
-    });
+  /** The clients built so far, each under `service region`. */
+  const built = new Map<string, ClientOf<ServiceName>>();
+  return <S extends ServiceName>(service: S, region: string = options.region): ClientOf<S> => {
+    const key = `${service} ${region}`;
+    let client = built.get(key);
+    if (!client) {
+      client = manifestOf(service).client({ region, credentials: options.credentials, maxAttempts: 1, requestHandler, endpoint: options.endpoint?.(service) });
+      built.set(key, client);
+    }
+    // Stored under `service region` only here, with that service's client; TypeScript cannot follow a call through a union of manifests.
+    return client as ClientOf<S>;
+  };
 }

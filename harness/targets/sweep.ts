@@ -15,28 +15,11 @@ export interface Leftover {
   remove(): Promise<unknown>;
 }
 
-const MAX_PAGES = 100;
-
-/** Every item of a NextToken-paged listing (at most MAX_PAGES pages). */
-async function everyPage<T>(page: (nextToken: string | undefined) => Promise<{ items: T[]; nextToken?: string }>): Promise<T[]> {
-  const items: T[] = [];
-  let nextToken: string | undefined;
-  for (let i = 0; i < MAX_PAGES; i++) {
-    const answer = await page(nextToken);
-    items.push(...answer.items);
-    nextToken = answer.nextToken;
-    if (!nextToken) break;
-  }
-  return items;
-}
-
-/** What a service's finder is given in one region: pacing at the manifest's documented rates. */
-function lookIn(target: Target, service: ServiceName, region: string, domain: string): SweepLook {
+/** What a service's finder is given: the mail domain, and pacing at the manifest's documented rates. */
+function lookIn(target: Target, service: ServiceName, domain: string): SweepLook {
   const rates = manifestOf(service).rates ?? {};
   return {
-    region,
     domain,
-    everyPage,
     async paced(operation, send) {
       const interval = rates[operation];
       const key = `${service}:${operation}`;
@@ -61,11 +44,12 @@ async function findIn<S extends ServiceName>(target: Target, service: S, domain:
   const sweep = manifestOf(service).sweep;
   if ('notSwept' in sweep) return [];
   const found: Leftover[] = [];
+  const look = lookIn(target, service, domain);
   for (const region of sweep.regions === 'run' ? [target.region] : sweep.regions) {
     try {
       // The manifest's finder takes the client its manifest builds: target.client(service) is that client.
       const find = sweep.find as (client: ClientOf<S>, look: SweepLook) => Promise<Found[]>;
-      const items = await find(target.client(service, region), lookIn(target, service, region, domain));
+      const items = await find(target.client(service, region), look);
       found.push(...items.map((item) => ({ service, region, ...item })));
     } catch (error) {
       const e = asError(error);

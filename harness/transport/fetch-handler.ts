@@ -3,6 +3,7 @@
 // target records exchanges and times out the same way, and the in-process path stays close to
 // the cost of a bare SDK call (no sockets, no streams, the body as one Uint8Array).
 import type { HttpRequest, HttpResponse, RequestHandler } from '@smithy/types';
+import { memberOf } from '../../models/shared/record.ts';
 import { recordRequest, recordResponse, type ExchangeRecorder } from './exchange.ts';
 
 export type FetchLike = (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
@@ -98,11 +99,9 @@ export function fetchHandler(fetchFn: FetchLike, options: FetchHandlerOptions = 
 
 /** One line: what went wrong on the wire (fetch hides the cause one level down). */
 export function describeTransportError(error: unknown): string {
-  const e: Readonly<Record<string, unknown>> = isRecord(error) ? error : {};
-  const cause = isRecord(e.cause) ? (e.cause.code ?? e.cause.message) : undefined;
-  const message = String(e.message ?? error);
-  return cause ? `${message} (${String(cause)})` : message;
+  // Anything may be thrown: its members are read as unknown.
+  const cause = memberOf(error, 'cause');
+  const said = memberOf(cause, 'code') ?? memberOf(cause, 'message');
+  const message = String(memberOf(error, 'message') ?? error);
+  return said ? `${message} (${String(said)})` : message;
 }
-
-/** Anything may be thrown: an object's members are read as unknown. */
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null;

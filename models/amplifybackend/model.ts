@@ -6,8 +6,6 @@
 import { isObject, memberOf } from '../shared/record.ts';
 import type { CreateResourceConfig, UpdateResourceConfig } from './shapes.ts';
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
 type CreateUserPool = CreateResourceConfig['UserPoolConfigs'];
 type UpdateUserPool = UpdateResourceConfig['UserPoolConfigs'];
 

@@ -3,6 +3,7 @@ import { HOUR, instant } from '../shared/clock.ts';
 import {
   allowedVerifiedFlags,
   attributeOf,
+  codeExpired,
   codeIssued,
   expectedForSentCode,
   initialCognitoModel,
@@ -11,6 +12,8 @@ import {
   tokenState,
   valueChanged,
   verified,
+  verifiedShown,
+  wrongCodeTried,
 } from './model.ts';
 import { revealsWhole } from './shapes.ts';
 
@@ -33,8 +36,28 @@ describe('the Cognito model', () => {
     expect(expectedForSentCode(model, 'email', at(24 * HOUR))).toBeUndefined();
     model = verified(model, 'email');
     expect([...allowedVerifiedFlags(attributeOf(model, 'email'))]).toEqual(['true']);
-    model = valueChanged(model, 'email', 1);
+    model = valueChanged(verifiedShown(model, 'email'), 'email', 1);
     expect(attributeOf(model, 'email')).toEqual({ value: 1, verified: false, cause: 'updated' });
+  });
+
+  it('judges a change as unverifying only once a GetUser has shown the value verified', () => {
+    const verifiedOnly = verified(codeIssued(initialCognitoModel(), 'email', at(0)), 'email');
+    // The harness's own belief that the code verified it is no evidence of what the change undid.
+    expect(attributeOf(valueChanged(verifiedOnly, 'email', 1), 'email').cause).toBe('unattributed');
+    expect(attributeOf(valueChanged(verifiedShown(verifiedOnly, 'email'), 'email', 1), 'email').cause).toBe('updated');
+    // An unverified value is never noted as shown verified.
+    expect(attributeOf(verifiedShown(initialCognitoModel(), 'email'), 'email').shownVerified).toBeUndefined();
+  });
+
+  it('makes a refused wrong or expired code the evidence of its rule only on an attribute not verified', () => {
+    const unverified = codeIssued(initialCognitoModel(), 'email', at(0));
+    expect(attributeOf(wrongCodeTried(unverified, 'email'), 'email').cause).toBe('wrong-code');
+    expect(attributeOf(codeExpired(unverified, 'email'), 'email').cause).toBe('expired-code');
+    // Verified, then a new code sent: refusing a wrong or stale one leaves a flag that was "true" anyway.
+    const verifiedThenSent = codeIssued(verified(unverified, 'email'), 'email', at(HOUR));
+    const wrong = attributeOf(wrongCodeTried(verifiedThenSent, 'email'), 'email');
+    expect(wrong).toMatchObject({ verified: true, cause: 'verified', code: { wrongTries: 1 } });
+    expect(attributeOf(codeExpired(verifiedThenSent, 'email'), 'email')).toMatchObject({ verified: true, cause: 'verified' });
   });
 
   it('tells a masked destination from the whole address or number', () => {

@@ -31,6 +31,8 @@ export interface AttributeState {
   readonly cause: AttributeCause;
   /** The code last sent for the current value, if any. */
   readonly code?: IssuedCode;
+  /** A GetUser has shown the current value verified (its flag "true"): only then is a change of it judged as unverifying it. */
+  readonly shownVerified?: boolean;
 }
 
 export interface CognitoModel {
@@ -94,22 +96,43 @@ export function expectedForSentCode(model: CognitoModel, attribute: VerifiableAt
 export const verified = (model: CognitoModel, attribute: VerifiableAttribute): CognitoModel =>
   withAttribute(model, attribute, { value: attributeOf(model, attribute).value, verified: true, cause: 'verified' });
 
-/** The sent code was refused as expired: nothing changes but the cause of what GetUser shows. */
-export const codeExpired = (model: CognitoModel, attribute: VerifiableAttribute): CognitoModel =>
-  withAttribute(model, attribute, { ...attributeOf(model, attribute), cause: 'expired-code' });
-
-export function wrongCodeTried(model: CognitoModel, attribute: VerifiableAttribute): CognitoModel {
+/**
+ * The sent code was refused as expired: nothing changes. An unverified attribute's flag is then the
+ * expiry rule's evidence ("verifies nothing"); a verified one's compares nothing, and keeps its cause.
+ */
+export function codeExpired(model: CognitoModel, attribute: VerifiableAttribute): CognitoModel {
   const state = attributeOf(model, attribute);
-  return withAttribute(model, attribute, { ...state, cause: 'wrong-code', code: state.code && { ...state.code, wrongTries: state.code.wrongTries + 1 } });
+  return withAttribute(model, attribute, { ...state, cause: state.verified ? state.cause : 'expired-code' });
 }
 
-/** A changed value is unverified, and a code sent for the old value no longer concerns it; "unverified again" only if it was verified. */
-export const valueChanged = (model: CognitoModel, attribute: VerifiableAttribute, value: number): CognitoModel =>
-  withAttribute(model, attribute, { value, verified: false, cause: attributeOf(model, attribute).verified ? 'updated' : 'unattributed' });
+/** A wrong code was refused: as codeExpired, the wrong-code rule's evidence only on an attribute not verified. */
+export function wrongCodeTried(model: CognitoModel, attribute: VerifiableAttribute): CognitoModel {
+  const state = attributeOf(model, attribute);
+  return withAttribute(model, attribute, {
+    ...state,
+    cause: state.verified ? state.cause : 'wrong-code',
+    code: state.code && { ...state.code, wrongTries: state.code.wrongTries + 1 },
+  });
+}
+
+/** GetUser showed the verified attribute's flag "true": a later change of its value can be judged as unverifying it. */
+export function verifiedShown(model: CognitoModel, attribute: VerifiableAttribute): CognitoModel {
+  const state = attributeOf(model, attribute);
+  return state.verified ? withAttribute(model, attribute, { ...state, shownVerified: true }) : model;
+}
+
+/**
+ * A changed value is unverified, and a code sent for the old value no longer concerns it; "unverified
+ * again" only if a GetUser showed it verified (the harness's own belief that it was is no evidence).
+ */
+export function valueChanged(model: CognitoModel, attribute: VerifiableAttribute, value: number): CognitoModel {
+  const state = attributeOf(model, attribute);
+  return withAttribute(model, attribute, { value, verified: false, cause: state.verified && state.shownVerified ? 'updated' : 'unattributed' });
+}
 
 /** The verified state the target showed, adopted after a rule already found failing broke (re-basing). */
 export const adoptVerified = (model: CognitoModel, attribute: VerifiableAttribute, isVerified: boolean): CognitoModel =>
-  withAttribute(model, attribute, { ...attributeOf(model, attribute), verified: isVerified, cause: 'unattributed' });
+  withAttribute(model, attribute, { ...attributeOf(model, attribute), verified: isVerified, cause: 'unattributed', shownVerified: isVerified });
 
 /** What GetUser must show for `<attribute>_verified`: "true" when verified; "false" or nothing otherwise. */
 export const allowedVerifiedFlags = (state: AttributeState): ReadonlySet<string | undefined> =>

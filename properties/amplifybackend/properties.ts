@@ -5,11 +5,10 @@
 // first in every pass: every boundary and enum value is reached whatever the seed.
 import fc from 'fast-check';
 import { authCreated, authRead, authUpdated, emptyAmplifyModel, type AmplifyModel } from '../../models/amplifybackend/model.ts';
-import { isVerificationDeliveryPath, type CreateResourceConfig, type UpdateResourceConfig } from '../../models/amplifybackend/shapes.ts';
+import { isVerificationDeliveryPath, type UpdateResourceConfig } from '../../models/amplifybackend/shapes.ts';
 import type { RuleId } from '../../services/index.ts';
 import type { CallResult } from '../shared/call.ts';
 import { expectSetup } from '../shared/checks.ts';
-import type { RunContext } from '../shared/context.ts';
 import { modelProperty } from '../shared/model-run.ts';
 import { defineProperty, type ConformanceProperty } from '../shared/property.ts';
 import { changedMessage, createConfig, emailMessage, focus, messageConfig, missingMember, smsMessage, updateConfig, without } from './arbitraries.ts';
@@ -24,10 +23,8 @@ import {
   appId,
   checkGetAuth,
   checkJob,
-  checkJobResponse,
   createAccepted,
   createAuth,
-  describeConfig,
   expectBadRequest,
   expectNotFound,
   getAuth,
@@ -36,6 +33,7 @@ import {
   setUpBackend,
   UNKNOWN_APP_ID,
   unavailableOn,
+  updateAccepted,
   updateAuth,
   verificationOf,
 } from './steps.ts';
@@ -49,16 +47,6 @@ const ROUND_TRIP_RULES = [
   'AMPLIFY.JOB.RESPONSE_FIELDS',
 ] as const satisfies readonly RuleId[];
 
-/** CreateBackendAuth of a documented configuration: accepted (evidence), its answer the job it started. */
-async function create(
-  ctx: RunContext,
-  env: string,
-  config: CreateResourceConfig,
-  observed = `${describeConfig(config)} → accepted`,
-): Promise<string | undefined> {
-  return (await createAccepted(ctx, env, config, observed)).JobId;
-}
-
 const createAndGet = defineProperty({
   name: 'CreateBackendAuth accepts the documented ResourceConfig and GetBackendAuth returns it',
   service: 'amplifybackend',
@@ -69,7 +57,7 @@ const createAndGet = defineProperty({
   examples: () => CREATE_EXAMPLES.map((config) => ({ config, job: true })),
   async run(ctx, { config, job }) {
     const { env } = await setUpBackend(ctx, ['AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG']);
-    const jobId = await create(ctx, env, config);
+    const { JobId: jobId } = await createAccepted(ctx, env, config);
     if (job && jobId) await checkJob(ctx, env, jobId, 'CreateBackendAuth');
     await checkGetAuth(ctx, env, authCreated(emptyAmplifyModel(), config).auth!);
   },
@@ -104,11 +92,11 @@ const requiredMembers = defineProperty({
       const result = await createAuth(ctx, request.BackendEnvironmentName, request.ResourceConfig, [rule], appId(), request.ResourceName ?? null);
       if (result.ok) return judge('CreateBackendAuth', result);
       // The rejection counts once the same request complete is accepted: the member left out was its cause.
-      await create(ctx, env, config, 'the complete request of a required-member case → accepted');
+      await createAccepted(ctx, env, config, 'the complete request of a required-member case → accepted');
       return judge('CreateBackendAuth', result);
     }
     // An update needs something to update: the resource is created first.
-    await create(ctx, env, config);
+    await createAccepted(ctx, env, config);
     const full: UpdateResourceConfig = { AuthResources: config.AuthResources, Service: 'COGNITO', UserPoolConfigs: { VerificationMessage: message } };
     const request = without({ ResourceName: RESOURCE_NAME, ResourceConfig: full }, missing.path);
     const result = await updateAuth(ctx, env, request.ResourceConfig, [rule], appId(), request.ResourceName ?? null);
@@ -183,7 +171,7 @@ const updates = defineProperty({
   examples: () => UPDATE_EXAMPLES.map(({ config, update }) => ({ config, update, message: update.UserPoolConfigs.VerificationMessage ?? emailMessage('New') })),
   async run(ctx, { config, update, message }) {
     const { env } = await setUpBackend(ctx, ['AMPLIFY.UPDATE.APPLIED']);
-    await create(ctx, env, config);
+    await createAccepted(ctx, env, config);
     // Read before the update: what the update leaves alone must read the same after it.
     let model: AmplifyModel = authCreated(emptyAmplifyModel(), config);
     model = authRead(model, await checkGetAuth(ctx, env, model.auth!));
@@ -194,14 +182,7 @@ const updates = defineProperty({
       ...update,
       UserPoolConfigs: { ...update.UserPoolConfigs, VerificationMessage: changed },
     };
-    const output = expectSetup(
-      ctx,
-      'AMPLIFY.UPDATE.APPLIED',
-      'UpdateBackendAuth',
-      await updateAuth(ctx, env, full, ['AMPLIFY.UPDATE.APPLIED']),
-      'a documented update of an existing auth resource is accepted',
-    );
-    const job = checkJobResponse(ctx, 'UpdateBackendAuth', appId(), env, output);
+    const job = await updateAccepted(ctx, env, full);
     model = authUpdated(model, full);
     if (job.JobId) await checkJob(ctx, env, job.JobId, 'UpdateBackendAuth');
     await checkGetAuth(ctx, env, model.auth!);

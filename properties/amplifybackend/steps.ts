@@ -24,11 +24,11 @@ import {
 } from '../../models/amplifybackend/shapes.ts';
 import type { Target } from '../../harness/targets/target.ts';
 import { redactValue } from '../../harness/transport/redact.ts';
+import { memberOf } from '../../models/shared/record.ts';
 import type { RuleId } from '../../services/index.ts';
 import { call, type CallResult } from '../shared/call.ts';
-import { checkThat, expectMember, expectRejected, expectSetup, expectShape, expectSuccess } from '../shared/checks.ts';
+import { checkThat, expectMember, expectRejected, expectSetup, expectShape, expectSuccess, setUp, sparing } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
-import { TargetError } from '../shared/failure.ts';
 
 /** The Amplify app every run works in: on AWS an existing one (never created by the harness). */
 const AMPLIFY_APP_ID_VARIABLE = 'CONFORMANCE_AMPLIFY_APP_ID';
@@ -61,21 +61,19 @@ const show = (value: unknown) => JSON.stringify(redactValue(value));
 export const RESOURCE_NAME = 'avcauth';
 
 /** A backend environment of this run (removed after it), created through CreateBackend; its job, if the answer named one. */
-export async function setUpBackend(ctx: RunContext, rules: readonly RuleId[], label = 'env'): Promise<{ env: string; jobId?: string }> {
-  const env = envName(ctx, label);
+export async function setUpBackend(ctx: RunContext, rules: readonly RuleId[]): Promise<{ env: string; jobId?: string }> {
+  const env = envName(ctx, 'env');
   const app = appId();
   ctx.target.resources.add(`amplifybackend:${app}/${env}`, () =>
     ctx.target.client('amplifybackend').send(new DeleteBackendCommand({ AppId: app, BackendEnvironmentName: env })),
   );
-  const result = await call(ctx, 'amplifybackend', new CreateBackendCommand({ AppId: app, AppName: 'avc-conformance', BackendEnvironmentName: env }), rules);
-  if (!result.ok)
-    throw new TargetError(
-      rules,
-      'CreateBackend',
-      `set-up CreateBackend failed: ${result.error.code} (HTTP ${result.error.httpStatus}) ${result.error.message}`,
-      ctx.evidence(),
-    );
-  const job = checkJobResponse(ctx, 'CreateBackend', app, env, result.output);
+  const output = setUp(
+    ctx,
+    rules,
+    'CreateBackend',
+    await call(ctx, 'amplifybackend', new CreateBackendCommand({ AppId: app, AppName: 'avc-conformance', BackendEnvironmentName: env }), rules),
+  );
+  const job = checkJobResponse(ctx, 'CreateBackend', app, env, output);
   return { env, jobId: job.JobId };
 }
 
@@ -118,13 +116,40 @@ export function expectBadRequest(ctx: RunContext, ruleId: RuleId, operation: str
   expectRejected(ctx, ruleId, operation, result, `${expected}: BadRequestException (HTTP 400)`, ['BadRequestException'], observed);
 }
 
-/** An unknown app, environment or auth resource: NotFoundException (its 404 is the documented-errors rule's). */
+/** The ResourceType member of the error answered last (`resourceType` on the wire, as the API model names it), read off the recorded answer. */
+function resourceTypeOf(ctx: RunContext): unknown {
+  const body = ctx.lastExchanges.at(-1)?.response?.body;
+  try {
+    return memberOf(JSON.parse(body ?? ''), 'resourceType');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An unknown app, environment or auth resource: NotFoundException (its 404 is the documented-errors
+ * rule's), naming the ResourceType that was not found.
+ */
 export function expectNotFound(ctx: RunContext, operation: string, result: CallResult<unknown>, what: string, observed: string): void {
-  expectRejected(ctx, 'AMPLIFY.ERRORS.NOT_FOUND', operation, result, `${what} is unknown: NotFoundException (HTTP 404)`, ['NotFoundException'], observed);
+  const rule = 'AMPLIFY.ERRORS.NOT_FOUND';
+  expectRejected(ctx, rule, operation, result, `${what} is unknown: NotFoundException (HTTP 404)`, ['NotFoundException'], observed);
+  const resourceType = resourceTypeOf(ctx);
+  checkThat(
+    ctx,
+    rule,
+    operation,
+    typeof resourceType === 'string' && resourceType.length > 0,
+    () => ({
+      message: 'the NotFoundException does not name the ResourceType that was not found',
+      expected: `a NotFoundException whose ResourceType names what was not found (${what})`,
+      actual: `resourceType ${JSON.stringify(resourceType)} in ${ctx.lastExchanges.at(-1)?.response?.body.slice(0, 300) ?? 'no body'}`,
+    }),
+    `NotFoundException of ${operation} → ResourceType named`,
+  );
 }
 
 /** Create/Update/CreateBackend answer the job they started: every field there, AppId and environment those of the request. */
-export function checkJobResponse(ctx: RunContext, operation: string, app: string, env: string, output: unknown): { JobId?: string } {
+function checkJobResponse(ctx: RunContext, operation: string, app: string, env: string, output: unknown): { JobId?: string } {
   const job = expectShape(ctx, 'AMPLIFY.JOB.RESPONSE_FIELDS', operation, JobResponse, output);
   const missing = JOB_FIELDS.filter((field) => !job[field]);
   checkThat(
@@ -254,7 +279,7 @@ export async function checkGetAuth(ctx: RunContext, env: string, auth: AuthResou
 }
 
 /** How a Create configuration is counted: its boundaries (nothing optional, everything, the deprecated ForgotPassword). */
-export function describeConfig(config: CreateResourceConfig): string {
+function describeConfig(config: CreateResourceConfig): string {
   const optional = USER_POOL_SUBCONFIGS.filter((k) => config.UserPoolConfigs[k] !== undefined);
   const extent =
     optional.length === 0 && !config.IdentityPoolConfigs
@@ -268,9 +293,10 @@ export function describeConfig(config: CreateResourceConfig): string {
 /** `at` for the verification message of a configuration (a re-based model's may hold anything the target answered). */
 export const verificationOf = (config: unknown): unknown => at(config, VERIFICATION_PATH);
 
-export type { CreateResourceConfig, UpdateResourceConfig };
-
-/** CreateBackendAuth with a documented configuration: accepted (the rule's evidence), answering a job. */
+/**
+ * CreateBackendAuth with a documented configuration: accepted (the rule's evidence), answering a job.
+ * A break of the job answer's rule does not end a model step: the resource was created all the same.
+ */
 export async function createAccepted(
   ctx: RunContext,
   env: string,
@@ -286,5 +312,21 @@ export async function createAccepted(
     'a documented ResourceConfig is accepted',
     observed,
   );
-  return checkJobResponse(ctx, 'CreateBackendAuth', appId(), env, output);
+  return sparing(ctx, () => checkJobResponse(ctx, 'CreateBackendAuth', appId(), env, output));
+}
+
+/**
+ * UpdateBackendAuth with a documented update of an existing auth resource: set-up of the update's
+ * read-back (a refusal breaks AMPLIFY.UPDATE.APPLIED), answering a job. A break of the job answer's
+ * rule does not end a model step: the update was accepted all the same.
+ */
+export async function updateAccepted(ctx: RunContext, env: string, config: UpdateResourceConfig): Promise<{ JobId?: string }> {
+  const output = expectSetup(
+    ctx,
+    'AMPLIFY.UPDATE.APPLIED',
+    'UpdateBackendAuth',
+    await updateAuth(ctx, env, config, ['AMPLIFY.UPDATE.APPLIED']),
+    'a documented update of an existing auth resource is accepted',
+  );
+  return sparing(ctx, () => checkJobResponse(ctx, 'UpdateBackendAuth', appId(), env, output));
 }

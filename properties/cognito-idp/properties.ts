@@ -11,6 +11,7 @@ import {
   signedIn,
   valueChanged,
   verified,
+  verifiedShown,
   wrongCodeTried,
   type CognitoModel,
 } from '../../models/cognito-idp/model.ts';
@@ -20,6 +21,7 @@ import type { Capability } from '../../spec/rule.ts';
 import type { RuleId } from '../../services/index.ts';
 import { expectRejected, expectSetup, expectSuccess } from '../shared/checks.ts';
 import { AdvanceClock, modelProperty, type ModelCommand } from '../shared/model-run.ts';
+import { advanceClock } from '../shared/out-of-band.ts';
 import { defineProperty, type ConformanceProperty } from '../shared/property.ts';
 import { badLengthName, carriedAttributes, clientMetadata, differentCode, nameCase, verifiableAttribute, wrongCode, type NameCase } from './arbitraries.ts';
 import { advanceClockCommand } from './commands/advance-clock.ts';
@@ -36,9 +38,12 @@ import {
   ANSWER_RULES,
   attributeValue,
   checkMetadataNotEchoed,
+  checkNoCodeSent,
   expectNameRejected,
   getCode,
   getUser,
+  METADATA_NOT_STORED,
+  readInboxes,
   readUser,
   requestCode,
   setUpUser,
@@ -97,6 +102,8 @@ const attributeNames = defineProperty({
       return;
     }
     const rule: RuleId = name.kind === 'bad-length' ? 'COGNITO.CODE.ATTRIBUTE_NAME_LENGTH' : 'COGNITO.CODE.VERIFIABLE_ONLY';
+    const addresses = carriedAttributes(ctx.target.capabilities).map((attribute) => attributeValue(ctx, attribute, 0));
+    const inboxes = name.kind === 'unverifiable' ? await readInboxes(ctx, addresses) : undefined;
     const result = await getCode(ctx, session.accessToken, name.name, [rule], metadata);
     if (name.kind === 'bad-length') {
       expectNameRejected(
@@ -116,6 +123,7 @@ const attributeNames = defineProperty({
         undefined,
         `${describeName(name.name)} (not verifiable) → rejected`,
       );
+      await checkNoCodeSent(ctx, inboxes, name.name, `${describeName(name.name)} (not verifiable) → no code sent`);
     }
   },
 });
@@ -154,7 +162,7 @@ const codeLifecycle = defineProperty({
         `${attribute} wrong code → CodeMismatchException`,
       );
       model = wrongCodeTried(model, attribute);
-      await readUser(ctx, session.accessToken, model, 'COGNITO.VERIFY.WRONG_CODE', metadata);
+      model = (await readUser(ctx, session.accessToken, model, 'COGNITO.VERIFY.WRONG_CODE', metadata, METADATA_NOT_STORED)).model;
     }
     const result = await verifyAttribute(ctx, session.accessToken, attribute, code, ['COGNITO.VERIFY.CODE_ACCEPTED']);
     expectSuccess(
@@ -166,13 +174,13 @@ const codeLifecycle = defineProperty({
       `${attribute} code just sent${wrongFirst ? ', after a wrong one' : ''} → accepted`,
     );
     model = verified(model, attribute);
-    await readUser(ctx, session.accessToken, model, 'COGNITO.VERIFY.CODE_ACCEPTED', metadata);
+    model = (await readUser(ctx, session.accessToken, model, 'COGNITO.VERIFY.CODE_ACCEPTED', metadata, METADATA_NOT_STORED)).model;
     if (update) {
       const updated = await updateAttribute(ctx, session.accessToken, attribute, attributeValue(ctx, attribute, 1), ['COGNITO.UPDATE.UNVERIFIES'], metadata);
       expectSetup(ctx, 'COGNITO.UPDATE.UNVERIFIES', 'UpdateUserAttributes', updated, `${attribute} can be changed`);
       checkMetadataNotEchoed(ctx, 'UpdateUserAttributes', metadata);
       model = valueChanged(model, attribute, 1);
-      await readUser(ctx, session.accessToken, model, 'COGNITO.UPDATE.UNVERIFIES', metadata);
+      await readUser(ctx, session.accessToken, model, 'COGNITO.UPDATE.UNVERIFIES', metadata, METADATA_NOT_STORED);
     }
   },
 });
@@ -195,8 +203,7 @@ const codeExpiry = defineProperty({
     const sent = await requestCode(ctx, session.accessToken, attribute, attributeValue(ctx, attribute, 0));
     let model = codeIssued(initialCognitoModel({}, carriedAttributes(ctx.target.capabilities)), attribute, sent.at);
     const code = await readCode(ctx, { state: model, lastSeen: ctx.now() }, attribute);
-    ctx.note(ctx.target.oob.replay.advanceClock(hours * HOUR));
-    await ctx.target.oob.advanceClock!(hours * HOUR);
+    await advanceClock(ctx, hours * HOUR);
     await signIn(ctx, session, ['COGNITO.VERIFY.CODE_EXPIRES_24H']); // the old access token has expired too
     const expired = hours > 24;
     const rule = 'COGNITO.VERIFY.CODE_EXPIRES_24H';
@@ -247,10 +254,13 @@ const updateUnverifies = defineProperty({
       (expectSetup(ctx, rule, 'GetUser', first, 'a signed-in user can read their attributes').UserAttributes ?? []).map((a) => [a.Name, a.Value]),
     );
     if (flags.get(`${attribute}_verified`) !== 'true') return;
+    // Shown verified by that read: the change below is judged as unverifying it.
+    const shown = verifiedShown(initial, attribute);
     const result = await updateAttribute(ctx, session.accessToken, attribute, attributeValue(ctx, attribute, 1), [rule], metadata);
     expectSetup(ctx, rule, 'UpdateUserAttributes', result, `${attribute} can be changed`);
+    // ClientMetadata went to UpdateUserAttributes only: an echo breaks NOT_ECHOED, its absence is no evidence.
     checkMetadataNotEchoed(ctx, 'UpdateUserAttributes', metadata);
-    await readUser(ctx, session.accessToken, valueChanged(initial, attribute, 1), rule, metadata);
+    await readUser(ctx, session.accessToken, valueChanged(shown, attribute, 1), rule, metadata);
   },
 });
 

@@ -13,7 +13,7 @@ import {
   UpdateUserAttributesCommand,
   VerifyUserAttributeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { allowedVerifiedFlags, attributeOf, type AttributeCause, type CognitoModel } from '../../models/cognito-idp/model.ts';
+import { allowedVerifiedFlags, attributeOf, verifiedShown, type AttributeCause, type CognitoModel } from '../../models/cognito-idp/model.ts';
 import {
   DELIVERY_MEDIUMS,
   GetUserAttributeVerificationCodeResponse,
@@ -26,7 +26,7 @@ import {
 } from '../../models/cognito-idp/shapes.ts';
 import type { RuleId } from '../../services/index.ts';
 import { call, type CallResult } from '../shared/call.ts';
-import { checkThat, expectMember, expectRejected, expectSetup, expectSuccess, setUp, sparing, stripMetadata } from '../shared/checks.ts';
+import { checkThat, expectMember, expectRejected, expectSetup, expectSuccess, judge, setUp, sparing, stripMetadata } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { carriedAttributes } from './arbitraries.ts';
 import { TargetError } from '../shared/failure.ts';
@@ -246,15 +246,57 @@ export function expectNameRejected(
   expectRejected(ctx, ruleId, GUAVC, result, expected, codes, observed);
 }
 
-/** No key or value of ClientMetadata appears in the response bodies of the last call. */
-export function checkMetadataNotEchoed(ctx: RunContext, operation: string, metadata: Record<string, string> | undefined): void {
+/** The newest message to each of the user's addresses and numbers, as its owner reads them (inbox capability). */
+export type InboxState = ReadonlyMap<string, string | undefined>;
+
+/** The newest message to each of `addresses`; undefined on a target without an inbox. */
+export async function readInboxes(ctx: RunContext, addresses: readonly string[]): Promise<InboxState | undefined> {
+  const { oob } = ctx.target;
+  if (!ctx.target.capabilities.has('inbox') || !oob.latestMessage) return undefined;
+  const newest = new Map<string, string | undefined>();
+  for (const to of addresses) {
+    ctx.note(oob.replay.readInbox(to));
+    const message = await oob.latestMessage(to);
+    newest.set(to, message && JSON.stringify(message));
+  }
+  return newest;
+}
+
+/**
+ * "No code is sent" for an attribute a code cannot be sent to: after the refused request, no new
+ * message reached any of the user's addresses and numbers read `before` it (where the target has an inbox).
+ */
+export async function checkNoCodeSent(ctx: RunContext, before: InboxState | undefined, name: string, observed: string): Promise<void> {
+  if (!before) return;
+  const after = (await readInboxes(ctx, [...before.keys()]))!;
+  const reached = [...before].filter(([to, newest]) => after.get(to) !== newest).map(([to]) => to);
+  checkThat(
+    ctx,
+    'COGNITO.CODE.VERIFIABLE_ONLY',
+    GUAVC,
+    reached.length === 0,
+    () => ({
+      message: `the request for ${name}, which was refused, still sent a message`,
+      expected: "no new message to any of the user's addresses and numbers",
+      actual: reached.map((to) => `${to}: ${after.get(to)}`).join('; '),
+    }),
+    observed,
+  );
+}
+
+/**
+ * No key or value of ClientMetadata appears in the response bodies of the last call. Evidence only
+ * where `observed` names a case the rule speaks of (the code request, or a GetUser after it); an
+ * echo elsewhere (UpdateUserAttributes) only breaks it.
+ */
+export function checkMetadataNotEchoed(ctx: RunContext, operation: string, metadata: Record<string, string> | undefined, observed?: string): void {
   if (!metadata || Object.keys(metadata).length === 0) return;
   const needles = Object.entries(metadata)
     .flat()
     .filter((s) => s.length >= 6);
   const bodies = ctx.lastExchanges.map((e) => e.response?.body ?? '');
   const echoed = needles.filter((needle) => bodies.some((body) => body.includes(needle)));
-  checkThat(
+  judge(
     ctx,
     'COGNITO.CLIENT_METADATA.NOT_ECHOED',
     operation,
@@ -264,9 +306,12 @@ export function checkMetadataNotEchoed(ctx: RunContext, operation: string, metad
       expected: 'no ClientMetadata key or value in the answer',
       actual: `${JSON.stringify(echoed)} in ${bodies.join(' ').slice(0, 300)}`,
     }),
-    operation === 'GetUser' ? 'a later GetUser → ClientMetadata not stored' : `${operation} with ClientMetadata → not echoed`,
+    observed,
   );
 }
+
+/** The observation of a GetUser that follows a code request which carried ClientMetadata. */
+export const METADATA_NOT_STORED = 'a later GetUser → ClientMetadata not stored';
 
 /**
  * The answer to a code request for a verifiable attribute whose current value is `value`. None of
@@ -275,7 +320,7 @@ export function checkMetadataNotEchoed(ctx: RunContext, operation: string, metad
  */
 export function checkDeliveryDetails(ctx: RunContext, attribute: VerifiableAttribute, value: string, output: unknown, metadata?: Record<string, string>): void {
   sparing(ctx, () => {
-    checkMetadataNotEchoed(ctx, GUAVC, metadata);
+    checkMetadataNotEchoed(ctx, GUAVC, metadata, `${GUAVC} with ClientMetadata → not echoed`);
     const parsed = GetUserAttributeVerificationCodeResponse.safeParse(stripMetadata(output));
     const details = parsed.success ? parsed.data.CodeDeliveryDetails : undefined;
     checkThat(
@@ -333,19 +378,22 @@ const CAUSES: Record<AttributeCause, { rule: RuleId; observed?: (attribute: Veri
   unattributed: { rule: 'COGNITO.VERIFY.CODE_ACCEPTED' },
 };
 
+/** What a GetUser showed against the model: the model with the flags seen "true" noted, and the flags that broke a rule already found failing. */
+export interface UserRead {
+  readonly model: CognitoModel;
+  readonly diverged: ReadonlyMap<VerifiableAttribute, string | undefined>;
+}
+
 /**
- * GetUser's verified flags and values against the model: the invariant of the model-based
- * property. Returns the attributes whose flag broke a rule already found failing, with the flag
- * shown, so that a model step can adopt it (re-basing).
+ * GetUser's verified flags against the model: the invariant of the model-based property. Returns
+ * the model with each verified flag seen "true" noted (a later change of that value is judged as
+ * unverifying it), and the attributes whose flag broke a rule already found failing, with the flag
+ * shown, so that a model step can adopt it (re-basing). `metadata` is ClientMetadata the run sent:
+ * `echoCase` names the observation where it went to a code request, which this GetUser follows.
  */
-export function checkUser(
-  ctx: RunContext,
-  model: CognitoModel,
-  output: unknown,
-  metadata?: Record<string, string>,
-): Map<VerifiableAttribute, string | undefined> {
+export function checkUser(ctx: RunContext, model: CognitoModel, output: unknown, metadata?: Record<string, string>, echoCase?: string): UserRead {
   const diverged = new Map<VerifiableAttribute, string | undefined>();
-  checkMetadataNotEchoed(ctx, 'GetUser', metadata);
+  checkMetadataNotEchoed(ctx, 'GetUser', metadata, echoCase);
   const parsed = GetUserResponse.safeParse(stripMetadata(output));
   if (!parsed.success) {
     // Without its attributes nothing can be compared: the rule the email's flag would be judged by is broken.
@@ -354,24 +402,29 @@ export function checkUser(
       expected: 'Username and UserAttributes',
       actual: JSON.stringify(stripMetadata(output)),
     }));
-    return diverged;
+    return { model, diverged };
   }
   const attributes = new Map(parsed.data.UserAttributes.map((a) => [a.Name, a.Value]));
+  let seen = model;
   for (const [attribute, state] of model.attributes) {
     const flag = attributes.get(verifiedFlag(attribute));
-    const holds = allowedVerifiedFlags(state).has(flag);
     const { rule, observed } = CAUSES[state.cause];
-    const mismatch = () => ({
-      message: `${verifiedFlag(attribute)} is not what the calls so far make it`,
-      expected: state.verified ? '"true"' : '"false" or no flag',
-      actual: JSON.stringify(flag),
-    });
-    const held = observed
-      ? checkThat(ctx, rule, 'GetUser', holds, mismatch, observed(attribute, flag))
-      : holds || checkThat(ctx, rule, 'GetUser', false, mismatch);
+    const held = judge(
+      ctx,
+      rule,
+      'GetUser',
+      allowedVerifiedFlags(state).has(flag),
+      () => ({
+        message: `${verifiedFlag(attribute)} is not what the calls so far make it`,
+        expected: state.verified ? '"true"' : '"false" or no flag',
+        actual: JSON.stringify(flag),
+      }),
+      observed?.(attribute, flag),
+    );
     if (!held) diverged.set(attribute, flag);
+    else if (flag === 'true') seen = verifiedShown(seen, attribute);
   }
-  return diverged;
+  return { model: seen, diverged };
 }
 
 /** The rules any code request, user read or sign-out may check, besides the one a property is about. */
@@ -399,7 +452,14 @@ export async function requestCode(ctx: RunContext, token: string, attribute: Ver
 }
 
 /** GetUser, its flags against `model`; a refused read breaks `rule`, the rule the read serves. */
-export async function readUser(ctx: RunContext, token: string, model: CognitoModel, rule: RuleId, metadata?: Record<string, string>) {
+export async function readUser(
+  ctx: RunContext,
+  token: string,
+  model: CognitoModel,
+  rule: RuleId,
+  metadata?: Record<string, string>,
+  echoCase?: string,
+): Promise<UserRead> {
   const result = await getUser(ctx, token, [rule]);
-  return checkUser(ctx, model, expectSetup(ctx, rule, 'GetUser', result, 'a signed-in user can read their attributes'), metadata);
+  return checkUser(ctx, model, expectSetup(ctx, rule, 'GetUser', result, 'a signed-in user can read their attributes'), metadata, echoCase);
 }

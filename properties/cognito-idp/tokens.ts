@@ -8,6 +8,7 @@ import { HOUR, MINUTE } from '../../models/shared/clock.ts';
 import type { RuleId } from '../../services/index.ts';
 import { expectSetup, expectSuccess } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
+import { advanceClock } from '../shared/out-of-band.ts';
 import { defineProperty } from '../shared/property.ts';
 import { tokenCase, tokenCases, type TokenCase } from './arbitraries.ts';
 import {
@@ -121,9 +122,7 @@ async function tryToken(ctx: RunContext, session: CognitoSession, kind: TokenCas
       break;
     case 'expired':
     case 'still-valid': {
-      const ms = kind === 'expired' ? 2 * HOUR : 30 * MINUTE;
-      ctx.note(oob.replay.advanceClock(ms));
-      await oob.advanceClock!(ms);
+      await advanceClock(ctx, kind === 'expired' ? 2 * HOUR : 30 * MINUTE);
       break;
     }
     case 'revoked':

@@ -12,11 +12,13 @@ import {
   RESOURCE_TYPE_VALUES,
 } from '../../models/lightsail/sdk-enums.ts';
 import { GetContactMethodsResult, OperationsResult, type ContactProtocol } from '../../models/lightsail/shapes.ts';
+import type { ObservedError } from '../../models/shared/aws-error.ts';
 import type { Instant } from '../../models/shared/clock.ts';
-import type { RuleId } from '../../services/index.ts';
+import { manifestOf, type RuleId } from '../../services/index.ts';
 import { call, type CallResult } from '../shared/call.ts';
-import { breakIf, checkThat, expectMember, expectRejected, expectSetup, expectShape, sparing, stripMetadata } from '../shared/checks.ts';
+import { breakIf, checkThat, expectMember, expectRejected, expectSetup, expectShape, sparing, stop, stripMetadata } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
+import { judgeError, unrelatedCause } from '../shared/documented-errors.ts';
 
 const SEND = 'SendContactMethodVerification';
 const GET = 'GetContactMethods';
@@ -74,6 +76,25 @@ export function expectSmsSendRejected(ctx: RunContext, result: CallResult<unknow
     ['InvalidInputException'],
     `protocol SMS (${setting}) → InvalidInputException`,
   );
+}
+
+/**
+ * A refusal of a request the documents neither allow nor forbid (`situation`): only the
+ * documented-errors rule judges it, once, as a client's request (a documented 4xx). A rate or a
+ * quota stops the run with no verdict.
+ */
+export function expectDocumentedRefusal(ctx: RunContext, operation: string, error: ObservedError, situation: string): void {
+  const unrelated = unrelatedCause(error, true);
+  if (unrelated) stop(`${operation} answered ${unrelated}`);
+  const errors = manifestOf('lightsail').documentedErrors;
+  const verdict = judgeError(errors, operation, error, true);
+  if (verdict.holds) {
+    ctx.held(errors.rule, `${situation} → ${error.code} (HTTP ${error.httpStatus})`);
+    return;
+  }
+  const actual = `${error.code} (HTTP ${error.httpStatus}): ${error.message}`;
+  checkThat(ctx, errors.rule, operation, false, () => ({ message: verdict.message, expected: verdict.expected, actual })) ||
+    stop(`stopped at ${errors.rule}, already found failing`);
 }
 
 /** A successful SendContactMethodVerification answer: shape, enums, then type and region of the members. */

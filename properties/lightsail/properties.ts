@@ -10,6 +10,7 @@ import type { RuleId } from '../../services/index.ts';
 import { expectRejected, expectSetup, expectSuccess } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { AdvanceClock, modelProperty, type ModelCommand } from '../shared/model-run.ts';
+import { advanceClock } from '../shared/out-of-band.ts';
 import { defineProperty, withPrecondition, type ConformanceProperty } from '../shared/property.ts';
 import { checkListing, checkOperationRecords, checkSecondCreate, checkSendAnswer, expectSmsSendRejected, type JudgedBy } from './checks.ts';
 import { advanceClockCommand } from './commands/advance-clock.ts';
@@ -139,9 +140,19 @@ const needsEmailContact = defineProperty({
   ],
   async run(ctx, { slot, before }) {
     let model = emptyLightsailModel();
-    if (before === 'sms-only' && supportsSms(regionOf(ctx, slot))) model = await mustCreate(ctx, model, slot, 'SMS');
+    // Only a region with SMS can hold an SMS method: elsewhere 'sms-only' creates nothing.
+    const smsCreated = before === 'sms-only' && supportsSms(regionOf(ctx, slot));
+    if (smsCreated) model = await mustCreate(ctx, model, slot, 'SMS');
     if (before === 'elsewhere') model = await mustCreate(ctx, model, slot === 'home' ? 'nosms' : 'home', 'Email');
     if (before === 'deleted') model = await deleteAndObserve(ctx, await mustCreate(ctx, model, slot, 'Email'), slot, 'Email');
+    const held =
+      before === 'deleted'
+        ? 'the email method deleted'
+        : before === 'elsewhere'
+          ? 'an email method in another region'
+          : smsCreated
+            ? 'only an SMS method'
+            : 'no contact method';
     const result = await sendVerification(ctx, regionOf(ctx, slot), 'Email', ['LIGHTSAIL.SEND.NEEDS_EMAIL_CONTACT']);
     expectRejected(
       ctx,
@@ -150,7 +161,7 @@ const needsEmailContact = defineProperty({
       result,
       `no email contact method exists in ${regionOf(ctx, slot)}`,
       undefined,
-      `Email, ${before === 'none' ? 'no contact method' : before === 'sms-only' ? 'only an SMS method' : before === 'deleted' ? 'the email method deleted' : 'an email method in another region'} → rejected`,
+      `Email, ${held} → rejected`,
     );
   },
 });
@@ -285,8 +296,7 @@ const linkMakesValid = defineProperty({
     let model = await mustCreate(ctx, emptyLightsailModel(), slot, 'Email');
     await listAndCheck(ctx, model, slot);
     if (waitHours > 0) {
-      ctx.note(ctx.target.oob.replay.advanceClock(waitHours * HOUR));
-      await ctx.target.oob.advanceClock!(waitHours * HOUR);
+      await advanceClock(ctx, waitHours * HOUR);
       await listAndCheck(ctx, model, slot);
       const result = await sendVerification(ctx, region, 'Email', ['LIGHTSAIL.VERIFY.RESEND']);
       const output = expectSuccess(

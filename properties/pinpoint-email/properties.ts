@@ -23,6 +23,7 @@ import { expectRejected, expectSetup, stop } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { followVerificationLink } from '../shared/inbox.ts';
 import { modelProperty } from '../shared/model-run.ts';
+import { advanceClock } from '../shared/out-of-band.ts';
 import { defineProperty, type ConformanceProperty } from '../shared/property.ts';
 import {
   BOUNDARY_EXAMPLES,
@@ -277,7 +278,7 @@ const rejectsBrokenTags = defineProperty({
       `TagResource: ${what} → rejected`,
     );
     // A rejected request changes nothing.
-    await checkListedTags(ctx, real, tags, 'rejected TagResource');
+    await checkListedTags(ctx, real, tags, 'rejected TagResource', true);
   },
 });
 
@@ -384,9 +385,7 @@ const domainLifecycle = defineProperty({
     };
     const advanceTo = async (hours: number) => {
       const ms = started + hours * HOUR - ctx.now();
-      if (ms <= 0) return;
-      ctx.note(ctx.target.oob.replay.advanceClock(ms));
-      await ctx.target.oob.advanceClock!(ms);
+      if (ms > 0) await advanceClock(ctx, ms);
     };
     const publish = async (which: 'timely' | 'late') => {
       if (!dns) return;

@@ -88,6 +88,18 @@ export const hasCaseVariants = (keys: Iterable<string>) => {
   return new Set(all.map((k) => k.toLowerCase())).size < new Set(all).size;
 };
 
+/**
+ * The rule a refused valid tag request breaks when it sits on no limit: the re-tag of a key the
+ * resource has, else the case of keys that differ only in case (with the resource's or within the
+ * request), else the characters it is made of.
+ */
+export function refusalRule(tags: readonly TagInput[], existing: ReadonlySet<string>): RuleId {
+  if (retagged(tags, existing).length) return 'PINPOINT.TAGS.UNIQUE_KEY';
+  const keys = [...existing, ...tags.map((t) => t.Key)];
+  const hasTwin = (key: string) => keys.some((other) => other !== key && other.toLowerCase() === key.toLowerCase());
+  return tags.some((t) => hasTwin(t.Key)) ? 'PINPOINT.TAGS.CASE_SENSITIVE' : 'PINPOINT.TAGS.CHARACTERS';
+}
+
 /** A documented limit a valid tag request sits on: the rule its acceptance is evidence for, and what was seen. */
 export interface Boundary {
   rule: RuleId;
@@ -338,11 +350,13 @@ const showTags = (state: TagState) => JSON.stringify(Object.fromEntries([...stat
 
 /**
  * ListTagsForResource of an existing identity, compared with the model; `after` names what the
- * listing follows (`CreateEmailIdentity`, `rejected TagResource`...). Each discrepancy is charged
- * to the rule it breaks; each rule the listing shows something relevant to is credited. Answers the
- * tags to go on with: the model's, or, after a discrepancy already found failing, the listed ones.
+ * listing follows (`CreateEmailIdentity`, `rejected TagResource`...), `rejected` says that was a
+ * rejected request (which must have changed nothing). Each discrepancy is charged to the rule it
+ * breaks; a rule is credited only by keys the listing shows as the model has them (listed once,
+ * with their value, no discrepancy in their case group). Answers the tags to go on with: the
+ * model's, or, after a discrepancy already found failing, the listed ones.
  */
-export async function checkListedTags(ctx: RunContext, name: string, tags: TagState, after: string): Promise<TagState> {
+export async function checkListedTags(ctx: RunContext, name: string, tags: TagState, after: string, rejected = false): Promise<TagState> {
   const result = await call(ctx, 'pinpoint-email', new ListTagsForResourceCommand({ ResourceArn: arnOf(ctx, name) }), ['PINPOINT.TAGS.LIST_MATCHES']);
   const output = expectSetup(ctx, 'PINPOINT.TAGS.LIST_MATCHES', 'ListTagsForResource', result, `the tags of ${name} can be listed`);
   const { Tags } = expectShape(ctx, 'PINPOINT.TAGS.LIST_MATCHES', 'ListTagsForResource', ListTagsForResourceResponse, output);
@@ -356,16 +370,29 @@ export async function checkListedTags(ctx: RunContext, name: string, tags: TagSt
       actual: JSON.stringify(Tags.map((t) => [t.Key, t.Value])),
     }));
   }
+  const lower = (key: string) => key.toLowerCase();
+  // Case groups a discrepancy touches: none of their keys shows anything held.
+  const troubled = new Set(
+    discrepancies.flatMap((d) => ('key' in d ? [lower(d.key), ...(d.kind === 'case-folded' && d.listedAs ? [lower(d.listedAs)] : [])] : [])),
+  );
+  const listedAs = (key: string) => Tags.filter((t) => t.Key === key);
+  /** Listed once, with the model's value, its case group free of discrepancies. */
+  const shown = (key: string) => {
+    const entries = listedAs(key);
+    return !troubled.has(lower(key)) && entries.length === 1 && (entries[0]!.Value ?? '') === tags.tags.get(key)?.value;
+  };
   const credit = (rule: RuleId, observed: string) => broken.has(rule) || ctx.held(rule, `${after} → ${observed}`);
   const states = [...tags.tags];
-  if (states.length || tags.removed.size || /rejected/.test(after))
+  if (!discrepancies.length && (states.length || tags.removed.size || rejected))
     credit('PINPOINT.TAGS.LIST_MATCHES', states.length ? 'the tags as set, listed' : 'no tags, none listed');
-  if (states.length === PINPOINT_TAG_POLICY.maxTags) credit('PINPOINT.TAGS.MAX_50', `${states.length} tags listed`);
-  if (states.some(([, t]) => t.origin === 'replaced')) credit('PINPOINT.TAGS.UNIQUE_KEY', 'key tagged again, listed once with its new value');
-  if (states.some(([, t]) => t.origin === 'omitted-value')) credit('PINPOINT.TAGS.VALUE_OPTIONAL', 'tag without Value, listed with ""');
-  if (tags.removed.size) credit('PINPOINT.UNTAG.REMOVES', 'untagged keys not listed');
-  const keys = [...tags.tags.keys()];
-  if (keys.some((k) => keys.some((other) => other !== k && other.toLowerCase() === k.toLowerCase())))
+  // The tags set that the listing shows (AWS's own, reserved keys are not counted).
+  const counted = new Set(Tags.map((t) => t.Key).filter((key) => tags.tags.has(key) && !isReserved(PINPOINT_TAG_POLICY, key))).size;
+  if (states.length === PINPOINT_TAG_POLICY.maxTags && counted === PINPOINT_TAG_POLICY.maxTags) credit('PINPOINT.TAGS.MAX_50', `${counted} tags listed`);
+  if (states.some(([key, t]) => t.origin === 'replaced' && shown(key))) credit('PINPOINT.TAGS.UNIQUE_KEY', 'key tagged again, listed once with its new value');
+  if (states.some(([key, t]) => t.origin === 'omitted-value' && shown(key))) credit('PINPOINT.TAGS.VALUE_OPTIONAL', 'tag without Value, listed with ""');
+  if ([...tags.removed].some((key) => !listedAs(key).length && !troubled.has(lower(key)))) credit('PINPOINT.UNTAG.REMOVES', 'untagged keys not listed');
+  const keys = [...tags.tags.keys()].filter(shown);
+  if (keys.some((k) => keys.some((other) => other !== k && lower(other) === lower(k))))
     credit('PINPOINT.TAGS.CASE_SENSITIVE', 'keys differing in case, both listed');
   // Any discrepancy reaching here was found failing before: go on from what the target holds,
   // unless it holds a key twice, which no model of unique keys can follow (its count, its values).

@@ -56,6 +56,17 @@ export async function getAttributes(ctx: RunContext, identities: string[] | unde
 
 /** A burst well over one call a second: the calls over the rate get the throttling error, none a 5xx. */
 export async function probeThrottling(ctx: RunContext, identities: string[], burst: number): Promise<void> {
+  judgeBurst(ctx, await sendBurst(ctx, identities, burst));
+}
+
+/** What a burst was answered, and how long it took on the target clock. */
+interface Burst {
+  results: GivaResult[];
+  elapsed: number;
+}
+
+/** `burst` GetIdentityVerificationAttributes calls, one right after the other. */
+export async function sendBurst(ctx: RunContext, identities: string[], burst: number): Promise<Burst> {
   const results: GivaResult[] = [];
   // On the target clock (the server's, where it has one), from the first sending to the last answer:
   // the server saw the calls no further apart than this.
@@ -67,7 +78,12 @@ export async function probeThrottling(ctx: RunContext, identities: string[], bur
   } finally {
     ctx.target.paced(GIVA_PACE_KEY);
   }
-  const elapsed = ctx.now() - started;
+  return { results, elapsed: ctx.now() - started };
+}
+
+/** A burst's answers: success or the throttling error each, and throttled at all where it was comfortably faster than the rate. */
+export function judgeBurst(ctx: RunContext, { results, elapsed }: Burst): void {
+  const burst = results.length;
   for (const result of results) {
     if (result.ok) continue;
     checkThat(

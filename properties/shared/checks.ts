@@ -75,7 +75,10 @@ function judgeErrorAnswer(ctx: RunContext, ruleId: RuleId, operation: string, er
   if (unrelated) stop(`${operation} answered ${unrelated}`);
   const errors: DocumentedErrors = manifestOf(ruleById(ruleId).service).documentedErrors;
   const verdict = judgeError(errors, operation, error, clientMistake);
-  if (verdict.holds) ctx.held(errors.rule, verdict.observed);
+  if (verdict.holds) {
+    // Where the documented-errors rule is itself the rule under test, the caller credits the answer once.
+    if (errors.rule !== ruleId) ctx.held(errors.rule, verdict.observed);
+  }
   // The answer is no evidence on the rule under test either way: the run cannot go on with it.
   else
     checkThat(ctx, errors.rule, operation, false, () => ({ message: verdict.message, expected: verdict.expected, actual: describeError(error) })) ||

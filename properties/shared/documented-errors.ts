@@ -3,7 +3,7 @@
 // documents; the status is the one documented for that code. A failure here is charged to the
 // service's documented-errors rule, never to the rule whose constraint the request tested.
 import type { ObservedError } from '../../models/shared/aws-error.ts';
-import { isClientError, isServerError } from '../../models/shared/aws-error.ts';
+import { isClientError, isServerError, isThrottling } from '../../models/shared/aws-error.ts';
 import type { RuleId } from '../../services/index.ts';
 
 /** The HTTP status a documented code comes with: exact where the model says it, else its class. */
@@ -41,13 +41,12 @@ export function judgeError(errors: DocumentedErrors, operation: string, error: O
   return { holds: true, observed: `${operation} ${error.code} (HTTP ${error.httpStatus})` };
 }
 
-/** Codes that say "not now" or "not this much": a rate or a quota, never a verdict on the rule under test. */
-const RATE_OR_QUOTA =
-  /^(Throttling|ThrottlingException|TooManyRequestsException|RequestLimitExceeded|SlowDown|LimitExceededException|ServiceQuotaExceededException)$/;
+/** Codes that say "not this much": a quota (throttling, "not now", is `isThrottling`'s). */
+const QUOTA_CODES: readonly string[] = ['SlowDown', 'LimitExceededException', 'ServiceQuotaExceededException'];
 
 /** An answer that says nothing about the rule a call was testing: throttling, a quota, or a server fault on a valid request. */
 export function unrelatedCause(error: ObservedError, clientMistake: boolean): string | undefined {
-  if (RATE_OR_QUOTA.test(error.code) && (isClientError(error) || error.httpStatus === 429)) return `${error.code} (a rate or quota, HTTP ${error.httpStatus})`;
+  if (isThrottling(error) || (isClientError(error) && QUOTA_CODES.includes(error.code))) return `${error.code} (a rate or quota, HTTP ${error.httpStatus})`;
   if (!clientMistake && isServerError(error)) return `${error.code} (a server fault, HTTP ${error.httpStatus})`;
   return undefined;
 }

@@ -1,5 +1,7 @@
-// The two ways a step can end a property run: the target answered and broke a documented rule
-// (ConformanceFailure), or the target gave no usable answer (TargetError).
+// The ways a step can end a property run: the target answered and broke a documented rule
+// (ConformanceFailure), gave no usable answer (TargetError), lacks the operation
+// (NotImplementedError), or answered what is no verdict (RunStopped); or the user's guards refused
+// the call (RefusedError).
 import type { Exchange } from '../../harness/transport/exchange.ts';
 import type { RuleId } from '../../services/index.ts';
 

@@ -153,8 +153,8 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
     } else if (failure instanceof TargetError && !failure.silent && !unusable.has(failure.operation)) {
       // An operation that gave no usable answer once is not asked again for a verdict: the same garbage
       // would cost every rule calling it a pass of its own.
+      // Its rules are not tolerated: a real break of one of them elsewhere is still a finding of its own.
       findings.set(failure.operation, { error: failure, details, without: [...unsupported], tolerated: [...tolerated] });
-      for (const id of failure.ruleIds) tolerated.add(id);
       unusable.add(failure.operation);
     } else {
       break; // a refusal by the guards, a silent target, or a harness bug: nothing more to learn by going on
@@ -210,7 +210,10 @@ async function checkOnce<T>(
     } catch (error) {
       if (error instanceof TargetError && error.silent && !silence) silence = error;
       // A run that stopped for a known failure, or for an answer that is no verdict, found nothing new.
-      const known = error instanceof TargetError && !error.silent && (error.ruleIds.every((id) => tolerated.has(id)) || unusable.has(error.operation));
+      const known =
+        error instanceof TargetError &&
+        !error.silent &&
+        ((error.ruleIds.length > 0 && error.ruleIds.every((id) => tolerated.has(id))) || unusable.has(error.operation));
       if (known) for (const id of error.ruleIds) evidence.unanswered.set(id, error.operation);
       if (error instanceof RunStopped || known) {
         const reason = error instanceof RunStopped ? error.reason : `stopped at ${error.operation}, already found giving no usable answer`;
@@ -328,6 +331,8 @@ function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, pass: 
         failure: detail(found, e.message, e.operation, 'an answer', e.message, e.evidence.trace, e.evidence.exchanges),
       };
     }
+    // A missing operation explains this rule's silence when it was called for the rule or is the rule's own operation.
+    const lackedBy = (m: NotImplementedError) => m.ruleIds.includes(ruleId) || ruleById(ruleId).operation === m.operation;
     const lacking = missingCapabilities(ruleById(ruleId).needs, target);
     if (lacking.length) return { ruleId, status: 'skipped', checks: 0, reason: `target ${target.label} lacks ${lacking.join(', ')}` };
     // The user's guards forbid what checking this rule takes (e.g. texting a number nobody listed).
@@ -344,6 +349,7 @@ function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, pass: 
         failure: detail(undefined, ending.message, ending.operation, 'an answer', ending.message, ending.evidence.trace, ending.evidence.exchanges),
       };
     }
+    // A pass that ended in it: no input could do without that operation, so nothing unchecked was checkable.
     if (ending instanceof NotImplementedError && checks === 0) {
       return {
         ruleId,
@@ -373,12 +379,12 @@ function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, pass: 
         };
       return { ruleId, status: 'error', checks, observations, reason: `the harness failed: ${message}` };
     }
-    // Left unchecked once the inputs needing a missing operation were left out: that operation is
-    // why, for the rules it was called for or whose own operation it is; the others were merely not exercised.
-    const lackedBy = missing.filter((m) => m.ruleIds.includes(ruleId) || ruleById(ruleId).operation === m.operation);
-    if (checks === 0 && lackedBy.length) {
-      const first = lackedBy[0]!;
-      const message = lackedBy.map((m) => m.message).join('; ');
+    // Left unchecked once the inputs needing a missing operation were left out: that operation is why,
+    // for the rules it explains; the others were merely not exercised.
+    const lacked = missing.filter(lackedBy);
+    if (checks === 0 && lacked.length) {
+      const first = lacked[0]!;
+      const message = lacked.map((m) => m.message).join('; ');
       return {
         ruleId,
         status: 'not-implemented',
@@ -388,6 +394,17 @@ function verdictsFor<T>(property: ConformanceProperty<T>, target: Target, pass: 
       };
     }
     const leftOut = missing.length ? `; inputs calling ${missing.map((m) => m.operation).join(', ')}, which the target lacks, were left out` : '';
+    // Broke again with no finding of its own in this run: it was found failing in the run this replay
+    // path names (`^RULE`). A rule that broke is never a pass.
+    if (broke)
+      return {
+        ruleId,
+        status: 'fail',
+        checks,
+        observations,
+        broke,
+        reason: `broke ${broke} time${broke > 1 ? 's' : ''} again; it was found failing in the run this replay path comes from`,
+      };
     if (checks === 0)
       return {
         ruleId,

@@ -6,10 +6,11 @@
 // `npm run fault-power` (scripts/fault-power.ts) prints the result as a Markdown table.
 import { createEmulator } from '../../emulator/index.ts';
 import type { FaultInfo } from '../../emulator/types.ts';
+import { parseFlags, parseList, parseServiceList, parseWholeNumber, UsageError } from '../../harness/cli/args.ts';
 import { asError } from '../../harness/errors.ts';
 import type { RuleStatus } from '../../harness/report/outcome.ts';
 import type { ConformanceReport } from '../../harness/report/schema.ts';
-import { isServiceName, loadProperties, SERVICES, type ServiceName } from '../../services/index.ts';
+import { loadProperties, type ServiceName } from '../../services/index.ts';
 import { EXPECTED_FAILURE, unhidden } from '../../spec/fault-expectations.ts';
 import { runSuite } from './run-suite.ts';
 
@@ -196,49 +197,28 @@ export interface FaultPowerArgs {
   services?: ServiceName[];
 }
 
-export class UsageError extends Error {}
+export const FAULT_POWER_USAGE = 'usage: npm run fault-power -- [--seeds N] [--first-seed N] [--runs N] [--faults a,b] [--services ses,...]';
 
-const FAULT_POWER_USAGE = 'usage: npm run fault-power -- [--seeds N] [--first-seed N] [--runs N] [--faults a,b] [--services ses,...]';
+const FAULT_POWER_FLAGS = {
+  seeds: { type: 'string' },
+  'first-seed': { type: 'string' },
+  runs: { type: 'string' },
+  faults: { type: 'string' },
+  services: { type: 'string' },
+} as const;
 
 const MAX_SEED = 2 ** 31 - 1;
 
-/** Parses the script's flags (`--flag value` or `--flag=value`); throws UsageError with a one-line message. */
+/** Parses the script's flags (`--flag value` or `--flag=value`) as the CLI does; throws UsageError with a one-line message. */
 export function parseFaultPowerArgs(argv: readonly string[]): FaultPowerArgs {
-  const args: FaultPowerArgs = { seeds: 5, firstSeed: 1, runs: DEFAULT_RUNS };
-  const whole = (flag: string, value: string, min: number) => {
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > MAX_SEED)
-      throw new UsageError(`${flag} takes a whole number from ${min} to ${MAX_SEED}, not '${value}'`);
-    return Number(value);
+  const values = parseFlags(argv, FAULT_POWER_FLAGS);
+  const whole = (flag: 'seeds' | 'first-seed' | 'runs', min: number, otherwise: number) => {
+    const raw = values[flag];
+    return raw === undefined ? otherwise : parseWholeNumber(flag, raw, { min, max: MAX_SEED });
   };
-  const list = (flag: string, value: string) => {
-    const items = value.split(',').map((s) => s.trim());
-    if (items.some((s) => !s)) throw new UsageError(`${flag} takes a comma-separated list without empty items, not '${value}'`);
-    return items;
-  };
-  const serviceList = (flag: string, value: string): ServiceName[] => {
-    const items = list(flag, value);
-    const unknown = items.filter((s) => !isServiceName(s));
-    if (unknown.length) throw new UsageError(`unknown service ${unknown.join(', ')} (services: ${SERVICES.join(', ')})`);
-    return items.filter(isServiceName);
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.indexOf('=');
-    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const takesValue = ['--seeds', '--first-seed', '--runs', '--faults', '--services'].includes(flag);
-    if (!takesValue) throw new UsageError(`unknown argument '${arg}'; ${FAULT_POWER_USAGE}`);
-    let value: string;
-    if (flag !== arg) value = arg.slice(eq + 1);
-    else {
-      if (i + 1 >= argv.length || argv[i + 1]!.startsWith('--')) throw new UsageError(`${flag} needs a value; ${FAULT_POWER_USAGE}`);
-      value = argv[++i]!;
-    }
-    if (flag === '--seeds') args.seeds = whole(flag, value, 1);
-    else if (flag === '--first-seed') args.firstSeed = whole(flag, value, 0);
-    else if (flag === '--runs') args.runs = whole(flag, value, 1);
-    else if (flag === '--faults') args.faults = list(flag, value);
-    else args.services = serviceList(flag, value);
-  }
+  const args: FaultPowerArgs = { seeds: whole('seeds', 1, 5), firstSeed: whole('first-seed', 0, 1), runs: whole('runs', 1, DEFAULT_RUNS) };
+  if (values.faults !== undefined) args.faults = parseList('faults', values.faults);
+  if (values.services !== undefined) args.services = parseServiceList('services', values.services);
   if (args.firstSeed + args.seeds - 1 > MAX_SEED) throw new UsageError(`--first-seed ${args.firstSeed} with --seeds ${args.seeds} goes past seed ${MAX_SEED}`);
   try {
     if (!selectFaults(args).length) throw new UsageError(`no fault is both in --faults and of --services`);

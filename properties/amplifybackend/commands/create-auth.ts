@@ -15,9 +15,8 @@ export class CreateAuth extends AmplifyCommand {
 
   protected async execute(box: AmplifyBox, ctx: RunContext): Promise<void> {
     const env = envOf(ctx);
-    const job = await createAccepted(ctx, env, this.config);
     // A job answered without its JobId is simply not recorded: the model holds what the target answered.
-    ctx.brokeInStep = false;
+    const job = await createAccepted(ctx, env, this.config);
     box.state = withJob(authCreated(box.state, this.config), job.JobId, 'CreateBackendAuth');
   }
 

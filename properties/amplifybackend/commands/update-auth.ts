@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { authUpdated } from '../../../models/amplifybackend/model.ts';
 import type { UpdateResourceConfig } from '../../../models/amplifybackend/shapes.ts';
-import { expectSetup } from '../../shared/checks.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { changedMessage, messageConfig, updateConfig, type UpdateWithoutResources } from '../arbitraries.ts';
-import { appId, checkJobResponse, updateAuth, verificationOf } from '../steps.ts';
+import { updateAccepted, verificationOf } from '../steps.ts';
 import { AmplifyCommand, envOf, withJob, type AmplifyBox } from './amplify-command.ts';
 
 /** An update; its verification message always differs from the one set, so that an update not applied shows. */
@@ -26,11 +25,8 @@ export class UpdateAuth extends AmplifyCommand {
       ...this.update,
       UserPoolConfigs: { ...this.update.UserPoolConfigs, VerificationMessage: message },
     };
-    const result = await updateAuth(ctx, env, config, ['AMPLIFY.UPDATE.APPLIED']);
-    const output = expectSetup(ctx, 'AMPLIFY.UPDATE.APPLIED', 'UpdateBackendAuth', result, 'a documented update of an existing auth resource is accepted');
-    const job = checkJobResponse(ctx, 'UpdateBackendAuth', appId(), env, output);
     // A job answered without its JobId is simply not recorded: the model holds what the target answered.
-    ctx.brokeInStep = false;
+    const job = await updateAccepted(ctx, env, config);
     box.state = withJob(authUpdated(box.state, config), job.JobId, 'UpdateBackendAuth');
   }
 

@@ -1,13 +1,13 @@
 import { expectRejected } from '../../shared/checks.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { unverifiableName } from '../arbitraries.ts';
-import { getCode, GUAVC } from '../steps.ts';
+import { attributeValue, checkNoCodeSent, getCode, GUAVC, readInboxes } from '../steps.ts';
 import { CognitoCommand, type CognitoBox } from './cognito-command.ts';
 
 /** An attribute name as a label: a long one by its length (the boundary is what matters). */
 export const describeName = (name: string) => (name.length > 12 ? `${name.length}-character name` : JSON.stringify(name));
 
-/** GetUserAttributeVerificationCode for an attribute no code can be sent to: a documented rejection. */
+/** GetUserAttributeVerificationCode for an attribute no code can be sent to: a documented rejection, and no message (where the target has an inbox). */
 export class RequestUnverifiable extends CognitoCommand {
   constructor(readonly name: string) {
     super();
@@ -17,6 +17,8 @@ export class RequestUnverifiable extends CognitoCommand {
   }
 
   protected async execute(box: CognitoBox, ctx: RunContext): Promise<void> {
+    const addresses = [...box.state.attributes].map(([attribute, { value }]) => attributeValue(ctx, attribute, value));
+    const inboxes = await readInboxes(ctx, addresses);
     const { usable, result } = await this.withToken(box, ctx, GUAVC, (token) => getCode(ctx, token, this.name, ['COGNITO.CODE.VERIFIABLE_ONLY']));
     if (!usable) return;
     expectRejected(
@@ -28,6 +30,7 @@ export class RequestUnverifiable extends CognitoCommand {
       undefined,
       `${describeName(this.name)} (not verifiable) → rejected`,
     );
+    await checkNoCodeSent(ctx, inboxes, this.name, `${describeName(this.name)} (not verifiable) → no code sent`);
   }
 
   toString(): string {

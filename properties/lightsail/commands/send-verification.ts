@@ -4,7 +4,7 @@ import type { ContactProtocol } from '../../../models/lightsail/shapes.ts';
 import { expectRejected, expectSuccess } from '../../shared/checks.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { sendProtocol, slot } from '../arbitraries.ts';
-import { checkSendAnswer, expectSmsSendRejected } from '../checks.ts';
+import { checkSendAnswer, expectDocumentedRefusal, expectSmsSendRejected } from '../checks.ts';
 import { regionOf, sendVerification, type RegionSlot } from '../steps.ts';
 import { LightsailCommand, type LightsailBox } from './lightsail-command.ts';
 
@@ -49,15 +49,7 @@ export class SendVerification extends LightsailCommand {
     if (contact.verified) {
       // Not documented for a verified method: a documented client error, or a new request.
       if (!result.ok) {
-        expectRejected(
-          ctx,
-          'LIGHTSAIL.ERRORS.DOCUMENTED',
-          SEND,
-          result,
-          'a documented client error or a new request',
-          undefined,
-          `${SEND} of a Valid method → documented error`,
-        );
+        expectDocumentedRefusal(ctx, SEND, result.error, `${SEND} of a Valid method`);
         return;
       }
     } else {

@@ -18,6 +18,8 @@ export const show = (tags: readonly TagInput[]) => (tags.length > 6 ? `${tags.le
 export abstract class PinpointCommand extends BaseCommand<PinpointModel> {
   /** What the tag listing after this step follows, as the report names it (set by execute). */
   protected listedAfter = 'ListTagsForResource';
+  /** That step was a rejected request (set by execute): the listing shows it changed nothing. */
+  protected listedAfterRejection = false;
 
   /** The pool name whose tags this step may have changed, if any. */
   protected touchesTagsOf(): PoolName | undefined {
@@ -33,7 +35,7 @@ export abstract class PinpointCommand extends BaseCommand<PinpointModel> {
     const identity = touched && box.state.identities.get(touched.key);
     if (!touched || !identity) return;
     const brokeBefore = ctx.brokeInStep;
-    const tags = await checkListedTags(ctx, realName(ctx, touched), identity.tags, this.listedAfter);
+    const tags = await checkListedTags(ctx, realName(ctx, touched), identity.tags, this.listedAfter, this.listedAfterRejection);
     if (tags === identity.tags) return;
     box.state = adoptTags(box.state, touched.key, tags);
     ctx.brokeInStep = brokeBefore;

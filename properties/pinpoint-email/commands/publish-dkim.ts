@@ -2,16 +2,13 @@ import { confirmIdentity, mayConfirm } from '../../../models/pinpoint-email/mode
 import { dkimRecord } from '../../../models/pinpoint-email/shapes.ts';
 import { instant } from '../../../models/shared/clock.ts';
 import type { RunContext } from '../../shared/context.ts';
+import { publishDns } from '../../shared/out-of-band.ts';
 import { domainName, type PoolName } from '../arbitraries.ts';
 import { PinpointCommand, realName, type PinpointBox } from './pinpoint-command.ts';
 
 /** The CNAME record of each DKIM token, out of band (the domain lifecycle property publishes with it too). */
 export async function publishDkimRecords(ctx: RunContext, domain: string, tokens: readonly string[]): Promise<void> {
-  for (const token of tokens) {
-    const record = dkimRecord(domain, token);
-    ctx.note(ctx.target.oob.replay.publishDns(record));
-    await ctx.target.oob.publishDns!(record);
-  }
+  for (const token of tokens) await publishDns(ctx, dkimRecord(domain, token));
 }
 
 /** The owner publishes the DKIM CNAME records of every token: in time, or after the 72 hours. */

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { tagIdentity, tagViolationsFor } from '../../../models/pinpoint-email/model.ts';
 import { keysAfter, type TagInput } from '../../../models/shared/tags.ts';
-import type { RuleId } from '../../../services/index.ts';
 import { expectRejected } from '../../shared/checks.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { fillerCount, fillers, poolName, poolTags, type PoolName } from '../arbitraries.ts';
-import { describeViolation, expectAccepted, hasCaseVariants, TAG_RULE, tagResource } from '../steps.ts';
+import { describeViolation, expectAccepted, hasCaseVariants, refusalRule, TAG_RULE, tagResource } from '../steps.ts';
 import { PinpointCommand, realName, show, type PinpointBox } from './pinpoint-command.ts';
 
 /**
@@ -44,19 +43,16 @@ export class TagIdentity extends PinpointCommand {
       const what = describeViolation(violation, this.tags, existing);
       expectRejected(ctx, rule, 'TagResource', result, `tags that break one restriction (${what}) are rejected`, undefined, `TagResource: ${what} → rejected`);
       this.listedAfter = 'rejected TagResource';
+      this.listedAfterRejection = true;
       return;
     }
     // A refused valid request with no limit in it: the re-tag or the case it tried.
-    const lower = new Set([...existing].map((k) => k.toLowerCase()));
-    const otherwise: RuleId = this.tags.some((t) => existing.has(t.Key))
-      ? 'PINPOINT.TAGS.UNIQUE_KEY'
-      : this.tags.some((t) => lower.has(t.Key.toLowerCase()))
-        ? 'PINPOINT.TAGS.CASE_SENSITIVE'
-        : 'PINPOINT.TAGS.CHARACTERS';
+    const otherwise = refusalRule(this.tags, existing);
     const result = await tagResource(ctx, real, this.tags, [otherwise]);
     expectAccepted(ctx, 'TagResource', result, this.tags, existing, otherwise);
     box.state = tagIdentity(box.state, this.name.key, this.tags);
     this.listedAfter = 'TagResource';
+    this.listedAfterRejection = false;
   }
 
   toString(): string {

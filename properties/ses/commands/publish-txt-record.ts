@@ -1,6 +1,7 @@
 import { mayConfirm, publishToken, txtRecordName } from '../../../models/ses/model.ts';
 import { instant } from '../../../models/shared/clock.ts';
 import type { RunContext } from '../../shared/context.ts';
+import { publishDns } from '../../shared/out-of-band.ts';
 import { domainLabel } from '../arbitraries.ts';
 import { SesCommand, type SesBox } from './ses-command.ts';
 
@@ -20,9 +21,7 @@ export class PublishTxtRecord extends SesCommand {
     const before = ctx.now();
     // Without a token from VerifyDomainIdentity there is no record to publish.
     if (identity?.kind !== 'domain' || identity.token === undefined || !mayConfirm(identity, instant(before))) return;
-    const record = { name: txtRecordName(ctx.naming.domain(this.label)), type: 'TXT' as const, value: identity.token };
-    ctx.note(ctx.target.oob.replay.publishDns(record));
-    await ctx.target.oob.publishDns!(record);
+    await publishDns(ctx, { name: txtRecordName(ctx.naming.domain(this.label)), type: 'TXT', value: identity.token });
     box.state = publishToken(box.state, this.label, identity.token, ctx.since(before));
   }
 

@@ -3,11 +3,12 @@
 // fields through CONFORMANCE_* environment variables. Both paths end in the same object.
 import { z } from 'zod';
 import { SERVICES } from '../services/index.ts';
-import { isManagedEmulator, servicesOf } from './targets/managed/emulators.ts';
+import { isManagedEmulator, MANAGED_EMULATORS, servicesOf } from './targets/managed/emulators.ts';
 
 /** reference, endpoint and aws, and the third-party emulators the harness starts itself. */
-const TARGET_KINDS = ['reference', 'endpoint', 'aws', 'cognito-local', 'aws-ses-v2-local'] as const;
-const EMULATOR_ADAPTERS = ['reference', 'generic', 'cognito-local', 'aws-ses-v2-local'] as const;
+const TARGET_KINDS = ['reference', 'endpoint', 'aws', ...MANAGED_EMULATORS] as const;
+/** The adapters `--emulator` names: one per emulator whose out-of-band channel the harness knows. */
+const EMULATOR_ADAPTERS = ['reference', 'generic', ...MANAGED_EMULATORS] as const;
 
 const Url = z.string().refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http(s) URL');
 
@@ -129,6 +130,13 @@ export function dropUndefined(value: unknown): unknown {
       .map(([k, v]) => [k, dropUndefined(v)]),
   );
 }
+
+/**
+ * How long one property may take before it is stopped as hung: 2 minutes on the reference
+ * emulator, whose clock moves; elsewhere documented rates are waited out in real time (one
+ * GetIdentityVerificationAttributes a second), so 30 s a run, and never less than 2 minutes.
+ */
+export const propertyTimeoutMs = (config: ConformanceConfig) => (config.target === 'reference' ? 120_000 : Math.max(120_000, config.runs * 30_000));
 
 /** The command that reruns one service's properties exactly as this run did; with a property and a path, just its counterexample. */
 export function reproduceCommand(config: ConformanceConfig, service: string, finding?: { property: string; seed: number; path?: string }): string {

@@ -6,16 +6,15 @@ import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MANAGED_EMULATORS } from '../harness/targets/managed/emulators.ts';
+import { MANAGED_EMULATORS, type ManagedEmulatorName, processSignature } from '../harness/targets/managed/emulators.ts';
 import { CLI_TIMEOUT_MS, removeTempDirs, ROOT, runCli, tempDir } from './support/cli.ts';
 
-const SCRIPT = { 'cognito-local': 'cognito-local/lib/bin/start.js', 'aws-ses-v2-local': 'aws-ses-v2-local/dist/cli.js' } as const;
 // Compared as sets, before and after: other runs on the same machine may have copies of their own.
-const runningCopies = (name: keyof typeof SCRIPT) =>
+const runningCopies = (name: ManagedEmulatorName) =>
   new Set(
     execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
       .split('\n')
-      .filter((line) => line.includes(SCRIPT[name]))
+      .filter((line) => line.includes(processSignature(name)))
       .map((line) => line.trim().split(/\s+/)[0]),
   );
 const leftoverDirs = (name: string) => new Set(readdirSync(tmpdir()).filter((entry) => entry.startsWith(`conformance-${name}-`)));

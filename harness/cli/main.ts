@@ -15,6 +15,7 @@ import { diffCommand, mergeCommand, REPORT_USAGE } from './report-commands.ts';
 import { sweepCommand, SWEEP_USAGE } from './sweep-command.ts';
 import { isManagedEmulator, startEmulator } from '../targets/managed/emulators.ts';
 import type { ManagedProcess } from '../targets/managed/process.ts';
+import { prepareEndpoint } from '../targets/endpoint.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -27,7 +28,7 @@ async function run(config: ConformanceConfig): Promise<0 | 1 | 2> {
   if (!isManagedEmulator(config.target)) return runAgainst(config);
   let emulator: ManagedProcess;
   try {
-    emulator = await startEmulator(config.target);
+    emulator = await startEmulator(config.target, (line) => process.stderr.write(`conformance: ${line}\n`));
   } catch (error) {
     throw new PreflightError(asError(error).message);
   }
@@ -39,6 +40,11 @@ async function run(config: ConformanceConfig): Promise<0 | 1 | 2> {
 }
 
 async function runAgainst(config: ConformanceConfig): Promise<0 | 1 | 2> {
+  if (config.target === 'endpoint' || isManagedEmulator(config.target)) {
+    await prepareEndpoint(config).catch((error: unknown) => {
+      throw new PreflightError(`could not prepare the ${config.emulator} emulator at ${config.endpoint}: ${firstLineOf(error)}`);
+    });
+  }
   const reporter = new ConformanceReporter({ config });
   process.stdout.write(
     `conformance: ${config.services.join(', ')} against ${config.target}${config.endpoint ? ` ${config.endpoint}` : ''} · seed ${config.seed} · ${config.runs} runs\n`,

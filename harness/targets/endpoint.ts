@@ -6,6 +6,8 @@ import type { AdapterFactory } from './adapters/adapter.ts';
 import { awsSesV2LocalAdapter } from './adapters/aws-ses-v2-local.ts';
 import { cognitoLocalAdapter } from './adapters/cognito-local.ts';
 import { genericAdapter } from './adapters/generic.ts';
+import { localstackAdapter } from './adapters/localstack.ts';
+import { motoAdapter } from './adapters/moto.ts';
 import { referenceHttpAdapter } from './adapters/reference-http.ts';
 import type { Target } from './target.ts';
 
@@ -14,6 +16,8 @@ const ADAPTERS: Record<ConformanceConfig['emulator'], AdapterFactory> = {
   generic: genericAdapter,
   'cognito-local': cognitoLocalAdapter,
   'aws-ses-v2-local': awsSesV2LocalAdapter,
+  moto: motoAdapter,
+  localstack: localstackAdapter,
 };
 
 export interface EndpointOptions {
@@ -24,10 +28,23 @@ export interface EndpointOptions {
   onClose?: () => Promise<void>;
 }
 
-export async function endpointTarget(config: ConformanceConfig, options: EndpointOptions = {}): Promise<Target> {
+function baseUrl(config: ConformanceConfig): string {
   const base = config.endpoint ?? Object.values(config.endpoints)[0];
   if (!base) throw new Error('--target endpoint needs --endpoint URL (or --endpoint-<service> URL)');
-  const adapter = await ADAPTERS[config.emulator](base, { timeoutMs: config.timeoutMs, workDir: config.emulatorData, version: options.version });
+  return base;
+}
+
+const openAdapter = (config: ConformanceConfig, version?: string) =>
+  ADAPTERS[config.emulator](baseUrl(config), { timeoutMs: config.timeoutMs, workDir: config.emulatorData, version, seed: config.seed });
+
+/** Once per run, before the properties: what the emulator's adapter does to start a run afresh (moto: reset and seed). */
+export async function prepareEndpoint(config: ConformanceConfig): Promise<void> {
+  await (await openAdapter(config)).prepare?.();
+}
+
+export async function endpointTarget(config: ConformanceConfig, options: EndpointOptions = {}): Promise<Target> {
+  const base = baseUrl(config);
+  const adapter = await openAdapter(config, options.version);
   const name =
     adapter.name === 'generic' || adapter.name === 'reference'
       ? `endpoint ${base} (${adapter.name})`

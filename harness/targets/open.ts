@@ -14,8 +14,7 @@ export async function openTarget(config: ConformanceConfig): Promise<Target> {
       return endpointTarget(config);
     case 'aws':
       return awsTarget(config);
-    case 'cognito-local':
-    case 'aws-ses-v2-local':
+    default:
       return managedTarget(config, config.target);
   }
 }

@@ -46,6 +46,8 @@ export interface OutOfBand {
   followLink?(link: string): Promise<number>;
   publishDns?(record: DnsRecord): Promise<void>;
   mintToken?(request: TokenRequest): Promise<string>;
+  /** What the emulator itself said of a 5xx answer to `operation` where its answer said nothing (moto's log naming an action it lacks). */
+  explainServerError?(operation: string): Promise<string | undefined>;
   replay: ReplayLines;
 }
 

@@ -169,7 +169,12 @@ export async function call<C extends SdkCommand>(
       );
     }
     // The body says so where the SDK could not read it (an HTML page) or read only a generic code.
-    const saying = notImplementedAnswer(ctx.lastExchanges.at(-1)?.response);
+    const answer = ctx.lastExchanges.at(-1)?.response;
+    const saying =
+      notImplementedAnswer(answer) ??
+      (answer && answer.status >= 500
+        ? await target.oob.explainServerError?.(operation).then((said) => said && `HTTP ${answer.status}; its log: ${said}`)
+        : undefined);
     if (saying) throw new NotImplementedError(operation, `${operation} is not implemented by the target: ${saying}`, ctx.evidence(), rules);
     if (observed) return { ok: false, error: observed, at: ctx.since(started) };
     const silent = !ctx.lastExchanges.at(-1)?.response;

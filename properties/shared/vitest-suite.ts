@@ -4,7 +4,7 @@
 // The configuration comes from the CLI through vitest's provide/inject; a team running vitest
 // itself sets it through CONFORMANCE_* environment variables instead.
 import { afterAll, beforeAll, describe, inject, test } from 'vitest';
-import { reproduceCommand, resolveConfig, type ConformanceConfig } from '../../harness/config.ts';
+import { propertyTimeoutMs, reproduceCommand, resolveConfig, type ConformanceConfig } from '../../harness/config.ts';
 import type {} from '../../harness/vitest-context.ts';
 import { openTarget } from '../../harness/targets/open.ts';
 import type { Target } from '../../harness/targets/target.ts';
@@ -40,18 +40,22 @@ export async function describeConformance(service: ServiceName): Promise<void> {
       });
     }
     for (const property of properties) {
-      test(property.name, async ({ task, skip }) => {
-        const outcome = await runProperty(property, target!, {
-          seed: config.seed,
-          runs: config.runs,
-          path: config.path,
-          reproduce: (finding) => reproduceCommand(config, service, finding),
-        });
-        task.meta.conformance = outcome;
-        if (outcome.status === 'skipped') skip(outcome.reason);
-        const bad = outcome.verdicts.filter((v) => v.status === 'fail' || v.status === 'error' || v.status === 'not-implemented');
-        if (bad.length) throw new Error(bad.map((v) => `${v.ruleId} ${v.status}: ${v.failure?.message ?? v.reason}`).join('\n'));
-      });
+      test(
+        property.name,
+        async ({ task, skip }) => {
+          const outcome = await runProperty(property, target!, {
+            seed: config.seed,
+            runs: config.runs,
+            path: config.path,
+            reproduce: (finding) => reproduceCommand(config, service, finding),
+          });
+          task.meta.conformance = outcome;
+          if (outcome.status === 'skipped') skip(outcome.reason);
+          const bad = outcome.verdicts.filter((v) => v.status === 'fail' || v.status === 'error' || v.status === 'not-implemented');
+          if (bad.length) throw new Error(bad.map((v) => `${v.ruleId} ${v.status}: ${v.failure?.message ?? v.reason}`).join('\n'));
+        },
+        propertyTimeoutMs(config),
+      );
     }
   });
 }

@@ -10,7 +10,10 @@ export interface EndpointAdapter {
   /** The emulator's clock (epoch ms), as the adapter can best tell it. */
   now(): number;
   version?: string;
+  /** A fresh state between property runs, where the emulator can give one to this run alone. */
   reset?(): Promise<void>;
+  /** Once per conformance run, before any property, from the CLI: a fresh (and seeded) state where the emulator's reset is global. */
+  prepare?(): Promise<void>;
 }
 
 export interface AdapterOptions {
@@ -19,6 +22,8 @@ export interface AdapterOptions {
   workDir?: string;
   /** The emulator's version, when the harness knows it. */
   version?: string;
+  /** The run's seed, for an emulator whose ids can be made repeatable. */
+  seed?: number;
 }
 
 export type AdapterFactory = (baseUrl: string, options: AdapterOptions) => Promise<EndpointAdapter>;

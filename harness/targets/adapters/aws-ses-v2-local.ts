@@ -2,8 +2,8 @@
 // GET /store. That is its inbox; it has no movable clock and no DNS.
 import { z } from 'zod';
 import { manualReplay } from '../replay-lines.ts';
-import type { InboxMessage } from '../target.ts';
 import type { AdapterFactory } from './adapter.ts';
+import { sentMailTo } from './sent-mail.ts';
 
 /** What GET /store answers, as far as the adapter reads it: each mail's recipients, subject, body, and when (epoch seconds). */
 const Store = z.object({
@@ -23,13 +23,18 @@ export const awsSesV2LocalAdapter: AdapterFactory = async (baseUrl, { timeoutMs,
   capabilities: ['inbox', 'throttle-probe'],
   now: () => Date.now(),
   oob: {
-    latestMessage: async (to): Promise<InboxMessage | undefined> => {
+    latestMessage: async (to) => {
       const response = await fetch(`${baseUrl}/store`, { signal: AbortSignal.timeout(timeoutMs) });
       const { emails } = Store.parse(await response.json());
-      const mail = emails.filter((e) => e.destination?.to?.includes(to)).at(-1);
-      if (!mail) return undefined;
-      const body = mail.body?.text ?? mail.body?.html ?? '';
-      return { to, subject: mail.subject ?? '', body, link: /https?:\/\/\S+/.exec(body)?.[0], sentAt: new Date(mail.at * 1000).toISOString() };
+      return sentMailTo(
+        to,
+        emails.map((mail) => ({
+          recipients: mail.destination?.to ?? [],
+          subject: mail.subject ?? '',
+          body: mail.body?.text ?? mail.body?.html ?? '',
+          sentAt: new Date(mail.at * 1000).toISOString(),
+        })),
+      );
     },
     replay: { ...manualReplay, readInbox: (to) => `curl -s ${baseUrl}/store  # mails to ${to}` },
   },

@@ -1,31 +1,52 @@
-// The third-party emulators the harness can start itself, from the versions pinned in
-// package.json: how to start each, how to tell it is up, and which services it emulates.
+// The third-party emulators the harness can start itself, at the versions the project pins: the
+// npm ones from package.json, moto from its requirements file (into a project-local virtual
+// environment). How to start each, how to tell it is up, and which services it emulates.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ServiceName } from '../../../services/index.ts';
 import { startManaged, type ManagedProcess } from './process.ts';
+import { ensurePythonEnv, pinnedVersion, type PythonPackage } from './python-env.ts';
 
 const require = createRequire(import.meta.url);
 
-export const MANAGED_EMULATORS = ['cognito-local', 'aws-ses-v2-local'] as const;
+export const MANAGED_EMULATORS = ['cognito-local', 'aws-ses-v2-local', 'moto', 'localstack'] as const;
 export type ManagedEmulatorName = (typeof MANAGED_EMULATORS)[number];
+
+/** An npm package's script, run with this Node. */
+interface NodeRuntime {
+  kind: 'node';
+  script: string;
+}
+/** A Python module, run with the Python of the emulator's own virtual environment. */
+interface PythonRuntime extends PythonPackage {
+  kind: 'python';
+  module: string;
+}
 
 interface ManagedEmulatorSpec {
   /** The services it emulates: the default `--services` when it is the target. */
   services: ServiceName[];
-  script: string;
-  args?: (port: number) => string[];
-  env?: (port: number) => NodeJS.ProcessEnv;
+  runtime: NodeRuntime | PythonRuntime;
+  args: (port: number) => string[];
+  env?: (port: number, workDir: string) => NodeJS.ProcessEnv;
   ready(url: string): Promise<boolean>;
+  startupMs?: number;
+  /** Runs per property for its baseline and matrix column, where the default would take too long, and why. */
+  checkRuns?: { runs: number; why: string };
 }
+
+/** An Authorization header that names the service (emulators route by its credential scope); emulators do not check the signature. */
+const SIGNED_FOR = (service: string) => `AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`;
 
 const answers = async (url: string, init?: RequestInit) => (await fetch(url, { ...init, signal: AbortSignal.timeout(1_000) })).status > 0;
 
 const SPECS: Record<ManagedEmulatorName, ManagedEmulatorSpec> = {
   'cognito-local': {
     services: ['cognito-idp'],
-    script: 'lib/bin/start.js',
+    runtime: { kind: 'node', script: 'lib/bin/start.js' },
+    args: () => [],
     env: (port) => ({ PORT: String(port), HOST: '127.0.0.1' }),
     ready: (url) =>
       answers(url, {
@@ -36,9 +57,69 @@ const SPECS: Record<ManagedEmulatorName, ManagedEmulatorSpec> = {
   },
   'aws-ses-v2-local': {
     services: ['ses'],
-    script: 'dist/cli.js',
+    runtime: { kind: 'node', script: 'dist/cli.js' },
     args: (port) => ['--port', String(port), '--host', '127.0.0.1'],
     ready: async (url) => (await fetch(`${url}/health-check`, { signal: AbortSignal.timeout(1_000) })).ok,
+  },
+  moto: {
+    // moto's server answers for every service it knows on one port; of these five it has SES (v1)
+    // and Cognito user pools. It has no Pinpoint Email, Lightsail or AmplifyBackend.
+    services: ['ses', 'cognito-idp'],
+    runtime: {
+      kind: 'python',
+      name: 'moto',
+      module: 'moto.server',
+      requirements: fileURLToPath(new URL('./requirements/moto.txt', import.meta.url)),
+      minimumPython: [3, 11],
+      alternative:
+        'or start moto yourself (pip install "moto[server]"; moto_server -p 5000) and run --target endpoint --emulator moto --endpoint http://127.0.0.1:5000',
+    },
+    args: (port) => ['-H', '127.0.0.1', '-p', String(port)],
+    // Its dashboard route answers once the server is up (moto/moto_api/_internal/urls.py).
+    ready: async (url) => (await fetch(`${url}/moto-api/`, { signal: AbortSignal.timeout(1_000) })).ok,
+    startupMs: 60_000,
+    checkRuns: { runs: 5, why: 'its SES calls are paced at the documented one a second, with no clock to move' },
+  },
+  localstack: {
+    // The community edition run on the host, without Docker (its `localstack start --host` mode,
+    // started here as the module that mode runs). Of these five it has SES (v1) only; the others
+    // answer 501 "not included in your current license plan or has not yet been emulated".
+    services: ['ses'],
+    runtime: {
+      kind: 'python',
+      name: 'localstack-core',
+      module: 'localstack.runtime.main',
+      requirements: fileURLToPath(new URL('./requirements/localstack.txt', import.meta.url)),
+      minimumPython: [3, 11],
+      alternative:
+        'or run LocalStack yourself (e.g. a CI service container, image localstack/localstack) and use --target endpoint --emulator localstack --endpoint http://127.0.0.1:4566',
+    },
+    args: () => [],
+    env: (port, workDir) => ({
+      GATEWAY_LISTEN: `127.0.0.1:${port}`,
+      SERVICES: 'ses',
+      // Load SES at start: its mailbox route (/_aws/ses) exists only once SES is loaded (localstack/services/ses/provider.py).
+      EAGER_SERVICE_LOADING: '1',
+      // Not in a container (these machines may look like one): keep every file in the working directory.
+      OVERRIDE_IN_DOCKER: '0',
+      FILESYSTEM_ROOT: join(workDir, 'localstack'),
+      // No telemetry, no certificate download and no DNS server of its own.
+      DISABLE_EVENTS: '1',
+      SKIP_SSL_CERT_DOWNLOAD: '1',
+      DNS_ADDRESS: '0',
+    }),
+    // Up once SES answers: its first call loads SES's code, which takes seconds (4 s here).
+    ready: async (url) =>
+      (
+        await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: SIGNED_FOR('ses') },
+          body: 'Action=ListIdentities&Version=2010-12-01',
+          signal: AbortSignal.timeout(30_000),
+        })
+      ).ok,
+    startupMs: 90_000,
+    checkRuns: { runs: 5, why: 'its SES calls are paced at the documented one a second, with no clock to move' },
   },
 };
 
@@ -46,7 +127,7 @@ export const isManagedEmulator = (name: string): name is ManagedEmulatorName => 
 
 export const servicesOf = (name: ManagedEmulatorName) => SPECS[name].services;
 
-function packageDir(name: ManagedEmulatorName): string {
+function packageDir(name: string): string {
   try {
     return dirname(require.resolve(`${name}/package.json`));
   } catch {
@@ -54,16 +135,38 @@ function packageDir(name: ManagedEmulatorName): string {
   }
 }
 
-/** The installed version, as the matrix and the report show it. */
+/** The pinned version, as the matrix and the report show it. */
 export function emulatorVersion(name: ManagedEmulatorName): string | undefined {
+  const { runtime } = SPECS[name];
   try {
-    return JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')).version;
+    return runtime.kind === 'python' ? pinnedVersion(runtime) : JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')).version;
   } catch {
     return undefined;
   }
 }
 
-export function startEmulator(name: ManagedEmulatorName): Promise<ManagedProcess> {
+/** The flags its baseline and matrix runs add to `run --target <name>`. */
+export function checkFlags(name: ManagedEmulatorName): string[] {
+  const fewer = SPECS[name].checkRuns;
+  return ['--timeout-ms', '3000', ...(fewer ? ['--runs', String(fewer.runs)] : [])];
+}
+
+/** Where its baseline and matrix runs use fewer runs than the default: how many, and why. */
+export const checkRunsOf = (name: ManagedEmulatorName) => SPECS[name].checkRuns;
+
+/** What a running copy's command line contains, so tests can tell the harness left none behind. */
+export function processSignature(name: ManagedEmulatorName): string {
+  const { runtime } = SPECS[name];
+  return runtime.kind === 'python' ? `-m ${runtime.module} -H 127.0.0.1` : join(name, runtime.script);
+}
+
+/** Starts it on a free loopback port (a Python emulator's environment is installed first, once). */
+export async function startEmulator(name: ManagedEmulatorName, progress?: (line: string) => void): Promise<ManagedProcess> {
   const spec = SPECS[name];
-  return startManaged({ name, script: join(packageDir(name), spec.script), args: spec.args, env: spec.env, ready: spec.ready });
+  const { runtime } = spec;
+  const [command, leading] =
+    runtime.kind === 'python'
+      ? [await ensurePythonEnv(runtime, progress), ['-m', runtime.module]]
+      : [process.execPath, [join(packageDir(name), runtime.script)]];
+  return startManaged({ name, command, args: (port) => [...leading, ...spec.args(port)], env: spec.env, ready: spec.ready, startupMs: spec.startupMs });
 }

@@ -2,21 +2,24 @@
 // loopback port, with a fresh working directory, and stops it again: on close, on the harness's
 // exit, and on SIGINT/SIGTERM, so no run leaves a process or a directory behind.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface ManagedProcessSpec {
   name: string;
-  /** The script to run with this Node, and its arguments; `{port}` is replaced. */
-  script: string;
-  args?: (port: number) => string[];
-  env?: (port: number) => NodeJS.ProcessEnv;
+  /** The program to run (this Node, or an emulator's Python) and its arguments for a port. */
+  command: string;
+  args: (port: number) => string[];
+  env?: (port: number, workDir: string) => NodeJS.ProcessEnv;
   /** True once the emulator answers; polled until it does or the start-up time runs out. */
   ready(url: string): Promise<boolean>;
   startupMs?: number;
 }
+
+/** What the emulator prints goes here, in its working directory: an adapter may read what it said (moto names what it has not implemented only there). */
+export const EMULATOR_LOG = 'emulator.log';
 
 export interface ManagedProcess {
   url: string;
@@ -69,19 +72,22 @@ export async function startManaged(spec: ManagedProcessSpec): Promise<ManagedPro
   const port = await freePort();
   const workDir = mkdtempSync(join(tmpdir(), `conformance-${spec.name}-`));
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [spec.script, ...(spec.args?.(port) ?? [])], {
+  const child = spawn(spec.command, spec.args(port), {
     cwd: workDir,
-    env: { ...process.env, ...spec.env?.(port) },
+    env: { ...process.env, ...spec.env?.(port, workDir) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.set(child, workDir);
   let output = '';
+  const log = createWriteStream(join(workDir, EMULATOR_LOG));
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4_000);
+    log.write(chunk);
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.once('close', () => log.end());
 
   const stop = async () => {
     if (running.delete(child) && child.exitCode === null) {

@@ -134,9 +134,9 @@ export function dropUndefined(value: unknown): unknown {
 /**
  * How long one property may take before it is stopped as hung: 2 minutes on the reference
  * emulator, whose clock moves; elsewhere documented rates are waited out in real time (one
- * GetIdentityVerificationAttributes a second), so 30 s a run, and never less than 2 minutes.
+ * GetIdentityVerificationAttributes a second), so a minute a run, and never less than 2 minutes.
  */
-export const propertyTimeoutMs = (config: ConformanceConfig) => (config.target === 'reference' ? 120_000 : Math.max(120_000, config.runs * 30_000));
+export const propertyTimeoutMs = (config: ConformanceConfig) => (config.target === 'reference' ? 120_000 : Math.max(120_000, config.runs * 60_000));
 
 /** The command that reruns one service's properties exactly as this run did; with a property and a path, just its counterexample. */
 export function reproduceCommand(config: ConformanceConfig, service: string, finding?: { property: string; seed: number; path?: string }): string {

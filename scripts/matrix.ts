@@ -1,11 +1,14 @@
 // `npm run matrix`: runs the reference emulator and every third-party emulator the harness starts
-// (at their pinned versions) with one seed, and writes docs/conformance-matrix.md.
+// (at their pinned versions) with one seed, and writes docs/conformance-matrix.md, and
+// docs/findings/<emulator>.md for each emulator whose baseline's divergences have all been reviewed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asError } from '../harness/errors.ts';
+import { readBaseline } from '../harness/report/baseline.ts';
+import { findingsMarkdown } from '../harness/report/findings-doc.ts';
 import { matrixMarkdown, type MatrixColumn } from '../harness/report/matrix.ts';
 import { ConformanceReport } from '../harness/report/schema.ts';
 import { checkFlags, checkRunsOf, emulatorVersion, MANAGED_EMULATORS } from '../harness/targets/managed/emulators.ts';
@@ -45,6 +48,20 @@ try {
   mkdirSync(join(root, 'docs'), { recursive: true });
   writeFileSync(join(root, 'docs', 'conformance-matrix.md'), matrixMarkdown(columns, note));
   console.log('wrote docs/conformance-matrix.md');
+  mkdirSync(join(root, 'docs', 'findings'), { recursive: true });
+  for (const column of columns) {
+    const baseline = await readBaseline(join(root, 'baselines', `${column.name}.json`)).catch(() => undefined);
+    if (!baseline) continue;
+    const unreviewed = Object.entries(baseline.divergences).filter(([, d]) => !d.review);
+    if (unreviewed.length) {
+      console.log(`no docs/findings/${column.name}.md: ${unreviewed.length} of its baseline's divergences are not reviewed yet`);
+      continue;
+    }
+    const target = TARGETS.find((t) => t.name === column.name)!;
+    const reproduce = `npm run conformance -- ${[...target.args, '--seed', SEED].join(' ')}`;
+    writeFileSync(join(root, 'docs', 'findings', `${column.name}.md`), findingsMarkdown(column, baseline, reproduce));
+    console.log(`wrote docs/findings/${column.name}.md`);
+  }
 } catch (error) {
   console.error(`\nmatrix: ${asError(error).message}`);
   process.exitCode = 2;

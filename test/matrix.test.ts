@@ -1,7 +1,8 @@
 // docs/conformance-matrix.md is generated (`npm run matrix`) and must stay current: every rule has
 // a row; the reference column passes; each third-party column shows exactly the divergences of
-// that emulator's checked-in baseline, at the version pinned in package.json.
-import { readFileSync } from 'node:fs';
+// that emulator's checked-in baseline, at its pinned version. The findings pages of moto and
+// LocalStack list exactly their baselines' divergences, each read by a person (its review).
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Baseline, DIVERGENT } from '../harness/report/baseline.ts';
 import { emulatorVersion, MANAGED_EMULATORS } from '../harness/targets/managed/emulators.ts';
@@ -45,5 +46,31 @@ describe('docs/conformance-matrix.md', () => {
         Object.fromEntries(Object.entries(baseline.divergences).map(([id, d]) => [id, d.status])),
       );
     });
+  });
+});
+
+/** Emulators whose findings pages must exist: every divergence in their baselines has been reviewed. */
+const REVIEWED = ['moto', 'localstack'] as const;
+
+describe.each(REVIEWED)('docs/findings/%s.md', (name) => {
+  const baseline = Baseline.parse(JSON.parse(readFileSync(new URL(`../baselines/${name}.json`, import.meta.url), 'utf8')));
+  const page = new URL(`../docs/findings/${name}.md`, import.meta.url);
+
+  it("has a person's reading of every divergence in the baseline", () => {
+    expect(
+      Object.entries(baseline.divergences)
+        .filter(([, d]) => !d.review)
+        .map(([id]) => id),
+    ).toEqual([]);
+  });
+
+  it("lists exactly the baseline's divergences, each with its reading, at the pinned version", () => {
+    expect(existsSync(page)).toBe(true);
+    const text = readFileSync(page, 'utf8');
+    expect(text.split('\n')[0]).toBe(`# ${name} ${emulatorVersion(name)}: findings`);
+    const listed = [...text.matchAll(/^- `([A-Z][A-Z0-9_.]+)` \(/gm)].map((m) => m[1]);
+    expect(listed.sort()).toEqual(Object.keys(baseline.divergences).sort());
+    expect(text).not.toContain('not reviewed yet');
+    for (const [id, divergence] of Object.entries(baseline.divergences)) expect(text, id).toContain(divergence.review!.emulator);
   });
 });

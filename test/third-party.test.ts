@@ -1,12 +1,14 @@
-// The third-party emulators, started by the harness from the pinned dependencies, against the
+// The third-party emulators, started by the harness at their pinned versions, against the
 // checked-in baselines: CI turns red when an emulator (or the harness) changes behaviour, not
-// because the emulators are imperfect. Loopback only; no process or directory left behind.
+// because the emulators are imperfect. Loopback only; no process or directory left behind. The
+// Python emulators (moto, LocalStack) are installed on first use into .emulators/; on a machine
+// without a usable Python they are skipped, and the skip says why.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MANAGED_EMULATORS, type ManagedEmulatorName, processSignature } from '../harness/targets/managed/emulators.ts';
+import { checkFlags, MANAGED_EMULATORS, type ManagedEmulatorName, processSignature, unavailableReason } from '../harness/targets/managed/emulators.ts';
 import { CLI_TIMEOUT_MS, removeTempDirs, ROOT, runCli, tempDir } from './support/cli.ts';
 
 // Compared as sets, before and after: other runs on the same machine may have copies of their own.
@@ -28,10 +30,18 @@ async function waitFor(done: () => boolean, deadline: number): Promise<void> {
 afterAll(removeTempDirs);
 
 // Each test runs the command (or waits on it) for at most CLI_TIMEOUT_MS: only a hang fails one.
-describe.each(MANAGED_EMULATORS.filter((name) => existsSync(join(ROOT, 'baselines', `${name}.json`))))(
+const withBaselines = MANAGED_EMULATORS.filter((name) => existsSync(join(ROOT, 'baselines', `${name}.json`)));
+const unavailable = new Map(withBaselines.flatMap((name) => (unavailableReason(name) ? [[name, unavailableReason(name)]] : [])));
+for (const [name, reason] of unavailable) console.warn(`third-party: skipped ${name} against its baseline: ${reason}`);
+
+describe.each(withBaselines.map((name) => [name, unavailable.get(name)] as const))(
   '%s against its baseline',
   { timeout: CLI_TIMEOUT_MS + 10_000 },
-  (name) => {
+  (name, skipped) => {
+    if (skipped) {
+      it.skip(`skipped: ${skipped}`, () => {});
+      return;
+    }
     it('finds exactly the known divergences, and leaves nothing running', async () => {
       const [dirsBefore, copiesBefore] = [leftoverDirs(name), runningCopies(name)];
       const reportDir = tempDir('conformance-3p-');
@@ -43,8 +53,7 @@ describe.each(MANAGED_EMULATORS.filter((name) => existsSync(join(ROOT, 'baseline
         `baselines/${name}.json`,
         '--seed',
         '1',
-        '--timeout-ms',
-        '2000',
+        ...checkFlags(name),
         '--report-dir',
         reportDir,
       ]);
@@ -56,11 +65,10 @@ describe.each(MANAGED_EMULATORS.filter((name) => existsSync(join(ROOT, 'baseline
 
     it('stops the emulator when the run is interrupted', async () => {
       const [dirsBefore, copiesBefore] = [leftoverDirs(name), runningCopies(name)];
-      const child = spawn(
-        process.execPath,
-        ['bin/conformance.mjs', 'run', '--target', name, '--timeout-ms', '2000', '--report-dir', tempDir('conformance-3p-')],
-        { cwd: ROOT, stdio: 'ignore' },
-      );
+      const child = spawn(process.execPath, ['bin/conformance.mjs', 'run', '--target', name, ...checkFlags(name), '--report-dir', tempDir('conformance-3p-')], {
+        cwd: ROOT,
+        stdio: 'ignore',
+      });
       const deadline = Date.now() + CLI_TIMEOUT_MS;
       await waitFor(() => child.exitCode !== null || added(runningCopies(name), copiesBefore).length > 0, deadline);
       expect(added(runningCopies(name), copiesBefore)).toHaveLength(1);

@@ -14,11 +14,11 @@ export class UsageError extends Error {
 export const USAGE = `usage: conformance run [options]
 
   --target reference|endpoint|aws   where to run (default reference: the embedded emulator)
-  --target cognito-local|aws-ses-v2-local
-                                    start that emulator (pinned in package.json) on a free loopback port, run, stop it
+  --target cognito-local|aws-ses-v2-local|moto|localstack
+                                    start that emulator (at its pinned version) on a free loopback port, run, stop it
   --endpoint URL                    one URL for every service (with --target endpoint)
   --endpoint-<service> URL          a URL for one service (${SERVICES.join(', ')})
-  --emulator reference|generic|cognito-local|aws-ses-v2-local
+  --emulator reference|generic|cognito-local|aws-ses-v2-local|moto|localstack
                                     the adapter for the endpoint's clock/inbox/DNS (default generic)
   --emulator-data DIR               the emulator's working directory (cognito-local keeps its codes there)
   --services a,b                    which services (default: all that have properties)

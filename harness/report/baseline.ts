@@ -13,12 +13,27 @@ export const DIVERGENT = ['fail', 'error', 'not-implemented'] as const satisfies
 type Divergent = (typeof DIVERGENT)[number];
 const isDivergent = (status: RuleStatus): status is Divergent => DIVERGENT.some((divergent) => divergent === status);
 
+/**
+ * A person's reading of one divergence against the AWS document and the emulator's own source,
+ * before it is listed as a finding (docs/findings/<emulator>.md). `deviation`: the emulator does
+ * what the document says AWS does not; `absent`: it lacks the operation; `uncertain`: AWS's own
+ * behaviour is not certain enough to charge the emulator with it.
+ */
+export const Review = z.object({
+  verdict: z.enum(['deviation', 'absent', 'uncertain']),
+  /** What AWS documents, with where (aws-docs/<file> or a public AWS page). */
+  aws: z.string().min(1),
+  /** What the emulator does instead, with the source that does it (path:line at the pinned version). */
+  emulator: z.string().min(1),
+});
+export type Review = z.infer<typeof Review>;
+
 export const Baseline = z.object({
   schemaVersion: z.literal(1),
   target: z.string(),
   version: z.string().optional(),
   services: z.array(z.enum(SERVICES)),
-  divergences: z.record(z.string(), z.object({ status: z.enum(DIVERGENT), summary: z.string() })),
+  divergences: z.record(z.string(), z.object({ status: z.enum(DIVERGENT), summary: z.string(), review: Review.optional() })),
 });
 export type Baseline = z.infer<typeof Baseline>;
 
@@ -86,7 +101,16 @@ export async function readBaseline(path: string): Promise<Baseline> {
   return parsed.data;
 }
 
+/** Writes the baseline, keeping the reviews the file already holds for divergences that are still the same. */
 export async function writeBaseline(path: string, baseline: Baseline): Promise<void> {
-  const sorted = Object.fromEntries(Object.entries(baseline.divergences).sort(([a], [b]) => a.localeCompare(b)));
+  const previous = await readBaseline(path).catch(() => undefined);
+  const sorted = Object.fromEntries(
+    Object.entries(baseline.divergences)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([id, divergence]) => {
+        const review = previous?.divergences[id]?.status === divergence.status ? previous.divergences[id].review : undefined;
+        return [id, review ? { ...divergence, review } : divergence];
+      }),
+  );
   await writeFile(path, `${JSON.stringify({ ...baseline, divergences: sorted }, null, 2)}\n`);
 }

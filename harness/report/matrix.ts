@@ -2,8 +2,8 @@
 // target with its version, a cell per verdict, and below the table each distinct finding once,
 // with its counterexample and the rules it stands for; every non-passing cell links to it.
 import { catalog, SERVICES } from '../../services/index.ts';
-import type { ConformanceReport, RuleResult } from './schema.ts';
-import { formatExchange } from './text.ts';
+import { findingAnchors, findingSection, hasFinding, statusOf } from './finding-section.ts';
+import type { ConformanceReport } from './schema.ts';
 
 export interface MatrixColumn {
   /** e.g. `reference`, `cognito-local` */
@@ -12,45 +12,8 @@ export interface MatrixColumn {
   report: ConformanceReport;
 }
 
-/** The verdict the target itself gave: a baseline's `known` shows what it stands for. */
-const statusOf = (rule: RuleResult) => (rule.status === 'known' ? (rule.baselineStatus ?? 'known') : rule.status);
-const hasFinding = (rule: RuleResult) => rule.failure !== undefined && statusOf(rule) !== 'pass';
-
-/** One anchor per distinct finding of a column: many rules often stop at the same first failure. */
-function findingAnchors(column: MatrixColumn): Map<string, { anchor: string; rules: RuleResult[] }> {
-  const findings = new Map<string, { anchor: string; rules: RuleResult[] }>();
-  for (const rule of column.report.rules.filter(hasFinding)) {
-    const key = `${statusOf(rule)} ${rule.failure!.message}`;
-    const entry = findings.get(key) ?? { anchor: `${column.name}-${findings.size + 1}`.toLowerCase().replace(/[^a-z0-9-]/g, '-'), rules: [] };
-    entry.rules.push(rule);
-    findings.set(key, entry);
-  }
-  return findings;
-}
-
-function finding(column: MatrixColumn, anchor: string, rules: RuleResult[]): string[] {
-  const [first] = rules;
-  const f = first.failure!;
-  return [
-    `<a id="${anchor}"></a>`,
-    `### ${column.name}: ${statusOf(first)}: ${f.message.replace(/^[A-Z.]+_?[A-Z0-9_]*: /, '')}`,
-    '',
-    `Rules: ${rules.map((r) => `\`${r.id}\``).join(', ')}.`,
-    '',
-    `> ${first.quote} — ${first.source}`,
-    '',
-    `Expected: ${f.expected}. Actual: ${f.actual.slice(0, 500)}`,
-    '',
-    '```sh',
-    ...f.counterexample,
-    '```',
-    ...(f.exchanges.length ? ['', '```http', formatExchange(f.exchanges.at(-1)!, 1_000), '```'] : []),
-    '',
-  ];
-}
-
 export function matrixMarkdown(columns: MatrixColumn[], note: string): string {
-  const anchors = columns.map(findingAnchors);
+  const anchors = columns.map((column) => findingAnchors(column.name, column.report.rules));
   const cell = (c: number, ruleId: string) => {
     const rule = columns[c].report.rules.find((r) => r.id === ruleId);
     if (!rule) return '—';
@@ -83,7 +46,7 @@ export function matrixMarkdown(columns: MatrixColumn[], note: string): string {
   }
   lines.push('## Findings', '');
   columns.forEach((column, c) => {
-    for (const { anchor, rules } of anchors[c].values()) lines.push(...finding(column, anchor, rules));
+    for (const { anchor, rules } of anchors[c].values()) lines.push(...findingSection(column.name, anchor, rules));
   });
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServiceName } from '../../../services/index.ts';
 import { startManaged, type ManagedProcess } from './process.ts';
-import { ensurePythonEnv, pinnedVersion, type PythonPackage } from './python-env.ts';
+import { ensurePythonEnv, pinnedVersion, pythonProblem, type PythonPackage } from './python-env.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -153,6 +153,14 @@ export function checkFlags(name: ManagedEmulatorName): string[] {
 
 /** Where its baseline and matrix runs use fewer runs than the default: how many, and why. */
 export const checkRunsOf = (name: ManagedEmulatorName) => SPECS[name].checkRuns;
+
+/** Why the harness cannot start it on this machine (a Python emulator without a usable Python), or undefined when it can. */
+export function unavailableReason(name: ManagedEmulatorName): string | undefined {
+  const { runtime } = SPECS[name];
+  if (runtime.kind !== 'python') return undefined;
+  const problem = pythonProblem(runtime);
+  return problem && `${name} needs Python: ${problem}`;
+}
 
 /** What a running copy's command line contains, so tests can tell the harness left none behind. */
 export function processSignature(name: ManagedEmulatorName): string {

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Where the environments go: `.emulators/` in the project, or CONFORMANCE_EMULATORS_DIR. */
-export const emulatorsDir = (env: NodeJS.ProcessEnv = process.env) => env.CONFORMANCE_EMULATORS_DIR || join(ROOT, '.emulators');
+const emulatorsDir = (env: NodeJS.ProcessEnv = process.env) => env.CONFORMANCE_EMULATORS_DIR || join(ROOT, '.emulators');
 
 export interface PythonPackage {
   /** The pinned distribution, e.g. moto: its version is read from the requirements file. */

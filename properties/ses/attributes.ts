@@ -13,7 +13,7 @@ const GIVA = 'GetIdentityVerificationAttributes';
 
 export type Attributes = Record<string, { VerificationStatus: string; VerificationToken?: string | null }>;
 
-export const isStatus = (value: unknown): value is VerificationStatus => VERIFICATION_STATUSES.some((s) => s === value);
+const isStatus = (value: unknown): value is VerificationStatus => VERIFICATION_STATUSES.some((s) => s === value);
 
 const caseFolded = (value: unknown): VerificationStatus | undefined =>
   typeof value === 'string' ? VERIFICATION_STATUSES.find((s) => s.toLowerCase() === value.toLowerCase()) : undefined;

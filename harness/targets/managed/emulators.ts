@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServiceName } from '../../../services/index.ts';
 import { startManaged, type ManagedProcess } from './process.ts';
-import { ensurePythonEnv, pinnedVersion, pythonProblem, type PythonPackage } from './python-env.ts';
+import { ensurePythonEnv, envPython, pinnedVersion, pythonProblem, type PythonPackage } from './python-env.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -165,7 +165,7 @@ export function unavailableReason(name: ManagedEmulatorName): string | undefined
 /** What a running copy's command line contains, so tests can tell the harness left none behind. */
 export function processSignature(name: ManagedEmulatorName): string {
   const { runtime } = SPECS[name];
-  return runtime.kind === 'python' ? `-m ${runtime.module} -H 127.0.0.1` : join(name, runtime.script);
+  return runtime.kind === 'python' ? `${envPython(runtime)} -m ${runtime.module}` : join(name, runtime.script);
 }
 
 /** Starts it on a free loopback port (a Python emulator's environment is installed first, once). */

@@ -92,16 +92,21 @@ export function pythonProblem(pkg: Pick<PythonPackage, 'minimumPython'>): string
   return undefined;
 }
 
+const envDigest = (pkg: Pick<PythonPackage, 'requirements'>) => createHash('sha256').update(readFileSync(pkg.requirements, 'utf8')).digest('hex').slice(0, 12);
+
+/** The Python of the package's environment (made or not): one environment per package, version and requirements file. */
+export const envPython = (pkg: Pick<PythonPackage, 'name' | 'requirements'>) =>
+  join(emulatorsDir(), `${pkg.name}-${pinnedVersion(pkg) ?? 'unpinned'}-${envDigest(pkg)}`, 'bin', 'python');
+
 /**
  * The environment's Python, installing the package first when the environment is missing or was
  * made from other requirements. `progress` hears one line before a (slow) install starts.
  */
 export async function ensurePythonEnv(pkg: PythonPackage, progress: (line: string) => void = () => {}): Promise<string> {
-  const requirements = readFileSync(pkg.requirements, 'utf8');
-  const digest = createHash('sha256').update(requirements).digest('hex').slice(0, 12);
+  const python = envPython(pkg);
+  const dir = join(python, '..', '..');
   const version = pinnedVersion(pkg) ?? 'unpinned';
-  const dir = join(emulatorsDir(), `${pkg.name}-${version}-${digest}`);
-  const python = join(dir, 'bin', 'python');
+  const digest = envDigest(pkg);
   const marker = join(dir, 'installed.json');
   if (existsSync(marker) && existsSync(python)) return python;
 

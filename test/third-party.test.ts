@@ -7,8 +7,15 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { checkFlags, MANAGED_EMULATORS, type ManagedEmulatorName, processSignature, unavailableReason } from '../harness/targets/managed/emulators.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  checkFlags,
+  installEmulator,
+  MANAGED_EMULATORS,
+  type ManagedEmulatorName,
+  processSignature,
+  unavailableReason,
+} from '../harness/targets/managed/emulators.ts';
 import { CLI_TIMEOUT_MS, removeTempDirs, ROOT, runCli, tempDir } from './support/cli.ts';
 
 // Compared as sets, before and after: other runs on the same machine may have copies of their own.
@@ -42,6 +49,8 @@ describe.each(withBaselines.map((name) => [name, unavailable.get(name)] as const
       it.skip(`skipped: ${skipped}`, () => {});
       return;
     }
+    // A Python emulator installs on first use (pip: a minute or two on a fresh machine): before the runs, not in their time.
+    beforeAll(() => installEmulator(name), 900_000);
     it('finds exactly the known divergences, and leaves nothing running', async () => {
       const [dirsBefore, copiesBefore] = [leftoverDirs(name), runningCopies(name)];
       const reportDir = tempDir('conformance-3p-');

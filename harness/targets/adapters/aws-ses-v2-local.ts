@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { manualReplay } from '../replay-lines.ts';
 import type { AdapterFactory } from './adapter.ts';
-import { sentMailTo } from './sent-mail.ts';
+import { recipientsOf, sentMailTo } from './sent-mail.ts';
 
 /** What GET /store answers, as far as the adapter reads it: each mail's recipients, subject, body, and when (epoch seconds). */
 const Store = z.object({
@@ -29,7 +29,7 @@ export const awsSesV2LocalAdapter: AdapterFactory = async (baseUrl, { timeoutMs,
       return sentMailTo(
         to,
         emails.map((mail) => ({
-          recipients: mail.destination?.to ?? [],
+          recipients: recipientsOf({ to: mail.destination?.to }),
           subject: mail.subject ?? '',
           body: mail.body?.text ?? mail.body?.html ?? '',
           sentAt: new Date(mail.at * 1000).toISOString(),

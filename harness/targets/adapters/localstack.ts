@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { manualReplay } from '../replay-lines.ts';
 import type { AdapterFactory } from './adapter.ts';
-import { sentMailTo } from './sent-mail.ts';
+import { recipientsOf, sentMailTo } from './sent-mail.ts';
 
 /** What GET /_aws/ses answers, as far as the adapter reads it. */
 const Mailbox = z.object({
@@ -42,7 +42,7 @@ export const localstackAdapter: AdapterFactory = async (baseUrl, { timeoutMs, ve
         return sentMailTo(
           to,
           messages.map((mail) => ({
-            recipients: [...(mail.Destination?.ToAddresses ?? []), ...(mail.Destination?.CcAddresses ?? []), ...(mail.Destination?.BccAddresses ?? [])],
+            recipients: recipientsOf({ to: mail.Destination?.ToAddresses, cc: mail.Destination?.CcAddresses, bcc: mail.Destination?.BccAddresses }),
             subject: mail.Subject ?? '',
             body: mail.Body?.text_part ?? mail.Body?.html_part ?? mail.RawData ?? '',
             // Its timestamps are UTC without a zone (provider.py formats them so).

@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { manualReplay } from '../replay-lines.ts';
 import { EMULATOR_LOG } from '../managed/process.ts';
 import type { AdapterFactory } from './adapter.ts';
-import { sentMailTo } from './sent-mail.ts';
+import { recipientsOf, sentMailTo } from './sent-mail.ts';
 
 const Addresses = z.array(z.string()).nullish();
 /** What GET /moto-api/data.json answers, as far as the adapter reads it: SES's sent messages (other services, other models ignored). */
@@ -79,7 +79,7 @@ export const motoAdapter: AdapterFactory = async (baseUrl, { timeoutMs, workDir,
         return sentMailTo(
           to,
           sent.map((mail) => ({
-            recipients: [...(mail.destinations?.ToAddresses ?? []), ...(mail.destinations?.CcAddresses ?? []), ...(mail.destinations?.BccAddresses ?? [])],
+            recipients: recipientsOf({ to: mail.destinations?.ToAddresses, cc: mail.destinations?.CcAddresses, bcc: mail.destinations?.BccAddresses }),
             subject: mail.subject ?? '',
             body: mail.body ?? '',
           })),

@@ -10,6 +10,15 @@ export interface SentMail {
   sentAt?: string;
 }
 
+type Addresses = readonly string[] | null | undefined;
+
+/** Everyone an SES Destination names (To, Cc and Bcc), however an emulator spells its members. */
+export const recipientsOf = (destination: { to?: Addresses; cc?: Addresses; bcc?: Addresses }) => [
+  ...(destination.to ?? []),
+  ...(destination.cc ?? []),
+  ...(destination.bcc ?? []),
+];
+
 /** The newest of `mails` (oldest first) sent to `to`, as the inbox shows it. */
 export function sentMailTo(to: string, mails: readonly SentMail[]): InboxMessage | undefined {
   const mail = mails.filter((m) => m.recipients.includes(to)).at(-1);

@@ -42,6 +42,9 @@ const SIGNED_FOR = (service: string) => `AWS4-HMAC-SHA256 Credential=test/202601
 
 const answers = async (url: string, init?: RequestInit) => (await fetch(url, { ...init, signal: AbortSignal.timeout(1_000) })).status > 0;
 
+/** An emulator with SES and no clock to move waits out the documented rates in real time: 25 runs would take many minutes. */
+const PACED_WITHOUT_CLOCK = { runs: 5, why: 'its SES calls are paced at the documented one a second, with no clock to move' };
+
 const SPECS: Record<ManagedEmulatorName, ManagedEmulatorSpec> = {
   'cognito-local': {
     services: ['cognito-idp'],
@@ -78,7 +81,7 @@ const SPECS: Record<ManagedEmulatorName, ManagedEmulatorSpec> = {
     // Its dashboard route answers once the server is up (moto/moto_api/_internal/urls.py).
     ready: async (url) => (await fetch(`${url}/moto-api/`, { signal: AbortSignal.timeout(1_000) })).ok,
     startupMs: 60_000,
-    checkRuns: { runs: 5, why: 'its SES calls are paced at the documented one a second, with no clock to move' },
+    checkRuns: PACED_WITHOUT_CLOCK,
   },
   localstack: {
     // The community edition run on the host, without Docker (its `localstack start --host` mode,
@@ -119,7 +122,7 @@ const SPECS: Record<ManagedEmulatorName, ManagedEmulatorSpec> = {
         })
       ).ok,
     startupMs: 90_000,
-    checkRuns: { runs: 5, why: 'its SES calls are paced at the documented one a second, with no clock to move' },
+    checkRuns: PACED_WITHOUT_CLOCK,
   },
 };
 
@@ -168,13 +171,17 @@ export function processSignature(name: ManagedEmulatorName): string {
   return runtime.kind === 'python' ? `${envPython(runtime)} -m ${runtime.module}` : join(name, runtime.script);
 }
 
-/** Starts it on a free loopback port (a Python emulator's environment is installed first, once). */
+/** The command that runs it, and its leading arguments: a Python emulator's environment is installed first, on first use. */
+export async function installEmulator(name: ManagedEmulatorName, progress?: (line: string) => void): Promise<[command: string, leading: string[]]> {
+  const { runtime } = SPECS[name];
+  return runtime.kind === 'python'
+    ? [await ensurePythonEnv(runtime, progress), ['-m', runtime.module]]
+    : [process.execPath, [join(packageDir(name), runtime.script)]];
+}
+
+/** Starts it on a free loopback port. */
 export async function startEmulator(name: ManagedEmulatorName, progress?: (line: string) => void): Promise<ManagedProcess> {
   const spec = SPECS[name];
-  const { runtime } = spec;
-  const [command, leading] =
-    runtime.kind === 'python'
-      ? [await ensurePythonEnv(runtime, progress), ['-m', runtime.module]]
-      : [process.execPath, [join(packageDir(name), runtime.script)]];
+  const [command, leading] = await installEmulator(name, progress);
   return startManaged({ name, command, args: (port) => [...leading, ...spec.args(port)], env: spec.env, ready: spec.ready, startupMs: spec.startupMs });
 }

@@ -48,14 +48,16 @@ const snakeCase = (operation: string) =>
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
     .toLowerCase();
 
-/** moto's log line for an action it lacks, read a few times: the log reaches the file a moment after the answer. */
+/** How long after its 500 answer moto's log may take to name the action: Werkzeug logs the exception after it has answered. */
+const LOG_TOLERANCE_MS = 2_000;
+
+/** moto's log line for an action it lacks (moto writes its log straight into the file: managed/process.ts). */
 async function saidNotImplemented(logFile: string, operation: string): Promise<string | undefined> {
   const line = `NotImplementedError: The ${snakeCase(operation)} action has not been implemented`;
-  for (let attempt = 0; attempt < 10; attempt++) {
+  for (const deadline = Date.now() + LOG_TOLERANCE_MS; ; await new Promise((resolve) => setTimeout(resolve, 50))) {
     if (existsSync(logFile) && readFileSync(logFile, 'utf8').includes(line)) return line;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (Date.now() > deadline) return undefined;
   }
-  return undefined;
 }
 
 export const motoAdapter: AdapterFactory = async (baseUrl, { timeoutMs, workDir, version, seed }) => {

@@ -2,7 +2,7 @@
 // loopback port, with a fresh working directory, and stops it again: on close, on the harness's
 // exit, and on SIGINT/SIGTERM, so no run leaves a process or a directory behind.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,27 +67,28 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** The last line the emulator printed (before its working directory goes). */
+function readLast(logFile: string): string {
+  return existsSync(logFile) ? (readFileSync(logFile, 'utf8').trim().split('\n').at(-1) ?? '') : '';
+}
+
 export async function startManaged(spec: ManagedProcessSpec): Promise<ManagedProcess> {
   installExitHook();
   const port = await freePort();
   const workDir = mkdtempSync(join(tmpdir(), `conformance-${spec.name}-`));
   const url = `http://127.0.0.1:${port}`;
+  // The emulator writes its output straight into the log file, not through this process, so an
+  // adapter reading it waits only on the emulator, however busy this process is.
+  const logFile = join(workDir, EMULATOR_LOG);
+  const log = openSync(logFile, 'a');
   const child = spawn(spec.command, spec.args(port), {
     cwd: workDir,
     env: { ...process.env, ...spec.env?.(port, workDir) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', log, log],
   });
+  closeSync(log); // the child has its own copy
   running.set(child, workDir);
-  let output = '';
-  const log = createWriteStream(join(workDir, EMULATOR_LOG));
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4_000);
-    log.write(chunk);
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.once('close', () => log.end());
 
   const stop = async () => {
     if (running.delete(child) && child.exitCode === null) {
@@ -105,7 +106,7 @@ export async function startManaged(spec: ManagedProcessSpec): Promise<ManagedPro
     if (await spec.ready(url).catch(() => false)) return { url, workDir, stop };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const last = readLast(logFile);
   await stop();
-  const last = output.trim().split('\n').at(-1) ?? '';
   throw new Error(`${spec.name} did not start on ${url}${child.exitCode !== null ? ` (exited with ${child.exitCode})` : ''}${last ? `: ${last}` : ''}`);
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `harness` tests the harness itself (emulator, reporter, CLI, fault catalog);
@@ -7,6 +8,9 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 export default defineConfig({
   test: {
+    // At least two files at once, even on two cores: the third-party emulator tests spend minutes
+    // waiting out documented rates (one call a second), time the other tests can use.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {

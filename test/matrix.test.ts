@@ -2,7 +2,7 @@
 // a row; the reference column passes; each third-party column shows exactly the divergences of
 // that emulator's checked-in baseline, at its pinned version. The findings pages of moto and
 // LocalStack list exactly their baselines' divergences, each read by a person (its review).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Baseline, DIVERGENT } from '../harness/report/baseline.ts';
 import { emulatorVersion, MANAGED_EMULATORS } from '../harness/targets/managed/emulators.ts';
@@ -32,6 +32,12 @@ describe('docs/conformance-matrix.md', () => {
   it('has a row for every rule and a column per target, third parties at their pinned versions', () => {
     expect([...rows.keys()].sort()).toEqual(catalog.map((r) => r.id).sort());
     expect(header).toEqual(['reference', ...MANAGED_EMULATORS.map((name) => `${name} ${emulatorVersion(name)}`)]);
+  });
+
+  it('has a column only for emulators whose baselines npm test checks (test/third-party/)', () => {
+    const checked = readdirSync(new URL('./third-party/', import.meta.url)).map((file) => file.replace(/\.test\.ts$/, ''));
+    expect(checked.sort()).toEqual([...MANAGED_EMULATORS].sort());
+    for (const name of MANAGED_EMULATORS) expect(existsSync(new URL(`../baselines/${name}.json`, import.meta.url)), name).toBe(true);
   });
 
   it('shows the reference emulator passing every rule', () => {

@@ -89,7 +89,7 @@ describe('the moto adapter', () => {
   });
 
   it('says an action is not implemented only where its log says so', async () => {
-    const workDir = tempDir('conformance-moto-log-');
+    const workDir = tempDir('conformance-adapter-log-');
     writeFileSync(`${workDir}/emulator.log`, readFileSync(new URL('../../../fixtures/moto/missing-action-log.txt', import.meta.url)));
     const adapter = await motoAdapter(url, { timeoutMs: 2_000, workDir });
     expect(await adapter.oob.explainServerError!('GetUserAttributeVerificationCode')).toBe(

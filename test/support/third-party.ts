@@ -1,22 +1,15 @@
-// The third-party emulators, started by the harness at their pinned versions, against the
-// checked-in baselines: CI turns red when an emulator (or the harness) changes behaviour, not
-// because the emulators are imperfect. Loopback only; no process or directory left behind. The
-// Python emulators (moto, LocalStack) are installed on first use into .emulators/; on a machine
-// without a usable Python they are skipped, and the skip says why.
+// A third-party emulator, started by the harness at its pinned version, against its checked-in
+// baseline: CI turns red when the emulator (or the harness) changes behaviour, not because the
+// emulator is imperfect. Loopback only; no process or directory left behind. The Python emulators
+// (moto, LocalStack) are installed on first use into .emulators/; on a machine without a usable
+// Python they are skipped, and the skip says why. One file per emulator (test/third-party/), so
+// that they run beside the other tests: they spend most of their time waiting out documented rates.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  checkFlags,
-  installEmulator,
-  MANAGED_EMULATORS,
-  type ManagedEmulatorName,
-  processSignature,
-  unavailableReason,
-} from '../harness/targets/managed/emulators.ts';
-import { CLI_TIMEOUT_MS, removeTempDirs, ROOT, runCli, tempDir } from './support/cli.ts';
+import { checkFlags, installEmulator, type ManagedEmulatorName, processSignature, unavailableReason } from '../../harness/targets/managed/emulators.ts';
+import { CLI_TIMEOUT_MS, removeTempDirs, ROOT, runCli, tempDir } from './cli.ts';
 
 // Compared as sets, before and after: other runs on the same machine may have copies of their own.
 const runningCopies = (name: ManagedEmulatorName) =>
@@ -34,17 +27,14 @@ async function waitFor(done: () => boolean, deadline: number): Promise<void> {
   while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 }
 
-afterAll(removeTempDirs);
+/** The baseline test and the Ctrl-C test of one emulator. */
+export function describeAgainstBaseline(name: ManagedEmulatorName): void {
+  afterAll(removeTempDirs);
+  const skipped = unavailableReason(name);
+  if (skipped) console.warn(`third-party: skipped ${name} against its baseline: ${skipped}`);
 
-// Each test runs the command (or waits on it) for at most CLI_TIMEOUT_MS: only a hang fails one.
-const withBaselines = MANAGED_EMULATORS.filter((name) => existsSync(join(ROOT, 'baselines', `${name}.json`)));
-const unavailable = new Map(withBaselines.flatMap((name) => (unavailableReason(name) ? [[name, unavailableReason(name)]] : [])));
-for (const [name, reason] of unavailable) console.warn(`third-party: skipped ${name} against its baseline: ${reason}`);
-
-describe.each(withBaselines.map((name) => [name, unavailable.get(name)] as const))(
-  '%s against its baseline',
-  { timeout: CLI_TIMEOUT_MS + 10_000 },
-  (name, skipped) => {
+  // Each test runs the command (or waits on it) for at most CLI_TIMEOUT_MS: only a hang fails one.
+  describe(`${name} against its baseline`, { timeout: CLI_TIMEOUT_MS + 10_000 }, () => {
     if (skipped) {
       it.skip(`skipped: ${skipped}`, () => {});
       return;
@@ -87,5 +77,5 @@ describe.each(withBaselines.map((name) => [name, unavailable.get(name)] as const
       expect(added(runningCopies(name), copiesBefore)).toEqual([]);
       expect(added(leftoverDirs(name), dirsBefore)).toEqual([]);
     });
-  },
-);
+  });
+}

@@ -1,0 +1,3 @@
+import { describeAgainstBaseline } from '../support/third-party.ts';
+
+describeAgainstBaseline('cognito-local');

@@ -11,6 +11,10 @@ export default defineConfig({
     // At least two files at once, even on two cores: the third-party emulator tests spend minutes
     // waiting out documented rates (one call a second), time the other tests can use.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // But one service at a time against a shared target: a server's clock and reset are global, and
+    // AWS's rates hold per account, not per worker. Only the in-process emulator is one per worker.
+    // (The CLI says the same through its own option; this covers CONFORMANCE_TARGET runs.)
+    fileParallelism: (process.env.CONFORMANCE_TARGET ?? 'reference') === 'reference',
     projects: [
       {
         test: {

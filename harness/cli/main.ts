@@ -55,6 +55,9 @@ async function runAgainst(config: ConformanceConfig): Promise<0 | 1 | 2> {
     reporters: [reporter],
     watch: false,
     passWithNoTests: Boolean(config.shard), // a shard may hold none of the selected services
+    // One service at a time against a shared target (a server's clock and reset are global, AWS's
+    // rates hold per account); the in-process reference emulator is one per worker.
+    fileParallelism: config.target === 'reference',
     shard: config.shard,
     testNamePattern: config.property ? new RegExp(`^\\S+ ${config.property.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : undefined,
   });

@@ -27,7 +27,7 @@ export interface PythonPackage {
 }
 
 /** Why a Python emulator cannot be installed: one line, with what to do instead. */
-export class PythonEnvError extends Error {
+class PythonEnvError extends Error {
   override readonly name = 'PythonEnvError';
 }
 

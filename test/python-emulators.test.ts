@@ -28,9 +28,9 @@ describe('--target moto when moto cannot be installed', () => {
     const dir = tempDir('conformance-py-');
     const result = await runCli(['run', '--target', 'moto', '--report-dir', tempDir('conformance-py-')], {
       CONFORMANCE_EMULATORS_DIR: dir,
-      // A closed port stands for an index out of reach; no retries, so it fails at once.
+      // A closed port stands for an index out of reach; one retry (pip says why it retries), refused at once.
       PIP_INDEX_URL: 'http://127.0.0.1:9/simple',
-      PIP_RETRIES: '0',
+      PIP_RETRIES: '1',
       PIP_TIMEOUT: '2',
     });
     expect(result.code).toBe(2);

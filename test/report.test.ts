@@ -1,9 +1,12 @@
 // The report pipeline on outcomes made by hand: aggregation across properties, exit codes,
 // baselines, merge and diff, and the formats.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConformanceReport } from '../harness/report/schema.ts';
-import { applyBaseline, baselineFrom, comparisonHolds } from '../harness/report/baseline.ts';
+import { applyBaseline, baselineFrom, comparisonHolds, readBaseline, writeBaseline } from '../harness/report/baseline.ts';
+import { findingsMarkdown } from '../harness/report/findings-doc.ts';
 import { buildReport, exitCodeOf } from '../harness/report/build.ts';
 import { junitXml } from '../harness/report/junit.ts';
 import { diffReports, mergeReports } from '../harness/report/merge.ts';
@@ -133,6 +136,63 @@ describe('report', () => {
     expect(changed.appeared.map((d) => d.id)).toEqual(['SES.GIVA.STATUS_ENUM']);
     expect(changed.disappeared.map((d) => d.id)).toEqual(['SES.GIVA.MAX_IDENTITIES']);
     expect(diffReports(before, after)).toEqual(changed);
+  });
+
+  it("keeps a divergence's review when the baseline is rewritten, only while the divergence stays the same", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'conformance-baseline-'));
+    try {
+      const path = join(dir, 'baseline.json');
+      const review = { verdict: 'deviation' as const, aws: 'the document says one thing', emulator: 'the emulator does another (x.py:1)' };
+      const first = baselineFrom(
+        report([
+          outcome([
+            ['SES.GIVA.MAX_IDENTITIES', 'fail'],
+            ['SES.GIVA.THROTTLE', 'fail'],
+          ]),
+        ]),
+      );
+      await writeBaseline(path, {
+        ...first,
+        divergences: Object.fromEntries(Object.entries(first.divergences).map(([id, d]) => [id, { ...d, review }])),
+      });
+      // Rewritten from a run where MAX_IDENTITIES still fails and THROTTLE now errors.
+      await writeBaseline(
+        path,
+        baselineFrom(
+          report([
+            outcome([
+              ['SES.GIVA.MAX_IDENTITIES', 'fail'],
+              ['SES.GIVA.THROTTLE', 'error'],
+            ]),
+          ]),
+        ),
+      );
+      const rewritten = await readBaseline(path);
+      expect(rewritten.divergences['SES.GIVA.MAX_IDENTITIES'].review).toEqual(review);
+      expect(rewritten.divergences['SES.GIVA.THROTTLE']).toMatchObject({ status: 'error' });
+      expect(rewritten.divergences['SES.GIVA.THROTTLE'].review).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes a findings page with each finding once, its rules and their readings, and says where one is unread', () => {
+    const run = report([
+      outcome([
+        ['SES.GIVA.MAX_IDENTITIES', 'fail'],
+        ['SES.GIVA.THROTTLE', 'fail'],
+        ['SES.GIVA.STATUS_ENUM', 'pass'],
+      ]),
+    ]);
+    const baseline = baselineFrom(run);
+    baseline.divergences['SES.GIVA.MAX_IDENTITIES'].review = { verdict: 'uncertain', aws: 'AWS says little', emulator: 'it accepts 101 (m.py:9)' };
+    const page = findingsMarkdown({ name: 'mock', version: '1.0', report: run }, baseline, 'npm run conformance -- --target mock');
+    expect(page.split('\n')[0]).toBe('# mock 1.0: findings');
+    expect(page).toContain('- `SES.GIVA.MAX_IDENTITIES` (');
+    expect(page).toContain('it accepts 101 (m.py:9)');
+    expect(page).toContain('- `SES.GIVA.THROTTLE`: **not reviewed yet**');
+    expect(page).not.toContain('SES.GIVA.STATUS_ENUM');
+    expect(page.match(/^## /gm)).toHaveLength(2);
   });
 
   it('merges shards: every rule once, the strongest verdict', () => {

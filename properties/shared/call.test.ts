@@ -205,6 +205,26 @@ describe('an operation the target says, in words, it does not implement', () => 
     expect(ses.message).toMatch(/ListIdentities is not implemented by the target: HTTP 500 application\/x-amz-json-1\.1 ".*not yet implemented or pro feature/);
   });
 
+  it("takes moto's bare 500 page as not-implemented only where the emulator's own log names the operation", async () => {
+    const ctx = contextAnswering('GetUserAttributeVerificationCode', 500, 'text/html; charset=utf-8', WERKZEUG_500_PAGE);
+    const asked: string[] = [];
+    ctx.target.oob.explainServerError = async (operation) => {
+      asked.push(operation);
+      return operation === 'GetUserAttributeVerificationCode'
+        ? `NotImplementedError: The get_user_attribute_verification_code action has not been implemented`
+        : undefined;
+    };
+    const error = expectInstance(await outcome(ctx, 'cognito-idp', guavc()), NotImplementedError);
+    expect(asked).toEqual(['GetUserAttributeVerificationCode']);
+    expect(error.message).toBe(
+      'GetUserAttributeVerificationCode is not implemented by the target: HTTP 500; its log: NotImplementedError: The get_user_attribute_verification_code action has not been implemented',
+    );
+
+    // A log that names nothing leaves the page what it is: an unreadable answer.
+    ctx.target.oob.explainServerError = async () => undefined;
+    expect(expectInstance(await outcome(ctx, 'cognito-idp', guavc()), TargetError).message).toMatch(/unreadable answer: HTTP 500/);
+  });
+
   it('keeps an ordinary 500 InternalFailure an AWS error, and a page naming no missing operation an unreadable answer', async () => {
     const plain = await outcome(
       contextAnswering(

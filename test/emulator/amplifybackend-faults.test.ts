@@ -12,7 +12,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/index.ts';
 import { APP, createBackend, ENV, fullAuthConfig, RESOURCE } from './amplifybackend-support.ts';
 import { amplifyClient } from './rest-json-clients.ts';
-import { altered, expectSdkError, sdkFailure } from './support.ts';
+import { altered, expectFaultCatalog, expectSdkError, sdkFailure } from './support.ts';
 
 let emulator: Emulator;
 let amplify: AmplifyBackendClient;
@@ -48,26 +48,7 @@ describe('AmplifyBackend faults', () => {
   };
 
   it('lists every fault under the amplifybackend service', () => {
-    const ids = emulator.control.faults
-      .catalog()
-      .filter((f) => f.service === 'amplifybackend')
-      .map((f) => f.id);
-    expect(ids.sort()).toEqual([
-      'amplify.accepts-missing-delivery-method',
-      'amplify.accepts-missing-user-pool-name',
-      'amplify.auth-not-found-400',
-      'amplify.delivery-method-trailing-space',
-      'amplify.drops-verification-message',
-      'amplify.get-drops-mfa',
-      'amplify.job-status-missing',
-      'amplify.mfa-mode-lowercase',
-      'amplify.refuses-forgot-password',
-      'amplify.response-without-jobid',
-      'amplify.unknown-app-500',
-      'amplify.unknown-app-bad-request',
-      'amplify.update-ignored',
-      'amplify.update-overwrites-immutable',
-    ]);
+    expectFaultCatalog('amplifybackend');
   });
 
   it('amplify.drops-verification-message answers without the VerificationMessage', async () => {

@@ -9,32 +9,7 @@ import {
 } from '@aws-sdk/client-ses';
 import { describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/index.ts';
-import { altered, errorCode, HOUR, nextSecond, queryRequest, sdkErrorName, sesClient } from './support.ts';
-
-const SES_FAULT_IDS = [
-  'ses.giva.accept-over-100',
-  'ses.giva.no-throttle',
-  'ses.giva.throttle-as-500',
-  'ses.status.lowercase',
-  'ses.email.never-fails',
-  'ses.email.token-not-null',
-  'ses.domain.drop-token',
-  'ses.domain.token-mismatch',
-  'ses.delete.keeps-identity',
-  'ses.email.no-restart',
-  'ses.giva.missing-identities-500',
-  'ses.giva.accepts-missing-identities',
-  'ses.domain.ignores-dns',
-  'ses.giva.all-identities',
-  'ses.email.verified-on-create',
-  'ses.email.link-ignored',
-  'ses.domain.verified-on-create',
-  'ses.domain.never-fails',
-  'ses.domain.no-restart',
-  'ses.verify-domain.no-token',
-  'ses.list.drops-last',
-  'ses.errors.unknown-code',
-];
+import { altered, errorCode, expectFaultCatalog, HOUR, nextSecond, queryRequest, sdkErrorName, sesClient } from './support.ts';
 
 /** Runs a scenario without and with the fault; returns both observations. */
 async function offAndOn<T>(fault: string, scenario: (emulator: Emulator, ses: ReturnType<typeof sesClient>) => Promise<T>): Promise<{ off: T; on: T }> {
@@ -57,14 +32,7 @@ async function raw(emulator: Emulator, body: string): Promise<{ status: number; 
 
 describe('fault catalog', () => {
   it('lists every SES fault once, with its service and a one-sentence description', () => {
-    const catalog = createEmulator()
-      .control.faults.catalog()
-      .filter((f) => f.id.startsWith('ses.'));
-    expect(catalog.map((f) => f.id).sort()).toEqual([...SES_FAULT_IDS].sort());
-    for (const fault of catalog) {
-      expect(fault.service).toBe('ses');
-      expect(fault.description).toMatch(/^[A-Z].{20,}\.$/);
-    }
+    expectFaultCatalog('ses');
   });
 
   it('is off by default and switches faults one at a time', () => {

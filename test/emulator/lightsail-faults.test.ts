@@ -9,25 +9,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/index.ts';
 import { jsonRequest, lightsailClient, rawJson } from './aws-json-support.ts';
-import { altered, follow, isSdkError } from './support.ts';
-
-const LIGHTSAIL_FAULT_IDS = [
-  'lightsail.sms-verification-accepted',
-  'lightsail.send-without-contact-method',
-  'lightsail.second-email-contact-method',
-  'lightsail.sms-any-region',
-  'lightsail.operation-wrong-region',
-  'lightsail.operation-wrong-type',
-  'lightsail.link-does-not-verify',
-  'lightsail.errors-as-500',
-  'lightsail.send-protocol-optional',
-  'lightsail.created-valid',
-  'lightsail.resend-refused',
-  'lightsail.send-empty-operations',
-  'lightsail.status-lowercase',
-  'lightsail.get-drops-sms',
-  'lightsail.delete.keeps-contact',
-];
+import { altered, expectFaultCatalog, follow, isSdkError } from './support.ts';
 
 type Client = ReturnType<typeof lightsailClient>;
 
@@ -50,11 +32,7 @@ async function outcome(promise: Promise<unknown>): Promise<string> {
 
 describe('Lightsail fault catalog', () => {
   it('lists every Lightsail fault once, with a one-sentence description', () => {
-    const catalog = createEmulator()
-      .control.faults.catalog()
-      .filter((f) => f.service === 'lightsail');
-    expect(catalog.map((f) => f.id).sort()).toEqual([...LIGHTSAIL_FAULT_IDS].sort());
-    for (const fault of catalog) expect(fault.description).toMatch(/^[A-Z].{20,}\.$/);
+    expectFaultCatalog('lightsail');
   });
 
   it('lightsail.sms-verification-accepted: SendContactMethodVerification with SMS succeeds', async () => {

@@ -13,7 +13,7 @@ import {
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/index.ts';
 import { identityArn, pinpointClient } from './rest-json-clients.ts';
-import { expectSdkError, HOUR, sdkFailure } from './support.ts';
+import { expectFaultCatalog, expectSdkError, HOUR, sdkFailure } from './support.ts';
 
 const ARN = identityArn('example.com');
 let emulator: Emulator;
@@ -36,37 +36,7 @@ const numbered = (n: number): Tag[] => Array.from({ length: n }, (_, i) => ({ Ke
 
 describe('Pinpoint Email faults', () => {
   it('lists every fault under the pinpoint-email service', () => {
-    const ids = emulator.control.faults
-      .catalog()
-      .filter((f) => f.service === 'pinpoint-email')
-      .map((f) => f.id);
-    expect(ids.sort()).toEqual([
-      'pinpoint.create.accept-missing-identity',
-      'pinpoint.create.drops-tags',
-      'pinpoint.delete.keeps-identity',
-      'pinpoint.dkim.duplicate-tokens',
-      'pinpoint.dkim.email-gets-tokens',
-      'pinpoint.dkim.status-lowercase',
-      'pinpoint.domain.ignores-dkim',
-      'pinpoint.domain.never-fails',
-      'pinpoint.errors.empty-key-validation',
-      'pinpoint.errors.limit-as-500',
-      'pinpoint.get.unknown-400',
-      'pinpoint.identity.domain-as-email',
-      'pinpoint.identity.type-lowercase',
-      'pinpoint.identity.verified-on-create',
-      'pinpoint.list.drops-last',
-      'pinpoint.tags.accept-any-character',
-      'pinpoint.tags.accept-aws-prefix',
-      'pinpoint.tags.accept-long-key',
-      'pinpoint.tags.accept-long-value',
-      'pinpoint.tags.accept-over-50',
-      'pinpoint.tags.case-insensitive-keys',
-      'pinpoint.tags.duplicate-key',
-      'pinpoint.tags.omitted-value-dropped',
-      'pinpoint.untag.ignored',
-      'pinpoint.verify.link-ignored',
-    ]);
+    expectFaultCatalog('pinpoint-email');
   });
 
   it('pinpoint.tags.accept-over-50 accepts a 51st tag', async () => {

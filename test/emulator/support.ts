@@ -4,7 +4,9 @@ import { SESClient } from '@aws-sdk/client-ses';
 import type { MetadataBearer } from '@smithy/types';
 import { expect } from 'vitest';
 import { fetchHandler } from '../../harness/transport/fetch-handler.ts';
-import type { Emulator } from '../../emulator/index.ts';
+import { createEmulator, type Emulator } from '../../emulator/index.ts';
+import { ruleById, type ServiceName } from '../../services/index.ts';
+import { EXPECTED_FAILURE } from '../../spec/fault-expectations.ts';
 
 export const HOUR = 60 * 60 * 1000;
 
@@ -126,4 +128,19 @@ export async function follow(emulator: Emulator, link: string): Promise<number> 
   const response = await emulator.fetch(new Request(link));
   await response.text();
   return response.status;
+}
+
+/**
+ * A service's faults in the emulator's catalog are exactly those spec/fault-expectations maps to
+ * its rules (one list of fault ids, not one per test), each with a one-sentence description.
+ */
+export function expectFaultCatalog(service: ServiceName): void {
+  const catalog = createEmulator()
+    .control.faults.catalog()
+    .filter((fault) => fault.service === service);
+  const expected = Object.entries(EXPECTED_FAILURE)
+    .filter(([, rule]) => ruleById(rule).service === service)
+    .map(([id]) => id);
+  expect(catalog.map((fault) => fault.id).sort()).toEqual(expected.sort());
+  for (const fault of catalog) expect(fault.description, fault.id).toMatch(/^[A-Z].{20,}\.$/);
 }

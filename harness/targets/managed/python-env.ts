@@ -65,9 +65,8 @@ function runCommand(command: string, args: string[], timeoutMs: number): Promise
   });
 }
 
-/** pip's words for "the index cannot be reached", as opposed to a package that failed to build. */
-const OFFLINE =
-  /Failed to establish a new connection|Temporary failure in name resolution|Name or service not known|ProxyError|Network is unreachable|Connection refused|No matching distribution found|Could not find a version that satisfies/;
+/** pip's words (in its retry warnings) for "the index cannot be reached", as opposed to a pin it has no such version of, or a build that failed. */
+const OFFLINE = /Failed to establish a new connection|Temporary failure in name resolution|Name or service not known|ProxyError|Network is unreachable/;
 
 const lastLine = (output: string) =>
   output

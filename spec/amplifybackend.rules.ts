@@ -5,6 +5,8 @@ import { defineRules } from './rule.ts';
 
 const DOC = 'aws-docs/amplifybackend-backend-auth-verification-message.txt';
 const MODEL = 'aws-models/amplifybackend-2020-08-11.json';
+/** The API Reference page of an operation (the document's "See also: AWS API Documentation" link). */
+const apiReference = (operation: string) => `https://docs.aws.amazon.com/goto/WebAPI/amplifybackend-2020-08-11/${operation}`;
 
 export const amplifyBackendRules = defineRules([
   {
@@ -13,7 +15,7 @@ export const amplifyBackendRules = defineRules([
     operation: 'CreateBackendAuth',
     kind: 'shape',
     statement:
-      'A ResourceConfig of the documented shape (AuthResources, IdentityPoolConfigs, Service COGNITO, UserPoolConfigs with ForgotPassword (deprecated), Mfa, OAuth with social providers, PasswordPolicy, RequiredSignUpAttributes, SignInMethod, UserPoolName, VerificationMessage) is accepted.',
+      "A ResourceConfig of the documented shape (AuthResources, IdentityPoolConfigs, Service COGNITO, UserPoolConfigs with ForgotPassword (deprecated), Mfa, OAuth with social providers, PasswordPolicy, RequiredSignUpAttributes, SignInMethod, UserPoolName, VerificationMessage) is accepted, with PasswordPolicy.MinimumLength a whole number from 6 to 99 (a double in the API model, an integer 6..99 in Cognito's password policy).",
     quote: 'Creates a new backend authentication resource.',
     source: DOC,
   },
@@ -24,8 +26,9 @@ export const amplifyBackendRules = defineRules([
     kind: 'shape',
     statement:
       'A Create or Update request missing a required member at any depth (ResourceConfig, AuthResources, Service, UserPoolConfigs, UserPoolName, SignInMethod, RequiredSignUpAttributes, IdentityPoolName, UnauthenticatedLogin, MFAMode, MinimumLength, the OAuth grant type, scopes and redirect URIs, ForgotPassword.DeliveryMethod, ...) is rejected with BadRequestException (HTTP 400).',
-    quote: 'UserPoolName (string) -- [REQUIRED] The Amazon Cognito user pool name.',
-    source: DOC,
+    // One of the required lists the check walks (CreateBackendAuthResourceConfig, ...OAuthConfig, the Update shapes, ...).
+    quote: '{"required": ["RequiredSignUpAttributes", "SignInMethod", "UserPoolName"]}',
+    source: `${MODEL}#/shapes/CreateBackendAuthUserPoolConfig`,
   },
   {
     id: 'AMPLIFY.VERIFICATION.DELIVERY_METHOD_REQUIRED',
@@ -33,8 +36,9 @@ export const amplifyBackendRules = defineRules([
     operation: 'CreateBackendAuth',
     kind: 'shape',
     statement: 'A VerificationMessage without DeliveryMethod, in CreateBackendAuth or UpdateBackendAuth, is rejected with BadRequestException (HTTP 400).',
-    quote: 'DeliveryMethod (string) -- [REQUIRED] The type of verification message to send.',
-    source: DOC,
+    // UpdateBackendAuthVerificationMessageConfig requires it too.
+    quote: '{"required": ["DeliveryMethod"]}',
+    source: `${MODEL}#/shapes/CreateBackendAuthVerificationMessageConfig`,
   },
   {
     id: 'AMPLIFY.JOB.RESPONSE_FIELDS',
@@ -43,8 +47,13 @@ export const amplifyBackendRules = defineRules([
     kind: 'shape',
     statement:
       'The answer to CreateBackendAuth and UpdateBackendAuth (and to CreateBackend) carries AppId and BackendEnvironmentName (those of the request), a JobId, Operation and Status, all non-empty.',
-    quote: "{ 'AppId': 'string', 'BackendEnvironmentName': 'string', 'Error': 'string', 'JobId': 'string', 'Operation': 'string', 'Status': 'string' }",
-    source: DOC,
+    quote:
+      '{"members": {"AppId": {"shape": "__string"}, "BackendEnvironmentName": {"shape": "__string"}, "JobId": {"shape": "__string"}, "Operation": {"shape": "__string"}, "Status": {"shape": "__string"}}}',
+    source: `${MODEL}#/shapes/CreateBackendAuthResponse`,
+    assumption: {
+      reason:
+        "The document and the API model list AppId, BackendEnvironmentName, JobId, Operation and Status in the answer but mark none of them required. A call that starts a job is followed by its JobId (GetBackendJob needs it, with the AppId and BackendEnvironmentName), so the check takes each to be present and non-empty, and the app and environment to be the request's.",
+    },
   },
   {
     id: 'AMPLIFY.JOB.STATUS',
@@ -55,6 +64,11 @@ export const amplifyBackendRules = defineRules([
       'GetBackendJob with a JobId a call answered reports that job: the same JobId, AppId and BackendEnvironmentName, the Operation that started it, and a non-empty Status.',
     quote: '{"type": "structure", "required": ["AppId", "BackendEnvironmentName", "JobId"]}',
     source: `${MODEL}#/shapes/GetBackendJobRequest`,
+    assumption: {
+      reason:
+        'The document does not describe GetBackendJob, and the API model gives only its request (AppId, BackendEnvironmentName, JobId required) and the members of its answer. The check follows the API Reference, which has it return information about the job named: that job, as the call that started it answered.',
+      publicSource: apiReference('GetBackendJob'),
+    },
   },
   {
     id: 'AMPLIFY.GET.ROUND_TRIP',
@@ -62,9 +76,13 @@ export const amplifyBackendRules = defineRules([
     operation: 'GetBackendAuth',
     kind: 'state',
     statement:
-      'GetBackendAuth, right after CreateBackendAuth or UpdateBackendAuth answered, returns the configuration as it now stands: every member that was set, with the value set (lists compared as sets; members the target adds are allowed).',
-    quote: 'Gets a backend auth details.',
+      'GetBackendAuth, once the job CreateBackendAuth or UpdateBackendAuth answered has COMPLETED (GetBackendJob), returns the configuration as it now stands: every member that was set, with the value set (lists compared as sets; members the target adds are allowed). ClientSecret and PrivateKey, which no document says are returned, may be left out or masked; one that is returned is the one set.',
+    quote: 'The resource configuration for authorization requests to the backend of your Amplify project.',
     source: DOC,
+    assumption: {
+      reason:
+        'The document describes GetBackendAuth only as "Gets a backend auth details." and its ResourceConfig as the resource configuration; no sentence, and no element of the API model, says the answer is what CreateBackendAuth or UpdateBackendAuth set. The check takes a read right after an answered write to return the configuration written.',
+    },
   },
   {
     id: 'AMPLIFY.UPDATE.APPLIED',
@@ -72,7 +90,7 @@ export const amplifyBackendRules = defineRules([
     operation: 'UpdateBackendAuth',
     kind: 'state',
     statement:
-      'After UpdateBackendAuth answered, GetBackendAuth returns the updated values of every sub-configuration the update named (members the update omits keep their values), not the previous ones.',
+      'Once the job UpdateBackendAuth answered has COMPLETED, GetBackendAuth returns the updated values of every sub-configuration the update named (members the update omits keep their values), not the previous ones.',
     quote: 'Updates an existing backend authentication resource.',
     source: DOC,
   },
@@ -83,8 +101,9 @@ export const amplifyBackendRules = defineRules([
     kind: 'state',
     statement:
       'What the Update shape cannot name (UserPoolConfigs.RequiredSignUpAttributes, SignInMethod, UserPoolName; IdentityPoolConfigs.IdentityPoolName) keeps the value CreateBackendAuth set, whatever the updates.',
-    quote: "'IdentityPoolConfigs': { 'UnauthenticatedLogin': True|False }",
-    source: DOC,
+    // UpdateBackendAuthUserPoolConfig likewise has no RequiredSignUpAttributes, SignInMethod or UserPoolName.
+    quote: '{"type": "structure", "members": {"UnauthenticatedLogin": {"shape": "__boolean", "locationName": "unauthenticatedLogin"}}}',
+    source: `${MODEL}#/shapes/UpdateBackendAuthIdentityPoolConfig`,
     // Kept values prove something only of an update that was applied.
     dependsOn: ['AMPLIFY.UPDATE.APPLIED'],
   },
@@ -104,9 +123,8 @@ export const amplifyBackendRules = defineRules([
     operation: 'GetBackendAuth',
     kind: 'enum',
     statement: "VerificationMessage.DeliveryMethod is exactly EMAIL or SMS: an answer of 'EMAIL ' (or any other value) breaks the enum.",
-    quote:
-      "'VerificationMessage': { 'DeliveryMethod': 'EMAIL'|'SMS', 'EmailSettings': { 'EmailMessage': 'string', 'EmailSubject': 'string' }, 'SmsSettings': { 'SmsMessage': 'string' } }",
-    source: DOC,
+    quote: '{"type": "string", "enum": ["EMAIL", "SMS"]}',
+    source: `${MODEL}#/shapes/DeliveryMethod`,
     // Only a VerificationMessage read back carries a DeliveryMethod to judge.
     dependsOn: ['AMPLIFY.VERIFICATION.ROUND_TRIP'],
     contradiction: {
@@ -121,8 +139,9 @@ export const amplifyBackendRules = defineRules([
     kind: 'enum',
     statement:
       'Every enum GetBackendAuth answers is a documented member, exact case: AuthResources, Service, ForgotPassword.DeliveryMethod, MFAMode, MfaTypes, OAuthGrantType, OAuthScopes, AdditionalConstraints, RequiredSignUpAttributes, SignInMethod.',
-    quote: "'AuthResources': 'USER_POOL_ONLY'|'IDENTITY_POOL_AND_USER_POOL',",
-    source: DOC,
+    // One of the enums checked; the others are the model's Service, MFAMode, MfaTypesElement, OAuthGrantType, ... shapes.
+    quote: '{"type": "string", "enum": ["USER_POOL_ONLY", "IDENTITY_POOL_AND_USER_POOL"]}',
+    source: `${MODEL}#/shapes/AuthResources`,
   },
   {
     id: 'AMPLIFY.ERRORS.NOT_FOUND',

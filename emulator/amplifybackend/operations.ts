@@ -10,7 +10,7 @@ import type { RegionalStore } from '../regional-store.ts';
 import type { ServiceContext } from '../service.ts';
 import { applyUpdate, checkForgotPassword, checkUserPoolName, checkVerificationMessage, renderConfig } from './auth-config.ts';
 import { AmplifyFault } from './faults.ts';
-import { jobStatus, jobTimes, startJob } from './jobs.ts';
+import { jobRunning, jobStatus, jobTimes, settleJobs, startJob } from './jobs.ts';
 import { createResourceConfigShape, jobOutputShape, updateResourceConfigShape } from './shapes.ts';
 import type { AmplifyApp, AmplifyRegion, BackendEnvironment, BackendJob } from './store.ts';
 
@@ -39,6 +39,8 @@ export function createAmplifyOperations(ctx: ServiceContext, store: RegionalStor
   const appOf = (call: RestJsonCall, appId: string): AmplifyApp => {
     const app = store.get(call.scope).apps.get(appId);
     if (app === undefined) throw notFound('app', appId);
+    // Every request sees the changes of the jobs completed by now.
+    settleJobs(app, clock.now());
     return app;
   };
   const environmentOf = (app: AmplifyApp, name: string): BackendEnvironment => {
@@ -103,10 +105,17 @@ export function createAmplifyOperations(ctx: ServiceContext, store: RegionalStor
       checkForgotPassword(input.ResourceConfig, faults);
       const app = appOf(call, input.AppId);
       const environment = environmentOf(app, input.BackendEnvironmentName);
-      if (environment.auth.has(input.ResourceName)) throw badRequest(`Auth resource ${input.ResourceName} already exists in ${environment.name}.`);
-      // Stored as given, secrets (client_secret, private_key) included.
-      environment.auth.set(input.ResourceName, structuredClone(input.ResourceConfig));
-      return jobAnswer(app, startJob(app, environment.name, 'CreateBackendAuth', clock.now()));
+      const name = input.ResourceName;
+      // One being created counts as there already: its job has not completed yet.
+      if (environment.auth.has(name) || jobRunning(app, environment.name, 'CreateBackendAuth', name)) {
+        throw badRequest(`Auth resource ${name} already exists in ${environment.name}.`);
+      }
+      // Stored as given, secrets (client_secret, private_key) included, once the job completes.
+      const config = structuredClone(input.ResourceConfig);
+      const change = () => {
+        if (app.environments.get(environment.name) === environment) environment.auth.set(name, config);
+      };
+      return jobAnswer(app, startJob(app, environment.name, 'CreateBackendAuth', clock.now(), { resourceName: name, change }));
     },
   });
 
@@ -145,9 +154,15 @@ export function createAmplifyOperations(ctx: ServiceContext, store: RegionalStor
       checkVerificationMessage(input.ResourceConfig, faults);
       const app = appOf(call, input.AppId);
       const environment = environmentOf(app, input.BackendEnvironmentName);
-      const stored = authOf(environment, input.ResourceName);
-      environment.auth.set(input.ResourceName, applyUpdate(stored, input.ResourceConfig, faults));
-      return jobAnswer(app, startJob(app, environment.name, 'UpdateBackendAuth', clock.now()));
+      const name = input.ResourceName;
+      authOf(environment, name);
+      const update = structuredClone(input.ResourceConfig);
+      // Applied to the configuration as it stands when the job completes (earlier jobs' changes first).
+      const change = () => {
+        const stored = environment.auth.get(name);
+        if (stored !== undefined && app.environments.get(environment.name) === environment) environment.auth.set(name, applyUpdate(stored, update, faults));
+      };
+      return jobAnswer(app, startJob(app, environment.name, 'UpdateBackendAuth', clock.now(), { resourceName: name, change }));
     },
   });
 
@@ -200,9 +215,10 @@ export function createAmplifyOperations(ctx: ServiceContext, store: RegionalStor
     handle(input, call) {
       const app = appOf(call, input.AppId);
       const environment = environmentOf(app, input.BackendEnvironmentName);
-      authOf(environment, input.ResourceName);
-      environment.auth.delete(input.ResourceName);
-      return jobAnswer(app, startJob(app, environment.name, 'DeleteBackendAuth', clock.now()));
+      const name = input.ResourceName;
+      authOf(environment, name);
+      const change = () => environment.auth.delete(name);
+      return jobAnswer(app, startJob(app, environment.name, 'DeleteBackendAuth', clock.now(), { resourceName: name, change }));
     },
   });
 

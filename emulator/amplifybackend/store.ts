@@ -9,6 +9,12 @@ export interface BackendJob {
   operation: string;
   /** Virtual time the job started. */
   startedAt: number;
+  /** The auth resource an auth job is about. */
+  resourceName?: string;
+  /** What the job does to the stored configuration when it completes (jobs.ts). */
+  change?: () => void;
+  /** Its change has been applied (or it has none). */
+  settled: boolean;
 }
 
 export interface BackendEnvironment {

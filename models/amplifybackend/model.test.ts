@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { applyUpdate, authCreated, authRead, authUpdated, containedIn, emptyAmplifyModel, readBack, type AuthResource } from './model.ts';
+import {
+  applyUpdate,
+  authCreated,
+  authRead,
+  authUpdated,
+  changeRequested,
+  containedIn,
+  emptyAmplifyModel,
+  jobEnded,
+  jobPhase,
+  readBack,
+  settled,
+  withoutWithheldSecrets,
+  type AuthResource,
+} from './model.ts';
 import type { CreateResourceConfig, UpdateResourceConfig } from './shapes.ts';
 
-const created: CreateResourceConfig = {
+const created0 = (): CreateResourceConfig => ({
   AuthResources: 'IDENTITY_POOL_AND_USER_POOL',
   Service: 'COGNITO',
   IdentityPoolConfigs: { IdentityPoolName: 'idp', UnauthenticatedLogin: false },
@@ -13,7 +27,8 @@ const created: CreateResourceConfig = {
     Mfa: { MFAMode: 'OFF' },
     VerificationMessage: { DeliveryMethod: 'EMAIL', EmailSettings: { EmailSubject: 's' } },
   },
-};
+});
+const created = created0();
 const update: UpdateResourceConfig = {
   AuthResources: 'IDENTITY_POOL_AND_USER_POOL',
   Service: 'COGNITO',
@@ -70,5 +85,100 @@ describe('the AmplifyBackend auth model', () => {
     it('leaves out the members an enum rule already judged', () => {
       expect(broken(auth, userPool({ Mfa: { MFAMode: 'off' } }), [['UserPoolConfigs', 'Mfa', 'MFAMode']])).toEqual([]);
     });
+  });
+});
+
+describe('AmplifyBackend jobs in the model', () => {
+  it('reads COMPLETED and FAILED as the ends of a job, any other Status as running, none as unreadable', () => {
+    expect(['COMPLETED', 'FAILED', 'IN_PROGRESS', 'CREATE_IN_PROGRESS', 'completed', '', undefined].map(jobPhase)).toEqual([
+      'completed',
+      'failed',
+      'running',
+      'running',
+      'running',
+      'unreadable',
+      'unreadable',
+    ]);
+  });
+
+  it('holds a change pending until its job ends: COMPLETED applies it, FAILED drops it, running keeps it pending', () => {
+    const created = authCreated(emptyAmplifyModel(), created0());
+    const pending = changeRequested(created, 'UpdateBackendAuth', 'job-1', { kind: 'update', update });
+    expect(settled(pending)).toBe(false);
+    expect(pending.jobs.get('job-1')).toBe('UpdateBackendAuth');
+    // Until the job is seen to end, the configuration to read back is still the one before the update.
+    expect(pending.auth!.current).toEqual(created0());
+    expect(jobEnded(pending, 'running')).toBe(pending);
+    const applied = jobEnded(pending, 'completed');
+    expect(settled(applied)).toBe(true);
+    expect(applied.auth!.current.UserPoolConfigs.VerificationMessage).toEqual(update.UserPoolConfigs.VerificationMessage);
+    const dropped = jobEnded(pending, 'failed');
+    expect(settled(dropped)).toBe(true);
+    expect(dropped.auth!.current).toEqual(created0());
+    expect(dropped.jobs.get('job-1')).toBe('UpdateBackendAuth');
+  });
+
+  it('creates and deletes only once their job completed; a change answered without a JobId records no job', () => {
+    const creating = changeRequested(emptyAmplifyModel(), 'CreateBackendAuth', undefined, { kind: 'create', config: created0() });
+    expect(creating.auth).toBeUndefined();
+    expect(creating.jobs.size).toBe(0);
+    const made = jobEnded(creating, 'completed');
+    expect(made.auth!.created).toEqual(created0());
+    const deleting = changeRequested(made, 'DeleteBackendAuth', 'job-2', { kind: 'delete' });
+    expect(deleting.auth).toBeDefined();
+    expect(jobEnded(deleting, 'completed').auth).toBeUndefined();
+  });
+});
+
+describe('AmplifyBackend secrets in a read-back', () => {
+  const providers = {
+    Facebook: { ClientId: 'fb', ClientSecret: 'fb-secret' },
+    SignInWithApple: { ClientId: 'apple', KeyId: 'K', PrivateKey: 'apple-key', TeamId: 'T' },
+  };
+  const config: CreateResourceConfig = {
+    ...created0(),
+    UserPoolConfigs: {
+      ...created0().UserPoolConfigs,
+      OAuth: {
+        OAuthGrantType: 'CODE',
+        OAuthScopes: ['EMAIL'],
+        RedirectSignInURIs: ['https://a.example.com/'],
+        RedirectSignOutURIs: ['https://a.example.com/'],
+        SocialProviderSettings: providers,
+      },
+    },
+  };
+  const auth = authCreated(emptyAmplifyModel(), config).auth!;
+  const answering = (settings: unknown) => ({
+    ...config,
+    UserPoolConfigs: { ...config.UserPoolConfigs, OAuth: { ...config.UserPoolConfigs.OAuth, SocialProviderSettings: settings } },
+  });
+  const broken = (answer: unknown) =>
+    readBack(auth, answer)
+      .filter((j) => !j.holds)
+      .map((j) => `${j.kind} ${j.path}`);
+
+  it('does not require ClientSecret or PrivateKey back: left out or masked, the rest still compared', () => {
+    expect(broken(config)).toEqual([]);
+    expect(broken(answering({ Facebook: { ClientId: 'fb' }, SignInWithApple: { ClientId: 'apple', KeyId: 'K', TeamId: 'T' } }))).toEqual([]);
+    expect(
+      broken(answering({ Facebook: { ClientId: 'fb', ClientSecret: '****' }, SignInWithApple: { ...providers.SignInWithApple, PrivateKey: '' } })),
+    ).toEqual([]);
+    // The secret's provider is still compared: its ClientId, and the provider itself.
+    expect(broken(answering({ Facebook: { ClientId: 'other' }, SignInWithApple: providers.SignInWithApple }))).toEqual(['member UserPoolConfigs.OAuth']);
+    expect(broken(answering({ SignInWithApple: providers.SignInWithApple }))).toEqual(['member UserPoolConfigs.OAuth']);
+  });
+
+  it('a secret that is returned must be the one set', () => {
+    expect(broken(answering({ ...providers, Facebook: { ClientId: 'fb', ClientSecret: 'another' } }))).toEqual(['member UserPoolConfigs.OAuth']);
+    expect(broken(answering({ ...providers, SignInWithApple: { ...providers.SignInWithApple, PrivateKey: 'another' } }))).toEqual([
+      'member UserPoolConfigs.OAuth',
+    ]);
+  });
+
+  it('leaves out of the expected value only the secrets the answer withholds', () => {
+    const answer = answering({ Facebook: { ClientId: 'fb' }, SignInWithApple: providers.SignInWithApple });
+    expect(withoutWithheldSecrets(config, answer)).toEqual(answering({ Facebook: { ClientId: 'fb' }, SignInWithApple: providers.SignInWithApple }));
+    expect(withoutWithheldSecrets(config, config)).toBe(config);
   });
 });

@@ -1,8 +1,11 @@
 // The abstract AmplifyBackend model: one backend environment, its auth resource as created and
-// as updated since, and the jobs the calls started. An update replaces each sub-configuration it
-// names and keeps the others; what the Update shape cannot name keeps its created value. The
-// answer is compared by containment: every member the model holds must stand in it, with the
-// same value (lists as sets); members the target adds are allowed. Pure.
+// as updated since, and the jobs the calls started. Create, Update and Delete are asynchronous:
+// each answers a job, and the configuration read back reflects the request only once that job is
+// COMPLETED (a FAILED one changes nothing the model can know). An update replaces each
+// sub-configuration it names and keeps the others; what the Update shape cannot name keeps its
+// created value. The answer is compared by containment: every member the model holds must stand in
+// it, with the same value (lists as sets); members the target adds are allowed; secrets the
+// documents do not say are returned may be left out. Pure.
 import { isObject, memberOf } from '../shared/record.ts';
 import type { CreateResourceConfig, UpdateResourceConfig } from './shapes.ts';
 
@@ -29,15 +32,41 @@ export interface AuthResource {
   readonly readBefore?: unknown;
 }
 
+/**
+ * A job's Status, as the harness reads it. The API model types Status as a bare string, "The current
+ * status of the request." (../shared/aws-models/amplifybackend-2020-08-11.json#/shapes/GetBackendJobResponse;
+ * https://docs.aws.amazon.com/amplify-admin-ui/latest/APIReference/backend-appid-job-backendenvironmentname-jobid.html),
+ * and no document lists its values. Amplify's own CLI waits on a backend job until its Status is
+ * COMPLETED and gives up when it is FAILED (enableAdminUI in
+ * https://github.com/aws-amplify/amplify-cli/blob/dev/packages/amplify-e2e-core/src/init/adminUI.ts):
+ * those two are terminal. Any other value (the reference emulator's IN_PROGRESS, or CREATE_IN_PROGRESS)
+ * is a job still running; no Status at all cannot be read.
+ */
+const JOB_COMPLETED = 'COMPLETED';
+const JOB_FAILED = 'FAILED';
+export type JobPhase = 'running' | 'completed' | 'failed' | 'unreadable';
+
+export function jobPhase(status: unknown): JobPhase {
+  if (typeof status !== 'string' || status === '') return 'unreadable';
+  return status === JOB_COMPLETED ? 'completed' : status === JOB_FAILED ? 'failed' : 'running';
+}
+
+const isTerminal = (phase: JobPhase): phase is 'completed' | 'failed' => phase === 'completed' || phase === 'failed';
+
+/** A change a call asked for: the configuration read back reflects it only once its job is COMPLETED. */
+export type PendingChange = { kind: 'create'; config: CreateResourceConfig } | { kind: 'update'; update: UpdateResourceConfig } | { kind: 'delete' };
+
 export interface AmplifyModel {
   readonly auth?: AuthResource;
   /** Jobs started, by JobId: the operation that started each. */
   readonly jobs: ReadonlyMap<string, string>;
+  /** A change accepted whose job has not been seen to end: until it is, no read-back is judged. */
+  readonly pending?: { readonly jobId?: string; readonly operation: string; readonly change: PendingChange };
 }
 
 export const emptyAmplifyModel = (): AmplifyModel => ({ jobs: new Map() });
 
-export const jobStarted = (model: AmplifyModel, jobId: string, operation: string): AmplifyModel => ({
+const jobStarted = (model: AmplifyModel, jobId: string, operation: string): AmplifyModel => ({
   ...model,
   jobs: new Map(model.jobs).set(jobId, operation),
 });
@@ -82,7 +111,30 @@ export const authRebased = (model: AmplifyModel, answer: unknown): AmplifyModel 
   // The answer becomes the configuration as it stands, unchecked: the re-base takes the target at its word.
   model.auth ? { ...model, auth: { created: model.auth.created, current: answer as CurrentConfig, lastRead: answer } } : model;
 
-export const authDeleted = (model: AmplifyModel): AmplifyModel => ({ jobs: model.jobs });
+const authDeleted = (model: AmplifyModel): AmplifyModel => ({ jobs: model.jobs });
+
+/** A call accepted `change` and answered its job (JobId undefined: the answer named none). */
+export function changeRequested(model: AmplifyModel, operation: string, jobId: string | undefined, change: PendingChange): AmplifyModel {
+  const started = jobId ? jobStarted(model, jobId, operation) : model;
+  return { ...started, pending: { jobId, operation, change } };
+}
+
+/**
+ * The pending change's job ended: COMPLETED applies the change, FAILED drops it (the configuration
+ * stays as it was). A job still running (or unreadable) leaves the model as it is.
+ */
+export function jobEnded(model: AmplifyModel, phase: JobPhase): AmplifyModel {
+  const { pending, ...rest } = model;
+  if (!pending || !isTerminal(phase)) return model;
+  if (phase === 'failed') return rest;
+  const { change } = pending;
+  if (change.kind === 'create') return authCreated(rest, change.config);
+  if (change.kind === 'update') return authUpdated(rest, change.update);
+  return authDeleted(rest);
+}
+
+/** Whether what GetBackendAuth answers can be judged: no change is waiting on its job. */
+export const settled = (model: AmplifyModel): boolean => model.pending === undefined;
 
 /** `expected` stands in `actual`: every member with an equal value, lists equal as sets, extra members allowed. */
 export function containedIn(expected: unknown, actual: unknown): boolean {
@@ -99,6 +151,28 @@ export function containedIn(expected: unknown, actual: unknown): boolean {
 }
 
 export const at = (value: unknown, path: readonly string[]): unknown => path.reduce<unknown>((node, key) => memberOf(node, key), value);
+
+/**
+ * The secrets of a configuration: each social provider's ClientSecret and Apple's PrivateKey. The
+ * GetBackendAuth response syntax lists them, but, like every member of an answer, as optional, and
+ * no document says a secret that was set is returned (../shared/aws-docs/amplifybackend-backend-auth-verification-message.txt;
+ * https://docs.aws.amazon.com/amplify-admin-ui/latest/APIReference/backend-appid-auth-backendenvironmentname-details.html):
+ * a read-back may leave them out or mask them; one it returns must be the one that was set.
+ */
+const SOCIAL_PROVIDERS = ['UserPoolConfigs', 'OAuth', 'SocialProviderSettings'] as const;
+const SECRET_PATHS: readonly (readonly string[])[] = [
+  ...(['Facebook', 'Google', 'LoginWithAmazon'] as const).map((provider) => [...SOCIAL_PROVIDERS, provider, 'ClientSecret']),
+  [...SOCIAL_PROVIDERS, 'SignInWithApple', 'PrivateKey'],
+];
+
+/** A secret answered masked: empty, or mask characters only (`****`). */
+const isMasked = (value: unknown) => typeof value === 'string' && /^[*•]*$/.test(value);
+
+/** `expected` without the secrets `answer` withholds (leaves out or masks): those are not compared. */
+export function withoutWithheldSecrets(expected: unknown, answer: unknown): unknown {
+  const withheld = SECRET_PATHS.filter((path) => at(expected, path) !== undefined && (at(answer, path) === undefined || isMasked(at(answer, path))));
+  return withheld.length ? masked(expected, withheld) : expected;
+}
 
 /** What cannot be updated: the Update shape has no member for it. */
 const IMMUTABLE_PATHS: readonly (readonly string[])[] = [
@@ -152,8 +226,8 @@ function masked(value: unknown, paths: readonly (readonly string[])[]): unknown 
  * judged against the configuration before it; what it left alone against the last read before it.
  */
 export function readBack(auth: AuthResource, answer: unknown, skip: readonly (readonly string[])[] = []): Judgement[] {
-  const expected = masked(auth.current, skip);
   const actual = masked(answer, skip);
+  const expected = withoutWithheldSecrets(masked(auth.current, skip), actual);
   const part = (value: unknown, path: readonly string[]) => at(value, path);
   const judge = (kind: Judgement['kind'], path: readonly string[], want: unknown, holds = containedIn(want, part(actual, path))): Judgement => ({
     kind,
@@ -166,7 +240,7 @@ export function readBack(auth: AuthResource, answer: unknown, skip: readonly (re
   const isImmutable = (path: readonly string[]) => IMMUTABLE_PATHS.some((p) => p.join('.') === path.join('.'));
   const out: Judgement[] = [];
   const update = auth.beforeUpdate;
-  const previous = update && masked(update.config, skip);
+  const previous = update && withoutWithheldSecrets(masked(update.config, skip), actual);
   // Changed: the new value does not stand in the old one (else no answer could tell them apart).
   const changed = previous ? PARTS.filter((p) => !isImmutable(p) && !containedIn(part(expected, p), part(previous, p))) : [];
   const readsOld = (p: readonly string[]) => {

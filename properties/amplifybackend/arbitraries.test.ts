@@ -1,7 +1,7 @@
 // The AmplifyBackend generators against the documents: every request a property sends as valid
 // parses with the CreateBackendAuth / UpdateBackendAuth request syntax (models/amplifybackend/shapes.ts).
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CreateBackendAuthRequest,
   UpdateBackendAuthRequest,
@@ -9,7 +9,18 @@ import {
   type UpdateResourceConfig,
 } from '../../models/amplifybackend/shapes.ts';
 import { expectDocumented, samples } from '../shared/request-samples.ts';
-import { changedMessage, createConfig, emailMessage, focus, messageConfig, missingMember, updateConfig, type UpdateWithoutResources } from './arbitraries.ts';
+import {
+  changedMessage,
+  createConfig,
+  emailMessage,
+  focus,
+  messageConfig,
+  MINIMUM_LENGTH,
+  minimumLength,
+  missingMember,
+  updateConfig,
+  type UpdateWithoutResources,
+} from './arbitraries.ts';
 import { createAuthCommand } from './commands/create-auth.ts';
 import { updateAuthCommand } from './commands/update-auth.ts';
 import { CREATE_EXAMPLES, UPDATE_EXAMPLES } from './examples.ts';
@@ -58,5 +69,20 @@ describe('the AmplifyBackend generators make requests the documents call valid',
     const commands = samples(fc.tuple(createConfig(false, true), updateAuthCommand.arbitrary));
     const sent = commands.map(([config, { update }]) => sentUpdate(config, update, update.UserPoolConfigs.VerificationMessage ?? { DeliveryMethod: 'EMAIL' }));
     expectDocumented(UpdateBackendAuthRequest, sent.map(updateRequest));
+  });
+});
+
+describe('MinimumLength: only values both the API model (a double) and Cognito (an integer, 6..99) allow', () => {
+  it('every MinimumLength generated or sent as an example is a whole number from 6 to 99, both ends included', () => {
+    const sent = [
+      ...samples(minimumLength),
+      ...samples(fc.oneof(createConfig(true), createConfig(false))).map((c) => c.UserPoolConfigs.PasswordPolicy?.MinimumLength),
+      ...samples(updateConfig).map((u) => u.UserPoolConfigs.PasswordPolicy?.MinimumLength),
+      ...CREATE_EXAMPLES.map((c) => c.UserPoolConfigs.PasswordPolicy?.MinimumLength),
+      ...UPDATE_EXAMPLES.map((e) => e.update.UserPoolConfigs.PasswordPolicy?.MinimumLength),
+    ].filter((n) => n !== undefined);
+    expect(sent.filter((n) => !Number.isInteger(n) || n < MINIMUM_LENGTH.min || n > MINIMUM_LENGTH.max)).toEqual([]);
+    const examples = CREATE_EXAMPLES.map((c) => c.UserPoolConfigs.PasswordPolicy?.MinimumLength);
+    expect(examples).toEqual(expect.arrayContaining([MINIMUM_LENGTH.min, MINIMUM_LENGTH.max]));
   });
 });

@@ -1,8 +1,8 @@
 // Fixed AmplifyBackend inputs run in every pass, whatever the seed: together the configurations
 // send every documented enum value where the API takes one (AuthResources, both DeliveryMethods in
 // VerificationMessage and the deprecated ForgotPassword, each MFAMode and MfaType, both grant types,
-// every scope, constraint, sign-up attribute and sign-in method), whole and fractional MinimumLength,
-// all four social providers, and a configuration of required members only.
+// every scope, constraint, sign-up attribute and sign-in method), MinimumLength at both ends of
+// Cognito's 6..99 (arbitraries.ts), all four social providers, and a configuration of required members only.
 import {
   ADDITIONAL_CONSTRAINTS,
   CREATE_REQUIRED_PATHS,
@@ -11,7 +11,7 @@ import {
   UPDATE_REQUIRED_PATHS,
   type CreateResourceConfig,
 } from '../../models/amplifybackend/shapes.ts';
-import { emailMessage, SECRET_MARKER, smsMessage, type UpdateWithoutResources } from './arbitraries.ts';
+import { emailMessage, MINIMUM_LENGTH, SECRET_MARKER, smsMessage, type UpdateWithoutResources } from './arbitraries.ts';
 
 const social = (name: string) => ({ ClientId: `${name}client`, ClientSecret: `${SECRET_MARKER}${name}` });
 
@@ -36,7 +36,7 @@ export const FULL_EMAIL: CreateResourceConfig = {
         SignInWithApple: { ClientId: 'com.example.app', KeyId: 'KEY1234567', PrivateKey: `${SECRET_MARKER}apple`, TeamId: 'TEAM123456' },
       },
     },
-    PasswordPolicy: { AdditionalConstraints: [...ADDITIONAL_CONSTRAINTS], MinimumLength: 8 },
+    PasswordPolicy: { AdditionalConstraints: [...ADDITIONAL_CONSTRAINTS], MinimumLength: MINIMUM_LENGTH.max },
     RequiredSignUpAttributes: [...REQUIRED_SIGN_UP_ATTRIBUTES],
     SignInMethod: 'EMAIL',
     UserPoolName: 'avcpoolfull',
@@ -44,7 +44,7 @@ export const FULL_EMAIL: CreateResourceConfig = {
   },
 };
 
-/** VerificationMessage SMS, ForgotPassword EMAIL, MFA OPTIONAL with TOTP, IMPLICIT grant, fractional MinimumLength. */
+/** VerificationMessage SMS, ForgotPassword EMAIL, MFA OPTIONAL with TOTP, IMPLICIT grant, the least MinimumLength. */
 export const FULL_SMS: CreateResourceConfig = {
   AuthResources: 'IDENTITY_POOL_AND_USER_POOL',
   IdentityPoolConfigs: { IdentityPoolName: 'avcidpsms', UnauthenticatedLogin: false },
@@ -58,7 +58,7 @@ export const FULL_SMS: CreateResourceConfig = {
       RedirectSignInURIs: ['https://app.example.com/'],
       RedirectSignOutURIs: ['https://app.example.com/'],
     },
-    PasswordPolicy: { MinimumLength: 8.5 },
+    PasswordPolicy: { MinimumLength: MINIMUM_LENGTH.min },
     RequiredSignUpAttributes: ['EMAIL'],
     SignInMethod: 'EMAIL_AND_PHONE_NUMBER',
     UserPoolName: 'avcpoolsms',

@@ -1,10 +1,11 @@
 // The AmplifyBackend auth properties: stateless ones per documented fact (a documented config
 // round-trips, required members at any depth, unknown app, environment or auth resource, what an
 // update changes and preserves), and the model-based one over create / get / update / delete / job
-// status with round-trip equality as the invariant. Each runs its fixed examples (examples.ts)
-// first in every pass: every boundary and enum value is reached whatever the seed.
+// status with round-trip equality as the invariant. Create, Update and Delete answer a job: a
+// read-back, an update or a delete waits for the job before it (steps.ts awaitJob). Each runs its
+// fixed examples (examples.ts) first in every pass: every boundary and enum value is reached whatever the seed.
 import fc from 'fast-check';
-import { authCreated, authRead, authUpdated, emptyAmplifyModel, type AmplifyModel } from '../../models/amplifybackend/model.ts';
+import { authCreated, authRead, changeRequested, emptyAmplifyModel, jobEnded, type AmplifyModel } from '../../models/amplifybackend/model.ts';
 import { isVerificationDeliveryPath, type UpdateResourceConfig } from '../../models/amplifybackend/shapes.ts';
 import type { RuleId } from '../../services/index.ts';
 import type { CallResult } from '../shared/call.ts';
@@ -21,8 +22,8 @@ import { UpdateAuth, updateAuthCommand } from './commands/update-auth.ts';
 import { CREATE_EXAMPLES, FULL_EMAIL, FULL_SMS, MFA_OFF, MINIMAL, MISSING_EXAMPLES, UPDATE_EXAMPLES } from './examples.ts';
 import {
   appId,
+  awaitJob,
   checkGetAuth,
-  checkJob,
   createAccepted,
   createAuth,
   expectBadRequest,
@@ -47,18 +48,28 @@ const ROUND_TRIP_RULES = [
   'AMPLIFY.JOB.RESPONSE_FIELDS',
 ] as const satisfies readonly RuleId[];
 
+/** The rules a read-back judges: a job that does not complete leaves them unjudged (a set-up failure, never a fail). */
+const READ_BACK_RULES = [
+  'AMPLIFY.GET.ROUND_TRIP',
+  'AMPLIFY.VERIFICATION.ROUND_TRIP',
+  'AMPLIFY.VERIFICATION.DELIVERY_METHOD_ENUM',
+  'AMPLIFY.ENUMS',
+] as const satisfies readonly RuleId[];
+const UPDATE_READ_BACK_RULES = [...READ_BACK_RULES, 'AMPLIFY.UPDATE.APPLIED', 'AMPLIFY.UPDATE.IMMUTABLE_PRESERVED'] as const satisfies readonly RuleId[];
+
 const createAndGet = defineProperty({
-  name: 'CreateBackendAuth accepts the documented ResourceConfig and GetBackendAuth returns it',
+  name: 'CreateBackendAuth accepts the documented ResourceConfig and GetBackendAuth returns it once its job completed',
   service: 'amplifybackend',
   rules: ['AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', 'AMPLIFY.JOB.STATUS', ...ROUND_TRIP_RULES],
   unavailable: unavailableOn,
   runsFactor: 0.6,
-  arbitrary: () => fc.record({ config: fc.oneof(createConfig(false), createConfig(true)), job: fc.boolean() }),
-  examples: () => CREATE_EXAMPLES.map((config) => ({ config, job: true })),
-  async run(ctx, { config, job }) {
-    const { env } = await setUpBackend(ctx, ['AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG']);
+  arbitrary: () => fc.oneof(createConfig(false), createConfig(true)),
+  examples: () => [...CREATE_EXAMPLES],
+  async run(ctx, config) {
+    const { env } = await setUpBackend(ctx, ['AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', ...READ_BACK_RULES], true);
     const { JobId: jobId } = await createAccepted(ctx, env, config);
-    if (job && jobId) await checkJob(ctx, env, jobId, 'CreateBackendAuth');
+    // Every poll of the job is a check of AMPLIFY.JOB.STATUS; the read-back waits for its end.
+    await awaitJob(ctx, env, { jobId, operation: 'CreateBackendAuth' }, { rules: READ_BACK_RULES, judge: true });
     await checkGetAuth(ctx, env, authCreated(emptyAmplifyModel(), config).auth!);
   },
 });
@@ -95,8 +106,9 @@ const requiredMembers = defineProperty({
       await createAccepted(ctx, env, config, 'the complete request of a required-member case → accepted');
       return judge('CreateBackendAuth', result);
     }
-    // An update needs something to update: the resource is created first.
-    await createAccepted(ctx, env, config);
+    // An update needs something to update: the resource is created first, and its job has ended.
+    const created = await createAccepted(ctx, env, config);
+    await awaitJob(ctx, env, { jobId: created.JobId, operation: 'CreateBackendAuth' }, { rules: [rule], judge: false });
     const full: UpdateResourceConfig = { AuthResources: config.AuthResources, Service: 'COGNITO', UserPoolConfigs: { VerificationMessage: message } };
     const request = without({ ResourceName: RESOURCE_NAME, ResourceConfig: full }, missing.path);
     const result = await updateAuth(ctx, env, request.ResourceConfig, [rule], appId(), request.ResourceName ?? null);
@@ -170,8 +182,9 @@ const updates = defineProperty({
   arbitrary: () => fc.record({ config: createConfig(false, true), update: updateConfig, message: messageConfig }),
   examples: () => UPDATE_EXAMPLES.map(({ config, update }) => ({ config, update, message: update.UserPoolConfigs.VerificationMessage ?? emailMessage('New') })),
   async run(ctx, { config, update, message }) {
-    const { env } = await setUpBackend(ctx, ['AMPLIFY.UPDATE.APPLIED']);
-    await createAccepted(ctx, env, config);
+    const { env } = await setUpBackend(ctx, ['AMPLIFY.UPDATE.APPLIED', ...UPDATE_READ_BACK_RULES], true);
+    const created = await createAccepted(ctx, env, config);
+    await awaitJob(ctx, env, { jobId: created.JobId, operation: 'CreateBackendAuth' }, { rules: UPDATE_READ_BACK_RULES, judge: true });
     // Read before the update: what the update leaves alone must read the same after it.
     let model: AmplifyModel = authCreated(emptyAmplifyModel(), config);
     model = authRead(model, await checkGetAuth(ctx, env, model.auth!));
@@ -183,8 +196,10 @@ const updates = defineProperty({
       UserPoolConfigs: { ...update.UserPoolConfigs, VerificationMessage: changed },
     };
     const job = await updateAccepted(ctx, env, full);
-    model = authUpdated(model, full);
-    if (job.JobId) await checkJob(ctx, env, job.JobId, 'UpdateBackendAuth');
+    // The read-back reflects the update once its job completed.
+    model = changeRequested(model, 'UpdateBackendAuth', job.JobId, { kind: 'update', update: full });
+    await awaitJob(ctx, env, { jobId: job.JobId, operation: 'UpdateBackendAuth' }, { rules: UPDATE_READ_BACK_RULES, judge: true });
+    model = jobEnded(model, 'completed');
     await checkGetAuth(ctx, env, model.auth!);
   },
 });
@@ -203,7 +218,7 @@ const lifecycle = modelProperty<AmplifyModel>({
   unavailable: unavailableOn,
   initial: emptyAmplifyModel,
   async prepare(ctx, initial) {
-    const { env, jobId } = await setUpBackend(ctx, ['AMPLIFY.JOB.RESPONSE_FIELDS']);
+    const { env, jobId } = await setUpBackend(ctx, ['AMPLIFY.CREATE.ACCEPTS_DOCUMENTED_CONFIG', ...UPDATE_READ_BACK_RULES, 'AMPLIFY.ERRORS.NOT_FOUND'], true);
     setEnvironment(ctx, env);
     return jobId ? { ...initial, jobs: new Map([[jobId, 'CreateBackend']]) } : initial;
   },

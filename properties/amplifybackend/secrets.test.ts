@@ -12,7 +12,7 @@ import { defineProperty } from '../shared/property.ts';
 import { runSuite } from '../../test/support/run-suite.ts';
 import { SECRET_MARKER } from './arbitraries.ts';
 import { amplifyBackendProperties } from './properties.ts';
-import { checkGetAuth, createAuth, setUpBackend, updateAuth } from './steps.ts';
+import { awaitJob, checkGetAuth, createAuth, setUpBackend, updateAuth } from './steps.ts';
 
 const secret = (name: string) => `${SECRET_MARKER}${name}`;
 const providers = {
@@ -64,9 +64,12 @@ const secretsFinding = defineProperty({
   ],
   arbitrary: () => fc.constant(null),
   async run(ctx) {
+    const watch = { rules: ['AMPLIFY.UPDATE.APPLIED'] as const, judge: false };
     const { env } = await setUpBackend(ctx, ['AMPLIFY.UPDATE.APPLIED']);
-    await createAuth(ctx, env, config, ['AMPLIFY.UPDATE.APPLIED']);
-    await updateAuth(ctx, env, update, ['AMPLIFY.UPDATE.APPLIED']);
+    const created = await createAuth(ctx, env, config, ['AMPLIFY.UPDATE.APPLIED']);
+    await awaitJob(ctx, env, { jobId: created.output?.JobId, operation: 'CreateBackendAuth' }, watch);
+    const updated = await updateAuth(ctx, env, update, ['AMPLIFY.UPDATE.APPLIED']);
+    await awaitJob(ctx, env, { jobId: updated.output?.JobId, operation: 'UpdateBackendAuth' }, watch);
     await checkGetAuth(ctx, env, authUpdated(authCreated(emptyAmplifyModel(), config), update).auth!);
   },
 });

@@ -9,7 +9,7 @@ import {
   GetBackendJobCommand,
   UpdateBackendAuthCommand,
 } from '@aws-sdk/client-amplifybackend';
-import { at, readBack, VERIFICATION_PATH, type AuthResource, type Judgement } from '../../models/amplifybackend/model.ts';
+import { at, jobPhase, readBack, VERIFICATION_PATH, type AuthResource, type JobPhase, type Judgement } from '../../models/amplifybackend/model.ts';
 import {
   ENUM_PATHS,
   GetBackendAuthResponse,
@@ -27,8 +27,10 @@ import { redactValue } from '../../harness/transport/redact.ts';
 import { memberOf } from '../../models/shared/record.ts';
 import type { RuleId } from '../../services/index.ts';
 import { call, type CallResult } from '../shared/call.ts';
-import { checkThat, expectMember, expectRejected, expectSetup, expectShape, expectSuccess, setUp, sparing } from '../shared/checks.ts';
+import { checkThat, expectMember, expectRejected, expectSetup, expectShape, expectSuccess, setUp, sparing, stop, stripMetadata } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
+import { TargetError } from '../shared/failure.ts';
+import { advanceClock } from '../shared/out-of-band.ts';
 
 /** The Amplify app every run works in: on AWS an existing one (never created by the harness). */
 const AMPLIFY_APP_ID_VARIABLE = 'CONFORMANCE_AMPLIFY_APP_ID';
@@ -60,8 +62,11 @@ const show = (value: unknown) => JSON.stringify(redactValue(value));
 
 export const RESOURCE_NAME = 'avcauth';
 
-/** A backend environment of this run (removed after it), created through CreateBackend; its job, if the answer named one. */
-export async function setUpBackend(ctx: RunContext, rules: readonly RuleId[]): Promise<{ env: string; jobId?: string }> {
+/**
+ * A backend environment of this run (removed after it), created through CreateBackend, whose job has
+ * ended (awaitJob: `judge` checks AMPLIFY.JOB.STATUS on every poll); its job, if the answer named one.
+ */
+export async function setUpBackend(ctx: RunContext, rules: readonly RuleId[], judge = false): Promise<{ env: string; jobId?: string }> {
   const env = envName(ctx, 'env');
   const app = appId();
   ctx.target.resources.add(`amplifybackend:${app}/${env}`, () =>
@@ -74,6 +79,7 @@ export async function setUpBackend(ctx: RunContext, rules: readonly RuleId[]): P
     await call(ctx, 'amplifybackend', new CreateBackendCommand({ AppId: app, AppName: 'avc-conformance', BackendEnvironmentName: env }), rules),
   );
   const job = checkJobResponse(ctx, 'CreateBackend', app, env, output);
+  await awaitJob(ctx, env, { jobId: job.JobId, operation: 'CreateBackend' }, { rules, judge });
   return { env, jobId: job.JobId };
 }
 
@@ -179,10 +185,8 @@ function checkJobResponse(ctx: RunContext, operation: string, app: string, env: 
   return { JobId: job.JobId || undefined };
 }
 
-/** GetBackendJob reports the job a call started. */
-export async function checkJob(ctx: RunContext, env: string, jobId: string, operation: string): Promise<void> {
-  const result = await getJob(ctx, env, jobId, ['AMPLIFY.JOB.STATUS']);
-  const output = expectSetup(ctx, 'AMPLIFY.JOB.STATUS', 'GetBackendJob', result, `job ${jobId} of ${operation} can be read`);
+/** GetBackendJob's answer about the job a call started: that job (JobId, AppId, environment, Operation), with a Status. */
+function judgeJob(ctx: RunContext, env: string, jobId: string, operation: string, output: unknown) {
   const job = expectShape(ctx, 'AMPLIFY.JOB.STATUS', 'GetBackendJob', GetBackendJobResponse, output);
   const expected = { JobId: jobId, AppId: appId(), BackendEnvironmentName: env, Operation: operation };
   const differs = (['JobId', 'AppId', 'BackendEnvironmentName', 'Operation'] as const).filter((k) => job[k] !== expected[k]);
@@ -197,6 +201,95 @@ export async function checkJob(ctx: RunContext, env: string, jobId: string, oper
       actual: show(job),
     }),
     `job of ${operation} → the same job, with a Status`,
+  );
+  return job;
+}
+
+/** GetBackendJob reports the job a call started. */
+export async function checkJob(ctx: RunContext, env: string, jobId: string, operation: string): Promise<void> {
+  const result = await getJob(ctx, env, jobId, ['AMPLIFY.JOB.STATUS']);
+  judgeJob(ctx, env, jobId, operation, expectSetup(ctx, 'AMPLIFY.JOB.STATUS', 'GetBackendJob', result, `job ${jobId} of ${operation} can be read`));
+}
+
+/**
+ * How long the harness waits for a job: GetBackendJob every 2 s, at most 300 polls and 5 minutes of
+ * the target's clock, the bound Amplify's own CLI gives a backend job (timeoutMS: 1000 * 60 * 5 in
+ * https://github.com/aws-amplify/amplify-cli/blob/dev/packages/amplify-e2e-core/src/init/adminUI.ts).
+ * Between polls the harness waits on the target's clock: moving it where it can (no real time
+ * passes), sleeping otherwise; on AWS the target's pacing also keeps every call to its rate.
+ */
+export const JOB_WAIT = { intervalMs: 2_000, maxPolls: 300, maxMs: 300_000 } as const;
+
+/** What a wait depends on: the rules left unjudged if the job does not complete, and whether each poll is a check of AMPLIFY.JOB.STATUS. */
+export interface JobWatch {
+  rules: readonly RuleId[];
+  judge: boolean;
+}
+
+/** The wait before the second poll on, written into the trace where it is the harness's own (a replay waits too). */
+async function pauseBeforePoll(ctx: RunContext): Promise<void> {
+  ctx.note(ctx.target.oob.replay.advanceClock(JOB_WAIT.intervalMs));
+  await ctx.target.wait(JOB_WAIT.intervalMs);
+}
+
+/** One poll: the job's Status and Error as answered (judged against the job when `watch.judge`). */
+async function pollJob(ctx: RunContext, env: string, jobId: string, operation: string, watch: JobWatch): Promise<{ status?: string; error?: string }> {
+  const rules: RuleId[] = watch.judge ? ['AMPLIFY.JOB.STATUS', ...watch.rules.filter((r) => r !== 'AMPLIFY.JOB.STATUS')] : [...watch.rules];
+  const result = await getJob(ctx, env, jobId, rules);
+  if (watch.judge) {
+    const output = expectSetup(ctx, 'AMPLIFY.JOB.STATUS', 'GetBackendJob', result, `job ${jobId} of ${operation} can be read`);
+    // A job answer that broke the rule leaves the wait (and the model) as true as before.
+    const job = sparing(ctx, () => judgeJob(ctx, env, jobId, operation, output));
+    return { status: job.Status, error: job.Error };
+  }
+  const job = GetBackendJobResponse.safeParse(stripMetadata(setUp(ctx, rules, 'GetBackendJob', result)));
+  return { status: job.data?.Status, error: job.data?.Error };
+}
+
+/**
+ * Waits until the job a call answered has ended, within JOB_WAIT; returns 'completed' when GetBackendJob
+ * said COMPLETED, 'waited-out' when the job's state could not be read (the answer named no JobId, or the
+ * job has no Status: breaks of the JOB rules, judged where they are checked) and the whole bound was
+ * waited on a movable clock instead, so that a job finishing within the bound has.
+ *
+ * A job that ends FAILED, or still runs when the bound is reached, is no verdict on what depends on
+ * it: the run ends as a set-up failure of `watch.rules` (TargetError: reported `error`, never `fail`),
+ * its message giving the job's Status and Error, its evidence the last GetBackendJob exchange.
+ * Without a movable clock, a job whose state cannot be read stops the run, with no verdict.
+ */
+export async function awaitJob(ctx: RunContext, env: string, job: { jobId?: string; operation: string }, watch: JobWatch): Promise<'completed' | 'waited-out'> {
+  const { jobId, operation } = job;
+  const waitOut = async (why: string): Promise<'waited-out'> => {
+    if (!ctx.target.oob.advanceClock) stop(`${why}: the job cannot be waited on without a clock the harness can move`);
+    ctx.note(`# ${why}: waiting out the whole bound (${JOB_WAIT.maxMs / 1000} s)`);
+    await advanceClock(ctx, JOB_WAIT.maxMs);
+    return 'waited-out';
+  };
+  if (!jobId) return waitOut(`${operation} answered no JobId`);
+  const started = ctx.now();
+  let polls = 0;
+  let phase: JobPhase = 'running';
+  let last: { status?: string; error?: string } = {};
+  for (;;) {
+    if (polls > 0) await pauseBeforePoll(ctx);
+    last = await pollJob(ctx, env, jobId, operation, watch);
+    polls += 1;
+    phase = jobPhase(last.status);
+    if (phase === 'completed') return 'completed';
+    if (phase === 'unreadable') return waitOut(`job ${jobId} of ${operation} has no Status`);
+    if (phase === 'failed' || polls >= JOB_WAIT.maxPolls || ctx.now() - started >= JOB_WAIT.maxMs) break;
+  }
+  const elapsed = ctx.now() - started;
+  const ended =
+    phase === 'failed'
+      ? `ended ${last.status}${last.error ? `: ${last.error}` : ' (no Error given)'}`
+      : `is still ${last.status}${last.error ? ` (Error: ${last.error})` : ''} after ${polls} polls over ${Math.round(elapsed / 1000)} s ` +
+        `(the bound: ${JOB_WAIT.maxPolls} polls, ${JOB_WAIT.maxMs / 1000} s)`;
+  throw new TargetError(
+    watch.rules,
+    'GetBackendJob',
+    `set-up ${operation} did not complete: job ${jobId} ${ended}; what depends on it is not judged`,
+    ctx.evidence(),
   );
 }
 

@@ -1,7 +1,7 @@
-// AmplifyBackend through the real SDK client: backends and their jobs, the backend-auth round
-// trip (the whole ResourceConfig, secrets included), updates that replace the sub-configurations
-// they carry and preserve what cannot change, required members and enums at every depth, and
-// NotFoundException for what does not exist.
+// AmplifyBackend through the real SDK client: backends and their jobs, auth changes that take
+// effect when their job completes, the backend-auth round trip (the whole ResourceConfig, secrets
+// included), updates that replace the sub-configurations they carry and preserve what cannot
+// change, required members and enums at every depth, and NotFoundException for what does not exist.
 import {
   CreateBackendAuthCommand,
   CreateBackendCommand,
@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-amplifybackend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/index.ts';
-import { APP, createBackend, ENV, fullAuthConfig, RESOURCE } from './amplifybackend-support.ts';
+import { APP, completeJobs, createBackend, ENV, fullAuthConfig, RESOURCE } from './amplifybackend-support.ts';
 import { amplifyClient, rawCall, signedRequest } from './rest-json-clients.ts';
 import { altered, expectSdkError, jsonAt } from './support.ts';
 
@@ -29,12 +29,22 @@ beforeEach(async () => {
   await createBackend(amplify);
 });
 
-const createAuth = (config: CreateBackendAuthResourceConfig = fullAuthConfig(), appId = APP, environment = ENV) =>
-  amplify.send(new CreateBackendAuthCommand({ AppId: appId, BackendEnvironmentName: environment, ResourceName: RESOURCE, ResourceConfig: config }));
+/** CreateBackendAuth, its job then completed (the clock moved past it). */
+const createAuth = async (config: CreateBackendAuthResourceConfig = fullAuthConfig(), appId = APP, environment = ENV) => {
+  const out = await amplify.send(
+    new CreateBackendAuthCommand({ AppId: appId, BackendEnvironmentName: environment, ResourceName: RESOURCE, ResourceConfig: config }),
+  );
+  completeJobs(emulator);
+  return out;
+};
 const getAuth = async (appId = APP, environment = ENV, resourceName = RESOURCE) =>
   (await amplify.send(new GetBackendAuthCommand({ AppId: appId, BackendEnvironmentName: environment, ResourceName: resourceName }))).ResourceConfig;
-const update = (ResourceConfig: UpdateBackendAuthResourceConfig) =>
-  amplify.send(new UpdateBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE, ResourceConfig }));
+/** UpdateBackendAuth, its job then completed. */
+const update = async (ResourceConfig: UpdateBackendAuthResourceConfig) => {
+  const out = await amplify.send(new UpdateBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE, ResourceConfig }));
+  completeJobs(emulator);
+  return out;
+};
 /** The least an update carries; the tests below take members away or put invalid ones in. */
 const smallestUpdate = (): UpdateBackendAuthResourceConfig => ({ AuthResources: 'USER_POOL_ONLY', Service: 'COGNITO', UserPoolConfigs: {} });
 
@@ -69,6 +79,70 @@ describe('AmplifyBackend: backends and jobs', () => {
     expect(deleted).toMatchObject({ Operation: 'DeleteBackend', Status: 'IN_PROGRESS' });
     await expectSdkError(getAuth(), 'NotFoundException', 404);
     expect((await amplify.send(new GetBackendJobCommand({ AppId: APP, BackendEnvironmentName: ENV, JobId: deleted.JobId! }))).Operation).toBe('DeleteBackend');
+  });
+});
+
+describe('AmplifyBackend: an auth change takes effect when its job completes', () => {
+  const send = {
+    create: () =>
+      amplify.send(new CreateBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE, ResourceConfig: fullAuthConfig() })),
+    update: () =>
+      amplify.send(
+        new UpdateBackendAuthCommand({
+          AppId: APP,
+          BackendEnvironmentName: ENV,
+          ResourceName: RESOURCE,
+          ResourceConfig: { AuthResources: 'USER_POOL_ONLY', Service: 'COGNITO', UserPoolConfigs: { Mfa: { MFAMode: 'ON' } } },
+        }),
+      ),
+    remove: () => amplify.send(new DeleteBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE })),
+  };
+  const job = (jobId: string) => amplify.send(new GetBackendJobCommand({ AppId: APP, BackendEnvironmentName: ENV, JobId: jobId }));
+
+  it('CreateBackendAuth: unknown while its job is IN_PROGRESS, and a second create of the name refused; there once COMPLETED', async () => {
+    const created = await send.create();
+    expect((await job(created.JobId!)).Status).toBe('IN_PROGRESS');
+    await expectSdkError(getAuth(), 'NotFoundException', 404);
+    await expectSdkError(send.create(), 'BadRequestException', 400);
+    emulator.control.clock.advance(5_000);
+    await expectSdkError(getAuth(), 'NotFoundException', 404);
+    completeJobs(emulator);
+    expect((await job(created.JobId!)).Status).toBe('COMPLETED');
+    expect(await getAuth()).toEqual(fullAuthConfig());
+  });
+
+  it('UpdateBackendAuth and DeleteBackendAuth: the configuration as it stood until their job completes', async () => {
+    await createAuth();
+    const updated = await send.update();
+    expect((await getAuth())!.UserPoolConfigs!.Mfa!.MFAMode).toBe('OPTIONAL');
+    completeJobs(emulator);
+    expect((await job(updated.JobId!)).Status).toBe('COMPLETED');
+    expect((await getAuth())!.UserPoolConfigs!.Mfa).toEqual({ MFAMode: 'ON' });
+    await send.remove();
+    expect((await getAuth())!.UserPoolConfigs!.Mfa).toEqual({ MFAMode: 'ON' });
+    completeJobs(emulator);
+    await expectSdkError(getAuth(), 'NotFoundException', 404);
+  });
+
+  it('jobs complete in the order they started: an update sent while another runs applies on top of it', async () => {
+    await createAuth();
+    await send.update();
+    emulator.control.clock.advance(5_000);
+    await amplify.send(
+      new UpdateBackendAuthCommand({
+        AppId: APP,
+        BackendEnvironmentName: ENV,
+        ResourceName: RESOURCE,
+        ResourceConfig: { AuthResources: 'USER_POOL_ONLY', Service: 'COGNITO', UserPoolConfigs: { PasswordPolicy: { MinimumLength: 6 } } },
+      }),
+    );
+    emulator.control.clock.advance(5_000);
+    expect((await getAuth())!.UserPoolConfigs).toMatchObject({
+      Mfa: { MFAMode: 'ON' },
+      PasswordPolicy: { AdditionalConstraints: ['REQUIRE_DIGIT', 'REQUIRE_SYMBOL'], MinimumLength: 10 },
+    });
+    emulator.control.clock.advance(5_000);
+    expect((await getAuth())!.UserPoolConfigs).toMatchObject({ Mfa: { MFAMode: 'ON' }, PasswordPolicy: { MinimumLength: 6 } });
   });
 });
 
@@ -129,6 +203,7 @@ describe('AmplifyBackend: backend auth', () => {
     };
     const raw = await rawCall(emulator, signedRequest('POST', `/backend/${APP}/auth/${ENV}`, JSON.stringify(body), { service: 'amplifybackend' }));
     expect(raw.status).toBe(200);
+    completeJobs(emulator);
     expect((await getAuth())!.UserPoolConfigs).toMatchObject({
       UserPoolName: 'mypool',
       SignInMethod: 'EMAIL_AND_PHONE_NUMBER',
@@ -141,6 +216,7 @@ describe('AmplifyBackend: backend auth', () => {
     await expectSdkError(createAuth(), 'BadRequestException', 400);
     const out = await amplify.send(new DeleteBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE }));
     expect(out.Operation).toBe('DeleteBackendAuth');
+    completeJobs(emulator);
     await expectSdkError(getAuth(), 'NotFoundException', 404);
     await createAuth();
   });

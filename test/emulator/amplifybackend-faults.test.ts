@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-amplifybackend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/index.ts';
-import { APP, createBackend, ENV, fullAuthConfig, RESOURCE } from './amplifybackend-support.ts';
+import { APP, completeJobs, createBackend, ENV, fullAuthConfig, RESOURCE } from './amplifybackend-support.ts';
 import { amplifyClient } from './rest-json-clients.ts';
 import { altered, expectFaultCatalog, expectSdkError, sdkFailure } from './support.ts';
 
@@ -23,12 +23,17 @@ beforeEach(async () => {
   await createBackend(amplify);
 });
 
-const createAuth = (config: CreateBackendAuthResourceConfig = fullAuthConfig()) =>
-  amplify.send(new CreateBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE, ResourceConfig: config }));
+/** CreateBackendAuth, its job then completed (its configuration takes effect). */
+const createAuth = async (config: CreateBackendAuthResourceConfig = fullAuthConfig()) => {
+  const out = await amplify.send(new CreateBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE, ResourceConfig: config }));
+  completeJobs(emulator);
+  return out;
+};
 const getAuth = async () =>
   (await amplify.send(new GetBackendAuthCommand({ AppId: APP, BackendEnvironmentName: ENV, ResourceName: RESOURCE }))).ResourceConfig!;
-const smsUpdate = () =>
-  amplify.send(
+/** An update of the verification message to SMS, its job then completed. */
+const smsUpdate = async () => {
+  const out = await amplify.send(
     new UpdateBackendAuthCommand({
       AppId: APP,
       BackendEnvironmentName: ENV,
@@ -36,6 +41,9 @@ const smsUpdate = () =>
       ResourceConfig: { AuthResources: 'USER_POOL_ONLY', Service: 'COGNITO', UserPoolConfigs: { VerificationMessage: { DeliveryMethod: 'SMS' } } },
     }),
   );
+  completeJobs(emulator);
+  return out;
+};
 const enable = (id: string) => emulator.control.faults.enable(id);
 
 describe('AmplifyBackend faults', () => {
@@ -114,7 +122,7 @@ describe('AmplifyBackend faults', () => {
   it('amplify.job-status-missing reports the job without Status', async () => {
     const created = await createAuth();
     const job = () => amplify.send(new GetBackendJobCommand({ AppId: APP, BackendEnvironmentName: ENV, JobId: created.JobId! }));
-    expect((await job()).Status).toBe('IN_PROGRESS');
+    expect((await job()).Status).toBe('COMPLETED');
     enable('amplify.job-status-missing');
     expect((await job()).Status).toBeUndefined();
   });
@@ -190,6 +198,7 @@ describe('AmplifyBackend faults', () => {
           ResourceConfig: { AuthResources: 'IDENTITY_POOL_AND_USER_POOL', Service: 'COGNITO', UserPoolConfigs: { Mfa: { MFAMode: 'ON' } } },
         }),
       );
+      completeJobs(emulator);
       expect((await getAuth()).UserPoolConfigs!.Mfa).toBeUndefined();
     });
   });

@@ -1,6 +1,7 @@
 // AmplifyBackend test fixtures: a backend with an environment, and a full auth configuration
 // that touches every documented member (social providers and their secrets included).
 import { CreateBackendCommand, type AmplifyBackendClient, type CreateBackendAuthResourceConfig } from '@aws-sdk/client-amplifybackend';
+import type { Emulator } from '../../emulator/index.ts';
 
 export const APP = 'd1abcdefgh';
 export const ENV = 'dev';
@@ -32,7 +33,9 @@ export function fullAuthConfig(): CreateBackendAuthResourceConfig {
           },
         },
       },
-      PasswordPolicy: { AdditionalConstraints: ['REQUIRE_DIGIT', 'REQUIRE_SYMBOL'], MinimumLength: 10.5 },
+      // A whole number in Cognito's 6..99: MinimumLength is a double in the API model but an integer in Cognito
+      // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html).
+      PasswordPolicy: { AdditionalConstraints: ['REQUIRE_DIGIT', 'REQUIRE_SYMBOL'], MinimumLength: 10 },
       RequiredSignUpAttributes: ['EMAIL', 'PHONE_NUMBER'],
       SignInMethod: 'EMAIL_AND_PHONE_NUMBER',
       UserPoolName: 'mypool',
@@ -47,4 +50,12 @@ export function fullAuthConfig(): CreateBackendAuthResourceConfig {
 
 export async function createBackend(client: AmplifyBackendClient, environment = ENV): Promise<void> {
   await client.send(new CreateBackendCommand({ AppId: APP, AppName: 'My app', BackendEnvironmentName: environment }));
+}
+
+/** How long the emulator's jobs run (emulator/amplifybackend/jobs.ts): past it, every job started so far has completed. */
+const JOB_DURATION_MS = 10_000;
+
+/** Moves the emulator's clock past every job started so far: their changes take effect. */
+export function completeJobs(emulator: Emulator): void {
+  emulator.control.clock.advance(JOB_DURATION_MS);
 }

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
-import { authRead, authRebased } from '../../../models/amplifybackend/model.ts';
+import { authRead, authRebased, settled } from '../../../models/amplifybackend/model.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { checkGetAuth, expectNotFound, getAuth } from '../steps.ts';
 import { AmplifyCommand, envOf, type AmplifyBox } from './amplify-command.ts';
 
 export class GetAuth extends AmplifyCommand {
-  check(): boolean {
-    return true;
+  // A read is judged only with no change waiting on its job.
+  check(box: Readonly<AmplifyBox>): boolean {
+    return settled(box.state);
   }
 
   protected async execute(box: AmplifyBox, ctx: RunContext): Promise<void> {

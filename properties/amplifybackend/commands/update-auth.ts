@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { authUpdated } from '../../../models/amplifybackend/model.ts';
+import { settled } from '../../../models/amplifybackend/model.ts';
 import type { UpdateResourceConfig } from '../../../models/amplifybackend/shapes.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { changedMessage, messageConfig, updateConfig, type UpdateWithoutResources } from '../arbitraries.ts';
 import { updateAccepted, verificationOf } from '../steps.ts';
-import { AmplifyCommand, envOf, withJob, type AmplifyBox } from './amplify-command.ts';
+import { AmplifyCommand, changed, envOf, type AmplifyBox } from './amplify-command.ts';
 
 /** An update; its verification message always differs from the one set, so that an update not applied shows. */
 export class UpdateAuth extends AmplifyCommand {
@@ -13,7 +13,7 @@ export class UpdateAuth extends AmplifyCommand {
   }
   // Each update is read back before the next: an update not applied is then judged on its own.
   check(box: Readonly<AmplifyBox>): boolean {
-    return box.state.auth !== undefined && (!box.state.auth.beforeUpdate || box.state.auth.lastRead !== undefined);
+    return settled(box.state) && box.state.auth !== undefined && (!box.state.auth.beforeUpdate || box.state.auth.lastRead !== undefined);
   }
 
   protected async execute(box: AmplifyBox, ctx: RunContext): Promise<void> {
@@ -27,7 +27,7 @@ export class UpdateAuth extends AmplifyCommand {
     };
     // A job answered without its JobId is simply not recorded: the model holds what the target answered.
     const job = await updateAccepted(ctx, env, config);
-    box.state = withJob(authUpdated(box.state, config), job.JobId, 'UpdateBackendAuth');
+    await changed(ctx, box, 'UpdateBackendAuth', job.JobId, { kind: 'update', update: config });
   }
 
   toString(): string {

@@ -48,9 +48,9 @@ export const cognitoIdpRules = defineRules([
     operation: GUAVC,
     kind: 'auth',
     statement: 'An access token revoked by GlobalSignOut is refused with NotAuthorizedException, by this and every other token-authorised operation.',
-    quote:
-      '{"errors": [{"shape": "ResourceNotFoundException"}, {"shape": "InvalidParameterException"}, {"shape": "NotAuthorizedException"}, {"shape": "TooManyRequestsException"}, {"shape": "PasswordResetRequiredException"}, {"shape": "UserNotConfirmedException"}, {"shape": "InternalErrorException"}, {"shape": "ForbiddenException"}]}',
-    source: `${MODEL}#/operations/GlobalSignOut`,
+    // A token GlobalSignOut revoked is no longer a signed-in user's.
+    quote: 'Authorize this action with a signed-in user’s access token.',
+    source: DOC,
     // Refused with NotAuthorizedException says nothing where a valid unsigned call is refused the same way.
     dependsOn: ['COGNITO.AUTH.NO_IAM'],
   },
@@ -102,8 +102,8 @@ export const cognitoIdpRules = defineRules([
     operation: GUAVC,
     kind: 'enum',
     statement: 'DeliveryMedium is one of SMS, EMAIL (exact case): EMAIL for the email attribute, SMS for phone_number.',
-    quote: "'DeliveryMedium': 'SMS'|'EMAIL',",
-    source: DOC,
+    quote: '{"type": "string", "enum": ["SMS", "EMAIL"]}',
+    source: `${MODEL}#/shapes/DeliveryMediumType`,
     // A member of CodeDeliveryDetails: nothing to judge where the answer carries none.
     dependsOn: ['COGNITO.CODE.DELIVERY_DETAILS'],
   },
@@ -116,6 +116,11 @@ export const cognitoIdpRules = defineRules([
       'Destination names where the code went without revealing the whole address or number: it is masked (AWS answers e.g. a***@e***.com, +*******0123, as the Amazon Cognito Developer Guide shows), never the full value.',
     quote: 'The email address or phone number destination where Amazon Cognito sent the code.',
     source: DOC,
+    assumption: {
+      reason:
+        'The document and the API Reference describe Destination only as where the code was sent; neither says it is masked. Amazon Cognito answers it masked (a***@e***.com, +*******0123), as the Amazon Cognito Developer Guide shows, and a response that spelled out the whole address or number would reveal it to whoever holds the access token.',
+      publicSource: 'Amazon Cognito Developer Guide (examples of CodeDeliveryDetails)',
+    },
     // A member of CodeDeliveryDetails: nothing to judge where the answer carries none.
     dependsOn: ['COGNITO.CODE.DELIVERY_DETAILS'],
   },
@@ -150,6 +155,11 @@ export const cognitoIdpRules = defineRules([
       'A verification code is valid for 24 hours (Amazon Cognito Developer Guide); returned later, it is refused with ExpiredCodeException and verifies nothing.',
     quote: '{"shape": "ExpiredCodeException"}',
     source: `${MODEL}#/operations/VerifyUserAttribute/errors/3`,
+    assumption: {
+      reason:
+        "The API model lists ExpiredCodeException among VerifyUserAttribute's errors, but neither it nor the document says how long a code is valid; the 24 hours are the Amazon Cognito Developer Guide's.",
+      publicSource: 'Amazon Cognito Developer Guide (verification code validity)',
+    },
     needs: ['clock', 'inbox'],
     // A code refused says nothing where the right, fresh code is refused too.
     dependsOn: ['COGNITO.VERIFY.CODE_ACCEPTED'],
@@ -163,6 +173,11 @@ export const cognitoIdpRules = defineRules([
       'Changing email (or phone_number) with UpdateUserAttributes, in a pool that does not keep the old value until verification, makes it unverified again: GetUser shows <attribute>_verified false or none.',
     quote: '{"type": "structure", "members": {"CodeDeliveryDetailsList": {"shape": "CodeDeliveryDetailsListType"}}}',
     source: `${MODEL}#/shapes/UpdateUserAttributesResponse`,
+    assumption: {
+      reason:
+        'Neither the document nor the API model (which gives UpdateUserAttributes only its CodeDeliveryDetailsList answer) says what a change does to <attribute>_verified. The API Reference says that where AttributesRequireVerificationBeforeUpdate is false a change updates email or phone_number at once, and that an updated address or number is verified with VerifyUserAttribute: the new value has not been verified yet.',
+      publicSource: 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserAttributeUpdateSettingsType.html',
+    },
   },
   {
     id: 'COGNITO.CLIENT_METADATA.NOT_ECHOED',
@@ -171,7 +186,8 @@ export const cognitoIdpRules = defineRules([
     kind: 'shape',
     statement:
       'ClientMetadata is accepted, and neither stored nor echoed: none of its keys or values appears in the recorded response bodies (of this call or of a later GetUser).',
-    quote: 'Store the ClientMetadata value. This data is available only to Lambda triggers that are assigned to a user pool to support custom workflows.',
+    quote:
+      'When you use the ClientMetadata parameter, remember that Amazon Cognito won’t do the following: • Store the ClientMetadata value. This data is available only to Lambda triggers that are assigned to a user pool to support custom workflows.',
     source: DOC,
   },
   {

@@ -3,6 +3,8 @@ import { defineRules } from './rule.ts';
 const DOC = 'aws-docs/pinpoint-email-create-email-identity.txt';
 const MODEL = 'aws-models/pinpoint-email-2018-07-26.json';
 const CREATE = 'CreateEmailIdentity';
+/** The API Reference page of an operation (the document's "See also: AWS API Documentation" link). */
+const apiReference = (operation: string) => `https://docs.aws.amazon.com/goto/WebAPI/pinpoint-email-2018-07-26/${operation}`;
 
 export const pinpointEmailRules = defineRules([
   {
@@ -11,8 +13,8 @@ export const pinpointEmailRules = defineRules([
     operation: CREATE,
     kind: 'shape',
     statement: 'A CreateEmailIdentity request without EmailIdentity is rejected with a documented client error (4xx), never accepted and never a 5xx.',
-    quote: 'EmailIdentity (string) -- [REQUIRED] The email address or domain that you want to verify.',
-    source: DOC,
+    quote: '{"required": ["EmailIdentity"]}',
+    source: `${MODEL}#/shapes/CreateEmailIdentityRequest`,
   },
   {
     id: 'PINPOINT.IDENTITY.TYPE',
@@ -23,6 +25,10 @@ export const pinpointEmailRules = defineRules([
       'IdentityType is EMAIL_ADDRESS for an email address and DOMAIN for a domain, in the CreateEmailIdentity and GetEmailIdentity answers and in ListEmailIdentities.',
     quote: 'In Amazon Pinpoint, an identity is an email address or domain that you use when you send email.',
     source: DOC,
+    assumption: {
+      reason:
+        'The document defines an identity as an email address or a domain and gives IdentityType ("The email identity type.") the values EMAIL_ADDRESS, DOMAIN and MANAGED_DOMAIN, without saying which is answered for which; the check pairs each kind of identity with the value that names it.',
+    },
     // Which documented value is answered presupposes a documented value; another is the enum rule's finding.
     dependsOn: ['PINPOINT.ENUM.IDENTITY_TYPE'],
   },
@@ -32,8 +38,8 @@ export const pinpointEmailRules = defineRules([
     operation: CREATE,
     kind: 'enum',
     statement: 'IdentityType is one of EMAIL_ADDRESS, DOMAIN, MANAGED_DOMAIN (exact case), wherever it is answered.',
-    quote: "'IdentityType': 'EMAIL_ADDRESS'|'DOMAIN'|'MANAGED_DOMAIN',",
-    source: DOC,
+    quote: '{"type": "string", "enum": ["EMAIL_ADDRESS", "DOMAIN", "MANAGED_DOMAIN"]}',
+    source: `${MODEL}#/shapes/IdentityType`,
   },
   {
     id: 'PINPOINT.ENUM.DKIM_STATUS',
@@ -41,8 +47,8 @@ export const pinpointEmailRules = defineRules([
     operation: CREATE,
     kind: 'enum',
     statement: 'DkimAttributes.Status, when present, is one of PENDING, SUCCESS, FAILED, TEMPORARY_FAILURE, NOT_STARTED (exact case).',
-    quote: "'Status': 'PENDING'|'SUCCESS'|'FAILED'|'TEMPORARY_FAILURE'|'NOT_STARTED',",
-    source: DOC,
+    quote: '{"type": "string", "enum": ["PENDING", "SUCCESS", "FAILED", "TEMPORARY_FAILURE", "NOT_STARTED"]}',
+    source: `${MODEL}#/shapes/DkimStatus`,
   },
   {
     id: 'PINPOINT.IDENTITY.NOT_VERIFIED_ON_CREATE',
@@ -109,9 +115,18 @@ export const pinpointEmailRules = defineRules([
     operation: 'TagResource',
     kind: 'limit',
     statement:
-      'Keys and values made of Unicode letters, digits, white space and _ . : / = + - are accepted; a key or value with any other character (e.g. @ # ! * % & ? , ; < > |) is rejected with a documented client error (4xx).',
+      "Keys and values made of Unicode letters, digits, white space and _ . : / = + - are accepted; a key or value with a character that AWS's general tagging rules do not allow either (e.g. # ! * % & ? , ; < > |) is rejected with a documented client error (4xx); one with @ (allowed by those rules, not by the document) is either accepted and listed as sent, or rejected with a documented client error, never a 5xx.",
     quote: 'The characters can be Unicode letters, digits, white space, or one of the following symbols: _ . : / = + -.',
     source: DOC,
+    contradiction: {
+      note: 'The document leaves @ out of its symbols; AWS\'s general tagging rules allow "letters, numbers, and spaces representable in UTF-8, and the following characters: _ . : / = + - @" (Tagging AWS resources, https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html), and the API model gives TagKey and TagValue no pattern.',
+      reading:
+        "Where the document is stricter than AWS's general rules (@), either reading passes and the one the target followed is recorded; every other character outside both sets must be rejected.",
+      readings: {
+        document: 'a key or value with @ is rejected with a documented client error',
+        'tagging-guide': 'a key or value with @ is accepted and listed as sent',
+      },
+    },
   },
   {
     id: 'PINPOINT.TAGS.CASE_SENSITIVE',
@@ -139,12 +154,17 @@ export const pinpointEmailRules = defineRules([
     operation: 'TagResource',
     kind: 'limit',
     statement:
-      'A tag whose key or value begins with aws: in any letter case (aws:, AWS:, Aws:, aWS: ...) is rejected with a documented client error (4xx), on CreateEmailIdentity and TagResource alike.',
+      'A tag whose key begins with aws: in any letter case (aws:, AWS:, Aws:, aWS: ...) is rejected with a documented client error (4xx), on CreateEmailIdentity and TagResource alike; a value beginning so is either rejected with a documented client error (the document) or accepted and listed as sent, never a 5xx.',
     quote: 'The aws: prefix is reserved for use by AWS; you can’t use it in any tag keys or values that you define.',
     source: DOC,
     contradiction: {
       note: 'The document names the prefix in lower case only and says "Tag keys and values are case sensitive", which could make AWS: an ordinary prefix; AWS\'s tagging guide (Tagging AWS resources, "Tag naming limits and requirements") reserves "aws:, AWS:, or any upper or lowercase combination of such".',
-      reading: 'The prefix is reserved in every letter case: a key or value beginning with any casing of aws: must be rejected.',
+      reading:
+        'The prefix is reserved in every letter case: a key beginning with any casing of aws: must be rejected. In values the document reserves it too, but the API model gives TagValue no pattern and AWS services differ (EFS allows it in values, https://docs.aws.amazon.com/efs/latest/ug/API_Tag.html; Forecast says "Values can have this prefix", https://docs.aws.amazon.com/forecast/latest/dg/API_Tag.html): for a value either reading passes, and the one the target followed is recorded.',
+      readings: {
+        document: 'a value beginning with aws: (any letter case) is rejected with a documented client error',
+        model: 'a value beginning with aws: is accepted and listed as sent (the prefix reserved in keys only)',
+      },
     },
   },
   {
@@ -152,14 +172,19 @@ export const pinpointEmailRules = defineRules([
     service: 'pinpoint-email',
     operation: 'TagResource',
     kind: 'shape',
-    statement: 'A tag given without a Value is accepted and is then listed with the value "" (the empty string).',
+    statement:
+      'A tag given without a Value (on CreateEmailIdentity or TagResource, on a new key or one the resource has) is either accepted and then listed with the value "" (the document), or rejected with a documented client error that names the missing Value, changing nothing (the API model); never a 5xx, never listed with another value.',
     quote:
       'If you don’t want a resource to have a specific tag value, don’t specify a value for this parameter. Amazon Pinpoint will set the value to an empty string.',
     source: DOC,
     contradiction: {
       note: 'The parameter list marks Value "[REQUIRED]" (and the API model lists it in the Tag shape\'s required members), yet the same entry calls it "the optional part of a key-value pair" and says that if you don\'t specify a value Amazon Pinpoint sets it to an empty string.',
       reading:
-        'The prose is the specific statement, so the check uses it: a tag without Value is accepted and stored with the value "". A rejection of such a tag is reported as a failure of this rule.',
+        "Until an AWS run shows which one AWS follows (baselines/aws.json), either reading passes and the one the target followed is recorded. Tags without Value are sent only in requests of their own, so no other rule's verdict depends on the reading.",
+      readings: {
+        document: 'a tag without Value is accepted and listed with the value ""',
+        model: 'a tag without Value is rejected with a documented client error naming Value, and nothing changes',
+      },
     },
   },
   {
@@ -171,6 +196,11 @@ export const pinpointEmailRules = defineRules([
       'ListTagsForResource answers Tags, exactly the tags the identity was created with and then given by TagResource (each key with its latest value), less those removed by UntagResource; a rejected request changes nothing.',
     quote: '{"type": "structure", "required": ["Tags"], "members": {"Tags": {"shape": "TagList"}}}',
     source: `${MODEL}#/shapes/ListTagsForResourceResponse`,
+    assumption: {
+      reason:
+        'The document describes tags only as given to CreateEmailIdentity, and the API model gives ListTagsForResource only its answer (Tags required). The check follows the API Reference, which has it list the tags associated with the resource: those it was created with, as TagResource and UntagResource changed them since.',
+      publicSource: apiReference('ListTagsForResource'),
+    },
   },
   {
     id: 'PINPOINT.UNTAG.REMOVES',
@@ -180,6 +210,11 @@ export const pinpointEmailRules = defineRules([
     statement: 'UntagResource with TagKeys removes those keys (and only those) from the resource: ListTagsForResource no longer lists them.',
     quote: '{"type": "structure", "required": ["ResourceArn", "TagKeys"]}',
     source: `${MODEL}#/shapes/UntagResourceRequest`,
+    assumption: {
+      reason:
+        'The document does not describe UntagResource, and the API model gives only its request (ResourceArn and TagKeys required). The check takes it as the API Reference does (it removes tags from the resource): the keys named are removed, and only they.',
+      publicSource: apiReference('UntagResource'),
+    },
     // A key not listed is gone only if the listing shows the tags there are.
     dependsOn: ['PINPOINT.TAGS.LIST_MATCHES'],
   },
@@ -239,6 +274,11 @@ export const pinpointEmailRules = defineRules([
       "A deleted identity is gone: GetEmailIdentity no longer answers it (it answers NotFoundException, as for any identity that does not exist; another error is PINPOINT.GET.NOT_FOUND's finding) and ListEmailIdentities no longer lists it.",
     quote: '{"type": "structure", "required": ["EmailIdentity"]}',
     source: `${MODEL}#/shapes/DeleteEmailIdentityRequest`,
+    assumption: {
+      reason:
+        'The document does not describe DeleteEmailIdentity, and the API model gives only its request (EmailIdentity required). The check takes it as the API Reference does (it deletes an email identity): afterwards the identity does not exist.',
+      publicSource: apiReference('DeleteEmailIdentity'),
+    },
     // Not found and not listed show a deletion only where a missing identity is not found and an existing one listed.
     dependsOn: ['PINPOINT.GET.NOT_FOUND', 'PINPOINT.LIST.IDENTITIES'],
   },
@@ -250,6 +290,11 @@ export const pinpointEmailRules = defineRules([
     statement: 'ListEmailIdentities, followed through NextToken, lists every identity that exists once, with its IdentityType, and none that does not.',
     quote: '{"type": "structure", "members": {"EmailIdentities": {"shape": "IdentityInfoList"}, "NextToken": {"shape": "NextToken"}}}',
     source: `${MODEL}#/shapes/ListEmailIdentitiesResponse`,
+    assumption: {
+      reason:
+        'The document does not describe ListEmailIdentities, and the API model gives only the shape of its answer. The check follows the API Reference, which has it list all the email identities of the account, verified or not, page by page through NextToken.',
+      publicSource: apiReference('ListEmailIdentities'),
+    },
   },
   {
     id: 'PINPOINT.ERRORS.DOCUMENTED',
@@ -258,8 +303,9 @@ export const pinpointEmailRules = defineRules([
     kind: 'error',
     statement:
       'Every error is one the documents list for its operation (CreateEmailIdentity: LimitExceededException, TooManyRequestsException, BadRequestException, ConcurrentModificationException; the others as the API model lists them), with the HTTP status the API model gives it (400, 400, 429, 500; NotFoundException 404); a client mistake (a missing field, a broken tag limit) is answered with a 4xx, never a 5xx.',
+    // The same four errors the document lists under "Exceptions".
     quote:
-      'Exceptions • PinpointEmail.Client.exceptions.LimitExceededException • PinpointEmail.Client.exceptions.TooManyRequestsException • PinpointEmail.Client.exceptions.BadRequestException • PinpointEmail.Client.exceptions.ConcurrentModificationException',
-    source: DOC,
+      '{"errors": [{"shape": "LimitExceededException"}, {"shape": "TooManyRequestsException"}, {"shape": "BadRequestException"}, {"shape": "ConcurrentModificationException"}]}',
+    source: `${MODEL}#/operations/CreateEmailIdentity`,
   },
 ]);

@@ -3,6 +3,8 @@ import { defineRules } from './rule.ts';
 const DOC = 'aws-docs/ses-get-identity-verification-attributes.txt';
 const MODEL = 'aws-models/ses-2010-12-01.json';
 const GIVA = 'GetIdentityVerificationAttributes';
+/** The API Reference page of an operation (the document's "See also: AWS API Documentation" link). */
+const apiReference = (operation: string) => `https://docs.aws.amazon.com/goto/WebAPI/email-2010-12-01/${operation}`;
 
 export const sesRules = defineRules([
   {
@@ -12,8 +14,8 @@ export const sesRules = defineRules([
     kind: 'shape',
     // Which error, and that it is no 5xx, is SES.ERRORS.QUERY_ERROR_SHAPE's to judge.
     statement: 'A request without Identities is rejected with an error, never accepted.',
-    quote: "Identities=[ 'string', ] ) [REQUIRED] A list of identities.",
-    source: DOC,
+    quote: '{"required": ["Identities"]}',
+    source: `${MODEL}#/shapes/GetIdentityVerificationAttributesRequest`,
   },
   {
     id: 'SES.GIVA.MAX_IDENTITIES',
@@ -22,7 +24,7 @@ export const sesRules = defineRules([
     kind: 'limit',
     // Which error, and that it is no 5xx, is SES.ERRORS.QUERY_ERROR_SHAPE's to judge.
     statement: 'Up to 100 identities per call are accepted; 101 or more are rejected with an error, never accepted.',
-    quote: 'can only get verification attributes for up to 100 identities at a time.',
+    quote: 'This operation is throttled at one request per second and can only get verification attributes for up to 100 identities at a time.',
     source: DOC,
   },
   {
@@ -32,7 +34,7 @@ export const sesRules = defineRules([
     kind: 'throttle',
     statement:
       'A burst of calls faster than one per second gets the throttling error (Throttling or ThrottlingException, 4xx), and no other error, for the calls over the rate; calls within the rate are not throttled.',
-    quote: 'This operation is throttled at one request per second',
+    quote: 'This operation is throttled at one request per second and can only get verification attributes for up to 100 identities at a time.',
     source: DOC,
     needs: ['throttle-probe'],
   },
@@ -51,8 +53,8 @@ export const sesRules = defineRules([
     operation: GIVA,
     kind: 'enum',
     statement: 'VerificationStatus is one of Pending, Success, Failed, TemporaryFailure, NotStarted (exact case).',
-    quote: "'VerificationStatus': 'Pending'|'Success'|'Failed'|'TemporaryFailure'|'NotStarted',",
-    source: DOC,
+    quote: '{"type": "string", "enum": ["Pending", "Success", "Failed", "TemporaryFailure", "NotStarted"]}',
+    source: `${MODEL}#/shapes/VerificationStatus`,
     contradiction: {
       note: 'The response structure prose lists four statuses ("Pending", "Success", "Failed", or "TemporaryFailure"); the response syntax enum lists five, adding NotStarted.',
       reading: 'The enum (five values) is the wire contract, and the API model agrees with it, so NotStarted is accepted as a member.',
@@ -73,7 +75,8 @@ export const sesRules = defineRules([
     operation: GIVA,
     kind: 'shape',
     statement: 'A domain identity carries its VerificationToken, the one VerifyDomainIdentity returned.',
-    quote: 'returns the verification status and (for domain identities) the verification token for each identity.',
+    quote:
+      'Given a list of identities (email addresses and/or domains), returns the verification status and (for domain identities) the verification token for each identity.',
     source: DOC,
     // Compared with the token VerifyDomainIdentity returned.
     dependsOn: ['SES.VERIFY_DOMAIN.TOKEN_RETURNED'],
@@ -190,6 +193,11 @@ export const sesRules = defineRules([
     statement: 'A deleted identity disappears from ListIdentities and from GetIdentityVerificationAttributes.',
     quote: '{"type": "structure", "required": ["Identity"]}',
     source: `${MODEL}#/shapes/DeleteIdentityRequest`,
+    assumption: {
+      reason:
+        'The document does not describe DeleteIdentity, and the API model gives only its request. The check takes it as the API Reference does ("Deletes the specified identity (an email address or a domain) from the list of verified identities."): a deleted identity no longer exists, so neither ListIdentities nor GetIdentityVerificationAttributes answers it.',
+      publicSource: apiReference('DeleteIdentity'),
+    },
   },
   {
     id: 'SES.LIST.IDENTITIES',
@@ -200,6 +208,11 @@ export const sesRules = defineRules([
     quote:
       '{"type": "structure", "members": {"IdentityType": {"shape": "IdentityType"}, "NextToken": {"shape": "NextToken"}, "MaxItems": {"shape": "MaxItems"}}}',
     source: `${MODEL}#/shapes/ListIdentitiesRequest`,
+    assumption: {
+      reason:
+        'The document does not describe ListIdentities, and the API model gives only its request (IdentityType, NextToken, MaxItems). The check follows the API Reference, which has it list all the identities (email addresses and domains) of the account in the Region, whatever their verification status, filtered by IdentityType when given.',
+      publicSource: apiReference('ListIdentities'),
+    },
   },
   {
     id: 'SES.ERRORS.QUERY_ERROR_SHAPE',

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConformanceReport } from '../harness/report/schema.ts';
 import { applyBaseline, baselineFrom, comparisonHolds, readBaseline, writeBaseline } from '../harness/report/baseline.ts';
+import { findingSection } from '../harness/report/finding-section.ts';
 import { findingsMarkdown } from '../harness/report/findings-doc.ts';
 import { buildReport, exitCodeOf } from '../harness/report/build.ts';
 import { junitXml } from '../harness/report/junit.ts';
@@ -224,6 +225,40 @@ describe('report', () => {
     expect(junit).toContain('type="not-implemented"');
     expect(reportHtml(r)).toContain('SES.GIVA.MAX_IDENTITIES broke');
     expect(reportHtml({ ...r, rules: [{ ...r.rules[0], failure: failure('<script>alert(1)</script>') }] })).not.toContain('<script>');
+  });
+
+  it("shows each rule's basis: a document's sentence, an API-model element, or an assumption with its reason", () => {
+    const r = report([
+      outcome([
+        ['SES.GIVA.MAX_IDENTITIES', 'fail'],
+        ['SES.GIVA.STATUS_ENUM', 'fail'],
+        ['SES.DELETE.REMOVES_IDENTITY', 'fail'],
+      ]),
+    ]);
+    const rule = (id: string) => r.rules.find((x) => x.id === id)!;
+    const assumed = rule('SES.DELETE.REMOVES_IDENTITY');
+    expect(rule('SES.GIVA.MAX_IDENTITIES').basis).toBe('document');
+    expect(rule('SES.GIVA.STATUS_ENUM').basis).toBe('api-model');
+    expect(assumed.basis).toBe('assumption');
+    expect(assumed.assumption?.reason).toMatch(/DeleteIdentity/);
+    expect(assumed.assumption?.publicSource).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
+
+    const md = summaryMarkdown(r);
+    expect(md).toContain('| SES.GIVA.MAX_IDENTITIES | GetIdentityVerificationAttributes | document | FAIL |');
+    expect(md).toContain('| SES.GIVA.STATUS_ENUM | GetIdentityVerificationAttributes | API model | FAIL |');
+    expect(md).toContain('| SES.DELETE.REMOVES_IDENTITY | DeleteIdentity | assumption | FAIL |');
+    expect(md).toContain(`> — ${rule('SES.GIVA.MAX_IDENTITIES').source} · document\n`);
+    expect(md).toContain(`> — ${assumed.source} · assumption: ${assumed.assumption!.reason} (public source: ${assumed.assumption!.publicSource})\n`);
+    const html = reportHtml(r);
+    expect(html).toContain('<td>API model</td>');
+    expect(html).toContain(' · assumption: The document does not describe DeleteIdentity');
+    expect(findingSection('t', 'a', [rule('SES.GIVA.STATUS_ENUM')]).join('\n')).toContain(`— ${rule('SES.GIVA.STATUS_ENUM').source} · API model`);
+
+    // A report written before bases were recorded still reads, and claims no basis.
+    const old = ConformanceReport.parse(JSON.parse(JSON.stringify(r, (key, value) => (key === 'basis' || key === 'assumption' ? undefined : value))));
+    expect(old.rules.every((x) => x.basis === undefined)).toBe(true);
+    expect(summaryMarkdown(old)).toContain('| SES.GIVA.MAX_IDENTITIES | GetIdentityVerificationAttributes |  | FAIL |');
+    expect(summaryMarkdown(old)).toContain(`> — ${rule('SES.GIVA.MAX_IDENTITIES').source}\n`);
   });
 
   it('keeps the checked-in sample report valid against the schema', () => {

@@ -1,17 +1,27 @@
 // docs/rules.md: every rule of the catalog (spec/), per service, with the words it comes from.
 import { anchor, generatedBanner, prose, wrap } from './markdown.ts';
-import { catalog, SERVICES, type Rule } from './sources.ts';
+import { basisOf, catalog, SERVICES, type Rule } from './sources.ts';
 
 export const RULES_DOC = 'docs/rules.md';
 
 const operation = (rule: Rule) => (rule.operation === '*' ? 'every operation' : rule.operation);
 const code = (text: string) => `\`${text}\``;
+const BASIS = { document: 'document', 'api-model': 'API model', assumption: 'assumption' } as const;
+const basis = (rule: Rule) => BASIS[basisOf(rule)];
+/** A public source: a link when it is an address, else its name as prose. */
+const publicSource = (source: string) => (/^https?:\/\/\S+$/.test(source) ? `<${source}>` : prose(source));
 
 function ruleEntry(rule: Rule): string[] {
-  const facts = [`**${rule.kind}**`, operation(rule)];
+  const facts = [`**${rule.kind}**`, operation(rule), `basis: ${basis(rule)}`];
   if (rule.needs?.length) facts.push(`needs ${rule.needs.join(', ')}`);
   if (rule.dependsOn?.length) facts.push(`depends on ${rule.dependsOn.map((id) => `[${code(id)}](#${anchor(id)})`).join(', ')}`);
   const lines = [`### ${code(rule.id)}`, '', wrap(facts.join(' · ')), '', wrap(prose(rule.statement)), ''];
+  if (rule.assumption) {
+    // No sentence of the documents and no API-model element states it: the reason, then the nearest words there are.
+    lines.push(wrap(`**An assumption:** ${prose(rule.assumption.reason)}`), '');
+    if (rule.assumption.publicSource) lines.push(wrap(`Public source: ${publicSource(rule.assumption.publicSource)}`), '');
+    lines.push('The nearest words of the sources:', '');
+  }
   const [file, pointer] = rule.source.split('#');
   if (pointer !== undefined) {
     // An API-model fragment: the JSON the pointer must contain, wrapped at its spaces.
@@ -56,7 +66,15 @@ export function rulesDoc(): string {
     wrap('- **depends on**: rules its checks presuppose; when one of them fails, this one is `inconclusive`, blocked by it;', 100, '', '  '),
     wrap('- what is checked, in our own words;', 100, '', '  '),
     wrap(
-      "- the document's words and their source, relative to `../shared/` (a prose document in `aws-docs/`, or a fragment of an API model in `aws-models/`); " +
+      '- its **basis**: `document` (a sentence of a prose document in `aws-docs/` states it), `API model` (an element of an API model in ' +
+        '`aws-models/` does: a `required` list, an enum, a length range, an error list or status), or `assumption` (neither does: the rule ' +
+        'gives its reason, and the public AWS source, if any, that supports it); the report shows the same;',
+      100,
+      '',
+      '  ',
+    ),
+    wrap(
+      "- the sources' words, relative to `../shared/` (for an assumption, the nearest words they have); " +
         'where the documents contradict themselves, what they say and which reading the check uses.',
       100,
       '',
@@ -70,8 +88,9 @@ export function rulesDoc(): string {
   ];
   // Every service has rules: at least the one its documented errors are judged by (services/manifest.test.ts).
   for (const { service, rules } of services) {
-    lines.push(`## ${service} (${rules.length} rules)`, '', '| Rule | Kind | Operation | Needs |', '| --- | --- | --- | --- |');
-    for (const rule of rules) lines.push(`| [${code(rule.id)}](#${anchor(rule.id)}) | ${rule.kind} | ${operation(rule)} | ${rule.needs?.join(', ') ?? ''} |`);
+    lines.push(`## ${service} (${rules.length} rules)`, '', '| Rule | Kind | Operation | Basis | Needs |', '| --- | --- | --- | --- | --- |');
+    for (const rule of rules)
+      lines.push(`| [${code(rule.id)}](#${anchor(rule.id)}) | ${rule.kind} | ${operation(rule)} | ${basis(rule)} | ${rule.needs?.join(', ') ?? ''} |`);
     lines.push('');
     for (const rule of rules) lines.push(...ruleEntry(rule));
   }

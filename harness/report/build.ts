@@ -3,7 +3,7 @@
 // any evidence broke it, `pass` only if evidence held it and nothing broke it; a rule nothing
 // checked is never a pass, whatever a property said. Then dependencies: a pass of a rule whose
 // dependency did not pass proves nothing (`inconclusive`, blocked by it); a failure stands.
-import type { Rule } from '../../spec/rule.ts';
+import { basisOf, type Rule } from '../../spec/rule.ts';
 import type { ServiceName } from '../../services/index.ts';
 import { rulesFor } from '../../services/index.ts';
 import type { ConformanceConfig } from '../config.ts';
@@ -113,6 +113,8 @@ export function buildReport(input: BuildInput): ConformanceReport {
       statement: rule.statement,
       quote: rule.quote,
       source: rule.source,
+      basis: basisOf(rule),
+      assumption: rule.assumption,
       needs: rule.needs ? [...rule.needs] : undefined,
       contradiction: rule.contradiction,
       ...result,

@@ -1,7 +1,7 @@
 // One finding of one target, as the matrix and the findings pages show it: its rules, the
 // document's words, expected and actual, the counterexample as AWS CLI calls, the exchange.
 import type { RuleResult } from './schema.ts';
-import { formatExchange } from './text.ts';
+import { basisLabel, formatExchange } from './text.ts';
 
 /** The verdict the target itself gave: a baseline's `known` shows what it stands for. */
 export const statusOf = (rule: RuleResult) => (rule.status === 'known' ? (rule.baselineStatus ?? 'known') : rule.status);
@@ -33,7 +33,7 @@ export function findingSection(target: string, anchor: string, rules: RuleResult
     '',
     `Rules: ${rules.map((r) => `\`${r.id}\``).join(', ')}.`,
     '',
-    `> ${first.quote} — ${first.source}`,
+    `> ${first.quote} — ${[first.source, basisLabel(first)].filter(Boolean).join(' · ')}`,
     '',
     ...extra,
     `Expected: ${f.expected}. Actual: ${f.actual.slice(0, 500)}`,

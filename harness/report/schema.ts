@@ -2,6 +2,7 @@
 // when it is read back (merge, diff, baselines).
 import { z } from 'zod';
 import { SERVICES } from '../../services/index.ts';
+import { RULE_BASES } from '../../spec/rule.ts';
 import { FailureDetail, Observation, RULE_STATUSES, TargetInfo } from './outcome.ts';
 
 export const RuleResult = z.object({
@@ -13,8 +14,12 @@ export const RuleResult = z.object({
   statement: z.string(),
   quote: z.string(),
   source: z.string(),
+  /** What the rule rests on: a document's sentence, an API-model element, or an assumption (absent from reports written before it was recorded). */
+  basis: z.enum(RULE_BASES).optional(),
+  /** For an assumption: why the check is reasonable, and the public source, if any, that supports it. */
+  assumption: z.object({ reason: z.string(), publicSource: z.string().optional() }).optional(),
   needs: z.array(z.string()).optional(),
-  contradiction: z.object({ note: z.string(), reading: z.string() }).optional(),
+  contradiction: z.object({ note: z.string(), reading: z.string(), readings: z.record(z.string(), z.string()).optional() }).optional(),
   /** How many checks of the rule held, across properties. */
   checks: z.number().int(),
   /** What held, by boundary or case, across properties. */
@@ -28,6 +33,8 @@ export const RuleResult = z.object({
   failure: FailureDetail.optional(),
   /** With a baseline: the status the rule had before the baseline marked it `known`. */
   baselineStatus: z.enum(RULE_STATUSES).optional(),
+  /** Why a rule is `known`: an emulator's baseline (`--baseline`), or AWS fails it the same way (baselines/aws.json). */
+  knownBecause: z.enum(['baseline', 'aws']).optional(),
 });
 export type RuleResult = z.infer<typeof RuleResult>;
 

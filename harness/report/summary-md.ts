@@ -2,9 +2,15 @@
 // words, the shrunk calls and the exchange that shows it.
 import { evidenceLine, groupFindings, type Finding } from './findings.ts';
 import type { ConformanceReport } from './schema.ts';
-import { formatExchange, STATUS_LABEL, summaryLine } from './text.ts';
+import { basisLabel, formatExchange, STATUS_LABEL, summaryLine } from './text.ts';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** After the source: what kind it is (` · document`, ` · API model`, ` · assumption: <why>`). */
+const basisSuffix = (rule: Finding['lead']) => {
+  const label = basisLabel(rule);
+  return label ? ` · ${label}` : '';
+};
 
 function finding({ lead: rule, rules }: Finding): string {
   const f = rule.failure!;
@@ -15,7 +21,7 @@ function finding({ lead: rule, rules }: Finding): string {
     rule.statement,
     '',
     `> ${rule.quote}`,
-    `> — ${rule.source}`,
+    `> — ${rule.source}${basisSuffix(rule)}`,
     '',
     ...(others.length ? [`The same answer costs ${others.map((r) => r.id).join(', ')} too.`, ''] : []),
     `**${f.message}**`,
@@ -49,13 +55,15 @@ export function summaryMarkdown(report: ConformanceReport): string {
   const warnings = [...new Set(report.properties.flatMap((p) => p.warnings))];
   if (warnings.length)
     lines.push('Warnings:', '', ...warnings.slice(0, 20).map((w) => `- ${w}`), ...(warnings.length > 20 ? [`- … and ${warnings.length - 20} more`] : []), '');
-  lines.push('| Rule | Operation | Status | Detail |', '| --- | --- | --- | --- |');
+  lines.push('| Rule | Operation | Basis | Status | Detail |', '| --- | --- | --- | --- | --- |');
   for (const rule of report.rules) {
     const detail =
-      rule.status === 'known'
-        ? `known divergence (${rule.baselineStatus}): ${rule.failure?.message ?? rule.reason ?? ''}`
-        : (rule.failure?.message ?? rule.reason ?? evidenceLine(rule));
-    lines.push(`| ${rule.id} | ${rule.operation} | ${STATUS_LABEL[rule.status]} | ${cell(detail)} |`);
+      rule.status === 'known' && rule.knownBecause === 'aws'
+        ? `${rule.reason} (${rule.baselineStatus}): ${rule.failure?.message ?? ''}`
+        : rule.status === 'known'
+          ? `known divergence (${rule.baselineStatus}): ${rule.failure?.message ?? rule.reason ?? ''}`
+          : (rule.failure?.message ?? rule.reason ?? evidenceLine(rule));
+    lines.push(`| ${rule.id} | ${rule.operation} | ${basisLabel(rule, { reason: false }) ?? ''} | ${STATUS_LABEL[rule.status]} | ${cell(detail)} |`);
   }
   const findings = groupFindings(report.rules);
   if (findings.length) lines.push('', '## Findings', '', ...findings.map(finding).join('\n\n').split('\n'));

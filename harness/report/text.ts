@@ -1,6 +1,7 @@
 // Small text helpers the report formats share.
 import type { Exchange } from '../transport/exchange.ts';
 import type { RuleStatus } from './outcome.ts';
+import type { RuleResult } from './schema.ts';
 
 export const STATUS_LABEL: Record<RuleStatus, string> = {
   pass: 'pass',
@@ -11,6 +12,19 @@ export const STATUS_LABEL: Record<RuleStatus, string> = {
   'not-implemented': 'not-implemented',
   known: 'known',
 };
+
+/**
+ * What a rule rests on, as the report names it: `document`, `API model`, or `assumption` (with `reason`:
+ * `assumption: <why>` and its public source). Undefined for a report written before bases were recorded.
+ */
+export function basisLabel(rule: Pick<RuleResult, 'basis' | 'assumption'>, { reason = true } = {}): string | undefined {
+  if (rule.basis === 'document') return 'document';
+  if (rule.basis === 'api-model') return 'API model';
+  if (rule.basis !== 'assumption') return undefined;
+  if (!reason || !rule.assumption) return 'assumption';
+  const { reason: why, publicSource } = rule.assumption;
+  return `assumption: ${why}${publicSource ? ` (public source: ${publicSource})` : ''}`;
+}
 
 /** `12 pass, 1 fail, ...` with only the statuses that occur, in a fixed order. */
 export function summaryLine(summary: Record<RuleStatus | 'total', number>): string {

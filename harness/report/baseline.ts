@@ -1,6 +1,8 @@
 // Baselines: the divergences a target is known to have (an emulator's imperfections, recorded at
-// a pinned version). Known divergences are reported `known` instead of failing; a run exits 0
-// when it finds exactly the baseline, 1 when a rule newly diverges or a known divergence is gone.
+// a pinned version). Known divergences are reported `known` (`knownBecause: 'baseline'`) instead of
+// failing; a run exits 0 when it finds exactly the baseline, 1 when a rule newly diverges or a known
+// divergence is gone. Rules AWS itself fails alike (aws-departures.ts, applied before the baseline)
+// are `known` because of AWS: a baseline neither records nor expects them.
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { RULE_PREFIX, SERVICES } from '../../services/index.ts';
@@ -54,6 +56,8 @@ const summaryOf = (rule: ConformanceReport['rules'][number]) => (rule.failure?.m
 export function baselineFrom(report: ConformanceReport): Baseline {
   const divergences: Baseline['divergences'] = {};
   for (const rule of report.rules) {
+    // What AWS itself does (baselines/aws.json) is not the target's divergence.
+    if (rule.knownBecause === 'aws') continue;
     const status = rule.status === 'known' ? rule.baselineStatus! : rule.status;
     if (isDivergent(status)) divergences[rule.id] = { status, summary: summaryOf(rule) };
   }
@@ -65,7 +69,13 @@ export function applyBaseline(report: ConformanceReport, baseline: Baseline): { 
   const comparison: BaselineComparison = { appeared: [], disappeared: [] };
   const rules = report.rules.map((rule) => {
     const known = baseline.divergences[rule.id];
-    if (known && known.status === rule.status) return { ...rule, status: 'known' as const, baselineStatus: rule.status };
+    // Known because AWS fails it alike (aws-departures.ts, applied first): a baseline entry recording the same failure is explained, not gone.
+    if (rule.knownBecause === 'aws') {
+      if (known && known.status !== rule.baselineStatus)
+        comparison.disappeared.push({ id: rule.id, status: `${known.status} → ${rule.baselineStatus}`, summary: known.summary });
+      return rule;
+    }
+    if (known && known.status === rule.status) return { ...rule, status: 'known' as const, baselineStatus: rule.status, knownBecause: 'baseline' as const };
     if (isDivergent(rule.status)) comparison.appeared.push({ id: rule.id, status: rule.status, summary: summaryOf(rule) });
     if (known) comparison.disappeared.push({ id: rule.id, status: `${known.status} → ${rule.status}`, summary: known.summary });
     return rule;

@@ -22,6 +22,15 @@ export const PINPOINT_TAG_POLICY: TagPolicy = {
   maxValueLength: 256,
   allowedCharacter: /^[\p{L}\p{Nd}\p{White_Space}_.:/=+-]$/u,
   reservedPrefix: 'aws:',
+  // AWS's general tagging rules are looser than this document: "letters, numbers, and spaces
+  // representable in UTF-8, and the following characters: _ . : / = + - @"
+  // (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html), so `@` is disputed.
+  disputedCharacter: /^@$/u,
+  // The API model gives TagValue no pattern (aws-models/pinpoint-email-2018-07-26.json#/shapes/TagValue),
+  // and AWS services differ on values: EFS's TagValue pattern has no prefix restriction
+  // (https://docs.aws.amazon.com/efs/latest/ug/API_Tag.html), Forecast says "Values can have this
+  // prefix" (https://docs.aws.amazon.com/forecast/latest/dg/API_Tag.html). Keys stay reserved.
+  disputedValuePrefix: true,
 };
 
 const Tag = z.object({ Key: z.string(), Value: z.string().optional() });

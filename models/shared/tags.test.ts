@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { applyTags, compareTags, emptyTags, requestViolations, tagStateFrom, tagViolations, untagKeys, type TagPolicy, type TagState } from './tags.ts';
+import {
+  applyTags,
+  compareTags,
+  DISPUTE_VIOLATION,
+  emptyTags,
+  requestViolations,
+  tagDisputes,
+  tagStateFrom,
+  tagViolations,
+  untagKeys,
+  type TagPolicy,
+  type TagState,
+} from './tags.ts';
 
 const policy: TagPolicy = {
   maxTags: 3,
@@ -20,6 +32,27 @@ describe('the shared tag model', () => {
     expect(tagViolations(policy, { Key: 'k@', Value: 'x' })).toEqual(['characters']);
     expect(tagViolations(policy, { Key: 'k', Value: 'aws:x' })).toEqual(['reserved-prefix']);
     expect(tagViolations(policy, { Key: 'Жé9 ' })).toEqual([]);
+  });
+
+  it('names the points where the document and other AWS sources disagree, each also a violation under the document', () => {
+    const disputing: TagPolicy = { ...policy, disputedCharacter: /^@$/u, disputedValuePrefix: true };
+    expect(tagDisputes(disputing, { Key: 'ok', Value: 'x' })).toEqual([]);
+    expect(tagDisputes(disputing, { Key: 'ok' })).toEqual(['value-omitted']);
+    expect(tagDisputes(disputing, { Key: 'k@', Value: 'x' })).toEqual(['character']);
+    expect(tagDisputes(disputing, { Key: 'k', Value: 'x@' })).toEqual(['character']);
+    expect(tagDisputes(disputing, { Key: 'k', Value: 'AWS:x' })).toEqual(['value-prefix']);
+    // Outside both sets, or the prefix on a key: no dispute, a plain violation.
+    expect(tagDisputes(disputing, { Key: 'k#', Value: 'x' })).toEqual([]);
+    expect(tagDisputes(disputing, { Key: 'aws:k', Value: 'aws:x' })).toEqual([]);
+    // A policy that disputes nothing.
+    expect(tagDisputes(policy, { Key: 'k@', Value: 'aws:x' })).toEqual([]);
+    // Under the document's reading each disputed point is the violation it names.
+    for (const [tag, dispute] of [
+      [{ Key: 'k@', Value: 'x' }, 'character'],
+      [{ Key: 'k', Value: 'aws:x' }, 'value-prefix'],
+      [{ Key: 'k' }, 'value-omitted'],
+    ] as const)
+      expect(tagViolations(disputing, tag)).toEqual(DISPUTE_VIOLATION[dispute] ? [DISPUTE_VIOLATION[dispute]] : []);
   });
 
   it('counts existing tags toward the limit, and the reserved prefix not at all', () => {

@@ -11,6 +11,14 @@ export interface TagPolicy {
   readonly allowedCharacter: RegExp;
   /** Reserved for AWS: not allowed in keys or values the user defines; such tags do not count toward maxTags. */
   readonly reservedPrefix: string;
+  /**
+   * Characters the service's document leaves out of `allowedCharacter` but AWS's general tagging
+   * rules allow: a tag holding one is judged by either reading (accepted, or rejected), never as a
+   * plain break. `tagViolations` still names it a `characters` violation (the document's reading).
+   */
+  readonly disputedCharacter?: RegExp;
+  /** The document reserves the prefix in values too, where AWS's general rules reserve it in keys: either reading. */
+  readonly disputedValuePrefix?: boolean;
 }
 
 /** A tag as sent: Value may be left out (where the service allows it). */
@@ -57,6 +65,30 @@ export function tagViolations(policy: TagPolicy, tag: TagInput): TagViolation[] 
   if (!allAllowed(policy, tag.Key) || (tag.Value !== undefined && !allAllowed(policy, tag.Value))) found.push('characters');
   return found;
 }
+
+/**
+ * Where the service's document and another AWS source disagree about a tag, so that either reading
+ * is accepted: a Value left out (the document: stored as ""; the API model: Value is required), a
+ * character only AWS's general rules allow, the reserved prefix at the start of a value.
+ */
+export type TagDispute = 'value-omitted' | 'character' | 'value-prefix';
+
+/** The disputed points a tag sits on (none for a tag every reading judges alike). */
+export function tagDisputes(policy: TagPolicy, tag: TagInput): TagDispute[] {
+  const found: TagDispute[] = [];
+  if (tag.Value === undefined) found.push('value-omitted');
+  const disputed = (s: string | undefined) => [...(s ?? '')].some((c) => !policy.allowedCharacter.test(c) && (policy.disputedCharacter?.test(c) ?? false));
+  if (disputed(tag.Key) || disputed(tag.Value)) found.push('character');
+  if (policy.disputedValuePrefix && !isReserved(policy, tag.Key) && isReserved(policy, tag.Value)) found.push('value-prefix');
+  return found;
+}
+
+/** The violations a disputed point accounts for under the document's reading (`tagViolations` names them so). */
+export const DISPUTE_VIOLATION: Record<TagDispute, TagViolation | undefined> = {
+  'value-omitted': undefined,
+  character: 'characters',
+  'value-prefix': 'reserved-prefix',
+};
 
 /** Tags counted toward the limit: every key without the reserved prefix. */
 const countedTags = (policy: TagPolicy, keys: Iterable<string>) => [...keys].filter((k) => !isReserved(policy, k)).length;

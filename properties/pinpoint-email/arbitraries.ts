@@ -1,11 +1,14 @@
 // Pinpoint Email arbitraries. A valid tag request sits on one documented limit at a time (50 tags,
-// 1 or 128-character keys, empty or 256-character values, a missing Value, one class of allowed
-// characters beyond ASCII letters and digits); an invalid one breaks exactly one restriction. The
-// rest is ASCII letters and digits well inside every limit, so an answer has one possible cause.
+// 1 or 128-character keys, empty or 256-character values, one class of allowed characters beyond
+// ASCII letters and digits); an invalid one breaks exactly one restriction. The rest is ASCII
+// letters and digits well inside every limit, so an answer has one possible cause. Where the
+// document and another AWS source disagree (a tag without Value, `@`, `aws:` at the start of a
+// value) a request is valid under one reading only: such tags come only in their own requests
+// (`disputedRequest`), never in the others, whose verdicts must not depend on a reading.
 // Identity names come from small pools so that a command sequence revisits them.
 import fc from 'fast-check';
 import { HOUR, MINUTE } from '../../models/shared/clock.ts';
-import type { TagInput } from '../../models/shared/tags.ts';
+import type { TagDispute, TagInput } from '../../models/shared/tags.ts';
 import { PINPOINT_TAG_POLICY } from '../../models/pinpoint-email/shapes.ts';
 import type { Kind } from './steps.ts';
 
@@ -30,8 +33,8 @@ const LETTERS = ['a', 'b', 'k', 'Z', 'Q', 'é', 'ß', 'Ж', 'λ', '中', 'ا'] a
 const DIGITS = ['0', '7', '9', '٣', '५'] as const;
 const WHITE_SPACE = [' ', '\u3000'] as const;
 const SYMBOLS = ['_', '.', ':', '/', '=', '+', '-'] as const;
-/** Just outside the documented set: printable ASCII symbols it does not list. */
-const OUTSIDE = ['@', '#', '!', '*', '%', '&', '?', ',', ';', '<', '>', '|', '$', '~', '^', '(', ')', '[', ']', '{', '}', '"', "'", '\\', '`'] as const;
+/** Outside the documented set and AWS's general one alike (`@` is only outside the document's: disputed). */
+const OUTSIDE = ['#', '!', '*', '%', '&', '?', ',', ';', '<', '>', '|', '$', '~', '^', '(', ')', '[', ']', '{', '}', '"', "'", '\\', '`'] as const;
 
 const allowedChar = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...LETTERS) },
@@ -50,25 +53,13 @@ const allowedString = (length: number) =>
         .map(([first, rest]) => first + rest.join(''));
 
 /** The documented limits a valid request can sit on; `none`: ASCII letters and digits well inside every limit. */
-export type ValidBoundary =
-  | 'count'
-  | 'key-min'
-  | 'key-max'
-  | 'value-empty'
-  | 'value-max'
-  | 'value-omitted'
-  | 'letters'
-  | 'digits'
-  | 'white-space'
-  | 'symbols'
-  | 'none';
+export type ValidBoundary = 'count' | 'key-min' | 'key-max' | 'value-empty' | 'value-max' | 'letters' | 'digits' | 'white-space' | 'symbols' | 'none';
 export const VALID_BOUNDARIES: ValidBoundary[] = [
   'count',
   'key-min',
   'key-max',
   'value-empty',
   'value-max',
-  'value-omitted',
   'letters',
   'digits',
   'white-space',
@@ -108,8 +99,6 @@ function boundaryTag(boundary: Exclude<ValidBoundary, 'count'>): fc.Arbitrary<Ta
       return key.map((Key) => ({ Key, Value: '' }));
     case 'value-max':
       return fc.tuple(key, plain('v', maxValueLength)).map(([Key, Value]) => ({ Key, Value }));
-    case 'value-omitted':
-      return key.map((Key) => ({ Key }));
     case 'letters':
       return inKeyOrValue(fc.constantFrom(...NON_ASCII_LETTERS));
     case 'digits':
@@ -129,7 +118,6 @@ export const BOUNDARY_EXAMPLES: Record<Exclude<ValidBoundary, 'count'>, TagInput
   'key-max': { Key: 'k'.repeat(maxKeyLength), Value: 'v1' },
   'value-empty': { Key: 'k1', Value: '' },
   'value-max': { Key: 'k1', Value: 'v'.repeat(maxValueLength) },
-  'value-omitted': { Key: 'k1' },
   letters: { Key: 'kéßЖλ中ا', Value: 'vÉЖ' },
   digits: { Key: 'k٣५', Value: 'v٣' },
   'white-space': { Key: 'k k', Value: 'v\u3000v' },
@@ -138,8 +126,8 @@ export const BOUNDARY_EXAMPLES: Record<Exclude<ValidBoundary, 'count'>, TagInput
 };
 
 /** One documented restriction broken at its boundary (or just past it). */
-export type TagBreak = 'count' | 'key-empty' | 'key-long' | 'value-long' | 'key-character' | 'value-character' | 'key-prefix' | 'value-prefix';
-const TAG_BREAKS: TagBreak[] = ['count', 'key-empty', 'key-long', 'value-long', 'key-character', 'value-character', 'key-prefix', 'value-prefix'];
+export type TagBreak = 'count' | 'key-empty' | 'key-long' | 'value-long' | 'key-character' | 'value-character' | 'key-prefix';
+const TAG_BREAKS: TagBreak[] = ['count', 'key-empty', 'key-long', 'value-long', 'key-character', 'value-character', 'key-prefix'];
 
 /** `aws:` in every letter case: AWS reserves "aws:, AWS:, or any upper or lowercase combination". */
 export const RESERVED_CASES = ['aws:', 'AWS:', 'Aws:', 'aWs:', 'awS:', 'AWs:', 'AwS:', 'aWS:'] as const;
@@ -168,10 +156,6 @@ function brokenTag(kind: Exclude<TagBreak, 'count'>): fc.Arbitrary<TagInput> {
       return allowedString(4)
         .chain(reserved)
         .map((key) => ({ Key: key, Value: 'v' }));
-    case 'value-prefix':
-      return allowedString(4)
-        .chain(reserved)
-        .map((value) => ({ Key: 'k', Value: value }));
   }
 }
 
@@ -182,9 +166,10 @@ export const fillers = (count: number, value = 'x', prefix = 'f'): TagInput[] =>
 /** Keys the model-based property tags with: case variants of one another, so replacing and case both matter. */
 export const POOL_KEYS = ['env', 'Env', 'ENV', 'team'] as const;
 const POOL_VALUES = ['a', 'A', 'prod', 'v2'] as const;
+// Always with a Value: a tag without one is valid under the document's reading only (disputedRequest).
 const poolTag: fc.Arbitrary<TagInput> = fc
-  .record({ key: fc.constantFrom(...POOL_KEYS), value: fc.option(fc.constantFrom(...POOL_VALUES), { freq: 6, nil: undefined }) })
-  .map(({ key, value }) => (value === undefined ? { Key: key } : { Key: key, Value: value }));
+  .record({ key: fc.constantFrom(...POOL_KEYS), value: fc.constantFrom(...POOL_VALUES) })
+  .map(({ key, value }) => ({ Key: key, Value: value }));
 export const poolTags = fc.uniqueArray(poolTag, { minLength: 0, maxLength: 3, selector: (t) => t.Key });
 /** How many fillers a TagResource adds: 0 most often, otherwise around the limit. */
 export const fillerCount = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.constantFrom(1, 44, 45, 46, 47, 48, 49, 50, 51) });
@@ -250,4 +235,50 @@ export const brokenRequest: fc.Arbitrary<BrokenRequest> = fc
       existing: operation === 'TagResource' ? existing : 0,
       tags: [...newKeys(companions), bad],
     }));
+  });
+
+/**
+ * One disputed tag (see TagDispute): on CreateEmailIdentity, or on TagResource of an identity that
+ * has `existing` fillers f0, f1, ... (`retag`: the disputed tag's key is f0, one it already has).
+ */
+export interface DisputedRequest {
+  operation: TagOperation;
+  kind: Kind;
+  dispute: TagDispute;
+  retag: boolean;
+  existing: number;
+  tags: TagInput[];
+}
+
+/** A disputed tag with key `key` (a key never disputed itself when given). */
+function disputedTag(dispute: TagDispute, key?: string): fc.Arbitrary<TagInput> {
+  const value = fc.integer({ min: 1, max: 20 }).chain((n) => plain('v', n));
+  const keyArb = key === undefined ? fc.integer({ min: 2, max: 20 }).chain((n) => plain('k', n)) : fc.constant(key);
+  switch (dispute) {
+    case 'value-omitted':
+      return keyArb.map((Key) => ({ Key }));
+    case 'character':
+      // `@` inside the key (unless the key is given) or inside the value, where a trim would not reach.
+      return fc
+        .tuple(fc.boolean(), fc.integer({ min: 3, max: 20 }), keyArb, value)
+        .chain(([inKey, n, k, v]) =>
+          inKey && key === undefined
+            ? withChar('k', n, fc.constant('@')).map((Key) => ({ Key, Value: v }))
+            : withChar('v', n, fc.constant('@')).map((Value) => ({ Key: k, Value })),
+        );
+    case 'value-prefix':
+      return fc.tuple(keyArb, fc.constantFrom(...RESERVED_CASES), allowedString(4)).map(([Key, prefix, rest]) => ({ Key, Value: prefix + rest }));
+  }
+}
+
+const DISPUTES: TagDispute[] = ['value-omitted', 'character', 'value-prefix'];
+
+export const disputedRequest: fc.Arbitrary<DisputedRequest> = fc
+  .record({ operation: fc.constantFrom(...OPERATIONS), kind: kindArb, dispute: fc.constantFrom(...DISPUTES), retag: fc.boolean() })
+  .chain(({ operation, kind, dispute, retag }): fc.Arbitrary<DisputedRequest> => {
+    const again = operation === 'TagResource' && retag;
+    const existing = operation === 'TagResource' ? fc.constantFrom(again ? 1 : 0, 1, 5, maxTags - 3) : fc.constant(0);
+    return fc
+      .tuple(disputedTag(dispute, again ? 'f0' : undefined), existing, fc.nat({ max: 1 }))
+      .map(([tag, n, companions]) => ({ operation, kind, dispute, retag: again, existing: n, tags: [...newKeys(companions), tag] }));
   });

@@ -72,7 +72,11 @@ export function tagExamples(env: GenerationEnv): ModelCommand<PinpointModel>[][]
   return [
     [
       new CreateIdentity(alpha, [{ Key: 'team', Value: 'prod' }], true),
-      new TagIdentity(alpha, [{ Key: 'env', Value: 'a' }, { Key: 'ENV', Value: 'A' }, { Key: 'Env' }]),
+      new TagIdentity(alpha, [
+        { Key: 'env', Value: 'a' },
+        { Key: 'ENV', Value: 'A' },
+        { Key: 'Env', Value: 'prod' },
+      ]),
       ...(can(env, 'UntagResource') ? [new UntagIdentity(alpha, ['ENV', 'no-such-key'])] : []),
       new TagIdentity(alpha, [{ Key: 'env', Value: 'v2' }]),
       new ListTags(alpha),

@@ -16,10 +16,21 @@ import {
 } from '../../models/pinpoint-email/model.ts';
 import { PINPOINT_TAG_POLICY } from '../../models/pinpoint-email/shapes.ts';
 import { HOUR, instant } from '../../models/shared/clock.ts';
-import { applyTags, emptyTags, requestViolations, untagKeys, type TagInput, type TagState } from '../../models/shared/tags.ts';
+import {
+  applyTags,
+  DISPUTE_VIOLATION,
+  emptyTags,
+  requestViolations,
+  tagDisputes,
+  untagKeys,
+  type TagDispute,
+  type TagInput,
+  type TagState,
+} from '../../models/shared/tags.ts';
+import { readingObservation } from '../../harness/report/readings.ts';
 import type { RuleId } from '../../services/index.ts';
 import { call } from '../shared/call.ts';
-import { expectRejected, expectSetup, stop } from '../shared/checks.ts';
+import { checkThat, expectRejected, expectSetup, stop } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { followVerificationLink } from '../shared/inbox.ts';
 import { modelProperty } from '../shared/model-run.ts';
@@ -28,6 +39,7 @@ import { defineProperty, type ConformanceProperty } from '../shared/property.ts'
 import {
   BOUNDARY_EXAMPLES,
   brokenRequest,
+  disputedRequest,
   fillers,
   kindArb,
   newKeys,
@@ -36,6 +48,7 @@ import {
   VALID_BOUNDARIES,
   validRequest,
   type BrokenRequest,
+  type DisputedRequest,
   type TagBreak,
   type ValidBoundary,
   type ValidRequest,
@@ -83,7 +96,6 @@ const LISTING_RULES = [
   'PINPOINT.TAGS.UNIQUE_KEY',
   'PINPOINT.TAGS.MAX_50',
   'PINPOINT.TAGS.CASE_SENSITIVE',
-  'PINPOINT.TAGS.VALUE_OPTIONAL',
   'PINPOINT.UNTAG.REMOVES',
 ] as const satisfies readonly RuleId[];
 const LIMIT_RULES = [
@@ -100,7 +112,6 @@ const BOUNDARY_RULE: Record<ValidBoundary, RuleId> = {
   'key-max': 'PINPOINT.TAGS.KEY_LENGTH',
   'value-empty': 'PINPOINT.TAGS.VALUE_LENGTH',
   'value-max': 'PINPOINT.TAGS.VALUE_LENGTH',
-  'value-omitted': 'PINPOINT.TAGS.VALUE_OPTIONAL',
   letters: 'PINPOINT.TAGS.CHARACTERS',
   digits: 'PINPOINT.TAGS.CHARACTERS',
   'white-space': 'PINPOINT.TAGS.CHARACTERS',
@@ -117,7 +128,6 @@ const BREAK_RULE: Record<TagBreak, RuleId> = {
   'key-character': 'PINPOINT.TAGS.CHARACTERS',
   'value-character': 'PINPOINT.TAGS.CHARACTERS',
   'key-prefix': 'PINPOINT.TAGS.AWS_PREFIX',
-  'value-prefix': 'PINPOINT.TAGS.AWS_PREFIX',
 };
 
 const nameOf = (ctx: RunContext, kind: Kind, label: string) => (kind === 'email' ? ctx.naming.email(label) : ctx.naming.domain(label));
@@ -224,8 +234,6 @@ function brokenExamples(): BrokenRequest[] {
     ['key-character', { Key: 'k@1', Value: 'v1' }],
     ['value-character', { Key: 'k1', Value: 'v#1' }],
     ...RESERVED_CASES.map((prefix): [Exclude<TagBreak, 'count'>, TagInput] => ['key-prefix', { Key: `${prefix}k1`, Value: 'v1' }]),
-    ['value-prefix', { Key: 'k1', Value: 'aws:v1' }],
-    ['value-prefix', { Key: 'k1', Value: 'AWS:v1' }],
   ];
   for (const operation of OPERATIONS) {
     one.forEach(([broken, tag], i) => {
@@ -282,11 +290,10 @@ const rejectsBrokenTags = defineProperty({
   },
 });
 
-/** Retagging: a key and its different-case twin, untagging one, then the key again with a new (or no) value. */
+/** Retagging: a key and its different-case twin, untagging one, then the key again with a new value (without one: disputedTags). */
 interface Retag {
   kind: Kind;
   initial: number;
-  omit: boolean;
   untagOthers: boolean;
 }
 
@@ -295,12 +302,12 @@ const retagReplaces = defineProperty({
   service: 'pinpoint-email',
   rules: [...LISTING_RULES, ...LIMIT_RULES, 'PINPOINT.ERRORS.DOCUMENTED'],
   runsFactor: 0.24,
-  arbitrary: () => fc.record({ kind: kindArb, initial: fc.constantFrom(0, 1, 5, 46), omit: fc.boolean(), untagOthers: fc.boolean() }),
+  arbitrary: () => fc.record({ kind: kindArb, initial: fc.constantFrom(0, 1, 5, 46), untagOthers: fc.boolean() }),
   examples: (): Retag[] => [
-    { kind: 'email', initial: 0, omit: false, untagOthers: false },
-    { kind: 'domain', initial: 5, omit: true, untagOthers: true },
+    { kind: 'email', initial: 0, untagOthers: false },
+    { kind: 'domain', initial: 5, untagOthers: true },
   ],
-  async run(ctx, { kind, initial, omit, untagOthers }: Retag) {
+  async run(ctx, { kind, initial, untagOthers }: Retag) {
     const real = nameOf(ctx, kind, 'retag');
     // The keys are set by TagResource: what CreateEmailIdentity keeps is another rule's.
     let tags = await existingTags(ctx, real, initial, 'PINPOINT.TAGS.UNIQUE_KEY');
@@ -323,11 +330,87 @@ const retagReplaces = defineProperty({
     const untagged = await untagResource(ctx, real, removed);
     expectSetup(ctx, 'PINPOINT.UNTAG.REMOVES', 'UntagResource', untagged, 'tag keys can be removed');
     tags = await checkListedTags(ctx, real, untagKeys(tags, removed), 'UntagResource');
-    await tag(
-      [omit ? { Key: 'env' } : { Key: 'env', Value: 'second' }, ...fillers(initial, 'again').slice(-2)],
-      'TagResource again',
-      'PINPOINT.TAGS.UNIQUE_KEY',
+    await tag([{ Key: 'env', Value: 'second' }, ...fillers(initial, 'again').slice(-2)], 'TagResource again', 'PINPOINT.TAGS.UNIQUE_KEY');
+  },
+});
+
+/** The rule each disputed point belongs to, and the names (keys of its `contradiction.readings`) of the two readings. */
+const DISPUTED: Record<TagDispute, { rule: RuleId; accepted: string; rejected: string }> = {
+  'value-omitted': { rule: 'PINPOINT.TAGS.VALUE_OPTIONAL', accepted: 'document', rejected: 'model' },
+  character: { rule: 'PINPOINT.TAGS.CHARACTERS', accepted: 'tagging-guide', rejected: 'document' },
+  'value-prefix': { rule: 'PINPOINT.TAGS.AWS_PREFIX', accepted: 'model', rejected: 'document' },
+};
+
+function disputedExamples(): DisputedRequest[] {
+  const tags: Record<TagDispute, TagInput> = {
+    'value-omitted': { Key: 'k1' },
+    character: { Key: 'k@1', Value: 'v@1' },
+    'value-prefix': { Key: 'k1', Value: 'aws:v1' },
+  };
+  const examples: DisputedRequest[] = [];
+  for (const operation of OPERATIONS)
+    (Object.keys(tags) as TagDispute[]).forEach((dispute, i) => {
+      examples.push({ operation, kind: kindAt(i), dispute, retag: false, existing: operation === 'TagResource' ? 1 : 0, tags: [tags[dispute]] });
+    });
+  // An existing key tagged again without Value: replaced by "" (document), or rejected and kept (model).
+  examples.push({ operation: 'TagResource', kind: 'domain', dispute: 'value-omitted', retag: true, existing: 1, tags: [{ Key: 'f0' }] });
+  examples.push({ operation: 'TagResource', kind: 'email', dispute: 'value-prefix', retag: false, existing: 1, tags: [{ Key: 'k1', Value: 'AWS:v1' }] });
+  return examples;
+}
+
+/** What a disputed request sits on, as the report names it. */
+function describeDispute({ dispute, retag, tags }: DisputedRequest): string {
+  const tag = tags.at(-1)!;
+  if (dispute === 'value-omitted') return retag ? 'existing key tagged again without Value' : 'tag without Value';
+  if (dispute === 'character') return `${tag.Key.includes('@') ? 'key' : 'value'} with @`;
+  return `value prefix ${tag.Value!.slice(0, 4)}`;
+}
+
+const disputedTags = defineProperty({
+  name: 'CreateEmailIdentity and TagResource judge a tag the documents disagree on by one reading or the other, never by neither',
+  service: 'pinpoint-email',
+  rules: ['PINPOINT.TAGS.VALUE_OPTIONAL', 'PINPOINT.TAGS.CHARACTERS', 'PINPOINT.TAGS.AWS_PREFIX', ...LISTING_RULES, 'PINPOINT.ERRORS.DOCUMENTED'],
+  runsFactor: 0.4,
+  arbitrary: () => disputedRequest,
+  examples: disputedExamples,
+  async run(ctx, request: DisputedRequest) {
+    const { operation, dispute, tags } = request;
+    const { rule, accepted, rejected } = DISPUTED[dispute];
+    const real = nameOf(ctx, request.kind, 'disputed');
+    const before = operation === 'TagResource' ? await existingTags(ctx, real, request.existing, rule) : emptyTags();
+    // One disputed point, and nothing else every reading would reject.
+    const points = tags.flatMap((t) => tagDisputes(PINPOINT_TAG_POLICY, t));
+    const violations = requestViolations(PINPOINT_TAG_POLICY, before, tags).filter((v) => v !== DISPUTE_VIOLATION[dispute]);
+    if (points.join() !== dispute || violations.length)
+      throw new Error(`harness bug: a disputed request must sit on ${dispute} alone, not ${[...points, ...violations].join(', ')}`);
+    const what = describeDispute(request);
+    const result = operation === 'CreateEmailIdentity' ? await createEmailIdentity(ctx, real, tags, [rule]) : await tagResource(ctx, real, tags, [rule]);
+    if (result.ok) {
+      // Accepted: then it holds as the accepting reading says (a Value left out is ""), like any valid tag.
+      const after = applyTags(before, tags);
+      const listed = await checkListedTags(ctx, real, after, operation);
+      if (listed === after)
+        ctx.held(rule, readingObservation(accepted, `${operation}: ${what} → accepted, listed ${dispute === 'value-omitted' ? 'with ""' : 'as sent'}`));
+      return;
+    }
+    // Rejected: as any invalid request, with a documented client error (never a 5xx), naming the missing member where one is missing.
+    const error = expectRejected(
+      ctx,
+      rule,
+      operation,
+      result,
+      `${what}: accepted, or rejected with a documented client error`,
+      undefined,
+      readingObservation(rejected, `${operation}: ${what} → rejected`),
     );
+    if (dispute === 'value-omitted')
+      checkThat(ctx, rule, operation, /\bvalue\b/i.test(error.message), () => ({
+        message: 'rejected a tag without Value, but the error does not say that Value is missing',
+        expected: 'accepted (the document), or rejected for the missing required member Value (the API model)',
+        actual: `${error.code} (HTTP ${error.httpStatus}): ${error.message}`,
+      }));
+    // A rejected request changes nothing.
+    if (operation === 'TagResource') await checkListedTags(ctx, real, before, 'rejected TagResource', true);
   },
 });
 
@@ -459,6 +542,7 @@ export const pinpointEmailProperties: ConformanceProperty[] = [
   acceptsValidTags,
   rejectsBrokenTags,
   retagReplaces,
+  disputedTags,
   emailVerifiedByLink,
   domainLifecycle,
   identities,

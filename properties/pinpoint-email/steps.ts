@@ -116,8 +116,9 @@ function characterClass(c: string): string {
 
 /**
  * The limits a valid request sits on (50 tags, 1 or 128-character keys, empty or 256-character
- * values, a missing Value, characters beyond ASCII letters and digits). ASCII letters and digits
- * at lengths inside the limits sit on none: their acceptance shows no limit.
+ * values, characters beyond ASCII letters and digits). ASCII letters and digits at lengths inside
+ * the limits sit on none: their acceptance shows no limit. A tag without Value is valid under one
+ * reading only: the disputed-tags property judges it, with its own observations.
  */
 function boundariesOf(operation: string, tags: readonly TagInput[], existing: ReadonlySet<string> = new Set()): Boundary[] {
   const found: Boundary[] = [];
@@ -133,7 +134,6 @@ function boundariesOf(operation: string, tags: readonly TagInput[], existing: Re
   for (const n of new Set(tags.flatMap((t) => (t.Value === undefined ? [] : [charLength(t.Value)])))) {
     if (n === PINPOINT_TAG_POLICY.maxValueLength || n === 0) at('PINPOINT.TAGS.VALUE_LENGTH', n ? `${n}-character value` : 'empty value');
   }
-  if (tags.some((t) => t.Value === undefined)) at('PINPOINT.TAGS.VALUE_OPTIONAL', 'tag without Value');
   const classes = new Set(
     tags
       .flatMap((t) => [...t.Key, ...(t.Value ?? '')])
@@ -389,7 +389,6 @@ export async function checkListedTags(ctx: RunContext, name: string, tags: TagSt
   const counted = new Set(Tags.map((t) => t.Key).filter((key) => tags.tags.has(key) && !isReserved(PINPOINT_TAG_POLICY, key))).size;
   if (states.length === PINPOINT_TAG_POLICY.maxTags && counted === PINPOINT_TAG_POLICY.maxTags) credit('PINPOINT.TAGS.MAX_50', `${counted} tags listed`);
   if (states.some(([key, t]) => t.origin === 'replaced' && shown(key))) credit('PINPOINT.TAGS.UNIQUE_KEY', 'key tagged again, listed once with its new value');
-  if (states.some(([key, t]) => t.origin === 'omitted-value' && shown(key))) credit('PINPOINT.TAGS.VALUE_OPTIONAL', 'tag without Value, listed with ""');
   if ([...tags.removed].some((key) => !listedAs(key).length && !troubled.has(lower(key)))) credit('PINPOINT.UNTAG.REMOVES', 'untagged keys not listed');
   const keys = [...tags.tags.keys()].filter(shown);
   if (keys.some((k) => keys.some((other) => other !== k && lower(other) === lower(k))))

@@ -16,6 +16,8 @@ import { sweepCommand, SWEEP_USAGE } from './sweep-command.ts';
 import { isManagedEmulator, startEmulator } from '../targets/managed/emulators.ts';
 import type { ManagedProcess } from '../targets/managed/process.ts';
 import { prepareEndpoint } from '../targets/endpoint.ts';
+import { writeRecording } from '../recording/merge.ts';
+import { replayMismatch } from '../recording/mismatch.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -57,7 +59,7 @@ async function runAgainst(config: ConformanceConfig): Promise<0 | 1 | 2> {
     passWithNoTests: Boolean(config.shard), // a shard may hold none of the selected services
     // One service at a time against a shared target (a server's clock and reset are global, AWS's
     // rates hold per account); the in-process reference emulator is one per worker.
-    fileParallelism: config.target === 'reference',
+    fileParallelism: config.target === 'reference' || config.target === 'replay',
     shard: config.shard,
     testNamePattern: config.property ? new RegExp(`^\\S+ ${config.property.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : undefined,
   });
@@ -66,6 +68,16 @@ async function runAgainst(config: ConformanceConfig): Promise<0 | 1 | 2> {
     await vitest.start(config.services.map(propertyFile));
   } finally {
     await vitest.close();
+  }
+  if (config.record) {
+    const { file, missing } = writeRecording(config);
+    process.stdout.write(`recording: ${file}${missing.length ? ` (nothing recorded for ${missing.join(', ')})` : ''}\n`);
+  }
+  // A replayed request the recording does not hold stops the run, whatever the verdicts say.
+  const mismatch = config.target === 'replay' ? replayMismatch(config) : undefined;
+  if (mismatch) {
+    process.stderr.write(`conformance: ${mismatch}\n`);
+    return 2;
   }
   if (!reporter.report) throw new Error('the run ended without a report');
   if (config.updateBaseline) return reporter.report.errors.length ? 2 : 0;

@@ -7,6 +7,14 @@ import { referenceTarget } from './reference.ts';
 import type { Target } from './target.ts';
 
 export async function openTarget(config: ConformanceConfig): Promise<Target> {
+  const target = await open(config);
+  // --record: every exchange and out-of-band step of the suite, for recording.har (harness/recording/).
+  if (!config.record) return target;
+  const { recordTarget } = await import('../recording/record.ts');
+  return recordTarget(target, config);
+}
+
+async function open(config: ConformanceConfig): Promise<Target> {
   switch (config.target) {
     case 'reference':
       return referenceTarget(config);
@@ -14,6 +22,10 @@ export async function openTarget(config: ConformanceConfig): Promise<Target> {
       return endpointTarget(config);
     case 'aws':
       return awsTarget(config);
+    case 'replay': {
+      const { replayTarget } = await import('../recording/replay-target.ts');
+      return replayTarget(config);
+    }
     default:
       return managedTarget(config, config.target);
   }

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { SERVICES } from '../services/index.ts';
 import { isManagedEmulator, MANAGED_EMULATORS, servicesOf } from './targets/managed/emulators.ts';
 
-/** reference, endpoint and aws, and the third-party emulators the harness starts itself. */
-const TARGET_KINDS = ['reference', 'endpoint', 'aws', ...MANAGED_EMULATORS] as const;
+/** reference, endpoint and aws, the third-party emulators the harness starts itself, and a recorded run (replay). */
+const TARGET_KINDS = ['reference', 'endpoint', 'aws', 'replay', ...MANAGED_EMULATORS] as const;
 /** The adapters `--emulator` names: one per emulator whose out-of-band channel the harness knows. */
 const EMULATOR_ADAPTERS = ['reference', 'generic', ...MANAGED_EMULATORS] as const;
 
@@ -39,6 +39,14 @@ export const ConformanceConfig = z.object({
   baseline: z.string().optional(),
   /** Rewrite the baseline file with this run's divergences instead of comparing. */
   updateBaseline: z.boolean().default(false),
+  /**
+   * AWS's own departures from its documents (harness/report/aws-departures.ts): an aws run with
+   * `recordAwsDepartures` writes them here; any other run reads them, if the file exists, unless
+   * `ignoreAwsDepartures`.
+   */
+  awsDepartures: z.string().min(1).default('baselines/aws.json'),
+  recordAwsDepartures: z.boolean().default(false),
+  ignoreAwsDepartures: z.boolean().default(false),
   /** Only the property with this name (a finding's replay). */
   property: z.string().optional(),
   /** With --seed and --property: replay exactly this fast-check path (the shrunk counterexample). */
@@ -58,6 +66,10 @@ export const ConformanceConfig = z.object({
     .optional(),
   /** Per call: a target that never answers costs this long, not the run. */
   timeoutMs: z.number().int().min(100).default(10_000),
+  /** Write every exchange of the run, redacted, with the seed and configuration, to `<reportDir>/<runId>/recording.har`. */
+  record: z.boolean().default(false),
+  /** With target `replay`: the recording (HAR) whose answers the run gets. */
+  recording: z.string().optional(),
   aws: z
     .object({
       accountAllowlist: z.array(z.string().regex(/^\d{12}$/)).default([]),
@@ -100,7 +112,7 @@ export function configInputFromEnv(env: NodeJS.ProcessEnv): RawConfigInput {
     emulator: env.CONFORMANCE_EMULATOR,
     emulatorData: env.CONFORMANCE_EMULATOR_DATA,
     services: list(env.CONFORMANCE_SERVICES) ?? defaultServices(env.CONFORMANCE_TARGET, env.CONFORMANCE_EMULATOR),
-    runs: int(env.CONFORMANCE_RUNS),
+    runs: int(env.CONFORMANCE_RUNS) ?? defaultRuns(env.CONFORMANCE_TARGET),
     seed: int(env.CONFORMANCE_SEED),
     region: env.CONFORMANCE_REGION,
     reportDir: env.CONFORMANCE_REPORT_DIR,
@@ -113,6 +125,14 @@ export function configInputFromEnv(env: NodeJS.ProcessEnv): RawConfigInput {
     },
   };
 }
+
+/**
+ * Runs per property when none are asked for: 25, but 5 on AWS, where a run at AWS's documented
+ * rates takes about 11 minutes and keeps within the daily message quotas of a fresh sandbox
+ * account (`--dry-run` prints the budget; test/aws-budget.test.ts holds it to the quotas).
+ */
+const AWS_DEFAULT_RUNS = 5;
+export const defaultRuns = (target: string | undefined): number | undefined => (target === 'aws' ? AWS_DEFAULT_RUNS : undefined);
 
 /** The environment's configuration (a vitest run the CLI did not start), else the defaults. */
 export function resolveConfig(env: NodeJS.ProcessEnv = process.env): ConformanceConfig {
@@ -136,10 +156,13 @@ export function dropUndefined(value: unknown): unknown {
  * emulator, whose clock moves; elsewhere documented rates are waited out in real time (one
  * GetIdentityVerificationAttributes a second), so a minute a run, and never less than 2 minutes.
  */
-export const propertyTimeoutMs = (config: ConformanceConfig) => (config.target === 'reference' ? 120_000 : Math.max(120_000, config.runs * 60_000));
+export const propertyTimeoutMs = (config: ConformanceConfig) =>
+  config.target === 'reference' || config.target === 'replay' ? 120_000 : Math.max(120_000, config.runs * 60_000);
 
 /** The command that reruns one service's properties exactly as this run did; with a property and a path, just its counterexample. */
 export function reproduceCommand(config: ConformanceConfig, service: string, finding?: { property: string; seed: number; path?: string }): string {
+  // A replay takes its seed and configuration from the recording: naming the file is the whole command.
+  if (config.target === 'replay') return `npm run conformance -- --target replay --recording ${config.recording}`;
   const flags = [`--target ${config.target}`];
   // A harness-started emulator listens on a port of this run only: the rerun starts its own.
   if (!isManagedEmulator(config.target)) {

@@ -18,6 +18,7 @@ export const amplifyBackend = defineService({
   documentedErrors: { rule: 'AMPLIFY.ERRORS.DOCUMENTED', of: () => errors },
   enumPairs: amplifyBackendEnumPairs,
   // Its commands configure a backend; none sends mail or texts by itself.
+  messages: {},
   destinations: {},
   sweep: {
     notSwept: 'AmplifyBackend has no operation that lists backend environments (that is the Amplify service); a run removes its own with DeleteBackend',

@@ -4,6 +4,7 @@ import { cognitoIdpEnumPairs } from '../models/cognito-idp/sdk-enums.ts';
 import { DOCUMENTED_ERRORS } from '../models/cognito-idp/shapes.ts';
 import { cognitoIdpRules } from '../spec/cognito-idp.rules.ts';
 import { mailTo, userAttributes } from '../harness/targets/aws-guard.ts';
+import { attributeMessages } from '../harness/targets/message-budget.ts';
 import { everyPage } from '../harness/targets/paging.ts';
 import { RUN_NAME } from '../harness/targets/run-names.ts';
 import type { ConformanceProperty } from '../properties/shared/property.ts';
@@ -22,6 +23,18 @@ export const cognitoIdp = defineService({
     of: (operation) => new Map((DOCUMENTED_ERRORS[operation] ?? []).map((code) => [code, code === 'InternalErrorException' ? '5xx' : '4xx'])),
   },
   enumPairs: cognitoIdpEnumPairs,
+  // Codes go to the attribute being verified; an invitation unless MessageAction is SUPPRESS. A code
+  // requested with an access token goes to that token's user (the token, held in memory only, stands for the user).
+  messages: {
+    AdminCreateUserCommand: (i) => (i.MessageAction === 'SUPPRESS' ? [] : attributeMessages(i.UserAttributes).filter((m) => m.channel === 'email')),
+    AdminUpdateUserAttributesCommand: (i) => attributeMessages(i.UserAttributes),
+    UpdateUserAttributesCommand: (i) => attributeMessages(i.UserAttributes),
+    SignUpCommand: (i) => attributeMessages(i.UserAttributes),
+    GetUserAttributeVerificationCodeCommand: (i) =>
+      i.AttributeName === 'email' || i.AttributeName === 'phone_number'
+        ? [{ channel: i.AttributeName === 'email' ? 'email' : 'sms', to: `the user of access token ${String(i.AccessToken)}` }]
+        : [],
+  },
   destinations: {
     AdminCreateUserCommand: (i) => {
       const { addresses, phones } = userAttributes(i);

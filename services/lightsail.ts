@@ -21,6 +21,12 @@ export const lightsail = defineService({
   protocol: 'awsJson1_1',
   documentedErrors: { rule: 'LIGHTSAIL.ERRORS.DOCUMENTED', of: () => errors },
   enumPairs: lightsailEnumPairs,
+  // "A verification request is sent to the contact method when you initially create it" (SendContactMethodVerification);
+  // a region has one email contact method, so a resent request goes to the region's.
+  messages: {
+    CreateContactMethodCommand: (i) => [{ channel: i.protocol === 'Email' ? 'email' : 'sms', to: String(i.contactEndpoint) }],
+    SendContactMethodVerificationCommand: (i, region) => (i.protocol === 'Email' ? [{ channel: 'email', to: `the email contact method in ${region}` }] : []),
+  },
   destinations: {
     CreateContactMethodCommand: (i) => (i.protocol === 'Email' ? mailTo(i.contactEndpoint) : textTo(i.contactEndpoint)),
   },

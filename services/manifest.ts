@@ -8,6 +8,7 @@ import type { ConformanceProperty } from '../properties/shared/property.ts';
 import type { DocumentedErrors } from '../properties/shared/documented-errors.ts';
 import type { Rule } from '../spec/rule.ts';
 import type { Destinations } from '../harness/targets/aws-guard.ts';
+import type { SentMessage } from '../harness/targets/message-budget.ts';
 import type { SdkRequestHandler } from '../harness/transport/fetch-handler.ts';
 import type { WireProtocol } from '../harness/transport/wire-shape.ts';
 
@@ -39,8 +40,6 @@ export interface Found {
 export interface SweepLook {
   /** CONFORMANCE_EMAIL_DOMAIN: only names under it are a run's. */
   domain: string;
-  /** One call at the documented rate of its operation (the manifest's `rates`). */
-  paced<T>(operation: string, send: () => Promise<T>): Promise<T>;
 }
 
 export type Sweep<Client> =
@@ -76,10 +75,13 @@ export interface ServiceManifest<Name extends string = string, Client extends Sd
   documentedErrors: DocumentedErrors<Id>;
   /** The documented enums beside the installed SDK's, for the drift check. */
   enumPairs: readonly EnumPair[];
-  /** Documented rates (ms between calls) the sweep keeps to; property runs pace their calls in properties/<name>/steps.ts. */
-  rates?: Readonly<Record<string, number>>;
   /** The aws guard: every command of this service that can send mail or texts, and where to. */
   destinations: Readonly<Record<string, (input: CommandInput) => Destinations>>;
+  /**
+   * Every command of this service that makes AWS send a message (mail, a code, a text), and what it
+   * sends, for the quotas of spec/aws-rates.ts; `region` is the client's.
+   */
+  messages: Readonly<Record<string, (input: CommandInput, region: string) => SentMessage[]>>;
   /** Extra guard on every client of this service against AWS (given the mail domain and a way to send). */
   awsGuard?(domain: string, client: Client): ClientGuard;
   /** What `conformance sweep` looks for, or why it cannot. */

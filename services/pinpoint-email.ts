@@ -4,6 +4,7 @@ import { pinpointEmailEnumPairs } from '../models/pinpoint-email/sdk-enums.ts';
 import { ERROR_STATUS, OPERATION_ERRORS } from '../models/pinpoint-email/shapes.ts';
 import { pinpointEmailRules } from '../spec/pinpoint-email.rules.ts';
 import { mailTo } from '../harness/targets/aws-guard.ts';
+import { emailsTo } from '../harness/targets/message-budget.ts';
 import { everyPage } from '../harness/targets/paging.ts';
 import { isRunIdentity } from '../harness/targets/run-names.ts';
 import type { ConformanceProperty } from '../properties/shared/property.ts';
@@ -21,6 +22,10 @@ export const pinpointEmail = defineService({
     of: (operation) => new Map((OPERATION_ERRORS[operation] ?? []).map((code) => [code, ERROR_STATUS[code] ?? '4xx'])),
   },
   enumPairs: pinpointEmailEnumPairs,
+  // Creating an email address identity sends it a verification message; a domain identity sends nothing.
+  messages: {
+    CreateEmailIdentityCommand: (i) => (String(i.EmailIdentity).includes('@') ? emailsTo(i.EmailIdentity) : []),
+  },
   destinations: {
     CreateEmailIdentityCommand: (i) => mailTo(i.EmailIdentity),
   },

@@ -4,6 +4,7 @@ import { COMMON_CLIENT_ERROR_CODES } from '../models/shared/aws-error.ts';
 import { sesEnumPairs } from '../models/ses/sdk-enums.ts';
 import { sesRules } from '../spec/ses.rules.ts';
 import { mailTo } from '../harness/targets/aws-guard.ts';
+import { emailsTo } from '../harness/targets/message-budget.ts';
 import { everyPage } from '../harness/targets/paging.ts';
 import { isRunIdentity } from '../harness/targets/run-names.ts';
 import type { ConformanceProperty } from '../properties/shared/property.ts';
@@ -22,7 +23,12 @@ export const ses = defineService({
   documentedErrors: { rule: 'SES.ERRORS.QUERY_ERROR_SHAPE', of: () => everyOperation },
   enumPairs: sesEnumPairs,
   // The API reference: ListIdentities and DeleteIdentity "no more than once per second".
-  rates: { ListIdentities: 1_000, DeleteIdentity: 1_000 },
+  // "As a result of executing this operation, a verification email is sent to the specified address."
+  // (https://docs.aws.amazon.com/ses/latest/APIReference/API_VerifyEmailIdentity.html)
+  messages: {
+    VerifyEmailIdentityCommand: (i) => emailsTo(i.EmailAddress),
+    VerifyEmailAddressCommand: (i) => emailsTo(i.EmailAddress),
+  },
   destinations: {
     VerifyEmailIdentityCommand: (i) => mailTo(i.EmailAddress),
     VerifyEmailAddressCommand: (i) => mailTo(i.EmailAddress),
@@ -30,16 +36,16 @@ export const ses = defineService({
   },
   sweep: {
     regions: 'run',
-    async find(client, { domain, paced }) {
+    async find(client, { domain }) {
       const names = await everyPage(async (NextToken) => {
-        const answer = await paced('ListIdentities', () => client.send(new ListIdentitiesCommand({ NextToken })));
+        const answer = await client.send(new ListIdentitiesCommand({ NextToken }));
         return { items: answer.Identities ?? [], nextToken: answer.NextToken };
       });
       return names
         .filter((name) => isRunIdentity(name, domain))
         .map((name) => ({
           what: `identity ${name}`,
-          remove: () => paced('DeleteIdentity', () => client.send(new DeleteIdentityCommand({ Identity: name }))),
+          remove: () => client.send(new DeleteIdentityCommand({ Identity: name })),
         }));
     },
   },

@@ -8,31 +8,24 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createEmulator } from '../emulator/index.ts';
 import { ConformanceConfig } from '../harness/config.ts';
 import { sweepCommand } from '../harness/cli/sweep-command.ts';
-import { awsTarget } from '../harness/targets/aws.ts';
+import { awsTarget, checkAwsGuards } from '../harness/targets/aws.ts';
 import { fetchHandler } from '../harness/transport/fetch-handler.ts';
 import { sesProperties } from '../properties/ses/properties.ts';
 import { loadProperties, type ServiceName } from '../services/index.ts';
 import { runSuite } from './support/run-suite.ts';
+import { ACCOUNT, AWS_CREDENTIALS_ENV, SES_HOST, servicesAnsweredBy, stsAnswersAccount } from './support/simulated-aws.ts';
 
 const PROPERTIES = await loadProperties();
 
-const ACCOUNT = '123456789012';
 const emulator = createEmulator();
 const sesRequests: string[] = [];
 
-const callerIdentity = `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>
-<Arn>arn:aws:iam::${ACCOUNT}:user/conformance</Arn><UserId>AIDAEXAMPLE</UserId><Account>${ACCOUNT}</Account>
-</GetCallerIdentityResult><ResponseMetadata><RequestId>0</RequestId></ResponseMetadata></GetCallerIdentityResponse>`;
-
 const server = setupServer(
-  http.post(/^https:\/\/sts\.([a-z0-9-]+\.)?amazonaws\.com\/?$/, () => HttpResponse.xml(callerIdentity)),
-  http.all(/^https:\/\/email\.[a-z0-9-]+\.amazonaws\.com\/$/, async ({ request }) => {
-    sesRequests.push(new URLSearchParams(await request.clone().text()).get('Action') ?? '?');
+  stsAnswersAccount,
+  ...servicesAnsweredBy(async (request) => {
+    if (SES_HOST.test(request.url)) sesRequests.push(new URLSearchParams(await request.clone().text()).get('Action') ?? '?');
     return emulator.fetch(request);
   }),
-  // Pinpoint Email (email.<region>/v1/...), Lightsail, Cognito and AmplifyBackend at their real hostnames.
-  http.all(/^https:\/\/email\.[a-z0-9-]+\.amazonaws\.com\/v1\//, ({ request }) => emulator.fetch(request)),
-  http.all(/^https:\/\/(lightsail|cognito-idp|amplifybackend)\.[a-z0-9-]+\.amazonaws\.com\//, ({ request }) => emulator.fetch(request)),
 );
 
 const config = (aws: Partial<ConformanceConfig['aws']>) =>
@@ -50,7 +43,7 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
   afterAll(() => server.close());
   beforeEach(() => {
     // A 12-digit key id is the account to the emulator: the same account STS names, as on AWS.
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: ACCOUNT, AWS_SECRET_ACCESS_KEY: 'offline-secret', AWS_EC2_METADATA_DISABLED: 'true' });
+    Object.assign(process.env, AWS_CREDENTIALS_ENV);
     sesRequests.length = 0;
     emulator.control.reset();
   });
@@ -120,6 +113,26 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
     // Every Lightsail rule is skipped with the reason: the model starts from a region without contact methods.
     expect(report.rules.map((r) => r.status)).toEqual(report.rules.map(() => 'skipped'));
     expect(report.rules[0]!.reason).toMatch(/^us-east-1 already has contact methods this run did not create \(Email alerts@team\.example\.net\)/);
+    expect(target.resources.size).toBe(0);
+  });
+
+  it("looks for the account's own contact methods in every region a property creates in, not only the three slots", async () => {
+    const { CreateContactMethodCommand, GetContactMethodsCommand, LightsailClient } = await import('@aws-sdk/client-lightsail');
+    // eu-west-1 supports SMS and is none of the three slots of a us-east-1 run; only the SMS-regions property creates there.
+    const own = new LightsailClient({
+      region: 'eu-west-1',
+      requestHandler: fetchHandler((r) => emulator.fetch(r)),
+      credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'b' },
+    });
+    await own.send(new CreateContactMethodCommand({ protocol: 'SMS', contactEndpoint: '+14155550199' }));
+    const target = await awsTarget(config({ smsNumbers: ['+14155550123'] }), { sleep: async (ms) => emulator.control.clock.advance(ms) });
+    const report = await runSuite('lightsail', PROPERTIES.lightsail, { target, runs: 3 });
+    expect((await own.send(new GetContactMethodsCommand({}))).contactMethods!.map((m) => m.contactEndpoint)).toEqual(['+14155550199']);
+    expect(report.rules.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => `${r.id}: ${r.failure?.message ?? r.reason}`)).toEqual([]);
+    const smsRegions = report.properties.find((p) => p.property === 'SMS contact methods only in the regions that support SMS')!;
+    expect(smsRegions.reason).toMatch(/^eu-west-1 already has contact methods this run did not create \(SMS \+14155550199\)/);
+    // The properties that stay in the slot regions are judged as before.
+    expect(report.rules.find((r) => r.id === 'LIGHTSAIL.SEND.SMS_REJECTED')!.status).toBe('pass');
     expect(target.resources.size).toBe(0);
   });
 
@@ -206,6 +219,31 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
     expect(sesRequests).toEqual([]);
   });
 
+  it('refuses a mail domain under a domain the account has verified, in one line, and sweeps all the same', async () => {
+    // AWS treats every address under a verified domain as verified: the Pending rules would fail on AWS itself.
+    server.use(
+      http.post(/^https:\/\/email\.[a-z0-9-]+\.amazonaws\.com\/$/, async ({ request }) => {
+        const form = new URLSearchParams(await request.clone().text());
+        if (form.get('Action') !== 'GetIdentityVerificationAttributes') return emulator.fetch(request);
+        const asked = [...form.entries()].filter(([k]) => k.startsWith('Identities.member.')).map(([, v]) => v);
+        expect(asked).toEqual(['sandbox.example.org', 'example.org']);
+        return HttpResponse.xml(
+          `<GetIdentityVerificationAttributesResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><GetIdentityVerificationAttributesResult><VerificationAttributes>
+<entry><key>example.org</key><value><VerificationStatus>Success</VerificationStatus><VerificationToken>t</VerificationToken></value></entry>
+</VerificationAttributes></GetIdentityVerificationAttributesResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></GetIdentityVerificationAttributesResponse>`,
+        );
+      }),
+    );
+    await expect(checkAwsGuards(config({}))).rejects.toThrow(
+      /^refusing to run: example\.org is a verified SES identity in us-east-1, so AWS treats every address under sandbox\.example\.org as verified/,
+    );
+    await expect(awsTarget(config({}))).rejects.toThrow(/^refusing to run: example\.org is a verified SES identity/);
+    // The services that create no identity under the domain are not held to it.
+    await expect(awsTarget(ConformanceConfig.parse({ ...config({}), services: ['lightsail'] }))).resolves.toBeDefined();
+    // Nor is the sweep: it only removes what runs left.
+    await expect(awsTarget(config({}), { forSweep: true })).resolves.toBeDefined();
+  });
+
   it('refuses to run without a mail domain', async () => {
     await expect(awsTarget(config({ emailDomain: undefined }))).rejects.toThrow(/CONFORMANCE_EMAIL_DOMAIN/);
   });
@@ -216,7 +254,8 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
     await expect(ses.send(new VerifyEmailIdentityCommand({ EmailAddress: 'someone@elsewhere.com' }))).rejects.toThrow(/not under CONFORMANCE_EMAIL_DOMAIN/);
     await expect(ses.send(new VerifyEmailIdentityCommand({ EmailAddress: 'x@sandbox.example.org.evil.com' }))).rejects.toThrow(/not under/);
     await ses.send(new VerifyEmailIdentityCommand({ EmailAddress: 'ok@mail.sandbox.example.org' }));
-    expect(sesRequests).toEqual(['VerifyEmailIdentity']);
+    // The one call before: whether the mail domain is already verified (it would make the Pending rules fail on AWS).
+    expect(sesRequests).toEqual(['GetIdentityVerificationAttributes', 'VerifyEmailIdentity']);
   });
 
   it('never creates SMS destinations or Cognito users outside what the user allowed', async () => {
@@ -239,7 +278,7 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
         .client('cognito-idp')
         .send(new UpdateUserAttributesCommand({ AccessToken: 't', UserAttributes: [{ Name: 'phone_number', Value: '+15555550123' }] })),
     ).rejects.toThrow(/CONFORMANCE_SMS_NUMBERS/);
-    expect(sesRequests).toEqual([]);
+    expect(sesRequests).toEqual(['GetIdentityVerificationAttributes']); // the mail-domain check only
   });
 
   it('says in one line that there are no credentials', async () => {

@@ -34,7 +34,7 @@ export async function sweepCommand(args: string[], env: NodeJS.ProcessEnv, out: 
 
   let target: Target;
   try {
-    target = await awsTarget(config);
+    target = await awsTarget(config, { forSweep: true });
   } catch (error) {
     if (error instanceof GuardError) throw new PreflightError(error.message);
     throw error;

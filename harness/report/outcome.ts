@@ -55,7 +55,7 @@ export const RuleVerdict = z.object({
 export type RuleVerdict = z.infer<typeof RuleVerdict>;
 
 export const TargetInfo = z.object({
-  kind: z.enum(['reference', 'endpoint', 'aws']),
+  kind: z.enum(['reference', 'endpoint', 'aws', 'replay']),
   label: z.string(),
   region: z.string(),
   capabilities: z.array(z.string()),
@@ -76,5 +76,16 @@ export const PropertyOutcome = z.object({
   verdicts: z.array(RuleVerdict),
   /** A dry run's plan: the calls each run made, in order (AWS CLI form). */
   plannedCalls: z.array(z.array(z.string())).optional(),
+  /** A dry run's budget for the property, every pass included: what the real run would cost the account. */
+  budget: z
+    .object({
+      /** Waiting for AWS's rates (and for jobs), on the target clock. */
+      pacingMs: z.number(),
+      /** Calls sent, by `service Operation`. */
+      calls: z.record(z.string(), z.number().int()),
+      /** Messages AWS would send, by `service channel`. */
+      messages: z.record(z.string(), z.number().int()),
+    })
+    .optional(),
 });
 export type PropertyOutcome = z.infer<typeof PropertyOutcome>;

@@ -6,10 +6,12 @@ import type { Reporter, SerializedError, TestCase, TestModule, Vitest } from 'vi
 import type { ServiceName } from '../../services/index.ts';
 import type {} from '../vitest-context.ts';
 import { resolveConfig, type ConformanceConfig } from '../config.ts';
+import { arbitrateByAws } from './aws-departures.ts';
 import { applyBaseline, baselineFrom, readBaseline, writeBaseline, type BaselineComparison } from './baseline.ts';
 import { buildReport } from './build.ts';
 import { PropertyOutcome } from './outcome.ts';
 import type { ConformanceReport } from './schema.ts';
+import { budgetSummary } from './budget.ts';
 import { PLAN_FILE, planSummary, writePlan } from './plan.ts';
 import { summaryLine } from './text.ts';
 import { writeReport } from './write.ts';
@@ -91,6 +93,8 @@ export default class ConformanceReporter implements Reporter {
       startedAt: this.startedAt,
       durationMs: Date.now() - this.startedAt.getTime(),
     });
+    // AWS's own departures first (aws-departures.ts): what AWS itself does is no divergence for a baseline to record.
+    report = await arbitrateByAws(report, this.config, this.print);
     const { baseline: baselinePath, updateBaseline } = this.config;
     if (baselinePath && updateBaseline) {
       const baseline = baselineFrom(report);
@@ -104,6 +108,7 @@ export default class ConformanceReporter implements Reporter {
     if (outcomes.some((o) => o.plannedCalls)) {
       await writePlan(outcomes, [this.reportPath, join(this.config.reportDir, 'latest')]);
       for (const line of planSummary(outcomes)) this.print(line);
+      for (const line of budgetSummary(outcomes).lines) this.print(line);
       this.print(`the calls, run by run: ${join(this.reportPath, PLAN_FILE)}`);
     }
     const s = this.report.summary;

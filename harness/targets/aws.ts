@@ -1,10 +1,11 @@
 // Real AWS, guarded: the default credential chain and region; refuses to start unless STS says
 // the caller's account is on the allow-list; mail only under CONFORMANCE_EMAIL_DOMAIN; everything
-// created is deleted in teardown. Only SES's GetIdentityVerificationAttributes (properties/ses/steps.ts)
-// and the sweep's calls (a manifest's `rates`) are paced at their documented rates; other calls are
-// not paced yet.
+// created is deleted in teardown. Every call keeps to AWS's documented rate (spec/aws-rates.ts), a
+// throttled or quota answer no rule judges is waited out and retried (bounded), and the messages a
+// run makes AWS send are counted against AWS's quotas and refused beyond them.
+import { SESClient } from '@aws-sdk/client-ses';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import type { InitializeHandlerOptions, InitializeMiddleware } from '@smithy/types';
+import type { InitializeMiddleware } from '@smithy/types';
 import { manifestOf, type ClientOf, type ServiceName } from '../../services/index.ts';
 import type { ClientGuard, CommandInput } from '../../services/manifest.ts';
 import type { ConformanceConfig } from '../config.ts';
@@ -12,7 +13,12 @@ import { asError, firstLineOf } from '../errors.ts';
 import { fetchHandler } from '../transport/fetch-handler.ts';
 import { createEmulator } from '../../emulator/index.ts';
 import { buildTarget, type TargetParts } from './base.ts';
+import { assertDomainNotVerified } from './aws-domain-guard.ts';
 import { assertAccountAllowed, assertRecipientsAllowed, GuardError, type RecipientPolicy } from './aws-guard.ts';
+import { takesInitializeStep } from './middleware-stack.ts';
+import { MessageBudget } from './message-budget.ts';
+import { AWS_RETRY_POLICY } from './pacer.ts';
+import { awsRateOf } from './rates.ts';
 import { manualReplay } from './replay-lines.ts';
 import type { Target } from './target.ts';
 
@@ -46,23 +52,53 @@ export function checkDryRunGuards(config: ConformanceConfig): void {
   if (config.aws.accountAllowlist.length === 0) assertAccountAllowed('', []);
 }
 
-/** Every guard that must hold before anything is sent to AWS. */
-export async function checkAwsGuards(config: ConformanceConfig): Promise<string> {
+/** The account, if the allow-list names it: the guards on who the caller is. */
+async function allowedAccount(config: ConformanceConfig): Promise<string> {
   checkDryRunGuards(config);
   const account = await callerAccount(config);
   assertAccountAllowed(account, config.aws.accountAllowlist);
   return account;
 }
 
-export async function awsTarget(config: ConformanceConfig, options: { sleep?: (ms: number) => Promise<void> } = {}): Promise<Target> {
+/** The mail-domain guard, through `ses` (a target's own client, so that its pacing counts the call). */
+async function checkMailDomain(config: ConformanceConfig, ses: Pick<SESClient, 'send'>): Promise<void> {
+  try {
+    await assertDomainNotVerified(ses, config.aws.emailDomain!, config.services, config.region);
+  } catch (error) {
+    if (error instanceof GuardError) throw error;
+    const e = asError(error);
+    throw new GuardError(`SES GetIdentityVerificationAttributes (is CONFORMANCE_EMAIL_DOMAIN already verified?) failed: ${e.name}: ${firstLineOf(e)}`);
+  }
+}
+
+/** Every guard that must hold before anything is sent to AWS (the CLI's preflight: one line and exit 2 when one fails). */
+export async function checkAwsGuards(config: ConformanceConfig): Promise<string> {
+  const account = await allowedAccount(config);
+  const ses = new SESClient({
+    region: config.region,
+    maxAttempts: 1,
+    requestHandler: fetchHandler((r, init) => fetch(r, init), { timeoutMs: config.timeoutMs }),
+  });
+  try {
+    await checkMailDomain(config, ses);
+  } finally {
+    ses.destroy();
+  }
+  return account;
+}
+
+/** `forSweep`: the sweep only deletes what runs left, so a verified mail domain does not stop it. */
+export async function awsTarget(config: ConformanceConfig, options: { sleep?: (ms: number) => Promise<void>; forSweep?: boolean } = {}): Promise<Target> {
   if (config.aws.dryRun) return awsDryRunTarget(config);
-  const account = await checkAwsGuards(config);
-  return guardedAwsTarget(config, account, {
+  const account = await allowedAccount(config);
+  const target = guardedAwsTarget(config, account, {
     label: `aws ${account} ${config.region}`,
     fetch: (request, init) => fetch(request, init),
     credentials: undefined, // the SDK's default credential chain
     sleep: options.sleep,
   });
+  if (!options.forSweep) await checkMailDomain(config, target.client('ses'));
+  return target;
 }
 
 /**
@@ -97,27 +133,24 @@ function guardedAwsTarget(config: ConformanceConfig, account: string, parts: Pic
     baseDomain: domain,
     cliArgs: ` --region ${config.region}`,
     oob: { replay: manualReplay },
+    // Every call at AWS's documented rate; a throttled or quota answer no rule judges is waited out.
+    rateOf: awsRateOf,
+    retry: AWS_RETRY_POLICY,
   });
-  return guardClients(Object.assign(target, { account, phoneNumbers: config.aws.smsNumbers }), { domain, phones: config.aws.smsNumbers });
+  const messages = new MessageBudget(target.now);
+  return guardClients(Object.assign(target, { account, phoneNumbers: config.aws.smsNumbers, messages: messages.sent }), {
+    domain,
+    phones: config.aws.smsNumbers,
+    messages,
+  });
 }
-
-/** A stack that takes an initialize step: what every SDK v3 client's middlewareStack is. */
-interface InitializeStack {
-  add(middleware: InitializeMiddleware<CommandInput, object>, options: InitializeHandlerOptions): void;
-}
-
-/**
- * Clients of different SDK releases (Pinpoint Email's is older) type their stacks apart, so the
- * compiler sees no one `add` on their union; every one of them takes an initialize step.
- */
-const takesInitializeStep = (stack: object): stack is InitializeStack => 'add' in stack && typeof stack.add === 'function';
 
 /**
  * Wraps client() so that every client refuses mail or texts outside the policy before a command is
  * signed or sent (where its service's manifest says each command sends), and applies the service's
  * own guard, if it has one (Lightsail: never replace or delete a contact method the run did not create).
  */
-function guardClients(target: Target, policy: RecipientPolicy): Target {
+function guardClients(target: Target, policy: RecipientPolicy & { messages: MessageBudget }): Target {
   const guarded = new WeakSet<object>();
   const client = target.client.bind(target);
   function guardedClient<S extends ServiceName>(service: S, region?: string): ClientOf<S> {
@@ -131,12 +164,16 @@ function guardClients(target: Target, policy: RecipientPolicy): Target {
     const initialize: InitializeMiddleware<CommandInput, object> = (next, context) => async (args) => {
       const command = String(context.commandName);
       assertRecipientsAllowed(command, manifest.destinations[command]?.(args.input), policy);
+      const sends = manifest.messages[command]?.(args.input, inRegion) ?? [];
+      policy.messages.admit(service, command, sends);
       await own?.before(command, args.input, inRegion);
       const result = await next(args);
+      // Answered: AWS sends what the command sends.
+      policy.messages.record(service, sends);
       own?.after(command, args.input, inRegion);
       return result;
     };
-    const stack = c.middlewareStack;
+    const stack: object = c.middlewareStack;
     if (!takesInitializeStep(stack)) throw new Error(`the ${service} client has no middleware stack to guard`);
     stack.add(initialize, { step: 'initialize', name: 'conformanceRecipientGuard' });
     guarded.add(c);

@@ -6,8 +6,10 @@ import type { ServiceName } from '../../services/index.ts';
 import { ExchangeRecorder } from '../transport/exchange.ts';
 import type { FetchLike } from '../transport/fetch-handler.ts';
 import { clientFactory } from './clients.ts';
+import { Pacer, type PaceRate, type RetryPolicy } from './pacer.ts';
+import { judgedRateOf } from './rates.ts';
 import { ResourceTracker } from './resources.ts';
-import { PACE_TOLERANCE_MS, type Naming, type OutOfBand, type Target, type TargetKind } from './target.ts';
+import type { Naming, OutOfBand, Target, TargetKind } from './target.ts';
 
 export interface TargetParts {
   kind: TargetKind;
@@ -29,26 +31,29 @@ export interface TargetParts {
   sleep?: (ms: number) => Promise<void>;
   reset?: () => Promise<void>;
   close?: () => Promise<void>;
+  /** The rate each call is paced at; by default only the operations a throttle rule judges (the aws target: every call). */
+  rateOf?: (service: string, operation: string, region: string) => PaceRate | undefined;
+  /** Retries of throttled and quota answers no rule judges (the aws target); none by default: an emulator's answer is what it is. */
+  retry?: RetryPolicy;
 }
 
 /** Fake static credentials for emulators: they never leave this machine. */
 export const EMULATOR_CREDENTIALS: AwsCredentialIdentity = { accessKeyId: 'AKIDCONFORMANCE', secretAccessKey: 'conformance-secret' };
 
-/**
- * Pacing margin: what pacing adds to the documented interval between the previous call's answer
- * and the next call's sending. Counted from the answer (the previous call had reached the server
- * before it), the server sees the calls at least interval + margin apart, however late the first
- * one arrived. A virtual clock is exact, so PACE_TOLERANCE_MS is enough (and moving it costs no
- * wall-clock time); a real one drifts between harness and server, so it gets 10% of the interval
- * + 100 ms, never less than PACE_TOLERANCE_MS.
- */
-const VIRTUAL_MARGIN_MS = PACE_TOLERANCE_MS;
-const realMargin = (intervalMs: number) => Math.max(PACE_TOLERANCE_MS, Math.ceil(intervalMs * 0.1) + 100);
-
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function buildTarget(parts: TargetParts): Target {
   const recorder = new ExchangeRecorder();
+  const now = parts.now ?? (() => Date.now());
+  const sleep = parts.sleep ?? realSleep;
+  const advance = parts.oob.advanceClock;
+  const pacer = new Pacer({
+    now,
+    wait: advance ? (ms) => advance(ms) : sleep,
+    virtualClock: advance !== undefined,
+    rateOf: parts.rateOf ?? judgedRateOf,
+    retry: parts.retry,
+  });
   const client = clientFactory({
     region: parts.region,
     credentials: parts.credentials,
@@ -56,11 +61,8 @@ export function buildTarget(parts: TargetParts): Target {
     recorder,
     timeoutMs: parts.timeoutMs,
     endpoint: parts.endpoint,
+    pacer,
   });
-  const now = parts.now ?? (() => Date.now());
-  const sleep = parts.sleep ?? realSleep;
-  /** Per pace key: when its last call was answered (or, until it is, sent), on the target clock. */
-  const lastCall = new Map<string, number>();
   const runTag = Math.random().toString(36).slice(2, 7);
   let namings = 0;
 
@@ -76,25 +78,10 @@ export function buildTarget(parts: TargetParts): Target {
     cliArgs: parts.cliArgs,
     client,
     now,
-    async pace(key, intervalMs) {
-      if (this.unanswered) return undefined; // the call will not be sent: nothing to wait for
-      const previous = lastCall.get(key);
-      const start = now();
-      let gap: number | undefined;
-      if (previous !== undefined && previous <= start) {
-        const wanted = intervalMs + (parts.oob.advanceClock ? VIRTUAL_MARGIN_MS : realMargin(intervalMs));
-        const wait = previous + wanted - start;
-        if (wait > 0) await (parts.oob.advanceClock ? parts.oob.advanceClock(wait) : sleep(wait));
-        // What was waited, not a re-read of the clock: a test's sleep may move the server's clock only.
-        gap = start - previous + Math.max(0, wait);
-      }
-      // Until the caller marks the answer with paced(key), the call counts from its sending.
-      lastCall.set(key, now());
-      return gap;
-    },
-    paced(key) {
-      lastCall.set(key, now());
-    },
+    pacing: pacer.tally,
+    pace: (key, intervalMs) => pacer.pace(key, intervalMs),
+    paced: (key) => pacer.paced(key),
+    wait: (ms) => pacer.wait(ms),
     newNaming(): Naming {
       namings += 1;
       const prefix = `avc-${runTag}-${namings}`;
@@ -106,7 +93,7 @@ export function buildTarget(parts: TargetParts): Target {
     async reset() {
       await parts.reset?.();
       // A reset target starts afresh (its throttling state too), and its clock may have moved back.
-      if (parts.reset) lastCall.clear();
+      if (parts.reset) pacer.forget();
     },
     close: parts.close ?? (async () => {}),
   };

@@ -1,9 +1,12 @@
 // The SDK clients of the services, built one way for every target: maxAttempts 1 (a check must
-// see every answer, throttling included), the recording fetch transport, a real timeout. Each
-// service's manifest says how its client is constructed.
+// see every answer, throttling included: the harness's own pacer retries where no rule judges the
+// answer), the recording fetch transport, a real timeout, the target's pacing. Each service's
+// manifest says how its client is constructed.
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { manifestOf, type ClientOf, type ServiceName } from '../../services/index.ts';
 import type { ExchangeRecorder } from '../transport/exchange.ts';
+import { takesInitializeStep } from './middleware-stack.ts';
+import type { Pacer } from './pacer.ts';
 import { fetchHandler, type FetchLike } from '../transport/fetch-handler.ts';
 
 export interface ClientOptions {
@@ -15,6 +18,8 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Per service; none means the SDK's own AWS endpoint. */
   endpoint?: (service: ServiceName) => string | undefined;
+  /** Paces (and, on AWS, retries) every call of every client. */
+  pacer: Pacer;
 }
 
 /** Builds clients on first use, one per service and region. */
@@ -27,6 +32,10 @@ export function clientFactory(options: ClientOptions) {
     let client = built.get(key);
     if (!client) {
       client = manifestOf(service).client({ region, credentials: options.credentials, maxAttempts: 1, requestHandler, endpoint: options.endpoint?.(service) });
+      const stack: object = client.middlewareStack;
+      if (!takesInitializeStep(stack)) throw new Error(`the ${service} client has no middleware stack to pace`);
+      const { middleware, options: placement } = options.pacer.middleware(service, region);
+      stack.add(middleware, placement);
       built.set(key, client);
     }
     // Stored under `service region` only here, with that service's client; TypeScript cannot follow a call through a union of manifests.

@@ -1,7 +1,7 @@
 // `conformance sweep`: what earlier runs left in a sandbox account (a run that was killed before
 // its clean-up), found by the names every run gives what it creates (`avc-<run>-<n>-...`, under
 // CONFORMANCE_EMAIL_DOMAIN), and deleted on request. Anything not named so is never touched.
-// What each service looks for is its manifest's `sweep`.
+// What each service looks for is its manifest's `sweep`; the aws target's clients pace every call.
 import { manifestOf, type ClientOf, type ServiceName } from '../../services/index.ts';
 import type { Found, SweepLook } from '../../services/manifest.ts';
 import { asError, firstLineOf } from '../errors.ts';
@@ -15,24 +15,6 @@ export interface Leftover {
   remove(): Promise<unknown>;
 }
 
-/** What a service's finder is given: the mail domain, and pacing at the manifest's documented rates. */
-function lookIn(target: Target, service: ServiceName, domain: string): SweepLook {
-  const rates = manifestOf(service).rates ?? {};
-  return {
-    domain,
-    async paced(operation, send) {
-      const interval = rates[operation];
-      const key = `${service}:${operation}`;
-      if (interval !== undefined) await target.pace(key, interval);
-      try {
-        return await send();
-      } finally {
-        if (interval !== undefined) target.paced(key);
-      }
-    },
-  };
-}
-
 /** Why a service is not swept, where it is not: said to the user, not hidden. */
 export function notSwept(service: ServiceName): string | undefined {
   const sweep = manifestOf(service).sweep;
@@ -44,12 +26,11 @@ async function findIn<S extends ServiceName>(target: Target, service: S, domain:
   const sweep = manifestOf(service).sweep;
   if ('notSwept' in sweep) return [];
   const found: Leftover[] = [];
-  const look = lookIn(target, service, domain);
   for (const region of sweep.regions === 'run' ? [target.region] : sweep.regions) {
     try {
       // The manifest's finder takes the client its manifest builds: target.client(service) is that client.
       const find = sweep.find as (client: ClientOf<S>, look: SweepLook) => Promise<Found[]>;
-      const items = await find(target.client(service, region), look);
+      const items = await find(target.client(service, region), { domain });
       found.push(...items.map((item) => ({ service, region, ...item })));
     } catch (error) {
       const e = asError(error);

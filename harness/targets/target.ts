@@ -3,9 +3,11 @@
 import type { Capability } from '../../spec/rule.ts';
 import type { ClientOf, ServiceName } from '../../services/index.ts';
 import type { ExchangeRecorder } from '../transport/exchange.ts';
+import type { MessageTally } from './message-budget.ts';
+import type { PacingTally } from './pacer.ts';
 import type { ResourceTracker } from './resources.ts';
 
-export type TargetKind = 'reference' | 'endpoint' | 'aws';
+export type TargetKind = 'reference' | 'endpoint' | 'aws' | 'replay';
 
 export interface InboxMessage {
   to: string;
@@ -87,14 +89,24 @@ export interface Target {
   /** The target's clock, epoch ms (virtual where the target has one). */
   now(): number;
   /**
-   * Waits (or, with a movable clock, moves it) until the call keyed `key` about to be sent is at
-   * least `intervalMs` + PACE_TOLERANCE_MS after the previous one's answer, as `paced(key)` marked
-   * it: the server then saw them at least that far apart, however long either was in transit.
-   * Resolves to that spacing on the target clock, or undefined when no earlier call is known.
+   * What pacing has cost so far: every call's wait for its rate (and retries) on the target clock,
+   * and the calls sent. Pacing itself is in the clients (harness/targets/pacer.ts): each call waits
+   * until it is at least its interval + PACE_TOLERANCE_MS after the previous answer of its rate key.
+   */
+  readonly pacing: PacingTally;
+  /**
+   * Waits (or, with a movable clock, moves it) until a step keyed `key` is at least `intervalMs` +
+   * PACE_TOLERANCE_MS after the previous one, as `paced(key)` marked it; resolves to that spacing,
+   * or undefined for the key's first step. For what the harness spaces itself (a job's polls);
+   * SDK calls are paced by their clients.
    */
   pace(key: string, intervalMs: number): Promise<number | undefined>;
-  /** Marks the call keyed `key` as answered now: the next `pace(key)` counts from here. Call it after every paced call's answer (or lack of one), and after calls made outside `pace` (the throttling probe). */
+  /** Marks the step keyed `key` as done now: the next `pace(key)` counts from here. */
   paced(key: string): void;
+  /** Waits `ms` on the target's clock: moves it where the harness can, sleeps otherwise (a job's polls). */
+  wait(ms: number): Promise<void>;
+  /** On AWS: the messages AWS was asked to send, per `service channel` (checked against its quotas). */
+  readonly messages?: MessageTally;
   /**
    * Set when a call got no answer at all (a hang, a refused or dropped connection): later calls
    * fail at once instead of each waiting out its timeout, so a dead target costs seconds.

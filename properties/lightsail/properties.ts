@@ -371,14 +371,17 @@ const lifecycle = modelProperty({
   ],
 });
 
-const unpreconditioned: ConformanceProperty[] = [
-  requiresProtocol,
-  smsIsNotVerified,
-  needsEmailContact,
-  onePerProtocol,
-  smsRegions,
-  sendAnswers,
-  linkMakesValid,
-  lifecycle,
+/** Only where the region holds no contact method the run did not make: the three slot regions, and a region the property names. */
+const inSlots = <T>(property: ConformanceProperty<T>) => withPrecondition(property, (ctx, rules) => requireNoContactMethods(ctx, rules));
+
+export const lightsailProperties: ConformanceProperty[] = [
+  inSlots(requiresProtocol),
+  inSlots(smsIsNotVerified),
+  inSlots(needsEmailContact),
+  inSlots(onePerProtocol),
+  // This one creates in the region it names, any documented one: that region is looked in too.
+  withPrecondition(smsRegions, (ctx, rules, region) => requireNoContactMethods(ctx, rules, [region])),
+  inSlots(sendAnswers),
+  inSlots(linkMakesValid),
+  inSlots(lifecycle),
 ];
-export const lightsailProperties = unpreconditioned.map((property) => withPrecondition(property, requireNoContactMethods));

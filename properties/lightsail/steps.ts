@@ -21,10 +21,11 @@ export const REGION_SLOTS: RegionSlot[] = ['home', 'sms', 'nosms'];
 /**
  * On AWS a region may already hold the account's own contact methods: the model starts from none,
  * and creating or deleting one would replace or remove the account's. Such a region refuses the run.
+ * Looked in: the three slot regions, and `alsoIn` (a region a property names itself).
  */
-export async function requireNoContactMethods(ctx: RunContext, rules: readonly RuleId[]): Promise<void> {
+export async function requireNoContactMethods(ctx: RunContext, rules: readonly RuleId[], alsoIn: readonly string[] = []): Promise<void> {
   if (ctx.target.kind !== 'aws') return;
-  for (const region of new Set(REGION_SLOTS.map((slot) => regionOf(ctx, slot)))) {
+  for (const region of new Set([...REGION_SLOTS.map((slot) => regionOf(ctx, slot)), ...alsoIn])) {
     const result = await call(ctx, 'lightsail', new GetContactMethodsCommand({}), rules, { region });
     const existing = result.output?.contactMethods ?? [];
     if (existing.length === 0) continue;

@@ -14,11 +14,11 @@ import { call, type CallResult } from '../shared/call.ts';
 import { checkThat, fail } from '../shared/checks.ts';
 import type { RunContext } from '../shared/context.ts';
 import { PACE_TOLERANCE_MS } from '../../harness/targets/target.ts';
+import { intervalOf, rateOf } from '../../spec/aws-rates.ts';
 
 const GIVA = 'GetIdentityVerificationAttributes';
-const GIVA_PACE_KEY = 'ses:GetIdentityVerificationAttributes';
-/** "This operation is throttled at one request per second" */
-export const GIVA_INTERVAL_MS = 1_000;
+/** "This operation is throttled at one request per second": the table every target's pacing keeps to. */
+export const GIVA_INTERVAL_MS = intervalOf(rateOf('ses', GIVA));
 /**
  * Spacing tolerance: a throttled call breaks the rate rule only when it was sent at least
  * GIVA_INTERVAL_MS + GIVA_RATE_TOLERANCE_MS after the previous call's answer (so the server saw
@@ -36,13 +36,9 @@ export type GivaResult = CallResult<GetIdentityVerificationAttributesCommandOutp
 
 /** A GetIdentityVerificationAttributes call at the documented rate; being throttled at that rate breaks the rule. */
 export async function getAttributes(ctx: RunContext, identities: string[] | undefined, rules: readonly RuleId[]): Promise<GivaResult> {
-  const gap = await ctx.target.pace(GIVA_PACE_KEY, GIVA_INTERVAL_MS);
-  let result: GivaResult;
-  try {
-    result = await call(ctx, 'ses', new GetIdentityVerificationAttributesCommand({ Identities: identities }), rules);
-  } finally {
-    ctx.target.paced(GIVA_PACE_KEY); // answered (or given up on): the next call counts from here
-  }
+  // Paced by the target's clients at the documented rate (spec/aws-rates.ts); the gap is how far apart it was sent.
+  const result = await call(ctx, 'ses', new GetIdentityVerificationAttributesCommand({ Identities: identities }), rules);
+  const { gap } = result;
   const atRate = gap === undefined || gap >= GIVA_INTERVAL_MS + GIVA_RATE_TOLERANCE_MS;
   if (!result.ok && isThrottling(result.error) && atRate) {
     fail(ctx, 'SES.GIVA.THROTTLE', GIVA, {
@@ -71,12 +67,8 @@ export async function sendBurst(ctx: RunContext, identities: string[], burst: nu
   // On the target clock (the server's, where it has one), from the first sending to the last answer:
   // the server saw the calls no further apart than this.
   const started = ctx.now();
-  try {
-    for (let i = 0; i < burst; i++) {
-      results.push(await call(ctx, 'ses', new GetIdentityVerificationAttributesCommand({ Identities: identities }), ['SES.GIVA.THROTTLE']));
-    }
-  } finally {
-    ctx.target.paced(GIVA_PACE_KEY);
+  for (let i = 0; i < burst; i++) {
+    results.push(await call(ctx, 'ses', new GetIdentityVerificationAttributesCommand({ Identities: identities }), ['SES.GIVA.THROTTLE'], { unpaced: true }));
   }
   return { results, elapsed: ctx.now() - started };
 }

@@ -4,15 +4,20 @@
 import type { ObservedError } from '../../models/shared/aws-error.ts';
 import type { Instant } from '../../models/shared/clock.ts';
 import { memberOf } from '../../models/shared/record.ts';
-import { manifestOf, type RuleId, type ServiceName } from '../../services/index.ts';
+import { manifestOf, ruleById, type RuleId, type ServiceName } from '../../services/index.ts';
 import { isProtocolAnswer } from '../../harness/transport/wire-shape.ts';
 import { describeTransportError } from '../../harness/transport/fetch-handler.ts';
 import { awsCliCall } from './aws-cli.ts';
 import type { RunContext } from './context.ts';
 import { GuardError } from '../../harness/targets/aws-guard.ts';
-import { NotImplementedError, RefusedError, TargetError } from './failure.ts';
+import { QuotaRefusal } from '../../harness/targets/message-budget.ts';
+import { inCallScope, type CallScope } from '../../harness/targets/pacer.ts';
+import { NotImplementedError, RefusedError, RunStopped, TargetError } from './failure.ts';
 
-export type CallResult<O> = { ok: true; output: O; error?: undefined; at: Instant } | { ok: false; output?: undefined; error: ObservedError; at: Instant };
+/** `gap`: ms from the previous answer of the call's rate key to its sending, where it is paced and had one. */
+export type CallResult<O> =
+  | { ok: true; output: O; error?: undefined; at: Instant; gap?: number }
+  | { ok: false; output?: undefined; error: ObservedError; at: Instant; gap?: number };
 
 /**
  * Any SDK v3 command; its output type is read off its middleware handler. (`never[]` parameters:
@@ -124,7 +129,8 @@ export async function call<C extends SdkCommand>(
   service: ServiceName,
   command: C,
   rules: readonly RuleId[],
-  options: { region?: string } = {},
+  /** `unpaced`: sent at once whatever its rate (the throttle rule's burst). */
+  options: { region?: string; unpaced?: boolean } = {},
 ): Promise<CallResult<OutputOf<C>>> {
   const { target } = ctx;
   const operation = operationName(command);
@@ -139,9 +145,15 @@ export async function call<C extends SdkCommand>(
   if (target.unanswered) throw new TargetError(rules, operation, `${operation}: not sent: ${target.unanswered}`, ctx.evidence(), true);
   const mark = target.recorder.mark();
   const started = ctx.now();
+  // A throttled answer to a call a throttle rule judges is that rule's verdict: never retried.
+  const scope: CallScope = { judgesThrottling: rules.some((id) => ruleById(id).kind === 'throttle'), unpaced: options.unpaced ?? false, retried: [] };
+  const retriedNotes = () => {
+    for (const line of scope.retried) ctx.note(`# retried: ${line}`);
+  };
   try {
     const client: Sender = target.client(service, options.region);
-    const output = await client.send(command);
+    const output = await inCallScope(scope, () => client.send(command));
+    retriedNotes();
     ctx.lastExchanges = target.recorder.since(mark);
     const response = ctx.lastExchanges.at(-1)?.response;
     if (response && !isProtocolAnswer(manifestOf(service).protocol, operation, response)) {
@@ -152,8 +164,13 @@ export async function call<C extends SdkCommand>(
         ctx.evidence(),
       );
     }
-    return { ok: true, output, at: ctx.since(started) };
+    return { ok: true, output, at: ctx.since(started), gap: scope.gap };
   } catch (error) {
+    retriedNotes();
+    // Throttled or over a quota even after the retries: the account's limits, no verdict on a rule.
+    if (scope.gaveUp) throw new RunStopped(`${operation}: ${scope.gaveUp}`);
+    // One recipient's quota is used up for now: this run ends, the next sends to another (no verdict).
+    if (error instanceof QuotaRefusal && error.scope === 'destination') throw new RunStopped(error.message);
     if (error instanceof GuardError) {
       ctx.note(`# not sent: ${error.message}`);
       throw new RefusedError(rules, error.message);
@@ -176,7 +193,7 @@ export async function call<C extends SdkCommand>(
         ? await target.oob.explainServerError?.(operation).then((said) => said && `HTTP ${answer.status}; its log: ${said}`)
         : undefined);
     if (saying) throw new NotImplementedError(operation, `${operation} is not implemented by the target: ${saying}`, ctx.evidence(), rules);
-    if (observed) return { ok: false, error: observed, at: ctx.since(started) };
+    if (observed) return { ok: false, error: observed, at: ctx.since(started), gap: scope.gap };
     const silent = !ctx.lastExchanges.at(-1)?.response;
     if (silent) target.unanswered = `the target stopped answering (${operation}: ${ctx.lastExchanges.at(-1)?.error ?? describeTransportError(error)})`;
     throw new TargetError(rules, operation, `${operation}: ${noAnswerReason(error, ctx.lastExchanges)}`, ctx.evidence(), silent);

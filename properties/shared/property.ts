@@ -45,12 +45,12 @@ export function defineProperty<T>(property: ConformanceProperty<T>): Conformance
 /** The property with a step before every run that may refuse it (throw RefusedError) when the target is not fit for it. */
 export function withPrecondition<T>(
   property: ConformanceProperty<T>,
-  precondition: (ctx: RunContext, rules: readonly RuleId[]) => Promise<void>,
+  precondition: (ctx: RunContext, rules: readonly RuleId[], value: T) => Promise<void>,
 ): ConformanceProperty<T> {
   return {
     ...property,
     async run(ctx, value) {
-      await precondition(ctx, property.rules);
+      await precondition(ctx, property.rules, value);
       await property.run(ctx, value);
     },
   };

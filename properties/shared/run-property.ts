@@ -78,7 +78,7 @@ interface Pass<T> {
 export async function runProperty<T>(property: ConformanceProperty<T>, target: Target, options: RunOptions): Promise<PropertyOutcome> {
   const started = performance.now();
   const numRuns = Math.max(1, Math.round(options.runs * (property.runsFactor ?? 1)));
-  const base: Omit<PropertyOutcome, 'status' | 'reason' | 'durationMs' | 'verdicts' | 'plannedCalls'> = {
+  const base: Omit<PropertyOutcome, 'status' | 'reason' | 'durationMs' | 'verdicts' | 'plannedCalls' | 'budget'> = {
     property: property.name,
     service: property.service,
     target: { kind: target.kind, label: target.label, region: target.region, capabilities: [...target.capabilities], version: target.version },
@@ -104,6 +104,7 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
   const missing: NotImplementedError[] = [];
   // A dry run's plan: the calls of every run, as a person would make them.
   const plan: string[][] | undefined = target.dryRun ? [] : undefined;
+  const spentBefore = target.dryRun ? spent(target) : undefined;
   let evidence: Evidence = newEvidence();
   let last: Pass<T> | undefined;
   let passes = 0;
@@ -176,7 +177,25 @@ export async function runProperty<T>(property: ConformanceProperty<T>, target: T
       : 'passed';
   const ending = last!.ending;
   const reason = [...findings.values()][0]?.error.message ?? (ending instanceof Error ? ending.message : undefined);
-  return { ...base, warnings: [...new Set(warnings)], status, reason, durationMs: performance.now() - started, verdicts, plannedCalls: plan };
+  const budget = spentBefore && spentSince(target, spentBefore);
+  return { ...base, warnings: [...new Set(warnings)], status, reason, durationMs: performance.now() - started, verdicts, plannedCalls: plan, budget };
+}
+
+type Spent = NonNullable<PropertyOutcome['budget']>;
+
+/** What the target's pacing and messages have come to so far. */
+const spent = (target: Target): Spent => ({
+  pacingMs: target.pacing.waitedMs,
+  calls: Object.fromEntries(target.pacing.calls),
+  messages: Object.fromEntries(target.messages ?? []),
+});
+
+/** What the target spent since `before`: one property's share. */
+function spentSince(target: Target, before: Spent): Spent {
+  const now = spent(target);
+  const minus = (a: Record<string, number>, b: Record<string, number>) =>
+    Object.fromEntries(Object.entries(a).flatMap(([k, n]) => (n - (b[k] ?? 0) > 0 ? [[k, n - (b[k] ?? 0)]] : [])));
+  return { pacingMs: now.pacingMs - before.pacingMs, calls: minus(now.calls, before.calls), messages: minus(now.messages, before.messages) };
 }
 
 interface Attempt {

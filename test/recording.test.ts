@@ -207,6 +207,28 @@ describe('replay', { timeout: CLI_TIMEOUT_MS + 10_000 }, () => {
     expect(verdictsOf(readReport(replayDir))).toEqual(verdictsOf(report));
   });
 
+  it.concurrent('replays a run against AWS through the aws target\'s guards to the same verdicts (recorded from its dry run, nothing sent)', async () => {
+    // The aws code path, guards and pacing included; the guards' own calls (Lightsail's look at the
+    // account's contact methods) are in the recording, so the replay goes through the same guards.
+    const account = {
+      CONFORMANCE_AWS_ACCOUNT_ALLOWLIST: '123456789012',
+      CONFORMANCE_EMAIL_DOMAIN: 'sandbox.example.org',
+      CONFORMANCE_SMS_NUMBERS: '+14155550123',
+      CONFORMANCE_AMPLIFY_APP_ID: 'd1avcsandbox',
+    };
+    const dir = tempDir('conformance-record-aws-');
+    const flags = ['--services', 'lightsail,amplifybackend', '--runs', '2', '--seed', '5'];
+    const recorded = await runCli(['run', '--target', 'aws', '--dry-run', ...flags, '--record', '--report-dir', dir], account);
+    expect(recorded.code, recorded.stderr).toBe(0);
+    const report = readReport(dir);
+    expect(report.target.kind).toBe('aws');
+    const replayDir = tempDir('conformance-replay-aws-');
+    const replayed = await runCli(['run', '--target', 'replay', '--recording', join(dir, 'latest', RECORDING_FILE), '--report-dir', replayDir], account);
+    expect(replayed.code, replayed.stderr).toBe(0);
+    expect(verdictsOf(readReport(replayDir))).toEqual(verdictsOf(report));
+    expect(Object.values(verdictsOf(report))).toContain('pass');
+  });
+
   it.concurrent.each([
     [['--seed', '8'], /^conformance: --seed 8 differs from the recording's 7: a replay sends the recorded run's requests \(drop --seed\)$/],
     [['--services', 'ses'], /^conformance: --services ses differs from the recording's pinpoint-email/],

@@ -11,6 +11,7 @@ import { basename, dirname } from 'node:path';
 import { getResponse, HttpResponse, http, type RequestHandler } from 'msw';
 import type { Capability } from '../../spec/rule.ts';
 import type { ConformanceConfig } from '../config.ts';
+import { withAwsGuards } from '../targets/aws.ts';
 import { buildTarget, EMULATOR_CREDENTIALS } from '../targets/base.ts';
 import { controlRouteReplay, manualReplay } from '../targets/replay-lines.ts';
 import type { Naming, OutOfBand, Target } from '../targets/target.ts';
@@ -295,5 +296,8 @@ export function replayTarget(config: Pick<ConformanceConfig, 'recording' | 'repo
     const swap = (name: string) => (ownTag && meta.runTag ? name.replace(`avc-${ownTag}-`, `avc-${meta.runTag}-`) : name);
     return { email: (local) => swap(naming.email(local)), domain: (label) => swap(naming.domain(label)) };
   };
+  // A run against AWS went through the aws target's guards (some of which send: Lightsail's look at
+  // the account's contact methods): its replay goes through them too, so it sends what it sent.
+  if (recorded.kind === 'aws') return withAwsGuards(target, { domain: meta.baseDomain ?? 'example.com', phones: recorded.phoneNumbers ?? [] });
   return target;
 }

@@ -137,12 +137,16 @@ function guardedAwsTarget(config: ConformanceConfig, account: string, parts: Pic
     rateOf: awsRateOf,
     retry: AWS_RETRY_POLICY,
   });
+  return withAwsGuards(Object.assign(target, { account, phoneNumbers: config.aws.smsNumbers }), { domain, phones: config.aws.smsNumbers });
+}
+
+/**
+ * The aws target's guards on a target's clients, and the message budget: what a real account's run
+ * (or a replay of its recording, which must send the same requests) goes through.
+ */
+export function withAwsGuards(target: Target, policy: RecipientPolicy): Target {
   const messages = new MessageBudget(target.now);
-  return guardClients(Object.assign(target, { account, phoneNumbers: config.aws.smsNumbers, messages: messages.sent }), {
-    domain,
-    phones: config.aws.smsNumbers,
-    messages,
-  });
+  return guardClients(Object.assign(target, { realAccount: true, messages: messages.sent }), { ...policy, messages });
 }
 
 /**

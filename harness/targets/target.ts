@@ -76,6 +76,12 @@ export interface Target {
   readonly account?: string;
   /** Phone numbers the user lets a run create SMS destinations for (a real account: CONFORMANCE_SMS_NUMBERS); elsewhere the harness uses its own fictional ones. */
   readonly phoneNumbers?: readonly string[];
+  /**
+   * Its answers are a real AWS account's (the aws target, its dry run, or a replay of its recording):
+   * what the account already holds is respected (Lightsail's contact methods), and what only the
+   * user can provide (an Amplify app) is required.
+   */
+  readonly realAccount?: boolean;
   /** A dry run: nothing reaches the real target; the calls of every run are the plan it reports. */
   readonly dryRun?: boolean;
   readonly capabilities: ReadonlySet<Capability>;

@@ -165,8 +165,11 @@ const SECRET_PATHS: readonly (readonly string[])[] = [
   [...SOCIAL_PROVIDERS, 'SignInWithApple', 'PrivateKey'],
 ];
 
-/** A secret answered masked: empty, or mask characters only (`****`). */
-const isMasked = (value: unknown) => typeof value === 'string' && /^[*•]*$/.test(value);
+/**
+ * A secret answered masked: empty, mask characters only (`****`), or the harness's own redaction
+ * marker (harness/transport/redact.ts), which is what a replayed recording answers in its place.
+ */
+const isMasked = (value: unknown) => typeof value === 'string' && /^([*•]*|\[redacted\])$/.test(value);
 
 /** `expected` without the secrets `answer` withholds (leaves out or masks): those are not compared. */
 export function withoutWithheldSecrets(expected: unknown, answer: unknown): unknown {

@@ -37,7 +37,7 @@ const AMPLIFY_APP_ID_VARIABLE = 'CONFORMANCE_AMPLIFY_APP_ID';
 const EMULATOR_APP_ID = 'd1avcconformance';
 
 export function unavailableOn(target: Target): string | undefined {
-  if (target.kind === 'aws' && !process.env[AMPLIFY_APP_ID_VARIABLE]) {
+  if (target.realAccount && !process.env[AMPLIFY_APP_ID_VARIABLE]) {
     return `CreateBackend needs an existing Amplify app: set ${AMPLIFY_APP_ID_VARIABLE} to its AppId (the harness never creates Amplify apps)`;
   }
   return undefined;

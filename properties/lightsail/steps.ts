@@ -24,7 +24,7 @@ export const REGION_SLOTS: RegionSlot[] = ['home', 'sms', 'nosms'];
  * Looked in: the three slot regions, and `alsoIn` (a region a property names itself).
  */
 export async function requireNoContactMethods(ctx: RunContext, rules: readonly RuleId[], alsoIn: readonly string[] = []): Promise<void> {
-  if (ctx.target.kind !== 'aws') return;
+  if (!ctx.target.realAccount) return;
   for (const region of new Set([...REGION_SLOTS.map((slot) => regionOf(ctx, slot)), ...alsoIn])) {
     const result = await call(ctx, 'lightsail', new GetContactMethodsCommand({}), rules, { region });
     const existing = result.output?.contactMethods ?? [];

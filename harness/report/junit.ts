@@ -1,7 +1,7 @@
 // junit.xml: one testsuite per service, one testcase per rule, so CI systems show rules as tests.
 import { evidenceLine } from './findings.ts';
 import type { ConformanceReport, RuleResult } from './schema.ts';
-import { escapeXml, formatExchange } from './text.ts';
+import { basisLabel, escapeXml, formatExchange } from './text.ts';
 
 function testcase(rule: RuleResult): string {
   const open = `    <testcase classname="${escapeXml(`${rule.service}.${rule.operation}`)}" name="${escapeXml(rule.id)}">`;
@@ -13,6 +13,7 @@ function testcase(rule: RuleResult): string {
           `expected: ${f.expected}`,
           `actual: ${f.actual}`,
           `quote: ${rule.quote}`,
+          `basis: ${basisLabel(rule) ?? 'document'} (${rule.source})`,
           '',
           ...f.counterexample,
           '',

@@ -1,6 +1,7 @@
 // The `aws` target's code path, offline: msw intercepts the real AWS hostnames and answers SES
 // from the reference emulator and STS with a fixed caller. Proves the guards refuse before
 // anything is sent, and that a run leaves nothing behind.
+import { LightsailClient } from '@aws-sdk/client-lightsail';
 import { ListIdentitiesCommand, SESClient, VerifyEmailIdentityCommand } from '@aws-sdk/client-ses';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -36,6 +37,13 @@ const config = (aws: Partial<ConformanceConfig['aws']>) =>
     aws: { accountAllowlist: [ACCOUNT], emailDomain: 'sandbox.example.org', ...aws },
   });
 
+/** Waiting out AWS's rates is real time on AWS; here it is the emulator's clock. */
+const ON_EMULATOR_CLOCK = { sleep: async (ms: number) => emulator.control.clock.advance(ms) };
+
+/** The account's own Lightsail client (what it holds is none of a run's). */
+const accountLightsail = (region: string) =>
+  new LightsailClient({ region, requestHandler: fetchHandler((r) => emulator.fetch(r)), credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'b' } });
+
 const savedEnv = { ...process.env };
 
 describe('aws target (offline, msw on the real AWS hostnames)', () => {
@@ -53,8 +61,7 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
   });
 
   it('runs the SES properties, skips what needs a clock, inbox or DNS, and leaves nothing behind', async () => {
-    // Waiting out the documented rate is real time on AWS; here it is the emulator's clock.
-    const target = await awsTarget(config({}), { sleep: async (ms) => emulator.control.clock.advance(ms) });
+    const target = await awsTarget(config({}), ON_EMULATOR_CLOCK);
     expect(target.label).toBe(`aws ${ACCOUNT} us-east-1`);
     const report = await runSuite('ses', sesProperties, { target, runs: 5 });
     const byStatus = (status: string) => report.rules.filter((r) => r.status === status).map((r) => r.id);
@@ -76,7 +83,7 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
   it.each(guardedServices)('runs the %s properties within the guards and leaves nothing behind', async (service) => {
     process.env.CONFORMANCE_AMPLIFY_APP_ID = 'd1avcsandbox';
     // No CONFORMANCE_SMS_NUMBERS: on AWS, Cognito users carry no phone number at all.
-    const target = await awsTarget(config({}), { sleep: async (ms) => emulator.control.clock.advance(ms) });
+    const target = await awsTarget(config({}), ON_EMULATOR_CLOCK);
     const report = await runSuite(service, PROPERTIES[service], { target, runs: 3 });
     expect(
       report.rules.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => `${r.id} ${r.status}: ${r.failure?.message ?? r.reason}`),
@@ -89,7 +96,7 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
   });
 
   it('creates Lightsail SMS contact methods only for the numbers the user listed, and then checks the SMS rules', async () => {
-    const target = await awsTarget(config({ smsNumbers: ['+14155550123'] }), { sleep: async (ms) => emulator.control.clock.advance(ms) });
+    const target = await awsTarget(config({ smsNumbers: ['+14155550123'] }), ON_EMULATOR_CLOCK);
     const report = await runSuite('lightsail', PROPERTIES.lightsail, { target, runs: 5 });
     expect(
       report.rules.filter((r) => r.status !== 'pass' && r.status !== 'skipped').map((r) => `${r.id} ${r.status}: ${r.failure?.message ?? r.reason}`),
@@ -99,14 +106,10 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
   });
 
   it('never replaces or deletes a Lightsail contact method the account already had', async () => {
-    const { CreateContactMethodCommand, GetContactMethodsCommand, LightsailClient } = await import('@aws-sdk/client-lightsail');
-    const own = new LightsailClient({
-      region: 'us-east-1',
-      requestHandler: fetchHandler((r) => emulator.fetch(r)),
-      credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'b' },
-    });
+    const { CreateContactMethodCommand, GetContactMethodsCommand } = await import('@aws-sdk/client-lightsail');
+    const own = accountLightsail('us-east-1');
     await own.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'alerts@team.example.net' }));
-    const target = await awsTarget(config({}), { sleep: async (ms) => emulator.control.clock.advance(ms) });
+    const target = await awsTarget(config({}), ON_EMULATOR_CLOCK);
     const report = await runSuite('lightsail', PROPERTIES.lightsail, { target, runs: 3 });
     expect((await own.send(new GetContactMethodsCommand({}))).contactMethods!.map((m) => m.contactEndpoint)).toEqual(['alerts@team.example.net']);
     expect(report.rules.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => `${r.id}: ${r.failure?.message ?? r.reason}`)).toEqual([]);
@@ -117,15 +120,11 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
   });
 
   it("looks for the account's own contact methods in every region a property creates in, not only the three slots", async () => {
-    const { CreateContactMethodCommand, GetContactMethodsCommand, LightsailClient } = await import('@aws-sdk/client-lightsail');
+    const { CreateContactMethodCommand, GetContactMethodsCommand } = await import('@aws-sdk/client-lightsail');
     // eu-west-1 supports SMS and is none of the three slots of a us-east-1 run; only the SMS-regions property creates there.
-    const own = new LightsailClient({
-      region: 'eu-west-1',
-      requestHandler: fetchHandler((r) => emulator.fetch(r)),
-      credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'b' },
-    });
+    const own = accountLightsail('eu-west-1');
     await own.send(new CreateContactMethodCommand({ protocol: 'SMS', contactEndpoint: '+14155550199' }));
-    const target = await awsTarget(config({ smsNumbers: ['+14155550123'] }), { sleep: async (ms) => emulator.control.clock.advance(ms) });
+    const target = await awsTarget(config({ smsNumbers: ['+14155550123'] }), ON_EMULATOR_CLOCK);
     const report = await runSuite('lightsail', PROPERTIES.lightsail, { target, runs: 3 });
     expect((await own.send(new GetContactMethodsCommand({}))).contactMethods!.map((m) => m.contactEndpoint)).toEqual(['+14155550199']);
     expect(report.rules.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => `${r.id}: ${r.failure?.message ?? r.reason}`)).toEqual([]);
@@ -137,12 +136,8 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
   });
 
   it('refuses to create or delete over a Lightsail contact method the run did not create, at the client itself', async () => {
-    const { CreateContactMethodCommand, DeleteContactMethodCommand, LightsailClient } = await import('@aws-sdk/client-lightsail');
-    const own = new LightsailClient({
-      region: 'us-east-1',
-      requestHandler: fetchHandler((r) => emulator.fetch(r)),
-      credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'b' },
-    });
+    const { CreateContactMethodCommand, DeleteContactMethodCommand } = await import('@aws-sdk/client-lightsail');
+    const own = accountLightsail('us-east-1');
     await own.send(new CreateContactMethodCommand({ protocol: 'Email', contactEndpoint: 'alerts@team.example.net' }));
     const lightsail = (await awsTarget(config({}))).client('lightsail');
     await expect(lightsail.send(new DeleteContactMethodCommand({ protocol: 'Email' }))).rejects.toThrow(
@@ -163,7 +158,7 @@ describe('aws target (offline, msw on the real AWS hostnames)', () => {
   });
 
   it('sweeps what interrupted runs left, and nothing else', async () => {
-    const { CreateContactMethodCommand, GetContactMethodsCommand, LightsailClient } = await import('@aws-sdk/client-lightsail');
+    const { CreateContactMethodCommand, GetContactMethodsCommand } = await import('@aws-sdk/client-lightsail');
     const { CreateUserPoolCommand, ListUserPoolsCommand, CognitoIdentityProviderClient } = await import('@aws-sdk/client-cognito-identity-provider');
     const { CreateEmailIdentityCommand, ListEmailIdentitiesCommand, PinpointEmailClient } = await import('@aws-sdk/client-pinpoint-email');
     const own = { requestHandler: fetchHandler((r) => emulator.fetch(r)), credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'b' } };

@@ -207,7 +207,7 @@ describe('replay', { timeout: CLI_TIMEOUT_MS + 10_000 }, () => {
     expect(verdictsOf(readReport(replayDir))).toEqual(verdictsOf(report));
   });
 
-  it.concurrent('replays a run against AWS through the aws target\'s guards to the same verdicts (recorded from its dry run, nothing sent)', async () => {
+  it.concurrent("replays a run against AWS through the aws target's guards to the same verdicts (recorded from its dry run, nothing sent)", async () => {
     // The aws code path, guards and pacing included; the guards' own calls (Lightsail's look at the
     // account's contact methods) are in the recording, so the replay goes through the same guards.
     const account = {

@@ -17,7 +17,7 @@ export const SES_HOST = /^https:\/\/email\.[a-z0-9-]+\.amazonaws\.com\/$/;
 /** Pinpoint Email (email.<region>/v1/...). */
 export const PINPOINT_HOST = /^https:\/\/email\.[a-z0-9-]+\.amazonaws\.com\/v1\//;
 /** Lightsail, Cognito user pools and AmplifyBackend. */
-export const OTHER_HOSTS = /^https:\/\/(lightsail|cognito-idp|amplifybackend)\.[a-z0-9-]+\.amazonaws\.com\//;
+const OTHER_HOSTS = /^https:\/\/(lightsail|cognito-idp|amplifybackend)\.[a-z0-9-]+\.amazonaws\.com\//;
 
 /** Every service at its real hostnames, answered by `answer` (an emulator's fetch, or a simulation in front of one). */
 export const servicesAnsweredBy = (answer: (request: Request) => Response | Promise<Response>) => [

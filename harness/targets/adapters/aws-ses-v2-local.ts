@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { manualReplay } from '../replay-lines.ts';
 import type { AdapterFactory } from './adapter.ts';
-import { recipientsOf, sentMailTo } from './sent-mail.ts';
+import { newestMailIn, recipientsOf } from './sent-mail.ts';
 
 /** What GET /store answers, as far as the adapter reads it: each mail's recipients, subject, body, and when (epoch seconds). */
 const Store = z.object({
@@ -24,10 +24,7 @@ export const awsSesV2LocalAdapter: AdapterFactory = async (baseUrl, { timeoutMs,
   now: () => Date.now(),
   oob: {
     latestMessage: async (to) => {
-      const response = await fetch(`${baseUrl}/store`, { signal: AbortSignal.timeout(timeoutMs) });
-      const { emails } = Store.parse(await response.json());
-      return sentMailTo(
-        to,
+      return newestMailIn(`${baseUrl}/store`, { schema: Store, emulator: 'aws-ses-v2-local', timeoutMs }, to, ({ emails }) =>
         emails.map((mail) => ({
           recipients: recipientsOf({ to: mail.destination?.to }),
           subject: mail.subject ?? '',

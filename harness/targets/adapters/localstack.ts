@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { manualReplay } from '../replay-lines.ts';
 import type { AdapterFactory } from './adapter.ts';
-import { recipientsOf, sentMailTo } from './sent-mail.ts';
+import { newestMailIn, recipientsOf } from './sent-mail.ts';
 
 /** What GET /_aws/ses answers, as far as the adapter reads it. */
 const Mailbox = z.object({
@@ -36,11 +36,7 @@ export const localstackAdapter: AdapterFactory = async (baseUrl, { timeoutMs, ve
     now: () => Date.now(),
     oob: {
       latestMessage: async (to) => {
-        const response = await fetch(mailbox, { signal: AbortSignal.timeout(timeoutMs) });
-        if (!response.ok) throw new Error(`GET /_aws/ses answered HTTP ${response.status}: is this LocalStack, with SES loaded?`);
-        const { messages } = Mailbox.parse(await response.json());
-        return sentMailTo(
-          to,
+        return newestMailIn(mailbox, { schema: Mailbox, emulator: 'LocalStack, with SES loaded', timeoutMs }, to, ({ messages }) =>
           messages.map((mail) => ({
             recipients: recipientsOf({ to: mail.Destination?.ToAddresses, cc: mail.Destination?.CcAddresses, bcc: mail.Destination?.BccAddresses }),
             subject: mail.Subject ?? '',

@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { manualReplay } from '../replay-lines.ts';
 import { EMULATOR_LOG } from '../managed/process.ts';
 import type { AdapterFactory } from './adapter.ts';
-import { recipientsOf, sentMailTo } from './sent-mail.ts';
+import { newestMailIn, recipientsOf } from './sent-mail.ts';
 
 const Addresses = z.array(z.string()).nullish();
 /** What GET /moto-api/data.json answers, as far as the adapter reads it: SES's sent messages (other services, other models ignored). */
@@ -75,12 +75,8 @@ export const motoAdapter: AdapterFactory = async (baseUrl, { timeoutMs, workDir,
     now: () => Date.now(),
     oob: {
       latestMessage: async (to) => {
-        const response = await fetch(api('data.json'), { signal: AbortSignal.timeout(timeoutMs) });
-        if (!response.ok) throw new Error(`GET /moto-api/data.json answered HTTP ${response.status}: is this moto?`);
-        const sent = ModelData.parse(await response.json()).ses?.Message ?? [];
-        return sentMailTo(
-          to,
-          sent.map((mail) => ({
+        return newestMailIn(api('data.json'), { schema: ModelData, emulator: 'moto', timeoutMs }, to, (data) =>
+          (data.ses?.Message ?? []).map((mail) => ({
             recipients: recipientsOf({ to: mail.destinations?.ToAddresses, cc: mail.destinations?.CcAddresses, bcc: mail.destinations?.BccAddresses }),
             subject: mail.subject ?? '',
             body: mail.body ?? '',

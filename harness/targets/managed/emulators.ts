@@ -25,6 +25,22 @@ interface PythonRuntime extends PythonPackage {
   module: string;
 }
 
+/**
+ * A module of a pinned PyPI package (`requirements/<file>`, the pip freeze on Python 3.11, so 3.11
+ * or newer), and what to do instead where it cannot be installed.
+ */
+const pythonModule = (name: string, module: string, file: string, alternative: string): PythonRuntime => ({
+  kind: 'python',
+  name,
+  module,
+  requirements: fileURLToPath(new URL(`./requirements/${file}`, import.meta.url)),
+  minimumPython: [3, 11],
+  alternative,
+});
+
+/** Up once GET `path` answers 200. */
+const okAt = (path: string) => async (url: string) => (await fetch(`${url}${path}`, { signal: AbortSignal.timeout(1_000) })).ok;
+
 interface ManagedEmulatorSpec {
   /** The services it emulates: the default `--services` when it is the target. */
   services: ServiceName[];
@@ -62,24 +78,21 @@ const SPECS: Record<ManagedEmulatorName, ManagedEmulatorSpec> = {
     services: ['ses'],
     runtime: { kind: 'node', script: 'dist/cli.js' },
     args: (port) => ['--port', String(port), '--host', '127.0.0.1'],
-    ready: async (url) => (await fetch(`${url}/health-check`, { signal: AbortSignal.timeout(1_000) })).ok,
+    ready: okAt('/health-check'),
   },
   moto: {
     // moto's server answers for every service it knows on one port; of these five it has SES (v1)
     // and Cognito user pools. It has no Pinpoint Email, Lightsail or AmplifyBackend.
     services: ['ses', 'cognito-idp'],
-    runtime: {
-      kind: 'python',
-      name: 'moto',
-      module: 'moto.server',
-      requirements: fileURLToPath(new URL('./requirements/moto.txt', import.meta.url)),
-      minimumPython: [3, 11],
-      alternative:
-        'or start moto yourself (pip install "moto[server]"; moto_server -p 5000) and run --target endpoint --emulator moto --endpoint http://127.0.0.1:5000',
-    },
+    runtime: pythonModule(
+      'moto',
+      'moto.server',
+      'moto.txt',
+      'or start moto yourself (pip install "moto[server]"; moto_server -p 5000) and run --target endpoint --emulator moto --endpoint http://127.0.0.1:5000',
+    ),
     args: (port) => ['-H', '127.0.0.1', '-p', String(port)],
     // Its dashboard route answers once the server is up (moto/moto_api/_internal/urls.py).
-    ready: async (url) => (await fetch(`${url}/moto-api/`, { signal: AbortSignal.timeout(1_000) })).ok,
+    ready: okAt('/moto-api/'),
     startupMs: 60_000,
     checkRuns: PACED_WITHOUT_CLOCK,
   },
@@ -88,15 +101,12 @@ const SPECS: Record<ManagedEmulatorName, ManagedEmulatorSpec> = {
     // started here as the module that mode runs). Of these five it has SES (v1) only; the others
     // answer 501 "not included in your current license plan or has not yet been emulated".
     services: ['ses'],
-    runtime: {
-      kind: 'python',
-      name: 'localstack-core',
-      module: 'localstack.runtime.main',
-      requirements: fileURLToPath(new URL('./requirements/localstack.txt', import.meta.url)),
-      minimumPython: [3, 11],
-      alternative:
-        'or run LocalStack yourself (e.g. a CI service container, image localstack/localstack) and use --target endpoint --emulator localstack --endpoint http://127.0.0.1:4566',
-    },
+    runtime: pythonModule(
+      'localstack-core',
+      'localstack.runtime.main',
+      'localstack.txt',
+      'or run LocalStack yourself (e.g. a CI service container, image localstack/localstack) and use --target endpoint --emulator localstack --endpoint http://127.0.0.1:4566',
+    ),
     args: () => [],
     env: (port, workDir) => ({
       GATEWAY_LISTEN: `127.0.0.1:${port}`,

@@ -19,7 +19,7 @@ export interface RateSource {
 export interface ApiRate {
   readonly key: string;
   readonly service: ServiceName | 'sts';
-  /** SDK operation names, e.g. 'GetUserAttributeVerificationCode'; '*' is a service's fallback. */
+  /** SDK operation names, e.g. 'GetUserAttributeVerificationCode'. */
   readonly operations: readonly string[];
   /** The sustained rate the harness keeps to (may be below the documented one; `why` says so). */
   readonly perSecond: number;
@@ -273,10 +273,10 @@ export const MESSAGE_QUOTAS: readonly MessageQuota[] = [
   // verified", and SMS goes only to numbers the user listed): a run counts them in its budget, and keeps to no quota.
 ];
 
-/** The rate an operation of a service is paced at; every operation the harness calls has one (a service's fallback row may list '*'). */
+/** The rate an operation of a service is paced at; every operation the harness calls has one (an operation no row lists is refused). */
 export function rateOf(service: ServiceName | 'sts', operation: string): ApiRate {
   const rows = API_RATES.filter((rate) => rate.service === service);
-  const rate = rows.find((row) => row.operations.includes(operation)) ?? rows.find((row) => row.operations.includes('*'));
+  const rate = rows.find((row) => row.operations.includes(operation));
   if (!rate) throw new Error(`no AWS rate for ${service}:${operation}; add it to spec/aws-rates.ts`);
   return rate;
 }

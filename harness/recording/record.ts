@@ -97,7 +97,7 @@ export function recordTarget(target: Target, config: ConformanceConfig, suite: S
     baseDomain ??= name?.[2];
     return naming;
   };
-  mutable.reset = step('reset', reset) ?? reset;
+  mutable.reset = step('reset', reset)!;
   mutable.close = async () => {
     try {
       writePart(config, {

@@ -12,6 +12,8 @@ import { getResponse, HttpResponse, http, type RequestHandler } from 'msw';
 import type { Capability } from '../../spec/rule.ts';
 import type { ConformanceConfig } from '../config.ts';
 import { withAwsGuards } from '../targets/aws.ts';
+import { AWS_RETRY_POLICY } from '../targets/pacer.ts';
+import { awsRateOf } from '../targets/rates.ts';
 import { buildTarget, EMULATOR_CREDENTIALS } from '../targets/base.ts';
 import { controlRouteReplay, manualReplay } from '../targets/replay-lines.ts';
 import type { Naming, OutOfBand, Target } from '../targets/target.ts';
@@ -241,6 +243,8 @@ export function replayTarget(config: Pick<ConformanceConfig, 'recording' | 'repo
   };
   const replayLines = recorded.kind === 'reference' ? controlRouteReplay(REFERENCE_URL) : manualReplay;
   const target = buildTarget({
+    // A run against AWS paced and retried every call: its replay sends them, retries included, alike.
+    ...(recorded.kind === 'aws' ? { rateOf: awsRateOf, retry: AWS_RETRY_POLICY } : {}),
     kind: 'replay',
     label: `${recorded.label} (replayed from ${basename(config.recording)})`,
     version: recorded.version,

@@ -28,26 +28,24 @@ const duration = (ms: number) => {
 };
 
 /** `service channel` messages against the kind's daily quota, where AWS has one. */
-function quotaLine(kind: string, n: number): { line: string; over: boolean } {
+function quotaLine(kind: string, n: number): string {
   const [service, channel] = kind.split(' ');
   const quota = isServiceName(service) ? quotaOf(service, channel as MessageChannel) : undefined;
-  if (quota?.perDay === undefined) return { line: `${kind} ×${n} (no documented daily quota)`, over: false };
-  const over = n > quota.perDay;
-  return { line: `${kind} ×${n} of ${quota.perDay} a day${over ? ' — OVER the quota: the guard refuses the rest' : ''}`, over };
+  if (quota?.perDay === undefined) return `${kind} ×${n} (no documented daily quota)`;
+  return `${kind} ×${n} of ${quota.perDay} a day${n > quota.perDay ? ' — OVER the quota: the guard refuses the rest' : ''}`;
 }
 
-/** The budget as lines for stdout, and whether a quota would be exceeded. */
-export function budgetSummary(outcomes: readonly PropertyOutcome[]): { lines: string[]; overQuota: boolean } {
+/** The budget as lines for stdout. */
+export function budgetSummary(outcomes: readonly PropertyOutcome[]): string[] {
   const budget = totalBudget(outcomes);
   const calls = Object.entries(budget.calls).sort(([a], [b]) => a.localeCompare(b));
   const messages = Object.entries(budget.messages)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([kind, n]) => quotaLine(kind, n));
-  const lines = [
+  return [
     `budget of the real run (every pass and clean-up): ${calls.reduce((sum, [, n]) => sum + n, 0)} calls, ${duration(budget.pacingMs)} of waiting at AWS's documented rates`,
     ...calls.map(([operation, n]) => `  ${operation} ×${n}`),
     messages.length ? 'messages AWS would send:' : 'messages AWS would send: none',
-    ...messages.map((m) => `  ${m.line}`),
+    ...messages.map((line) => `  ${line}`),
   ];
-  return { lines, overQuota: messages.some((m) => m.over) };
 }

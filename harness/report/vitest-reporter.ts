@@ -108,7 +108,7 @@ export default class ConformanceReporter implements Reporter {
     if (outcomes.some((o) => o.plannedCalls)) {
       await writePlan(outcomes, [this.reportPath, join(this.config.reportDir, 'latest')]);
       for (const line of planSummary(outcomes)) this.print(line);
-      for (const line of budgetSummary(outcomes).lines) this.print(line);
+      for (const line of budgetSummary(outcomes)) this.print(line);
       this.print(`the calls, run by run: ${join(this.reportPath, PLAN_FILE)}`);
     }
     const s = this.report.summary;

@@ -79,8 +79,6 @@ export function buildTarget(parts: TargetParts): Target {
     client,
     now,
     pacing: pacer.tally,
-    pace: (key, intervalMs) => pacer.pace(key, intervalMs),
-    paced: (key) => pacer.paced(key),
     wait: (ms) => pacer.wait(ms),
     newNaming(): Naming {
       namings += 1;

@@ -15,6 +15,18 @@ describe('message budget', () => {
     expect(() => budget.admit('cognito-idp', 'UpdateUserAttributesCommand', next)).toThrow(QuotaRefusal);
     expect(() => budget.admit('cognito-idp', 'UpdateUserAttributesCommand', next)).toThrow(/allows a day \(50, https:\/\/docs\.aws\.amazon\.com\//);
     expect(budget.sent.get('cognito-idp email')).toBe(perDay);
+    // One command's messages count together: two at one short of the quota are refused.
+    const nearly = new MessageBudget(() => 0);
+    nearly.record(
+      'cognito-idp',
+      Array.from({ length: perDay - 1 }, (_, i) => ({ channel: 'email' as const, to: `u${i}@sandbox.example.org` })),
+    );
+    const two = [
+      { channel: 'email' as const, to: 'a@sandbox.example.org' },
+      { channel: 'email' as const, to: 'b@sandbox.example.org' },
+    ];
+    expect(() => nearly.admit('cognito-idp', 'AdminUpdateUserAttributesCommand', two)).toThrow(QuotaRefusal);
+    expect(() => nearly.admit('cognito-idp', 'AdminUpdateUserAttributesCommand', two.slice(1))).not.toThrow();
     // Another kind has its own quota; a kind AWS sets none for is only counted.
     expect(() => budget.admit('ses', 'VerifyEmailIdentityCommand', next)).not.toThrow();
     expect(() => budget.admit('lightsail', 'CreateContactMethodCommand', next)).not.toThrow();

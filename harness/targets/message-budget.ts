@@ -36,11 +36,18 @@ export class MessageBudget {
 
   /** Throws QuotaRefusal when sending `messages` now would exceed a quota. */
   admit(service: ServiceName, command: string, messages: readonly SentMessage[]): void {
+    // The command's own earlier messages count too: two of a kind at one short of the quota are one too many.
+    const pending = new Map<string, number>();
+    const plusPending = (key: string, n: number) => {
+      const total = n + (pending.get(key) ?? 0);
+      pending.set(key, (pending.get(key) ?? 0) + 1);
+      return total;
+    };
     for (const message of messages) {
       const quota = quotaOf(service, message.channel);
       if (!quota) continue;
       const kind = `${service} ${message.channel}`;
-      const sent = this.sent.get(kind) ?? 0;
+      const sent = plusPending(kind, this.sent.get(kind) ?? 0);
       if (quota.perDay !== undefined && sent + 1 > quota.perDay)
         throw new QuotaRefusal(
           `refused ${command}: this run has had AWS send ${sent} ${kind} messages, as many as ${quota.what} allows a day (${quota.perDay}, ${quota.source.url})`,
@@ -48,8 +55,8 @@ export class MessageBudget {
         );
       const limit = quota.perDestination;
       if (limit && message.to !== undefined) {
-        const recent = this.recent(`${kind} ${message.to}`, limit.windowMs);
-        if (recent.length + 1 > limit.count)
+        const key = `${kind} ${message.to}`;
+        if (plusPending(key, this.recent(key, limit.windowMs).length) + 1 > limit.count)
           throw new QuotaRefusal(
             `refused ${command}: ${limit.count} ${kind} messages to one recipient within ${limit.windowMs / 60_000} min is the most ${quota.what} allows (${quota.source.url})`,
             'destination',

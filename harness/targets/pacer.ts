@@ -37,7 +37,7 @@ export const AWS_RETRY_POLICY: RetryPolicy = { throttled: 4, quota: 2, quotaWait
  * "This exception is thrown when a user exceeds the limit for a requested Amazon Web Services
  * resource", https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserAttributeVerificationCode.html).
  */
-const QUOTA_CODES: readonly string[] = ['LimitExceededException', 'ServiceQuotaExceededException', 'SlowDown'];
+const QUOTA_CODES: readonly string[] = ['LimitExceededException'];
 
 /** What one call() learns of its pacing: filled in by the middleware. */
 export interface CallScope {
@@ -73,7 +73,7 @@ const isQuota = (e: ObservedError) => e.httpStatus >= 400 && e.httpStatus < 500 
 /** Pacing margin (see PACE_TOLERANCE_MS): a virtual clock is exact; a real one drifts, so 10% + 100 ms. */
 const realMargin = (intervalMs: number) => Math.max(PACE_TOLERANCE_MS, Math.ceil(intervalMs * 0.1) + 100);
 
-export interface PacerOptions {
+interface PacerOptions {
   now: () => number;
   /** Waits on the target's clock: moving it where the harness can, sleeping otherwise. */
   wait: (ms: number) => Promise<void>;

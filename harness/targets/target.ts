@@ -98,17 +98,9 @@ export interface Target {
    * What pacing has cost so far: every call's wait for its rate (and retries) on the target clock,
    * and the calls sent. Pacing itself is in the clients (harness/targets/pacer.ts): each call waits
    * until it is at least its interval + PACE_TOLERANCE_MS after the previous answer of its rate key.
+   * What the harness spaces itself (a job's polls) waits with `wait`.
    */
   readonly pacing: PacingTally;
-  /**
-   * Waits (or, with a movable clock, moves it) until a step keyed `key` is at least `intervalMs` +
-   * PACE_TOLERANCE_MS after the previous one, as `paced(key)` marked it; resolves to that spacing,
-   * or undefined for the key's first step. For what the harness spaces itself (a job's polls);
-   * SDK calls are paced by their clients.
-   */
-  pace(key: string, intervalMs: number): Promise<number | undefined>;
-  /** Marks the step keyed `key` as done now: the next `pace(key)` counts from here. */
-  paced(key: string): void;
   /** Waits `ms` on the target's clock: moves it where the harness can, sleeps otherwise (a job's polls). */
   wait(ms: number): Promise<void>;
   /** On AWS: the messages AWS was asked to send, per `service channel` (checked against its quotas). */

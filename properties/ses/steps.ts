@@ -37,10 +37,12 @@ export type GivaResult = CallResult<GetIdentityVerificationAttributesCommandOutp
 /** A GetIdentityVerificationAttributes call at the documented rate; being throttled at that rate breaks the rule. */
 export async function getAttributes(ctx: RunContext, identities: string[] | undefined, rules: readonly RuleId[]): Promise<GivaResult> {
   // Paced by the target's clients at the documented rate (spec/aws-rates.ts); the gap is how far apart it was sent.
-  const result = await call(ctx, 'ses', new GetIdentityVerificationAttributesCommand({ Identities: identities }), rules);
+  // Where the throttle rule is judged at all (throttle-probe), a throttled answer at the rate is its verdict: never retried.
+  const judgesThrottling = ctx.target.capabilities.has('throttle-probe');
+  const result = await call(ctx, 'ses', new GetIdentityVerificationAttributesCommand({ Identities: identities }), rules, { judgesThrottling });
   const { gap } = result;
   const atRate = gap === undefined || gap >= GIVA_INTERVAL_MS + GIVA_RATE_TOLERANCE_MS;
-  if (!result.ok && isThrottling(result.error) && atRate) {
+  if (judgesThrottling && !result.ok && isThrottling(result.error) && atRate) {
     fail(ctx, 'SES.GIVA.THROTTLE', GIVA, {
       message: `throttled a call made at the documented rate (${gap === undefined ? 'the first of its kind' : `sent ${gap} ms after the previous one was answered`})`,
       expected: `calls at least ${GIVA_INTERVAL_MS} ms + ${GIVA_RATE_TOLERANCE_MS} ms tolerance apart are answered`,

@@ -129,8 +129,12 @@ export async function call<C extends SdkCommand>(
   service: ServiceName,
   command: C,
   rules: readonly RuleId[],
-  /** `unpaced`: sent at once whatever its rate (the throttle rule's burst). */
-  options: { region?: string; unpaced?: boolean } = {},
+  /**
+   * `unpaced`: sent at once whatever its rate (the throttle rule's burst). `judgesThrottling`: a
+   * throttled answer is a verdict of the throttle rule though `rules` do not name it (a paced call
+   * the rule holds to the rate), so it is never retried.
+   */
+  options: { region?: string; unpaced?: boolean; judgesThrottling?: boolean } = {},
 ): Promise<CallResult<OutputOf<C>>> {
   const { target } = ctx;
   const operation = operationName(command);
@@ -146,7 +150,11 @@ export async function call<C extends SdkCommand>(
   const mark = target.recorder.mark();
   const started = ctx.now();
   // A throttled answer to a call a throttle rule judges is that rule's verdict: never retried.
-  const scope: CallScope = { judgesThrottling: rules.some((id) => ruleById(id).kind === 'throttle'), unpaced: options.unpaced ?? false, retried: [] };
+  const scope: CallScope = {
+    judgesThrottling: options.judgesThrottling || rules.some((id) => ruleById(id).kind === 'throttle'),
+    unpaced: options.unpaced ?? false,
+    retried: [],
+  };
   const retriedNotes = () => {
     for (const line of scope.retried) ctx.note(`# retried: ${line}`);
   };

@@ -15,7 +15,7 @@ export const amplifyBackendRules = defineRules([
     operation: 'CreateBackendAuth',
     kind: 'shape',
     statement:
-      "A ResourceConfig of the documented shape (AuthResources, IdentityPoolConfigs, Service COGNITO, UserPoolConfigs with ForgotPassword (deprecated), Mfa, OAuth with social providers, PasswordPolicy, RequiredSignUpAttributes, SignInMethod, UserPoolName, VerificationMessage) is accepted, with PasswordPolicy.MinimumLength a whole number from 6 to 99 (a double in the API model, an integer 6..99 in Cognito's password policy).",
+      'A ResourceConfig of the documented shape (AuthResources, IdentityPoolConfigs, Service COGNITO, UserPoolConfigs with ForgotPassword (deprecated), Mfa, OAuth with social providers, PasswordPolicy, RequiredSignUpAttributes, SignInMethod, UserPoolName, VerificationMessage) is accepted.',
     quote: 'Creates a new backend authentication resource.',
     source: DOC,
   },

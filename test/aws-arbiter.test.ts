@@ -4,7 +4,7 @@
 // Email operation lists (PINPOINT.ERRORS.DOCUMENTED fails), and a tag without Value is rejected
 // (the API model's reading of PINPOINT.TAGS.VALUE_OPTIONAL, which passes either way). The AWS run
 // records baselines/aws.json (here in a temporary folder); emulator runs are then judged by it.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
@@ -77,6 +77,8 @@ describe('AWS as the arbiter where it departs from its documents (offline, msw o
     Object.assign(process.env, AWS_CREDENTIALS_ENV);
     const target = await awsTarget(configFor('aws'), { sleep: async (ms) => aws.control.clock.advance(ms) });
     awsReport = await runSuite('pinpoint-email', PINPOINT, { target, runs: 3 });
+    // The file every emulator run below is judged by (the next test looks at what it holds).
+    await arbitrateByAws(awsReport, configFor('aws', { recordAwsDepartures: true }), print);
   });
   afterAll(() => {
     server.close();
@@ -162,7 +164,6 @@ describe('AWS as the arbiter where it departs from its documents (offline, msw o
 
   it('says when the file cannot be used, and judges by the documents', async () => {
     const broken = join(dir, 'broken.json');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(broken, '{"schemaVersion": 1}');
     const judged = await arbitrateByAws(await emulatorRun(), configFor('reference', { awsDepartures: broken }), print);
     expect(judged.errors).toEqual([expect.stringMatching(/broken\.json is not an AWS departures file: kind: /)]);

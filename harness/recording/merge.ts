@@ -5,14 +5,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConformanceConfig } from '../config.ts';
+import { harnessPackage } from '../package-info.ts';
 import { Recording, RECORDING_FILE, recordingOf, type RecordedConfig } from './har.ts';
 import { partsDir, type RecordingPart } from './record.ts';
-
-/** This harness, as HAR's `log.creator`. */
-function harnessCreator(): { name: string; version: string } {
-  const pkg: { name: string; version: string } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-  return { name: pkg.name, version: pkg.version };
-}
 
 /** What of the configuration decides the requests a run sends. */
 function recordedConfig(config: ConformanceConfig): RecordedConfig {
@@ -50,7 +45,7 @@ export function writeRecording(config: ConformanceConfig): { file: string; missi
   const ordered = config.services.flatMap((service) => parts.get(service) ?? []);
   const recording = Recording.parse(
     recordingOf(
-      harnessCreator(),
+      harnessPackage(),
       { config: recordedConfig(config), suites: ordered.map((p) => p.suite) },
       ordered.flatMap((p) => p.entries),
     ),

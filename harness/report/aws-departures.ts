@@ -9,12 +9,13 @@
 //    following another reading fails, the finding naming the file.
 // It applies before an emulator's own baseline (baseline.ts): what AWS itself does is no divergence
 // of the emulator, so a baseline neither needs nor records it.
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { SERVICES } from '../../services/index.ts';
 import { type ConformanceConfig, reproduceCommand } from '../config.ts';
+import { readJsonFile, sortedByKey, writeJsonFile } from '../json-file.ts';
+import { harnessPackage } from '../package-info.ts';
+import { summaryOf } from './baseline.ts';
 import type { FailureDetail } from './outcome.ts';
 import { readingsShown } from './readings.ts';
 import { summarize } from './build.ts';
@@ -80,22 +81,12 @@ const redactAccount = (account: string | undefined) => (account && /^\d{12}$/.te
 /** The account an aws report ran in, from its target label (`aws <account> <region>`). */
 const accountOf = (report: ConformanceReport) => /\b(\d{12})\b/.exec(report.target.label)?.[1];
 
-function harnessVersion(): string {
-  const file = new URL('../../package.json', import.meta.url);
-  try {
-    return String((JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }).version ?? 'unknown');
-  } catch {
-    return 'unknown';
-  }
-}
-
 /** From an AWS run's report: the rules AWS failed (only `fail`: not error, skipped, not-implemented), and the readings it followed. */
 function departuresFrom(report: ConformanceReport): AwsDepartures {
-  if (report.target.kind !== 'aws') throw new Error(`only a run against AWS records AWS's departures (this one ran against ${report.target.label})`);
   const departures: AwsDepartures['departures'] = {};
   const readings: AwsDepartures['readings'] = {};
   for (const rule of report.rules) {
-    if (rule.status === 'fail' && rule.failure) departures[rule.id] = { ...signatureOf(rule.failure), summary: rule.failure.message.split('\n')[0]! };
+    if (rule.status === 'fail' && rule.failure) departures[rule.id] = { ...signatureOf(rule.failure), summary: summaryOf(rule) };
     const shown = rule.contradiction?.readings ? readingsShown(rule.observations) : [];
     if (shown.length) readings[rule.id] = shown;
   }
@@ -105,7 +96,7 @@ function departuresFrom(report: ConformanceReport): AwsDepartures {
     account: redactAccount(accountOf(report)),
     region: report.target.region,
     recordedAt: report.startedAt,
-    harnessVersion: harnessVersion(),
+    harnessVersion: harnessPackage().version,
     seed: report.seed,
     services: report.services,
     departures,
@@ -114,23 +105,13 @@ function departuresFrom(report: ConformanceReport): AwsDepartures {
 }
 
 async function writeAwsDepartures(path: string, departures: AwsDepartures): Promise<void> {
-  const sorted = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify({ ...departures, departures: sorted(departures.departures), readings: sorted(departures.readings) }, null, 2)}\n`);
+  await writeJsonFile(path, { ...departures, departures: sortedByKey(departures.departures), readings: sortedByKey(departures.readings) });
 }
 
 /** The file's departures; undefined when there is no such file (no AWS run recorded yet). */
 async function readAwsDepartures(path: string): Promise<AwsDepartures | undefined> {
   if (!existsSync(path)) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const parsed = AwsDepartures.safeParse(data);
-  if (!parsed.success) throw new Error(`${path} is not an AWS departures file: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
-  return parsed.data;
+  return readJsonFile(path, AwsDepartures, 'an AWS departures file');
 }
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -173,13 +154,7 @@ interface AwsArbitration {
 }
 
 /** Judges a non-AWS report by what AWS itself does (see the file's head). `reproduce`: the command that reruns a service. */
-function applyAwsDepartures(
-  report: ConformanceReport,
-  departures: AwsDepartures,
-  path: string,
-  reproduce: (service: string) => string = () => '',
-): AwsArbitration {
-  if (report.target.kind === 'aws') return { report, known: [], reading: [] };
+function applyAwsDepartures(report: ConformanceReport, departures: AwsDepartures, path: string, reproduce: (service: string) => string): AwsArbitration {
   const known: string[] = [];
   const reading: string[] = [];
   const rules = report.rules.map((rule): RuleResult => {

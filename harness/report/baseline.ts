@@ -3,10 +3,11 @@
 // failing; a run exits 0 when it finds exactly the baseline, 1 when a rule newly diverges or a known
 // divergence is gone. Rules AWS itself fails alike (aws-departures.ts, applied before the baseline)
 // are `known` because of AWS: a baseline neither records nor expects them.
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { RULE_PREFIX, SERVICES } from '../../services/index.ts';
 import type { RuleStatus } from './outcome.ts';
+import { readJsonFile, sortedByKey, writeJsonFile } from '../json-file.ts';
 import { summarize } from './build.ts';
 import type { ConformanceReport } from './schema.ts';
 
@@ -51,7 +52,8 @@ export interface BaselineComparison {
   disappeared: Divergence[];
 }
 
-const summaryOf = (rule: ConformanceReport['rules'][number]) => (rule.failure?.message ?? rule.reason ?? rule.status).split('\n')[0];
+/** A rule's divergence in one line: its failure's message, or why it has no verdict. */
+export const summaryOf = (rule: ConformanceReport['rules'][number]) => (rule.failure?.message ?? rule.reason ?? rule.status).split('\n')[0];
 
 export function baselineFrom(report: ConformanceReport): Baseline {
   const divergences: Baseline['divergences'] = {};
@@ -99,28 +101,18 @@ export function describeComparison(c: BaselineComparison): string[] {
 }
 
 export async function readBaseline(path: string): Promise<Baseline> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new Error(`cannot read baseline ${path} (create it with --update-baseline)`);
-  }
-  const parsed = Baseline.safeParse(JSON.parse(text));
-  if (!parsed.success)
-    throw new Error(`baseline ${path} is not a conformance baseline: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
-  return parsed.data;
+  if (!existsSync(path)) throw new Error(`cannot read baseline ${path} (create it with --update-baseline)`);
+  return readJsonFile(path, Baseline, 'a conformance baseline');
 }
 
 /** Writes the baseline, keeping the reviews the file already holds for divergences that are still the same. */
 export async function writeBaseline(path: string, baseline: Baseline): Promise<void> {
   const previous = await readBaseline(path).catch(() => undefined);
-  const sorted = Object.fromEntries(
-    Object.entries(baseline.divergences)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([id, divergence]) => {
-        const review = previous?.divergences[id]?.status === divergence.status ? previous.divergences[id].review : undefined;
-        return [id, review ? { ...divergence, review } : divergence];
-      }),
+  const divergences = Object.fromEntries(
+    Object.entries(baseline.divergences).map(([id, divergence]) => {
+      const review = previous?.divergences[id]?.status === divergence.status ? previous.divergences[id].review : undefined;
+      return [id, review ? { ...divergence, review } : divergence];
+    }),
   );
-  await writeFile(path, `${JSON.stringify({ ...baseline, divergences: sorted }, null, 2)}\n`);
+  await writeJsonFile(path, { ...baseline, divergences: sortedByKey(divergences) });
 }

@@ -35,6 +35,8 @@ const authJobsAnswer = (job: Json) =>
   rewriting((method, path, body) => (method === 'GET' && path.includes('/job/') && body.operation === 'CreateBackendAuth' ? { ...body, ...job } : undefined));
 
 /** GetBackendAuth answers, their social providers replaced by `settings`. */
+/** How many read-backs the last `providersAnswered` rewrote: a test of the rewritten answers must have had some. */
+let providerRewrites = 0;
 const providersAnswered = (settings: (given: Json) => Json) =>
   rewriting((method, path, body) => {
     if (method !== 'POST' || !path.endsWith('/details')) return undefined;
@@ -42,6 +44,7 @@ const providersAnswered = (settings: (given: Json) => Json) =>
     const providers = (oauth?.oAuth as Json | undefined)?.socialProviderSettings as Json | undefined;
     if (!providers) return undefined;
     (oauth!.oAuth as Json).socialProviderSettings = settings(providers);
+    providerRewrites += 1;
     return body;
   });
 
@@ -137,7 +140,9 @@ describe('AmplifyBackend: secrets in the round trip', () => {
           return [name, name === 'Google' ? { ...rest, client_secret: '********' } : rest];
         }),
       );
+    providerRewrites = 0;
     const { outcome } = await run(target(providersAnswered(withheld)));
+    expect(providerRewrites).toBeGreaterThan(0);
     expect(statuses(outcome.verdicts, READ_BACK)).toEqual(READ_BACK.map((id) => `${id} pass`));
   });
 

@@ -247,23 +247,23 @@ async function pollJob(ctx: RunContext, env: string, jobId: string, operation: s
 }
 
 /**
- * Waits until the job a call answered has ended, within JOB_WAIT; returns 'completed' when GetBackendJob
- * said COMPLETED, 'waited-out' when the job's state could not be read (the answer named no JobId, or the
- * job has no Status: breaks of the JOB rules, judged where they are checked) and the whole bound was
- * waited on a movable clock instead, so that a job finishing within the bound has.
+ * Waits until the job a call answered has ended, within JOB_WAIT: until GetBackendJob says COMPLETED.
+ * Where the job's state cannot be read (the answer named no JobId, or the job has no Status: breaks
+ * of the JOB rules, judged where they are checked), it waits out the whole bound on a movable clock
+ * instead, so that a job that finishes within the bound AWS's own CLI allows has finished (an
+ * assumption: the read-back then compares the configuration, but the COMPLETED it presumes was not seen).
  *
  * A job that ends FAILED, or still runs when the bound is reached, is no verdict on what depends on
  * it: the run ends as a set-up failure of `watch.rules` (TargetError: reported `error`, never `fail`),
  * its message giving the job's Status and Error, its evidence the last GetBackendJob exchange.
  * Without a movable clock, a job whose state cannot be read stops the run, with no verdict.
  */
-export async function awaitJob(ctx: RunContext, env: string, job: { jobId?: string; operation: string }, watch: JobWatch): Promise<'completed' | 'waited-out'> {
+export async function awaitJob(ctx: RunContext, env: string, job: { jobId?: string; operation: string }, watch: JobWatch): Promise<void> {
   const { jobId, operation } = job;
-  const waitOut = async (why: string): Promise<'waited-out'> => {
+  const waitOut = async (why: string): Promise<void> => {
     if (!ctx.target.oob.advanceClock) stop(`${why}: the job cannot be waited on without a clock the harness can move`);
     ctx.note(`# ${why}: waiting out the whole bound (${JOB_WAIT.maxMs / 1000} s)`);
     await advanceClock(ctx, JOB_WAIT.maxMs);
-    return 'waited-out';
   };
   if (!jobId) return waitOut(`${operation} answered no JobId`);
   const started = ctx.now();
@@ -275,7 +275,7 @@ export async function awaitJob(ctx: RunContext, env: string, job: { jobId?: stri
     last = await pollJob(ctx, env, jobId, operation, watch);
     polls += 1;
     phase = jobPhase(last.status);
-    if (phase === 'completed') return 'completed';
+    if (phase === 'completed') return;
     if (phase === 'unreadable') return waitOut(`job ${jobId} of ${operation} has no Status`);
     if (phase === 'failed' || polls >= JOB_WAIT.maxPolls || ctx.now() - started >= JOB_WAIT.maxMs) break;
   }

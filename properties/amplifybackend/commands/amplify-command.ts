@@ -17,7 +17,7 @@ export const envOf = (ctx: RunContext) => environments.get(ctx)!;
  * The lifecycle's wait for a change's job: every poll a check of AMPLIFY.JOB.STATUS; a job that does
  * not complete leaves what the next steps judge unjudged (a set-up failure).
  */
-const LIFECYCLE_WATCH: JobWatch = {
+export const LIFECYCLE_WATCH: JobWatch = {
   rules: [
     'AMPLIFY.GET.ROUND_TRIP',
     'AMPLIFY.VERIFICATION.ROUND_TRIP',

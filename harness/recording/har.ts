@@ -147,7 +147,8 @@ export function readRecording(file: string): Recording {
 
 const headerList = (headers: Record<string, string>) => Object.entries(headers).map(([name, value]) => ({ name, value }));
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
-const headerOf = (headers: Record<string, string>, name: string) => Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+/** A header by its lower-case name, however the exchange spelled it. */
+export const headerOf = (headers: Record<string, string>, name: string) => Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
 
 function queryOf(url: string) {
   return URL.canParse(url) ? [...new URL(url).searchParams].map(([name, value]) => ({ name, value })) : [];

@@ -22,9 +22,6 @@ export interface RecordingPart {
   entries: RecordedEntry[];
 }
 
-/** A run's names are `avc-<tag>-<n>-<local>@<domain>`, the tag random per target: the replay must name alike. */
-const RUN_NAME = /^avc-([^-]+)-\d+-x@(.+)$/;
-
 /** A password an emulator mails (a temporary password, in its words) is a secret like any other. */
 const MAILED_PASSWORD = /(password[^:\n]{0,40}:?\s*)(\S+)/gi;
 
@@ -45,8 +42,6 @@ function redactMessage(message: InboxMessage | undefined): unknown {
 export function recordTarget(target: Target, config: ConformanceConfig, suite: ServiceName = currentSuite()): Target {
   const entries: RecordedEntry[] = [];
   const meta = (): { suite: ServiceName; clock: number } => ({ suite, clock: target.now() });
-  let runTag: string | undefined;
-  let baseDomain: string | undefined;
 
   // The recorder is the one place every exchange passes, already redacted; its ring keeps only the last
   // few for findings, so each one is also kept here as it is recorded.
@@ -85,18 +80,10 @@ export function recordTarget(target: Target, config: ConformanceConfig, suite: S
   for (const key of Object.keys(recorded) as (keyof OutOfBand)[]) if (recorded[key] === undefined) delete recorded[key];
 
   const startClock = target.now();
-  const newNaming = target.newNaming.bind(target);
   const reset = target.reset.bind(target);
   const close = target.close.bind(target);
   const mutable: { -readonly [K in keyof Target]: Target[K] } = target;
   mutable.oob = recorded;
-  mutable.newNaming = () => {
-    const naming = newNaming();
-    const name = RUN_NAME.exec(naming.email('x'));
-    runTag ??= name?.[1];
-    baseDomain ??= name?.[2];
-    return naming;
-  };
   mutable.reset = step('reset', reset)!;
   mutable.close = async () => {
     try {
@@ -114,8 +101,8 @@ export function recordTarget(target: Target, config: ConformanceConfig, suite: S
             capabilities: [...target.capabilities],
             cliArgs: target.cliArgs,
           },
-          runTag,
-          baseDomain,
+          runTag: target.runTag,
+          baseDomain: target.baseDomain,
           endpoints: target.kind === 'endpoint' ? endpointsOf(config) : {},
           steps: Object.keys(recorded).filter((key) => key !== 'replay'),
           startClock,

@@ -16,11 +16,11 @@ import { AWS_RETRY_POLICY } from '../targets/pacer.ts';
 import { awsRateOf } from '../targets/rates.ts';
 import { buildTarget, EMULATOR_CREDENTIALS } from '../targets/base.ts';
 import { controlRouteReplay, manualReplay } from '../targets/replay-lines.ts';
-import type { Naming, OutOfBand, Target } from '../targets/target.ts';
+import type { OutOfBand, Target } from '../targets/target.ts';
 import { recordRequest } from '../transport/exchange.ts';
 import type { FetchLike } from '../transport/fetch-handler.ts';
 import { redactValue } from '../transport/redact.ts';
-import { OOB_SCHEME, readRecording, type RecordedEntry, type Recording } from './har.ts';
+import { headerOf, OOB_SCHEME, readRecording, type RecordedEntry, type Recording } from './har.ts';
 import { mismatchFile } from './mismatch.ts';
 import { currentSuite } from './suite.ts';
 
@@ -56,7 +56,6 @@ const CLOCK_TOLERANCE_MS = 5_000;
 
 const keyOf = (c: Comparable) => `${c.method} ${c.url}\n${c.amzTarget}\n${c.ms === undefined ? c.body : ''}`;
 const normalUrl = (url: string) => (URL.canParse(url) ? new URL(url).href : url);
-const headerOf = (headers: Record<string, string>, name: string) => Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1] ?? '';
 
 function operationOf(url: string, amzTarget: string, body: string): string {
   if (url.startsWith(OOB_SCHEME)) return url.slice(OOB_SCHEME.length);
@@ -67,7 +66,7 @@ function operationOf(url: string, amzTarget: string, body: string): string {
 }
 
 function comparable(method: string, url: string, headers: Record<string, string>, body: string): Comparable {
-  const amzTarget = headerOf(headers, 'x-amz-target');
+  const amzTarget = headerOf(headers, 'x-amz-target') ?? '';
   const operation = operationOf(url, amzTarget, body);
   const ms = url === `${OOB_SCHEME}advanceClock` ? (JSON.parse(body) as unknown[])[0] : undefined;
   return { method: method.toUpperCase(), url: normalUrl(url), operation, amzTarget, body, ms: typeof ms === 'number' ? ms : undefined };
@@ -255,6 +254,8 @@ export function replayTarget(config: Pick<ConformanceConfig, 'recording' | 'repo
     endpoint: (service) => meta.endpoints[service],
     timeoutMs: config.timeoutMs,
     baseDomain: meta.baseDomain ?? 'example.com',
+    // The recorded run's names, so that every request names what it named.
+    runTag: meta.runTag,
     cliArgs: recorded.cliArgs,
     now: () => state.clock,
     // Pacing moves the replay's own clock (it was never recorded: how far it moved depended on how
@@ -286,20 +287,11 @@ export function replayTarget(config: Pick<ConformanceConfig, 'recording' | 'repo
   if (mintToken) oob.mintToken = async (request) => String(await mintToken(request));
   if (explainServerError) oob.explainServerError = async (operation) => (await explainServerError(operation)) as string | undefined;
 
-  const newNaming = target.newNaming.bind(target);
-  let ownTag: string | undefined;
   const mutable: { -readonly [K in keyof Target]: Target[K] } = target;
   mutable.oob = oob;
   mutable.account = recorded.account;
   mutable.phoneNumbers = recorded.phoneNumbers;
   mutable.dryRun = recorded.dryRun;
-  // The recorded run's names: its tag in place of this target's (both random, one per target).
-  mutable.newNaming = (): Naming => {
-    const naming = newNaming();
-    ownTag ??= /^avc-([^-]+)-/.exec(naming.email('x'))?.[1];
-    const swap = (name: string) => (ownTag && meta.runTag ? name.replace(`avc-${ownTag}-`, `avc-${meta.runTag}-`) : name);
-    return { email: (local) => swap(naming.email(local)), domain: (label) => swap(naming.domain(label)) };
-  };
   // A run against AWS went through the aws target's guards (some of which send: Lightsail's look at
   // the account's contact methods): its replay goes through them too, so it sends what it sent.
   if (recorded.kind === 'aws') return withAwsGuards(target, { domain: meta.baseDomain ?? 'example.com', phones: recorded.phoneNumbers ?? [] });

@@ -26,6 +26,8 @@ export interface TargetParts {
   cliArgs: string;
   /** The domain every email address and domain identity of a run lives under. */
   baseDomain: string;
+  /** The tag of its run names; by default a random one (a replay names things as the recorded run did). */
+  runTag?: string;
   now?: () => number;
   /** How pacing waits on a target whose clock cannot be moved (tests of the aws path replace it). */
   sleep?: (ms: number) => Promise<void>;
@@ -63,7 +65,7 @@ export function buildTarget(parts: TargetParts): Target {
     endpoint: parts.endpoint,
     pacer,
   });
-  const runTag = Math.random().toString(36).slice(2, 7);
+  const runTag = parts.runTag ?? Math.random().toString(36).slice(2, 7);
   let namings = 0;
 
   return {
@@ -80,6 +82,8 @@ export function buildTarget(parts: TargetParts): Target {
     now,
     pacing: pacer.tally,
     wait: (ms) => pacer.wait(ms),
+    runTag,
+    baseDomain: parts.baseDomain,
     newNaming(): Naming {
       namings += 1;
       const prefix = `avc-${runTag}-${namings}`;

@@ -112,6 +112,9 @@ export interface Target {
   unanswered?: string;
   /** Names for the resources of one property run. */
   newNaming(): Naming;
+  /** What every name of this target's runs is made of: `avc-<runTag>-<n>-...` under `baseDomain` (a recording keeps both). */
+  readonly runTag: string;
+  readonly baseDomain: string;
   /** A fresh state for the next property run, where the target can give one. */
   reset(): Promise<void>;
   close(): Promise<void>;
